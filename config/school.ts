@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The school's own settings that the regulations leave to the local act.
+ * Read them through `src/school/settings.ts` (`getSchoolSettings`), never directly.
+ */
+const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  name: env('SCHOOL_NAME', 'МБОУ «Средняя общеобразовательная школа № 1»'),
+  /** IANA time zone in which every date of the journal is a local date. */
+  timeZone: env('SCHOOL_TIME_ZONE', 'Europe/Moscow'),
+  /** Which study-period scheme each grade uses (quarters for 1-9, half-years for 10-11 by default). */
+  periodSchemes: [
+    { fromGrade: 1, toGrade: 9, scheme: 'quarter' },
+    { fromGrade: 10, toGrade: 11, scheme: 'half-year' },
+  ],
+  /** Grade 1 gets no point marks (qualitative assessment only); the first grade with point marks. */
+  pointMarksFromGrade: env.int('POINT_MARKS_FROM_GRADE', 2),
+});
+
+export default config;

@@ -1,0 +1,3 @@
+export const PLUGIN_ID = 'records-archive';
+
+export const RETENTION_RULE_UID = 'plugin::records-archive.retention-rule';

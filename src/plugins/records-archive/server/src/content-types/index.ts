@@ -1,0 +1,5 @@
+import retentionRule from './retention-rule';
+
+export default {
+  'retention-rule': retentionRule,
+};

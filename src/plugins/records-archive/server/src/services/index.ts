@@ -1,0 +1,5 @@
+import retention from './retention';
+
+export default {
+  retention,
+};

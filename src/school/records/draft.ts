@@ -1,0 +1,107 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { readToManyInput, readToOneInput, type RecordRef } from './relation-input';
+
+/** A stored row as the query engine returns it: scalar columns plus whatever was populated. */
+export interface StoredRecord {
+  id: number;
+  documentId: string;
+  [field: string]: unknown;
+}
+
+export interface FieldIssue {
+  path: string[];
+  message: string;
+  name: 'ValidationError';
+}
+
+/** Thrown as HTTP 400 with one message per field, the shape the admin panel shows beside inputs. */
+export const recordValidationError = (issues: FieldIssue[]): errors.ValidationError =>
+  new errors.ValidationError(issues.map((issue) => issue.message).join('; '), { errors: issues });
+
+export type Populate = Record<string, true | { select?: readonly string[]; populate?: Populate }>;
+
+/**
+ * One write (create, update or clone) as our rules see it: each field is what the record will hold
+ * afterwards — the value in the write if present, else the stored one.
+ */
+export class RecordDraft {
+  private readonly issues: FieldIssue[] = [];
+
+  constructor(
+    readonly strapi: Core.Strapi,
+    readonly uid: UID.ContentType,
+    readonly data: Record<string, unknown>,
+    readonly existing: StoredRecord | null,
+    readonly isNew: boolean,
+  ) {}
+
+  /** The scalar value the record will hold. */
+  value<T = unknown>(field: string): T | null {
+    if (field in this.data && this.data[field] !== undefined) return this.data[field] as T;
+    return (this.existing?.[field] as T | undefined) ?? null;
+  }
+
+  /** Whether this write sets the field (on create every field counts as set). */
+  writes(field: string): boolean {
+    return this.isNew || (field in this.data && this.data[field] !== undefined);
+  }
+
+  private targetOf(field: string): UID.Schema {
+    const attribute = this.strapi.getModel(this.uid).attributes[field] as { target?: UID.Schema };
+    if (!attribute?.target) throw new Error(`${this.uid}.${field} is not a relation`);
+    return attribute.target;
+  }
+
+  /** The record a to-one relation will point to, loaded with `populate`; null when empty. */
+  async related(field: string, populate: Populate = {}): Promise<StoredRecord | null> {
+    const current = (this.existing?.[field] as StoredRecord | null | undefined) ?? null;
+    const input = readToOneInput(this.data[field], current);
+    const ref: RecordRef | null = input === undefined ? (current ? { id: current.id } : null) : input;
+    if (!ref) return null;
+    const found = (await this.strapi.db.query(this.targetOf(field)).findOne({ where: ref, populate })) as StoredRecord | null;
+    if (!found) this.fail(field, 'Связанная запись не найдена');
+    return found;
+  }
+
+  /** The records a to-many relation will hold after the write. */
+  async relatedMany(field: string): Promise<StoredRecord[]> {
+    const current = (this.existing?.[field] as StoredRecord[] | undefined) ?? [];
+    const refs = readToManyInput(this.data[field], current) ?? current.map((item) => ({ id: item.id }));
+    if (refs.length === 0) return [];
+    const ids = refs.filter((ref): ref is { id: number } => 'id' in ref).map((ref) => ref.id);
+    const documentIds = refs.filter((ref): ref is { documentId: string } => 'documentId' in ref).map((ref) => ref.documentId);
+    const found = (await this.strapi.db.query(this.targetOf(field)).findMany({
+      where: { $or: [{ id: { $in: ids } }, { documentId: { $in: documentIds } }] },
+    })) as StoredRecord[];
+    if (found.length < new Set([...ids, ...documentIds]).size) this.fail(field, 'Часть связанных записей не найдена');
+    return found;
+  }
+
+  /** Records a problem with a field; the write is refused at `check()` (or at once by `fail`). */
+  report(field: string, message: string): void {
+    this.issues.push({ path: [field], message, name: 'ValidationError' });
+  }
+
+  /** Refuses the write now: later rules depend on this field. */
+  fail(field: string, message: string): never {
+    this.report(field, message);
+    throw recordValidationError(this.issues);
+  }
+
+  /** A required relation: refuses the write at once when it is empty. */
+  async require(field: string, message: string, populate: Populate = {}): Promise<StoredRecord> {
+    const found = await this.related(field, populate);
+    return found ?? this.fail(field, message);
+  }
+
+  /** Refuses the write if any problem was reported. */
+  check(): void {
+    if (this.issues.length > 0) throw recordValidationError(this.issues);
+  }
+
+  /** A filter that leaves this very record out of duplicate searches. */
+  notSelf(): Record<string, unknown> {
+    return this.existing && !this.isNew ? { id: { $ne: this.existing.id } } : {};
+  }
+}

@@ -1,0 +1,59 @@
+import type { Core, Modules, UID } from '@strapi/strapi';
+import { academicYearRules, studyPeriodRules } from './calendar-rules';
+import { RecordDraft, type StoredRecord } from './draft';
+import { attendanceRules, lessonRules, markRules } from './journal-entry-rules';
+import { enrollmentRules, guardianRules, studentRules } from './people-rules';
+import { journalRules, schoolClassRules, subjectRules } from './structure-rules';
+
+/** The rules of each record type: they refuse a bad write (HTTP 400) or return derived fields. */
+export type RecordRules = (draft: RecordDraft) => Promise<Record<string, unknown>>;
+
+export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
+  'api::academic-year.academic-year': academicYearRules,
+  'api::study-period.study-period': studyPeriodRules,
+  'api::subject.subject': subjectRules,
+  'api::school-class.school-class': schoolClassRules,
+  'api::student.student': studentRules,
+  'api::enrollment.enrollment': enrollmentRules,
+  'api::guardian.guardian': guardianRules,
+  'api::journal.journal': journalRules,
+  'api::lesson.lesson': lessonRules,
+  'api::mark.mark': markRules,
+  'api::attendance.attendance': attendanceRules,
+};
+
+const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
+
+/** The stored record with its relations as `{ id, documentId }`, so a partial update can be judged whole. */
+const loadStored = async (strapi: Core.Strapi, uid: UID.ContentType, documentId: string): Promise<StoredRecord | null> => {
+  const attributes = strapi.getModel(uid).attributes as Record<string, { type: string }>;
+  const populate = Object.fromEntries(
+    Object.entries(attributes)
+      .filter(([, attribute]) => attribute.type === 'relation')
+      .map(([name]) => [name, { select: ['id', 'documentId'] }]),
+  );
+  return (await strapi.db.query(uid).findOne({ where: { documentId }, populate })) as StoredRecord | null;
+};
+
+/**
+ * One document-service middleware applies every record rule, so the admin panel, the REST API and
+ * scripts that use the document service share the same validation.
+ */
+export const recordRulesMiddleware =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    const rules = RECORD_RULES[context.uid];
+    if (!rules || !WRITE_ACTIONS.has(context.action)) return next();
+    const params = context.params as { data?: Record<string, unknown>; documentId?: string };
+    const data = { ...(params.data ?? {}) };
+    let existing: StoredRecord | null = null;
+    if (context.action !== 'create') {
+      if (!params.documentId) return next();
+      existing = await loadStored(strapi, context.uid, params.documentId);
+      if (!existing) return next();
+    }
+    const draft = new RecordDraft(strapi, context.uid, data, existing, context.action !== 'update');
+    const derived = await rules(draft);
+    params.data = { ...data, ...derived };
+    return next();
+  };

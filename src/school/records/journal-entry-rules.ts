@@ -1,0 +1,173 @@
+import { formatLocalDate, isWithin, parseLocalDate, todayInZone, type LocalDate } from '../calendar';
+import {
+  allowedMarkValues,
+  MARK_KINDS,
+  normalizeMarkValue,
+  numericMarkValue,
+  type MarkKind,
+  type SubjectScale,
+} from '../rules/mark-values';
+import { schemeForGrade } from '../rules/study-periods';
+import { getSchoolSettings } from '../settings';
+import { currentRestAccount } from './author';
+import type { RecordDraft, StoredRecord } from './draft';
+import { findStudyPeriodOn, isEnrolledInClass, JOURNAL_CONTEXT, type JournalContext } from './lookups';
+
+type Derived = Record<string, unknown>;
+
+const loadJournal = async (draft: RecordDraft, field = 'journal'): Promise<JournalContext> =>
+  (await draft.require(field, 'Укажите журнал', JOURNAL_CONTEXT)) as JournalContext;
+
+/** The study period (of the class's scheme) that contains the date, or null for a holiday. */
+const periodOfDate = async (draft: RecordDraft, journal: JournalContext, date: LocalDate) => {
+  if (!journal.schoolClass || !journal.academicYear) return null;
+  const scheme = schemeForGrade(journal.schoolClass.grade, getSchoolSettings(draft.strapi).periodSchemes);
+  return scheme ? findStudyPeriodOn(draft.strapi, journal.academicYear.id, scheme, date) : null;
+};
+
+/**
+ * The pupil must be on the journal's list between `from` and `to`: enrolled in its class by the class
+ * list, and among its pupils when the journal names them (home schooling, groups, clubs).
+ */
+const requireOnJournalList = async (
+  draft: RecordDraft,
+  journal: JournalContext,
+  student: StoredRecord,
+  from: LocalDate,
+  to: LocalDate = from,
+): Promise<void> => {
+  const onDate = from === to ? `на ${formatLocalDate(from)}` : `в период ${formatLocalDate(from)}–${formatLocalDate(to)}`;
+  if (journal.pupils.length > 0 && !journal.pupils.some((pupil) => pupil.id === student.id)) {
+    draft.fail('student', 'Обучающийся не входит в список журнала');
+  }
+  if (journal.schoolClass && !(await isEnrolledInClass(draft.strapi, student.id, journal.schoolClass.id, from, to))) {
+    draft.fail('student', `Обучающийся не числится в классе ${journal.schoolClass.name} ${onDate}`);
+  }
+};
+
+const stamp = (draft: RecordDraft): Derived => {
+  const account = currentRestAccount(draft.strapi);
+  return { setAt: new Date().toISOString(), ...(account ? { setBy: account } : draft.isNew ? { setBy: null } : {}) };
+};
+
+export const lessonRules = async (draft: RecordDraft): Promise<Derived> => {
+  const journal = await loadJournal(draft);
+  const date = parseLocalDate(draft.value('date')) ?? draft.fail('date', 'Укажите дату урока в формате ГГГГ-ММ-ДД');
+  const year = journal.academicYear;
+  if (year && !isWithin(date, year.startDate, year.endDate)) {
+    draft.fail(
+      'date',
+      `Дата урока ${formatLocalDate(date)} вне учебного года ${year.title} (${formatLocalDate(year.startDate)}–${formatLocalDate(year.endDate)})`,
+    );
+  }
+  const number = draft.value<number>('number') ?? 1;
+  const sameSlot = await draft.strapi.db.query('api::lesson.lesson').count({
+    where: { journal: { id: journal.id }, date, number, ...draft.notSelf() },
+  });
+  if (sameSlot > 0) draft.report('number', `В журнале уже есть ${number}-й урок ${formatLocalDate(date)}`);
+
+  if (!draft.isNew && draft.existing && draft.writes('date') && draft.existing.date !== date) {
+    const where = { lesson: { id: draft.existing.id } };
+    const [marks, absences] = await Promise.all([
+      draft.strapi.db.query('api::mark.mark').count({ where }),
+      draft.strapi.db.query('api::attendance.attendance').count({ where }),
+    ]);
+    if (marks + absences > 0) {
+      draft.report('date', 'Нельзя перенести урок, по которому уже выставлены отметки или пропуски: сначала удалите их');
+    }
+  }
+  draft.check();
+  const period = await periodOfDate(draft, journal, date);
+  return { studyPeriod: period ? { id: period.id } : null };
+};
+
+export const markRules = async (draft: RecordDraft): Promise<Derived> => {
+  const { strapi } = draft;
+  const settings = getSchoolSettings(strapi);
+  const kind = draft.value<MarkKind>('kind') ?? 'current';
+  if (!MARK_KINDS.includes(kind)) draft.fail('kind', `Недопустимый вид отметки: ${String(kind)}`);
+
+  const journal = await loadJournal(draft);
+  const student = await draft.require('student', 'Укажите обучающегося');
+  if (!journal.subject || !journal.academicYear) draft.fail('journal', 'У журнала не указан предмет или учебный год');
+  const grade = journal.schoolClass?.grade ?? 11;
+
+  const value = normalizeMarkValue(draft.value('value'));
+  const allowed = allowedMarkValues({
+    scale: journal.subject.scale as SubjectScale,
+    kind,
+    grade,
+    pointMarksFromGrade: settings.pointMarksFromGrade,
+  });
+  if (!value || !allowed.includes(value)) {
+    const gradeNote = grade < settings.pointMarksFromGrade ? ` (в ${grade} классе балльные отметки не выставляются)` : '';
+    draft.report('value', `Отметка «${String(draft.value('value') ?? '')}» не по шкале предмета «${journal.subject.name}»${gradeNote}. Допустимо: ${allowed.join(', ')}`);
+  }
+
+  let date: LocalDate;
+  let lesson: StoredRecord | null = null;
+  let period: StoredRecord | null = null;
+  const year = journal.academicYear;
+  if (kind === 'current') {
+    lesson = await draft.require('lesson', 'Текущая отметка ставится за урок: укажите урок', { journal: { select: ['id'] } });
+    if ((lesson.journal as StoredRecord | null)?.id !== journal.id) draft.fail('lesson', 'Урок относится к другому журналу');
+    date = lesson.date as LocalDate;
+    if (date > todayInZone(settings.timeZone)) draft.report('lesson', `Нельзя выставить отметку за урок, который ещё не прошёл (${formatLocalDate(date)})`);
+    await requireOnJournalList(draft, journal, student, date);
+    period = await periodOfDate(draft, journal, date);
+  } else if (kind === 'periodic') {
+    period = await draft.require('studyPeriod', 'Укажите учебный период (четверть, полугодие)', { academicYear: { select: ['id'] } });
+    if ((period.academicYear as StoredRecord | null)?.id !== year.id) draft.fail('studyPeriod', 'Период относится к другому учебному году');
+    const scheme = journal.schoolClass ? schemeForGrade(grade, settings.periodSchemes) : null;
+    if (scheme && period.scheme !== scheme) draft.fail('studyPeriod', `Для ${grade} класса отметки ставятся за период вида «${scheme}», а не «${String(period.scheme)}»`);
+    await requireOnJournalList(draft, journal, student, period.startDate as LocalDate, period.endDate as LocalDate);
+    date = period.endDate as LocalDate;
+  } else {
+    const given = draft.value('date');
+    date = given === null ? (kind === 'annual' ? year.endDate : todayInZone(settings.timeZone)) : (parseLocalDate(given) ?? draft.fail('date', 'Укажите дату в формате ГГГГ-ММ-ДД'));
+    await requireOnJournalList(draft, journal, student, year.startDate, year.endDate);
+  }
+
+  const duplicateWhere: Record<string, unknown> = {
+    student: { id: student.id },
+    journal: { id: journal.id },
+    kind,
+    ...(kind === 'periodic' && period ? { studyPeriod: { id: period.id } } : {}),
+    ...draft.notSelf(),
+  };
+  if (kind !== 'current' && (await strapi.db.query('api::mark.mark').count({ where: duplicateWhere })) > 0) {
+    const what = kind === 'periodic' ? `за ${String(period?.title ?? 'этот период')}` : 'этого вида';
+    draft.report('kind', `У обучающегося уже есть отметка ${what} в этом журнале: исправьте её, а не добавляйте вторую`);
+  }
+  draft.check();
+
+  const lessonWorkType = lesson?.workType ?? null;
+  return {
+    kind,
+    value,
+    numericValue: numericMarkValue(value as string),
+    date,
+    ...(kind === 'current' ? { studyPeriod: period ? { id: period.id } : null } : { lesson: null }),
+    ...(draft.isNew && !draft.value('workType') && lessonWorkType ? { workType: lessonWorkType } : {}),
+    ...stamp(draft),
+  };
+};
+
+export const attendanceRules = async (draft: RecordDraft): Promise<Derived> => {
+  const student = await draft.require('student', 'Укажите обучающегося');
+  const lesson = await draft.require('lesson', 'Укажите урок', { journal: { populate: JOURNAL_CONTEXT } });
+  const journal = lesson.journal as JournalContext;
+  const date = lesson.date as LocalDate;
+  await requireOnJournalList(draft, journal, student, date);
+  const settings = getSchoolSettings(draft.strapi);
+  if (date > todayInZone(settings.timeZone)) draft.report('lesson', `Нельзя отметить пропуск урока, который ещё не прошёл (${formatLocalDate(date)})`);
+  const twice = await draft.strapi.db.query('api::attendance.attendance').count({
+    where: { student: { id: student.id }, lesson: { id: lesson.id }, ...draft.notSelf() },
+  });
+  if (twice > 0) draft.report('student', 'Пропуск этого обучающегося на этом уроке уже отмечен: исправьте существующую запись');
+  const status = draft.value<string>('status') ?? 'absent';
+  const minutesLate = draft.value<number>('minutesLate');
+  if (status !== 'late' && minutesLate !== null) draft.report('minutesLate', 'Минуты опоздания указываются только для статуса «опоздание»');
+  draft.check();
+  return { journal: { id: journal.id }, date, status, ...stamp(draft) };
+};

@@ -1,0 +1,71 @@
+import { formatLocalDate, isWithin, parseLocalDate, rangesOverlap, todayInZone, type LocalDate } from '../calendar';
+import { getSchoolSettings } from '../settings';
+import type { RecordDraft, StoredRecord } from './draft';
+
+type Derived = Record<string, unknown>;
+
+/** Trims the name parts and builds «Фамилия Имя Отчество» for lists and search. */
+const personName = (draft: RecordDraft): Derived => {
+  const lastName = String(draft.value('lastName') ?? '').trim();
+  const firstName = String(draft.value('firstName') ?? '').trim();
+  const patronymic = String(draft.value('patronymic') ?? '').trim();
+  if (!lastName) draft.report('lastName', 'Укажите фамилию');
+  if (!firstName) draft.report('firstName', 'Укажите имя');
+  return {
+    lastName,
+    firstName,
+    patronymic: patronymic || null,
+    fullName: [lastName, firstName, patronymic].filter(Boolean).join(' '),
+  };
+};
+
+export const studentRules = async (draft: RecordDraft): Promise<Derived> => {
+  const name = personName(draft);
+  const birthDate = parseLocalDate(draft.value('birthDate'));
+  if (!birthDate) draft.report('birthDate', 'Укажите дату рождения в формате ГГГГ-ММ-ДД');
+  else if (birthDate >= todayInZone(getSchoolSettings(draft.strapi).timeZone)) draft.report('birthDate', 'Дата рождения должна быть в прошлом');
+  draft.check();
+  return name;
+};
+
+export const guardianRules = async (draft: RecordDraft): Promise<Derived> => {
+  const name = personName(draft);
+  const phone = (draft.value<string>('phone') ?? '').trim();
+  if (phone && !/^\+?[\d\s()-]{5,20}$/.test(phone)) draft.report('phone', 'Телефон: цифры, пробелы, скобки и дефисы, например +7 (900) 123-45-67');
+  draft.check();
+  return { ...name, phone: phone || null };
+};
+
+export const enrollmentRules = async (draft: RecordDraft): Promise<Derived> => {
+  const student = await draft.require('student', 'Укажите обучающегося');
+  const schoolClass = await draft.require('schoolClass', 'Укажите класс', { academicYear: true });
+  const year = schoolClass.academicYear as StoredRecord | null;
+  if (!year) draft.fail('schoolClass', 'У класса не указан учебный год');
+  const startDate = parseLocalDate(draft.value('startDate')) ?? draft.fail('startDate', 'Укажите дату зачисления в формате ГГГГ-ММ-ДД');
+  const endInput = draft.value('endDate');
+  const endDate = endInput === null || endInput === '' ? null : (parseLocalDate(endInput) ?? draft.fail('endDate', 'Укажите дату выбытия в формате ГГГГ-ММ-ДД'));
+  const yearStart = year.startDate as LocalDate;
+  const yearEnd = year.endDate as LocalDate;
+  if (!isWithin(startDate, yearStart, yearEnd)) {
+    draft.report('startDate', `Дата зачисления должна лежать в учебном году ${String(year.title)} (${formatLocalDate(yearStart)}–${formatLocalDate(yearEnd)})`);
+  }
+  if (endDate && endDate < startDate) draft.report('endDate', 'Дата выбытия не может быть раньше даты зачисления');
+  if (endDate && endDate > yearEnd) draft.report('endDate', `Дата выбытия не может быть позже конца учебного года (${formatLocalDate(yearEnd)})`);
+  draft.check();
+
+  const others = (await draft.strapi.db.query('api::enrollment.enrollment').findMany({
+    where: { student: { id: student.id }, ...draft.notSelf() },
+    populate: { schoolClass: { select: ['name'] } },
+  })) as StoredRecord[];
+  const clash = others.find((other) =>
+    rangesOverlap(
+      { start: startDate, end: endDate },
+      { start: other.startDate as LocalDate, end: (other.endDate as LocalDate | null) ?? null },
+    ),
+  );
+  if (clash) {
+    const until = clash.endDate ? ` по ${formatLocalDate(clash.endDate as LocalDate)}` : '';
+    draft.fail('startDate', `${String(student.fullName)} в это время числится в классе ${String((clash.schoolClass as StoredRecord | null)?.name ?? '')} (с ${formatLocalDate(clash.startDate as LocalDate)}${until}): сначала укажите дату выбытия`);
+  }
+  return { endDate };
+};
