@@ -55,13 +55,15 @@ export const enrollmentRules = async (draft: RecordDraft): Promise<Derived> => {
 
   const others = (await draft.strapi.db.query('api::enrollment.enrollment').findMany({
     where: { student: { id: student.id }, ...draft.notSelf() },
-    populate: { schoolClass: { select: ['name'] } },
+    populate: { schoolClass: { select: ['name'], populate: { academicYear: { select: ['endDate'] } } } },
   })) as StoredRecord[];
+  // An enrollment without a leaving date lasts until its class's academic year ends.
+  const effectiveEnd = (enrollment: StoredRecord): LocalDate | null => {
+    const classYear = (enrollment.schoolClass as StoredRecord | null)?.academicYear as StoredRecord | null | undefined;
+    return (enrollment.endDate as LocalDate | null) ?? (classYear?.endDate as LocalDate | undefined) ?? null;
+  };
   const clash = others.find((other) =>
-    rangesOverlap(
-      { start: startDate, end: endDate },
-      { start: other.startDate as LocalDate, end: (other.endDate as LocalDate | null) ?? null },
-    ),
+    rangesOverlap({ start: startDate, end: endDate ?? yearEnd }, { start: other.startDate as LocalDate, end: effectiveEnd(other) }),
   );
   if (clash) {
     const until = clash.endDate ? ` по ${formatLocalDate(clash.endDate as LocalDate)}` : '';

@@ -38,9 +38,8 @@ const SPELLINGS: Record<string, string> = {
 
 /** Brings the usual spellings to one canonical form: `5` → «5», «Зачёт» → «зачтено», «на» → «н/а». */
 export const normalizeMarkValue = (raw: unknown): string | null => {
-  if (typeof raw === 'number' && Number.isInteger(raw)) return String(raw);
-  if (typeof raw !== 'string') return null;
-  const text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (typeof raw !== 'string' && typeof raw !== 'number') return null;
+  const text = String(raw).trim().toLowerCase().replace(/\s+/g, ' ');
   if (/^[1-5]$/.test(text)) return text;
   return SPELLINGS[text] ?? null;
 };
