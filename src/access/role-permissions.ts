@@ -36,6 +36,8 @@ export interface SchoolRole {
 const JOURNAL_ENTRIES: readonly RecordType[] = ['lesson', 'mark', 'attendance'];
 const CLASS_LISTS: readonly RecordType[] = ['student', 'enrollment', 'guardian'];
 const SCHOOL_STRUCTURE: readonly RecordType[] = ['academic-year', 'study-period', 'subject', 'school-class', 'journal'];
+/** Reading accounts lets a role name class teachers and journal teachers through REST. */
+const STAFF_DIRECTORY = ['plugin::users-permissions.user.find', 'plugin::users-permissions.user.findOne'];
 const UPLOADS = ['plugin::upload.content-api.upload', 'plugin::upload.content-api.find', 'plugin::upload.content-api.findOne'];
 
 /** Every account with a login may read itself and change its password. */
@@ -64,6 +66,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     description: 'Контролирует ведение журналов; ведёт учебный план, классы и журналы',
     reads: RECORD_TYPES,
     writes: [...SCHOOL_STRUCTURE, ...CLASS_LISTS],
+    extraActions: STAFF_DIRECTORY,
   },
   {
     type: 'director',

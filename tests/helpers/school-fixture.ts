@@ -19,6 +19,8 @@ export interface MiniSchool {
   pupils5a: Doc[];
   pupil5b: Doc;
   pupil1a: Doc;
+  /** Admitted but not yet on any class list. */
+  newcomer: Doc;
   mathJournal: Doc;
   peJournal: Doc;
   lessons: Doc[];
@@ -58,7 +60,7 @@ export const buildMiniSchool = async (strapi: Core.Strapi): Promise<MiniSchool> 
   const class1a = await make(strapi, 'api::school-class.school-class', { grade: 1, letter: 'А', academicYear: year.documentId });
 
   const pupil = (lastName: string, firstName: string, gender: string, birthDate: string) =>
-    make(strapi, 'api::student.student', { lastName, firstName, patronymic: 'Сергеевич', gender, birthDate });
+    make(strapi, 'api::student.student', { lastName, firstName, patronymic: gender === 'female' ? 'Сергеевна' : 'Сергеевич', gender, birthDate });
   const pupils5a = [
     await pupil('Иванов', 'Иван', 'male', '2014-03-01'),
     await pupil('Петрова', 'Анна', 'female', '2014-05-12'),
@@ -66,6 +68,7 @@ export const buildMiniSchool = async (strapi: Core.Strapi): Promise<MiniSchool> 
   ];
   const pupil5b = await pupil('Кузнецов', 'Олег', 'male', '2014-02-02');
   const pupil1a = await pupil('Смирнова', 'Мария', 'female', '2018-04-04');
+  const newcomer = await pupil('Фёдоров', 'Артём', 'male', '2014-09-09');
   for (const student of pupils5a) {
     await make(strapi, 'api::enrollment.enrollment', { student: student.documentId, schoolClass: class5a.documentId, startDate: '2025-09-01', admissionOrder: '№ 1-у от 29.08.2025' });
   }
@@ -78,5 +81,5 @@ export const buildMiniSchool = async (strapi: Core.Strapi): Promise<MiniSchool> 
   for (const date of ['2025-09-02', '2025-09-03', '2025-11-12']) {
     lessons.push(await make(strapi, 'api::lesson.lesson', { journal: mathJournal.documentId, date, number: 2, topic: `Тема урока ${date}`, homework: '№ 1–5' }));
   }
-  return { year, quarters, halves, math, pe, russian, class5a, class5b, class1a, pupils5a, pupil5b, pupil1a, mathJournal, peJournal, lessons };
+  return { year, quarters, halves, math, pe, russian, class5a, class5b, class1a, pupils5a, pupil5b, pupil1a, newcomer, mathJournal, peJournal, lessons };
 };

@@ -1,20 +1,20 @@
+import { randomUUID } from 'crypto';
+import fs from 'fs';
 import path from 'path';
 import { createStrapi, type Core } from '@strapi/strapi';
 import supertest from 'supertest';
 
 const APP_DIR = path.resolve(__dirname, '../..');
 
-let sequence = 0;
-
 /**
  * Boots a real Strapi from the compiled dist/ on its own fresh SQLite file and mounts its HTTP
  * server (not listening on a port: supertest drives it in-process). One instance per test file.
  */
 export const bootStrapi = async (): Promise<Core.Strapi> => {
-  sequence += 1;
+  // Jest reuses a worker process for several files, so the name must be new for every boot.
   const dbFile = path.join(
     process.env.TEST_TMP_DIR as string,
-    `worker-${process.env.JEST_WORKER_ID ?? '0'}-${process.pid}-${sequence}.db`,
+    `worker-${process.env.JEST_WORKER_ID ?? '0'}-${process.pid}-${randomUUID()}.db`,
   );
   process.env.DATABASE_FILENAME = dbFile;
   const strapi = await createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist') }).load();
@@ -24,7 +24,9 @@ export const bootStrapi = async (): Promise<Core.Strapi> => {
 
 export const stopStrapi = async (strapi: Core.Strapi | undefined): Promise<void> => {
   if (!strapi) return;
+  const { filename } = strapi.config.get('database.connection.connection') as { filename?: string };
   await strapi.destroy();
+  if (filename) fs.rmSync(filename, { force: true });
 };
 
 export type Api = ReturnType<typeof apiAs>;

@@ -1,5 +1,6 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { academicYearRules, studyPeriodRules } from './calendar-rules';
+import { guardDelete } from './delete-guards';
 import { RecordDraft, type StoredRecord } from './draft';
 import { attendanceRules, lessonRules, markRules } from './journal-entry-rules';
 import { enrollmentRules, guardianRules, studentRules } from './people-rules';
@@ -36,12 +37,17 @@ const loadStored = async (strapi: Core.Strapi, uid: UID.ContentType, documentId:
 };
 
 /**
- * One document-service middleware applies every record rule, so the admin panel, the REST API and
- * scripts that use the document service share the same validation.
+ * One document-service middleware applies every record rule and delete guard, so the admin panel,
+ * the REST API and scripts that use the document service share the same validation.
  */
 export const recordRulesMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
+    if (context.action === 'delete') {
+      const { documentId } = context.params as { documentId?: string };
+      if (documentId) await guardDelete(strapi, context.uid, documentId);
+      return next();
+    }
     const rules = RECORD_RULES[context.uid];
     if (!rules || !WRITE_ACTIONS.has(context.action)) return next();
     const params = context.params as { data?: Record<string, unknown>; documentId?: string };

@@ -1,0 +1,60 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+interface Dependent {
+  uid: UID.ContentType;
+  /** The relation on the dependent record that points at the record being deleted. */
+  field: string;
+  /** Russian, genitive plural: «отметок», «уроков». */
+  label: string;
+}
+
+/**
+ * Records that others depend on cannot be deleted while those others exist: deleting a lesson must
+ * not leave its marks pointing nowhere. Remove (or move) the dependents first.
+ */
+export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
+  'api::academic-year.academic-year': [
+    { uid: 'api::study-period.study-period', field: 'academicYear', label: 'учебных периодов' },
+    { uid: 'api::school-class.school-class', field: 'academicYear', label: 'классов' },
+    { uid: 'api::journal.journal', field: 'academicYear', label: 'журналов' },
+  ],
+  'api::study-period.study-period': [
+    { uid: 'api::mark.mark', field: 'studyPeriod', label: 'отметок' },
+    { uid: 'api::lesson.lesson', field: 'studyPeriod', label: 'уроков' },
+  ],
+  'api::subject.subject': [{ uid: 'api::journal.journal', field: 'subject', label: 'журналов' }],
+  'api::school-class.school-class': [
+    { uid: 'api::enrollment.enrollment', field: 'schoolClass', label: 'зачислений' },
+    { uid: 'api::journal.journal', field: 'schoolClass', label: 'журналов' },
+  ],
+  'api::student.student': [
+    { uid: 'api::mark.mark', field: 'student', label: 'отметок' },
+    { uid: 'api::attendance.attendance', field: 'student', label: 'отметок о посещаемости' },
+    { uid: 'api::enrollment.enrollment', field: 'student', label: 'зачислений' },
+  ],
+  'api::journal.journal': [
+    { uid: 'api::lesson.lesson', field: 'journal', label: 'уроков' },
+    { uid: 'api::mark.mark', field: 'journal', label: 'отметок' },
+  ],
+  'api::lesson.lesson': [
+    { uid: 'api::mark.mark', field: 'lesson', label: 'отметок' },
+    { uid: 'api::attendance.attendance', field: 'lesson', label: 'отметок о посещаемости' },
+  ],
+};
+
+/** Refuses (HTTP 400) to delete a record that others still point to, naming what is in the way. */
+export const guardDelete = async (strapi: Core.Strapi, uid: UID.ContentType, documentId: string): Promise<void> => {
+  const dependents = DELETE_GUARDS[uid];
+  if (!dependents) return;
+  const blocking: string[] = [];
+  for (const dependent of dependents) {
+    const count = await strapi.db.query(dependent.uid).count({ where: { [dependent.field]: { documentId } } });
+    if (count > 0) blocking.push(`${dependent.label}: ${count}`);
+  }
+  if (blocking.length > 0) {
+    throw new errors.ValidationError(`Запись нельзя удалить, пока на неё ссылаются другие записи (${blocking.join(', ')})`, {
+      errors: [{ path: ['id'], message: `Сначала удалите или перенесите связанные записи (${blocking.join(', ')})`, name: 'ValidationError' }],
+    });
+  }
+};
