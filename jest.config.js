@@ -7,4 +7,6 @@ module.exports = {
   setupFiles: ['<rootDir>/tests/helpers/env.js'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   testTimeout: 120000,
+  // Each API test file boots its own Strapi on its own SQLite file; two workers use both cores.
+  maxWorkers: 2,
 };

@@ -19,7 +19,10 @@ export const syncSchoolRoles = async (strapi: Core.Strapi): Promise<void> => {
     if (!role) {
       role = await roles.create({ data: { type: definition.type, name: definition.name, description: definition.description } });
     }
-    const granted = (await permissions.findMany({ where: { role: { id: role.id } }, select: ['id', 'action'] })) as Array<{ id: number; action: string }>;
+    const granted = (await permissions.findMany({ where: { role: { id: role.id } }, select: ['id', 'action'] })) as Array<{
+      id: number;
+      action: string;
+    }>;
     const grantedActions = new Set(granted.map((permission) => permission.action));
     const wanted = new Set(actionsOfRole(definition));
     for (const action of wanted) {

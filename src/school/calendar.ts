@@ -17,15 +17,11 @@ export const todayInZone = (timeZone: string, now: Date = new Date()): LocalDate
   DateTime.fromJSDate(now).setZone(timeZone).toISODate() as LocalDate;
 
 /** Inclusive range check on local dates; ISO dates compare correctly as strings. */
-export const isWithin = (date: LocalDate, start: LocalDate, end: LocalDate): boolean =>
-  date >= start && date <= end;
+export const isWithin = (date: LocalDate, start: LocalDate, end: LocalDate): boolean => date >= start && date <= end;
 
 /** Whether two inclusive ranges share at least one day; an open end (null) runs forever. */
-export const rangesOverlap = (
-  a: { start: LocalDate; end: LocalDate | null },
-  b: { start: LocalDate; end: LocalDate | null },
-): boolean => (a.end === null || b.start <= a.end) && (b.end === null || a.start <= b.end);
+export const rangesOverlap = (a: { start: LocalDate; end: LocalDate | null }, b: { start: LocalDate; end: LocalDate | null }): boolean =>
+  (a.end === null || b.start <= a.end) && (b.end === null || a.start <= b.end);
 
 /** Russian display form of a local date: «01.09.2025». */
-export const formatLocalDate = (date: LocalDate): string =>
-  DateTime.fromISO(date, { zone: 'utc' }).toFormat('dd.MM.yyyy');
+export const formatLocalDate = (date: LocalDate): string => DateTime.fromISO(date, { zone: 'utc' }).toFormat('dd.MM.yyyy');

@@ -24,7 +24,13 @@ beforeAll(async () => {
     }
   }
   for (const pupil of school.pupils5a) {
-    await make(strapi, 'api::mark.mark', { kind: 'periodic', journal: school.mathJournal.documentId, studyPeriod: school.quarters[0].documentId, student: pupil.documentId, value: '4' });
+    await make(strapi, 'api::mark.mark', {
+      kind: 'periodic',
+      journal: school.mathJournal.documentId,
+      studyPeriod: school.quarters[0].documentId,
+      student: pupil.documentId,
+      value: '4',
+    });
   }
 });
 afterAll(() => stopStrapi(strapi));
@@ -42,12 +48,16 @@ it('lists all marks of a class for a quarter, current and quarter marks alike', 
 it('pages through them with a stable order and honest totals', async () => {
   const seen: string[] = [];
   for (let page = 1; page <= 3; page += 1) {
-    const response = await reader.get(`/api/marks?${classAndPeriod()}&sort[0]=date:asc&sort[1]=id:asc&pagination[page]=${page}&pagination[pageSize]=4`);
+    const response = await reader.get(
+      `/api/marks?${classAndPeriod()}&sort[0]=date:asc&sort[1]=id:asc&pagination[page]=${page}&pagination[pageSize]=4`,
+    );
     expect(response.body.meta.pagination).toEqual({ page, pageSize: 4, pageCount: 3, total: 9 });
     seen.push(...response.body.data.map((mark: { documentId: string }) => mark.documentId));
   }
   expect(new Set(seen).size).toBe(9);
-  const dates = (await reader.get(`/api/marks?${classAndPeriod()}&sort=date:asc&pagination[pageSize]=100`)).body.data.map((mark: { date: string }) => mark.date);
+  const dates = (await reader.get(`/api/marks?${classAndPeriod()}&sort=date:asc&pagination[pageSize]=100`)).body.data.map(
+    (mark: { date: string }) => mark.date,
+  );
   expect(dates).toEqual([...dates].sort());
 });
 

@@ -21,7 +21,14 @@ afterAll(() => stopStrapi(strapi));
 const count = (uid: UID.ContentType) => strapi.db.query(uid).count({});
 
 /** Posts a bad record and checks the 400, the field it names and that nothing was stored. */
-const expectRefused = async (api: Api, url: string, uid: UID.ContentType, data: Record<string, unknown>, field: string, message?: RegExp) => {
+const expectRefused = async (
+  api: Api,
+  url: string,
+  uid: UID.ContentType,
+  data: Record<string, unknown>,
+  field: string,
+  message?: RegExp,
+) => {
   const before = await count(uid);
   const response = await api.post(url, data);
   expect(response.status).toBe(400);
@@ -60,15 +67,27 @@ describe('marks', () => {
   });
 
   it('accepts «1» where the subject uses it and «зачтено» on a pass-fail subject', async () => {
-    const russian = await make(strapi, 'api::journal.journal', { schoolClass: school.class5a.documentId, subject: school.russian.documentId });
+    const russian = await make(strapi, 'api::journal.journal', {
+      schoolClass: school.class5a.documentId,
+      subject: school.russian.documentId,
+    });
     const lesson = await make(strapi, 'api::lesson.lesson', { journal: russian.documentId, date: '2025-09-04', number: 1 });
     const one = await teacher.post('/api/marks', currentMark({ journal: russian.documentId, lesson: lesson.documentId, value: '1' }));
     expect(one.status).toBe(201);
     const peLesson = await make(strapi, 'api::lesson.lesson', { journal: school.peJournal.documentId, date: '2025-09-05', number: 3 });
-    const passed = await teacher.post('/api/marks', currentMark({ journal: school.peJournal.documentId, lesson: peLesson.documentId, value: 'Зачёт' }));
+    const passed = await teacher.post(
+      '/api/marks',
+      currentMark({ journal: school.peJournal.documentId, lesson: peLesson.documentId, value: 'Зачёт' }),
+    );
     expect(passed.status).toBe(201);
     expect(passed.body.data.value).toBe('зачтено');
-    await expectRefused(teacher, '/api/marks', 'api::mark.mark', currentMark({ journal: school.peJournal.documentId, lesson: peLesson.documentId, value: '5' }), 'value');
+    await expectRefused(
+      teacher,
+      '/api/marks',
+      'api::mark.mark',
+      currentMark({ journal: school.peJournal.documentId, lesson: peLesson.documentId, value: '5' }),
+      'value',
+    );
   });
 
   it('refuses point marks in grade 1', async () => {
@@ -85,13 +104,36 @@ describe('marks', () => {
   });
 
   it('refuses a mark for a pupil who is not in the journal’s class', async () => {
-    await expectRefused(teacher, '/api/marks', 'api::mark.mark', currentMark({ student: school.pupil5b.documentId }), 'student', /не числится в классе 5А/);
+    await expectRefused(
+      teacher,
+      '/api/marks',
+      'api::mark.mark',
+      currentMark({ student: school.pupil5b.documentId }),
+      'student',
+      /не числится в классе 5А/,
+    );
   });
 
   it('refuses a mark dated before the pupil joined the class', async () => {
-    const newcomer = await make(strapi, 'api::student.student', { lastName: 'Новикова', firstName: 'Вера', gender: 'female', birthDate: '2014-01-01' });
-    await make(strapi, 'api::enrollment.enrollment', { student: newcomer.documentId, schoolClass: school.class5a.documentId, startDate: '2025-10-01' });
-    await expectRefused(teacher, '/api/marks', 'api::mark.mark', currentMark({ student: newcomer.documentId }), 'student', /на 02\.09\.2025/);
+    const newcomer = await make(strapi, 'api::student.student', {
+      lastName: 'Новикова',
+      firstName: 'Вера',
+      gender: 'female',
+      birthDate: '2014-01-01',
+    });
+    await make(strapi, 'api::enrollment.enrollment', {
+      student: newcomer.documentId,
+      schoolClass: school.class5a.documentId,
+      startDate: '2025-10-01',
+    });
+    await expectRefused(
+      teacher,
+      '/api/marks',
+      'api::mark.mark',
+      currentMark({ student: newcomer.documentId }),
+      'student',
+      /на 02\.09\.2025/,
+    );
     const later = await teacher.post('/api/marks', currentMark({ student: newcomer.documentId, lesson: school.lessons[2].documentId }));
     expect(later.status).toBe(201);
   });
@@ -99,11 +141,24 @@ describe('marks', () => {
   it('refuses a current mark without a lesson, or with another journal’s lesson', async () => {
     await expectRefused(teacher, '/api/marks', 'api::mark.mark', currentMark({ lesson: null }), 'lesson');
     const otherLesson = await make(strapi, 'api::lesson.lesson', { journal: school.peJournal.documentId, date: '2025-09-02', number: 5 });
-    await expectRefused(teacher, '/api/marks', 'api::mark.mark', currentMark({ lesson: otherLesson.documentId }), 'lesson', /другому журналу/);
+    await expectRefused(
+      teacher,
+      '/api/marks',
+      'api::mark.mark',
+      currentMark({ lesson: otherLesson.documentId }),
+      'lesson',
+      /другому журналу/,
+    );
   });
 
   it('keeps one periodic mark per pupil, journal and period', async () => {
-    const periodic = { kind: 'periodic', journal: school.mathJournal.documentId, student: school.pupils5a[2].documentId, studyPeriod: school.quarters[0].documentId, value: '4' };
+    const periodic = {
+      kind: 'periodic',
+      journal: school.mathJournal.documentId,
+      student: school.pupils5a[2].documentId,
+      studyPeriod: school.quarters[0].documentId,
+      value: '4',
+    };
     const first = await teacher.post('/api/marks', periodic);
     expect(first.status).toBe(201);
     expect(first.body.data.date).toBe('2025-10-24');
@@ -117,7 +172,13 @@ describe('marks', () => {
       teacher,
       '/api/marks',
       'api::mark.mark',
-      { kind: 'periodic', journal: school.mathJournal.documentId, student: school.pupils5a[0].documentId, studyPeriod: school.halves[0].documentId, value: '4' },
+      {
+        kind: 'periodic',
+        journal: school.mathJournal.documentId,
+        student: school.pupils5a[0].documentId,
+        studyPeriod: school.halves[0].documentId,
+        value: '4',
+      },
       'studyPeriod',
     );
   });
@@ -146,33 +207,77 @@ describe('marks', () => {
   it('refuses a mark for a lesson that has not happened yet (school time zone)', async () => {
     const today = DateTime.now().setZone('Europe/Moscow');
     const startYear = today.month >= 9 ? today.year : today.year - 1;
-    const year = await make(strapi, 'api::academic-year.academic-year', { title: `${startYear}/${startYear + 1}`, startDate: `${startYear}-09-01`, endDate: `${startYear + 1}-08-31`, status: 'current' });
+    const year = await make(strapi, 'api::academic-year.academic-year', {
+      title: `${startYear}/${startYear + 1}`,
+      startDate: `${startYear}-09-01`,
+      endDate: `${startYear + 1}-08-31`,
+      status: 'current',
+    });
     const schoolClass = await make(strapi, 'api::school-class.school-class', { grade: 5, letter: 'А', academicYear: year.documentId });
-    await make(strapi, 'api::enrollment.enrollment', { student: school.pupils5a[0].documentId, schoolClass: schoolClass.documentId, startDate: `${startYear}-09-01` });
+    await make(strapi, 'api::enrollment.enrollment', {
+      student: school.pupils5a[0].documentId,
+      schoolClass: schoolClass.documentId,
+      startDate: `${startYear}-09-01`,
+    });
     const journal = await make(strapi, 'api::journal.journal', { schoolClass: schoolClass.documentId, subject: school.math.documentId });
     const tomorrow = today.plus({ days: 1 }).toISODate() as string;
     const lesson = await make(strapi, 'api::lesson.lesson', { journal: journal.documentId, date: tomorrow, number: 1 });
-    await expectRefused(teacher, '/api/marks', 'api::mark.mark', { kind: 'current', journal: journal.documentId, lesson: lesson.documentId, student: school.pupils5a[0].documentId, value: '5' }, 'lesson', /ещё не прошёл/);
+    await expectRefused(
+      teacher,
+      '/api/marks',
+      'api::mark.mark',
+      { kind: 'current', journal: journal.documentId, lesson: lesson.documentId, student: school.pupils5a[0].documentId, value: '5' },
+      'lesson',
+      /ещё не прошёл/,
+    );
   });
 });
 
 describe('lessons', () => {
   it('refuses a date outside the academic year, or not a calendar day', async () => {
-    await expectRefused(teacher, '/api/lessons', 'api::lesson.lesson', { journal: school.mathJournal.documentId, date: '2026-09-01', number: 1 }, 'date', /вне учебного года 2025\/2026/);
-    await expectRefused(teacher, '/api/lessons', 'api::lesson.lesson', { journal: school.mathJournal.documentId, date: '2026-02-30', number: 1 }, 'date');
+    await expectRefused(
+      teacher,
+      '/api/lessons',
+      'api::lesson.lesson',
+      { journal: school.mathJournal.documentId, date: '2026-09-01', number: 1 },
+      'date',
+      /вне учебного года 2025\/2026/,
+    );
+    await expectRefused(
+      teacher,
+      '/api/lessons',
+      'api::lesson.lesson',
+      { journal: school.mathJournal.documentId, date: '2026-02-30', number: 1 },
+      'date',
+    );
   });
 
   it('refuses a second lesson in the same slot of a journal', async () => {
-    await expectRefused(teacher, '/api/lessons', 'api::lesson.lesson', { journal: school.mathJournal.documentId, date: '2025-09-02', number: 2 }, 'number');
+    await expectRefused(
+      teacher,
+      '/api/lessons',
+      'api::lesson.lesson',
+      { journal: school.mathJournal.documentId, date: '2025-09-02', number: 2 },
+      'number',
+    );
   });
 
   it('files a lesson under the study period of its date, and none in the holidays', async () => {
-    const inQuarter = await teacher.post('/api/lessons', { journal: school.mathJournal.documentId, date: '2025-12-01', number: 1, topic: 'Делимость' });
+    const inQuarter = await teacher.post('/api/lessons', {
+      journal: school.mathJournal.documentId,
+      date: '2025-12-01',
+      number: 1,
+      topic: 'Делимость',
+    });
     expect(inQuarter.status).toBe(201);
-    const stored = await strapi.db.query('api::lesson.lesson').findOne({ where: { documentId: inQuarter.body.data.documentId }, populate: { studyPeriod: true } });
+    const stored = await strapi.db
+      .query('api::lesson.lesson')
+      .findOne({ where: { documentId: inQuarter.body.data.documentId }, populate: { studyPeriod: true } });
     expect(stored.studyPeriod.title).toBe('2 четверть');
     const holiday = await teacher.post('/api/lessons', { journal: school.mathJournal.documentId, date: '2025-10-30', number: 1 });
-    const storedHoliday = await strapi.db.query('api::lesson.lesson').findOne({ where: { documentId: holiday.body.data.documentId }, populate: { studyPeriod: true } });
+    const storedHoliday = await strapi.db
+      .query('api::lesson.lesson')
+      .findOne({ where: { documentId: holiday.body.data.documentId }, populate: { studyPeriod: true } });
     expect(storedHoliday.studyPeriod).toBeNull();
   });
 
@@ -189,24 +294,61 @@ describe('lessons', () => {
 
 describe('attendance', () => {
   it('records an absence with the lesson’s journal and date', async () => {
-    const response = await teacher.post('/api/attendances', { lesson: school.lessons[0].documentId, student: school.pupils5a[2].documentId, status: 'ill' });
+    const response = await teacher.post('/api/attendances', {
+      lesson: school.lessons[0].documentId,
+      student: school.pupils5a[2].documentId,
+      status: 'ill',
+    });
     expect(response.status).toBe(201);
     expect(response.body.data).toMatchObject({ status: 'ill', date: '2025-09-02' });
-    const stored = await strapi.db.query('api::attendance.attendance').findOne({ where: { documentId: response.body.data.documentId }, populate: { journal: true } });
+    const stored = await strapi.db
+      .query('api::attendance.attendance')
+      .findOne({ where: { documentId: response.body.data.documentId }, populate: { journal: true } });
     expect(stored.journal.id).toBe(school.mathJournal.id);
-    await expectRefused(teacher, '/api/attendances', 'api::attendance.attendance', { lesson: school.lessons[0].documentId, student: school.pupils5a[2].documentId, status: 'absent' }, 'student', /уже отмечен/);
+    await expectRefused(
+      teacher,
+      '/api/attendances',
+      'api::attendance.attendance',
+      { lesson: school.lessons[0].documentId, student: school.pupils5a[2].documentId, status: 'absent' },
+      'student',
+      /уже отмечен/,
+    );
   });
 
   it('refuses attendance for a pupil outside the class, and minutes late without lateness', async () => {
-    await expectRefused(teacher, '/api/attendances', 'api::attendance.attendance', { lesson: school.lessons[1].documentId, student: school.pupil5b.documentId, status: 'absent' }, 'student');
-    await expectRefused(teacher, '/api/attendances', 'api::attendance.attendance', { lesson: school.lessons[1].documentId, student: school.pupils5a[0].documentId, status: 'absent', minutesLate: 10 }, 'minutesLate');
+    await expectRefused(
+      teacher,
+      '/api/attendances',
+      'api::attendance.attendance',
+      { lesson: school.lessons[1].documentId, student: school.pupil5b.documentId, status: 'absent' },
+      'student',
+    );
+    await expectRefused(
+      teacher,
+      '/api/attendances',
+      'api::attendance.attendance',
+      { lesson: school.lessons[1].documentId, student: school.pupils5a[0].documentId, status: 'absent', minutesLate: 10 },
+      'minutesLate',
+    );
   });
 });
 
 describe('journals', () => {
   it('refuses a second journal for the same class, subject, year and kind, but allows a subgroup', async () => {
-    await expectRefused(deputy, '/api/journals', 'api::journal.journal', { schoolClass: school.class5a.documentId, subject: school.math.documentId, kind: 'classroom' }, 'subject', /Такой журнал уже есть/);
-    const group = await deputy.post('/api/journals', { schoolClass: school.class5a.documentId, subject: school.math.documentId, kind: 'classroom', subgroup: '2 группа' });
+    await expectRefused(
+      deputy,
+      '/api/journals',
+      'api::journal.journal',
+      { schoolClass: school.class5a.documentId, subject: school.math.documentId, kind: 'classroom' },
+      'subject',
+      /Такой журнал уже есть/,
+    );
+    const group = await deputy.post('/api/journals', {
+      schoolClass: school.class5a.documentId,
+      subject: school.math.documentId,
+      kind: 'classroom',
+      subgroup: '2 группа',
+    });
     expect(group.status).toBe(201);
     expect(group.body.data.title).toBe('5А · Математика · 2 группа · 2025/2026');
   });
@@ -216,10 +358,20 @@ describe('journals', () => {
       deputy,
       '/api/journals',
       'api::journal.journal',
-      { schoolClass: school.class5a.documentId, subject: school.math.documentId, kind: 'home-schooling', pupils: [school.pupils5a[0].documentId, school.pupils5a[1].documentId] },
+      {
+        schoolClass: school.class5a.documentId,
+        subject: school.math.documentId,
+        kind: 'home-schooling',
+        pupils: [school.pupils5a[0].documentId, school.pupils5a[1].documentId],
+      },
       'pupils',
     );
-    const single = await deputy.post('/api/journals', { schoolClass: school.class5a.documentId, subject: school.math.documentId, kind: 'home-schooling', pupils: [school.pupils5a[0].documentId] });
+    const single = await deputy.post('/api/journals', {
+      schoolClass: school.class5a.documentId,
+      subject: school.math.documentId,
+      kind: 'home-schooling',
+      pupils: [school.pupils5a[0].documentId],
+    });
     expect(single.status).toBe(201);
     expect(single.body.data.subgroup).toBe('Иванов Иван Сергеевич');
     expect(single.body.data.title).toBe('5А · Математика · Иванов Иван Сергеевич · обучение на дому · 2025/2026');
@@ -228,33 +380,101 @@ describe('journals', () => {
   it('lets only the named pupil into a home-schooling journal', async () => {
     const journal = await strapi.db.query('api::journal.journal').findOne({ where: { kind: 'home-schooling' } });
     const lesson = await make(strapi, 'api::lesson.lesson', { journal: journal.documentId, date: '2025-09-08', number: 1 });
-    await expectRefused(teacher, '/api/marks', 'api::mark.mark', { kind: 'current', journal: journal.documentId, lesson: lesson.documentId, student: school.pupils5a[1].documentId, value: '5' }, 'student', /не входит в список журнала/);
-    const own = await teacher.post('/api/marks', { kind: 'current', journal: journal.documentId, lesson: lesson.documentId, student: school.pupils5a[0].documentId, value: '5' });
+    await expectRefused(
+      teacher,
+      '/api/marks',
+      'api::mark.mark',
+      { kind: 'current', journal: journal.documentId, lesson: lesson.documentId, student: school.pupils5a[1].documentId, value: '5' },
+      'student',
+      /не входит в список журнала/,
+    );
+    const own = await teacher.post('/api/marks', {
+      kind: 'current',
+      journal: journal.documentId,
+      lesson: lesson.documentId,
+      student: school.pupils5a[0].documentId,
+      value: '5',
+    });
     expect(own.status).toBe(201);
   });
 
   it('refuses a classroom journal without a class, and a club without pupils', async () => {
-    await expectRefused(deputy, '/api/journals', 'api::journal.journal', { subject: school.math.documentId, kind: 'classroom', academicYear: school.year.documentId }, 'schoolClass');
-    await expectRefused(deputy, '/api/journals', 'api::journal.journal', { subject: school.math.documentId, kind: 'club', academicYear: school.year.documentId }, 'pupils');
+    await expectRefused(
+      deputy,
+      '/api/journals',
+      'api::journal.journal',
+      { subject: school.math.documentId, kind: 'classroom', academicYear: school.year.documentId },
+      'schoolClass',
+    );
+    await expectRefused(
+      deputy,
+      '/api/journals',
+      'api::journal.journal',
+      { subject: school.math.documentId, kind: 'club', academicYear: school.year.documentId },
+      'pupils',
+    );
   });
 });
 
 describe('school structure', () => {
   it('refuses a badly named academic year or one that ends before it starts', async () => {
-    await expectRefused(deputy, '/api/academic-years', 'api::academic-year.academic-year', { title: '2025-2026', startDate: '2025-09-01', endDate: '2026-08-31' }, 'title');
-    await expectRefused(deputy, '/api/academic-years', 'api::academic-year.academic-year', { title: '2030/2031', startDate: '2030-09-01', endDate: '2030-08-31' }, 'endDate');
+    await expectRefused(
+      deputy,
+      '/api/academic-years',
+      'api::academic-year.academic-year',
+      { title: '2025-2026', startDate: '2025-09-01', endDate: '2026-08-31' },
+      'title',
+    );
+    await expectRefused(
+      deputy,
+      '/api/academic-years',
+      'api::academic-year.academic-year',
+      { title: '2030/2031', startDate: '2030-09-01', endDate: '2030-08-31' },
+      'endDate',
+    );
   });
 
   it('refuses overlapping periods, a fifth quarter, and a period outside its year', async () => {
     const base = { academicYear: school.year.documentId, scheme: 'quarter' };
-    await expectRefused(deputy, '/api/study-periods', 'api::study-period.study-period', { ...base, number: 5, startDate: '2026-06-01', endDate: '2026-06-10' }, 'number');
-    await expectRefused(deputy, '/api/study-periods', 'api::study-period.study-period', { ...base, scheme: 'trimester', number: 1, startDate: '2025-09-01', endDate: '2026-11-30' }, 'startDate');
-    await expectRefused(deputy, '/api/study-periods', 'api::study-period.study-period', { ...base, number: 4, startDate: '2026-04-01', endDate: '2026-05-30' }, 'number');
+    await expectRefused(
+      deputy,
+      '/api/study-periods',
+      'api::study-period.study-period',
+      { ...base, number: 5, startDate: '2026-06-01', endDate: '2026-06-10' },
+      'number',
+    );
+    await expectRefused(
+      deputy,
+      '/api/study-periods',
+      'api::study-period.study-period',
+      { ...base, scheme: 'trimester', number: 1, startDate: '2025-09-01', endDate: '2026-11-30' },
+      'startDate',
+    );
+    await expectRefused(
+      deputy,
+      '/api/study-periods',
+      'api::study-period.study-period',
+      { ...base, number: 4, startDate: '2026-04-01', endDate: '2026-05-30' },
+      'number',
+    );
   });
 
   it('refuses a second class with the same grade and letter in a year', async () => {
-    await expectRefused(deputy, '/api/school-classes', 'api::school-class.school-class', { grade: 5, letter: 'а', academicYear: school.year.documentId }, 'letter', /5А/);
-    await expectRefused(deputy, '/api/school-classes', 'api::school-class.school-class', { grade: 12, letter: 'А', academicYear: school.year.documentId }, 'grade');
+    await expectRefused(
+      deputy,
+      '/api/school-classes',
+      'api::school-class.school-class',
+      { grade: 5, letter: 'а', academicYear: school.year.documentId },
+      'letter',
+      /5А/,
+    );
+    await expectRefused(
+      deputy,
+      '/api/school-classes',
+      'api::school-class.school-class',
+      { grade: 12, letter: 'А', academicYear: school.year.documentId },
+      'grade',
+    );
   });
 
   it('refuses to change the scale of a subject that already has marks', async () => {
@@ -279,21 +499,62 @@ describe('class lists', () => {
   });
 
   it('moves a pupil between classes once the old enrollment ends', async () => {
-    const pupil = await make(strapi, 'api::student.student', { lastName: 'Орлов', firstName: 'Илья', gender: 'male', birthDate: '2014-06-06' });
-    const first = await make(strapi, 'api::enrollment.enrollment', { student: pupil.documentId, schoolClass: school.class5a.documentId, startDate: '2025-09-01' });
-    const closed = await classTeacher.put(`/api/enrollments/${first.documentId}`, { endDate: '2025-11-30', transferOrder: '№ 77-у от 28.11.2025', leavingReason: 'transferred-within-school' });
+    const pupil = await make(strapi, 'api::student.student', {
+      lastName: 'Орлов',
+      firstName: 'Илья',
+      gender: 'male',
+      birthDate: '2014-06-06',
+    });
+    const first = await make(strapi, 'api::enrollment.enrollment', {
+      student: pupil.documentId,
+      schoolClass: school.class5a.documentId,
+      startDate: '2025-09-01',
+    });
+    const closed = await classTeacher.put(`/api/enrollments/${first.documentId}`, {
+      endDate: '2025-11-30',
+      transferOrder: '№ 77-у от 28.11.2025',
+      leavingReason: 'transferred-within-school',
+    });
     expect(closed.status).toBe(200);
-    const moved = await classTeacher.post('/api/enrollments', { student: pupil.documentId, schoolClass: school.class5b.documentId, startDate: '2025-12-01' });
+    const moved = await classTeacher.post('/api/enrollments', {
+      student: pupil.documentId,
+      schoolClass: school.class5b.documentId,
+      startDate: '2025-12-01',
+    });
     expect(moved.status).toBe(201);
   });
 
   it('refuses an enrollment that ends before it starts or outside its year', async () => {
-    await expectRefused(classTeacher, '/api/enrollments', 'api::enrollment.enrollment', { student: school.pupil5b.documentId, schoolClass: school.class5a.documentId, startDate: '2024-09-01' }, 'startDate');
-    await expectRefused(classTeacher, '/api/enrollments', 'api::enrollment.enrollment', { student: school.pupil5b.documentId, schoolClass: school.class5a.documentId, startDate: '2026-03-01', endDate: '2026-02-01' }, 'endDate');
+    await expectRefused(
+      classTeacher,
+      '/api/enrollments',
+      'api::enrollment.enrollment',
+      { student: school.pupil5b.documentId, schoolClass: school.class5a.documentId, startDate: '2024-09-01' },
+      'startDate',
+    );
+    await expectRefused(
+      classTeacher,
+      '/api/enrollments',
+      'api::enrollment.enrollment',
+      { student: school.pupil5b.documentId, schoolClass: school.class5a.documentId, startDate: '2026-03-01', endDate: '2026-02-01' },
+      'endDate',
+    );
   });
 
   it('refuses a pupil born in the future and a guardian with a nonsense phone', async () => {
-    await expectRefused(classTeacher, '/api/students', 'api::student.student', { lastName: 'Тест', firstName: 'Тест', gender: 'male', birthDate: '2999-01-01' }, 'birthDate');
-    await expectRefused(classTeacher, '/api/guardians', 'api::guardian.guardian', { lastName: 'Иванова', firstName: 'Ольга', kinship: 'mother', phone: 'позвонить маме' }, 'phone');
+    await expectRefused(
+      classTeacher,
+      '/api/students',
+      'api::student.student',
+      { lastName: 'Тест', firstName: 'Тест', gender: 'male', birthDate: '2999-01-01' },
+      'birthDate',
+    );
+    await expectRefused(
+      classTeacher,
+      '/api/guardians',
+      'api::guardian.guardian',
+      { lastName: 'Иванова', firstName: 'Ольга', kinship: 'mother', phone: 'позвонить маме' },
+      'phone',
+    );
   });
 });

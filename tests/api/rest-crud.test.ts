@@ -44,7 +44,13 @@ const cases: CrudCase[] = [
     path: 'study-periods',
     uid: 'api::study-period.study-period',
     writer: () => deputy,
-    create: () => ({ academicYear: school.year.documentId, scheme: 'trimester', number: 1, startDate: '2025-09-01', endDate: '2025-11-30' }),
+    create: () => ({
+      academicYear: school.year.documentId,
+      scheme: 'trimester',
+      number: 1,
+      startDate: '2025-09-01',
+      endDate: '2025-11-30',
+    }),
     created: { title: '1 триместр' },
     update: () => ({ endDate: '2025-11-28' }),
     updated: { endDate: '2025-11-28', title: '1 триместр' },
@@ -80,7 +86,12 @@ const cases: CrudCase[] = [
     path: 'enrollments',
     uid: 'api::enrollment.enrollment',
     writer: () => classTeacher,
-    create: () => ({ student: school.newcomer.documentId, schoolClass: school.class5b.documentId, startDate: '2026-03-02', admissionOrder: '№ 5-у' }),
+    create: () => ({
+      student: school.newcomer.documentId,
+      schoolClass: school.class5b.documentId,
+      startDate: '2026-03-02',
+      admissionOrder: '№ 5-у',
+    }),
     created: { startDate: '2026-03-02', endDate: null },
     update: () => ({ admissionOrder: '№ 5-у от 27.02.2026' }),
     updated: { admissionOrder: '№ 5-у от 27.02.2026' },
@@ -89,7 +100,15 @@ const cases: CrudCase[] = [
     path: 'guardians',
     uid: 'api::guardian.guardian',
     writer: () => classTeacher,
-    create: () => ({ lastName: 'Иванова', firstName: 'Ольга', patronymic: 'Петровна', kinship: 'mother', phone: '+7 (900) 123-45-67', email: 'olga@example.ru', children: [school.pupils5a[0].documentId] }),
+    create: () => ({
+      lastName: 'Иванова',
+      firstName: 'Ольга',
+      patronymic: 'Петровна',
+      kinship: 'mother',
+      phone: '+7 (900) 123-45-67',
+      email: 'olga@example.ru',
+      children: [school.pupils5a[0].documentId],
+    }),
     created: { fullName: 'Иванова Ольга Петровна', kinship: 'mother' },
     update: () => ({ phone: '+7 900 765-43-21' }),
     updated: { phone: '+7 900 765-43-21' },
@@ -98,7 +117,12 @@ const cases: CrudCase[] = [
     path: 'journals',
     uid: 'api::journal.journal',
     writer: () => deputy,
-    create: () => ({ schoolClass: school.class5b.documentId, subject: school.russian.documentId, kind: 'elective', teachers: [teacherAccount.documentId] }),
+    create: () => ({
+      schoolClass: school.class5b.documentId,
+      subject: school.russian.documentId,
+      kind: 'elective',
+      teachers: [teacherAccount.documentId],
+    }),
     created: { title: '5Б · Русский язык · факультатив · 2025/2026', kind: 'elective' },
     update: () => ({ subgroup: 'Орфография' }),
     updated: { title: '5Б · Русский язык · Орфография · факультатив · 2025/2026' },
@@ -107,7 +131,14 @@ const cases: CrudCase[] = [
     path: 'lessons',
     uid: 'api::lesson.lesson',
     writer: () => teacher,
-    create: () => ({ journal: school.mathJournal.documentId, date: '2025-09-15', number: 3, topic: 'Натуральные числа', homework: '§ 1, № 12', workType: 'oral-answer' }),
+    create: () => ({
+      journal: school.mathJournal.documentId,
+      date: '2025-09-15',
+      number: 3,
+      topic: 'Натуральные числа',
+      homework: '§ 1, № 12',
+      workType: 'oral-answer',
+    }),
     created: { date: '2025-09-15', topic: 'Натуральные числа' },
     update: () => ({ homework: '§ 1, № 12–15' }),
     updated: { homework: '§ 1, № 12–15' },
@@ -116,7 +147,15 @@ const cases: CrudCase[] = [
     path: 'marks',
     uid: 'api::mark.mark',
     writer: () => teacher,
-    create: () => ({ kind: 'current', journal: school.mathJournal.documentId, lesson: school.lessons[1].documentId, student: school.pupils5a[1].documentId, value: '5', workType: 'control-work', weight: 2 }),
+    create: () => ({
+      kind: 'current',
+      journal: school.mathJournal.documentId,
+      lesson: school.lessons[1].documentId,
+      student: school.pupils5a[1].documentId,
+      value: '5',
+      workType: 'control-work',
+      weight: 2,
+    }),
     created: { value: '5', numericValue: 5, date: '2025-09-03', workType: 'control-work' },
     update: () => ({ value: '4', comment: 'Ошибка в задаче 3' }),
     updated: { value: '4', numericValue: 4, comment: 'Ошибка в задаче 3' },
@@ -166,9 +205,18 @@ describe('deleting records that others depend on', () => {
     ['subjects', () => school.math.documentId, 'api::subject.subject'],
     ['academic-years', () => school.year.documentId, 'api::academic-year.academic-year'],
   ] as const)('refuses to delete a %s record that is still referenced', async (path, documentIdOf, uid) => {
-    await strapi.documents('api::mark.mark').create({
-      data: { kind: 'current', journal: school.mathJournal.documentId, lesson: school.lessons[0].documentId, student: school.pupils5a[0].documentId, value: '5' },
-    } as never).catch(() => undefined);
+    await strapi
+      .documents('api::mark.mark')
+      .create({
+        data: {
+          kind: 'current',
+          journal: school.mathJournal.documentId,
+          lesson: school.lessons[0].documentId,
+          student: school.pupils5a[0].documentId,
+          value: '5',
+        },
+      } as never)
+      .catch(() => undefined);
     const api = path === 'lessons' ? teacher : deputy;
     const response = await api.delete(`/api/${path}/${documentIdOf()}`);
     expect(response.status).toBe(400);

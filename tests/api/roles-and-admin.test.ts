@@ -20,7 +20,18 @@ describe('school roles', () => {
   it('exist after start-up with Russian names', async () => {
     const roles = await strapi.db.query('plugin::users-permissions.role').findMany({});
     const byType = Object.fromEntries(roles.map((role: { type: string; name: string }) => [role.type, role.name]));
-    for (const type of ['teacher', 'class-teacher', 'deputy-director', 'director', 'secretary', 'archivist', 'methodologist', 'parent', 'pupil', 'public']) {
+    for (const type of [
+      'teacher',
+      'class-teacher',
+      'deputy-director',
+      'director',
+      'secretary',
+      'archivist',
+      'methodologist',
+      'parent',
+      'pupil',
+      'public',
+    ]) {
       expect(byType[type]).toBeDefined();
     }
     expect(byType.teacher).toBe('Учитель');
@@ -34,7 +45,11 @@ describe('school roles', () => {
     await strapi.db.query('plugin::users-permissions.permission').create({ data: { action: 'api::mark.mark.find', role: parent.id } });
     await syncSchoolRoles(strapi);
     expect(await permissionRows()).toBe(before);
-    expect(await strapi.db.query('plugin::users-permissions.permission').count({ where: { action: 'api::mark.mark.find', role: { id: parent.id } } })).toBe(0);
+    expect(
+      await strapi.db
+        .query('plugin::users-permissions.permission')
+        .count({ where: { action: 'api::mark.mark.find', role: { id: parent.id } } }),
+    ).toBe(0);
   });
 
   it('grant every role at least its account actions, and parents and pupils none of the records yet', () => {
@@ -44,7 +59,13 @@ describe('school roles', () => {
 });
 
 describe('coarse access by role', () => {
-  const markData = () => ({ kind: 'current', journal: school.mathJournal.documentId, lesson: school.lessons[0].documentId, student: school.pupils5a[0].documentId, value: '5' });
+  const markData = () => ({
+    kind: 'current',
+    journal: school.mathJournal.documentId,
+    lesson: school.lessons[0].documentId,
+    student: school.pupils5a[0].documentId,
+    value: '5',
+  });
 
   it.each([
     ['public', undefined, 'get', '/api/students', 403],
@@ -90,12 +111,15 @@ describe('the admin panel', () => {
       registrationToken: null,
       roles: [superAdmin.id],
     });
-    const login = await supertest(strapi.server.httpServer).post('/admin/login').send({ email: 'admin@school.test', password: 'Admin-pass-123' });
+    const login = await supertest(strapi.server.httpServer)
+      .post('/admin/login')
+      .send({ email: 'admin@school.test', password: 'Admin-pass-123' });
     expect(login.status).toBe(200);
     adminToken = login.body.data.token;
   });
 
-  const contentManager = (path: string) => supertest(strapi.server.httpServer).post(`/content-manager/collection-types/${path}`).set('Authorization', `Bearer ${adminToken}`);
+  const contentManager = (path: string) =>
+    supertest(strapi.server.httpServer).post(`/content-manager/collection-types/${path}`).set('Authorization', `Bearer ${adminToken}`);
 
   it('refuses an off-scale mark with the same field message as the REST API, and stores nothing', async () => {
     const before = await strapi.db.query('api::mark.mark').count({});
@@ -127,6 +151,9 @@ describe('the admin panel', () => {
   it('shows the retention rules the regulations state, seeded once', async () => {
     const rules = await strapi.db.query('plugin::records-archive.retention-rule').findMany({});
     expect(rules.length).toBeGreaterThanOrEqual(9);
-    expect(rules.find((rule: { recordType: string }) => rule.recordType === 'personal-file')).toMatchObject({ periodYears: 3, countsFrom: 'pupil-leaves' });
+    expect(rules.find((rule: { recordType: string }) => rule.recordType === 'personal-file')).toMatchObject({
+      periodYears: 3,
+      countsFrom: 'pupil-leaves',
+    });
   });
 });

@@ -46,11 +46,31 @@ export const buildMiniSchool = async (strapi: Core.Strapi): Promise<MiniSchool> 
   ];
   const quarters: Doc[] = [];
   for (const [index, [startDate, endDate]] of quarterDates.entries()) {
-    quarters.push(await make(strapi, 'api::study-period.study-period', { academicYear: year.documentId, scheme: 'quarter', number: index + 1, startDate, endDate }));
+    quarters.push(
+      await make(strapi, 'api::study-period.study-period', {
+        academicYear: year.documentId,
+        scheme: 'quarter',
+        number: index + 1,
+        startDate,
+        endDate,
+      }),
+    );
   }
   const halves = [
-    await make(strapi, 'api::study-period.study-period', { academicYear: year.documentId, scheme: 'half-year', number: 1, startDate: '2025-09-01', endDate: '2025-12-28' }),
-    await make(strapi, 'api::study-period.study-period', { academicYear: year.documentId, scheme: 'half-year', number: 2, startDate: '2026-01-12', endDate: '2026-05-26' }),
+    await make(strapi, 'api::study-period.study-period', {
+      academicYear: year.documentId,
+      scheme: 'half-year',
+      number: 1,
+      startDate: '2025-09-01',
+      endDate: '2025-12-28',
+    }),
+    await make(strapi, 'api::study-period.study-period', {
+      academicYear: year.documentId,
+      scheme: 'half-year',
+      number: 2,
+      startDate: '2026-01-12',
+      endDate: '2026-05-26',
+    }),
   ];
   const math = await make(strapi, 'api::subject.subject', { name: 'Математика', shortName: 'Мат', scale: 'five-point' });
   const pe = await make(strapi, 'api::subject.subject', { name: 'Физическая культура', shortName: 'Физ-ра', scale: 'pass-fail' });
@@ -60,7 +80,13 @@ export const buildMiniSchool = async (strapi: Core.Strapi): Promise<MiniSchool> 
   const class1a = await make(strapi, 'api::school-class.school-class', { grade: 1, letter: 'А', academicYear: year.documentId });
 
   const pupil = (lastName: string, firstName: string, gender: string, birthDate: string) =>
-    make(strapi, 'api::student.student', { lastName, firstName, patronymic: gender === 'female' ? 'Сергеевна' : 'Сергеевич', gender, birthDate });
+    make(strapi, 'api::student.student', {
+      lastName,
+      firstName,
+      patronymic: gender === 'female' ? 'Сергеевна' : 'Сергеевич',
+      gender,
+      birthDate,
+    });
   const pupils5a = [
     await pupil('Иванов', 'Иван', 'male', '2014-03-01'),
     await pupil('Петрова', 'Анна', 'female', '2014-05-12'),
@@ -70,16 +96,62 @@ export const buildMiniSchool = async (strapi: Core.Strapi): Promise<MiniSchool> 
   const pupil1a = await pupil('Смирнова', 'Мария', 'female', '2018-04-04');
   const newcomer = await pupil('Фёдоров', 'Артём', 'male', '2014-09-09');
   for (const student of pupils5a) {
-    await make(strapi, 'api::enrollment.enrollment', { student: student.documentId, schoolClass: class5a.documentId, startDate: '2025-09-01', admissionOrder: '№ 1-у от 29.08.2025' });
+    await make(strapi, 'api::enrollment.enrollment', {
+      student: student.documentId,
+      schoolClass: class5a.documentId,
+      startDate: '2025-09-01',
+      admissionOrder: '№ 1-у от 29.08.2025',
+    });
   }
-  await make(strapi, 'api::enrollment.enrollment', { student: pupil5b.documentId, schoolClass: class5b.documentId, startDate: '2025-09-01' });
-  await make(strapi, 'api::enrollment.enrollment', { student: pupil1a.documentId, schoolClass: class1a.documentId, startDate: '2025-09-01' });
+  await make(strapi, 'api::enrollment.enrollment', {
+    student: pupil5b.documentId,
+    schoolClass: class5b.documentId,
+    startDate: '2025-09-01',
+  });
+  await make(strapi, 'api::enrollment.enrollment', {
+    student: pupil1a.documentId,
+    schoolClass: class1a.documentId,
+    startDate: '2025-09-01',
+  });
 
-  const mathJournal = await make(strapi, 'api::journal.journal', { schoolClass: class5a.documentId, subject: math.documentId, kind: 'classroom' });
-  const peJournal = await make(strapi, 'api::journal.journal', { schoolClass: class5a.documentId, subject: pe.documentId, kind: 'classroom' });
+  const mathJournal = await make(strapi, 'api::journal.journal', {
+    schoolClass: class5a.documentId,
+    subject: math.documentId,
+    kind: 'classroom',
+  });
+  const peJournal = await make(strapi, 'api::journal.journal', {
+    schoolClass: class5a.documentId,
+    subject: pe.documentId,
+    kind: 'classroom',
+  });
   const lessons: Doc[] = [];
   for (const date of ['2025-09-02', '2025-09-03', '2025-11-12']) {
-    lessons.push(await make(strapi, 'api::lesson.lesson', { journal: mathJournal.documentId, date, number: 2, topic: `Тема урока ${date}`, homework: '№ 1–5' }));
+    lessons.push(
+      await make(strapi, 'api::lesson.lesson', {
+        journal: mathJournal.documentId,
+        date,
+        number: 2,
+        topic: `Тема урока ${date}`,
+        homework: '№ 1–5',
+      }),
+    );
   }
-  return { year, quarters, halves, math, pe, russian, class5a, class5b, class1a, pupils5a, pupil5b, pupil1a, newcomer, mathJournal, peJournal, lessons };
+  return {
+    year,
+    quarters,
+    halves,
+    math,
+    pe,
+    russian,
+    class5a,
+    class5b,
+    class1a,
+    pupils5a,
+    pupil5b,
+    pupil1a,
+    newcomer,
+    mathJournal,
+    peJournal,
+    lessons,
+  };
 };

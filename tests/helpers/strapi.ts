@@ -52,15 +52,18 @@ export const createAccount = async (
 ): Promise<{ id: number; documentId: string; jwt: string }> => {
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } });
   if (!role) throw new Error(`No role ${roleType}`);
-  const user = await strapi.plugin('users-permissions').service('user').add({
-    username,
-    email: `${username}@school.test`,
-    password: 'Secret-pass-123',
-    provider: 'local',
-    confirmed: true,
-    blocked: false,
-    role: role.id,
-  });
+  const user = await strapi
+    .plugin('users-permissions')
+    .service('user')
+    .add({
+      username,
+      email: `${username}@school.test`,
+      password: 'Secret-pass-123',
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+    });
   const jwt = strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
   return { id: user.id, documentId: user.documentId, jwt };
 };

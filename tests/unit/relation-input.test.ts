@@ -42,7 +42,10 @@ describe('readToManyInput', () => {
   });
 
   it('applies connect and disconnect to the current list', () => {
-    expect(readToManyInput({ connect: [{ documentId: 'c' }], disconnect: [{ documentId: 'a' }] }, members)).toEqual([{ id: 2 }, { documentId: 'c' }]);
+    expect(readToManyInput({ connect: [{ documentId: 'c' }], disconnect: [{ documentId: 'a' }] }, members)).toEqual([
+      { id: 2 },
+      { documentId: 'c' },
+    ]);
   });
 
   it('leaves the list alone when nothing is connected or disconnected', () => {

@@ -44,7 +44,10 @@ export const studyPeriodRules = async (draft: RecordDraft): Promise<Derived> => 
   const yearStart = year.startDate as LocalDate;
   const yearEnd = year.endDate as LocalDate;
   if (!isWithin(startDate, yearStart, yearEnd) || !isWithin(endDate, yearStart, yearEnd)) {
-    draft.report('startDate', `Период должен лежать внутри учебного года ${String(year.title)} (${formatLocalDate(yearStart)}–${formatLocalDate(yearEnd)})`);
+    draft.report(
+      'startDate',
+      `Период должен лежать внутри учебного года ${String(year.title)} (${formatLocalDate(yearStart)}–${formatLocalDate(yearEnd)})`,
+    );
   }
   draft.check();
   const siblings = (await draft.strapi.db.query('api::study-period.study-period').findMany({
@@ -52,7 +55,9 @@ export const studyPeriodRules = async (draft: RecordDraft): Promise<Derived> => 
   })) as StoredRecord[];
   for (const sibling of siblings) {
     if (sibling.number === number) draft.report('number', `${String(sibling.title)} этого учебного года уже есть`);
-    else if (rangesOverlap({ start: startDate, end: endDate }, { start: sibling.startDate as LocalDate, end: sibling.endDate as LocalDate })) {
+    else if (
+      rangesOverlap({ start: startDate, end: endDate }, { start: sibling.startDate as LocalDate, end: sibling.endDate as LocalDate })
+    ) {
       draft.report('startDate', `Период пересекается с периодом «${String(sibling.title)}»`);
     }
   }

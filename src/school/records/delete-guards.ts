@@ -54,7 +54,9 @@ export const guardDelete = async (strapi: Core.Strapi, uid: UID.ContentType, doc
   }
   if (blocking.length > 0) {
     throw new errors.ValidationError(`Запись нельзя удалить, пока на неё ссылаются другие записи (${blocking.join(', ')})`, {
-      errors: [{ path: ['id'], message: `Сначала удалите или перенесите связанные записи (${blocking.join(', ')})`, name: 'ValidationError' }],
+      errors: [
+        { path: ['id'], message: `Сначала удалите или перенесите связанные записи (${blocking.join(', ')})`, name: 'ValidationError' },
+      ],
     });
   }
 };

@@ -101,7 +101,10 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
   });
   if (!value || !allowed.includes(value)) {
     const gradeNote = grade < settings.pointMarksFromGrade ? ` (в ${grade} классе балльные отметки не выставляются)` : '';
-    draft.report('value', `Отметка «${String(draft.value('value') ?? '')}» не по шкале предмета «${journal.subject.name}»${gradeNote}. Допустимо: ${allowed.join(', ')}`);
+    draft.report(
+      'value',
+      `Отметка «${String(draft.value('value') ?? '')}» не по шкале предмета «${journal.subject.name}»${gradeNote}. Допустимо: ${allowed.join(', ')}`,
+    );
   }
 
   let date: LocalDate;
@@ -112,19 +115,26 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
     lesson = await draft.require('lesson', 'Текущая отметка ставится за урок: укажите урок', { journal: { select: ['id'] } });
     if ((lesson.journal as StoredRecord | null)?.id !== journal.id) draft.fail('lesson', 'Урок относится к другому журналу');
     date = lesson.date as LocalDate;
-    if (date > todayInZone(settings.timeZone)) draft.report('lesson', `Нельзя выставить отметку за урок, который ещё не прошёл (${formatLocalDate(date)})`);
+    if (date > todayInZone(settings.timeZone))
+      draft.report('lesson', `Нельзя выставить отметку за урок, который ещё не прошёл (${formatLocalDate(date)})`);
     await requireOnJournalList(draft, journal, student, date);
     period = await periodOfDate(draft, journal, date);
   } else if (kind === 'periodic') {
     period = await draft.require('studyPeriod', 'Укажите учебный период (четверть, полугодие)', { academicYear: { select: ['id'] } });
     if ((period.academicYear as StoredRecord | null)?.id !== year.id) draft.fail('studyPeriod', 'Период относится к другому учебному году');
     const scheme = journal.schoolClass ? schemeForGrade(grade, settings.periodSchemes) : null;
-    if (scheme && period.scheme !== scheme) draft.fail('studyPeriod', `Для ${grade} класса отметки ставятся за период вида «${scheme}», а не «${String(period.scheme)}»`);
+    if (scheme && period.scheme !== scheme)
+      draft.fail('studyPeriod', `Для ${grade} класса отметки ставятся за период вида «${scheme}», а не «${String(period.scheme)}»`);
     await requireOnJournalList(draft, journal, student, period.startDate as LocalDate, period.endDate as LocalDate);
     date = period.endDate as LocalDate;
   } else {
     const given = draft.value('date');
-    date = given === null ? (kind === 'annual' ? year.endDate : todayInZone(settings.timeZone)) : (parseLocalDate(given) ?? draft.fail('date', 'Укажите дату в формате ГГГГ-ММ-ДД'));
+    date =
+      given === null
+        ? kind === 'annual'
+          ? year.endDate
+          : todayInZone(settings.timeZone)
+        : (parseLocalDate(given) ?? draft.fail('date', 'Укажите дату в формате ГГГГ-ММ-ДД'));
     await requireOnJournalList(draft, journal, student, year.startDate, year.endDate);
   }
 
@@ -160,7 +170,8 @@ export const attendanceRules = async (draft: RecordDraft): Promise<Derived> => {
   const date = lesson.date as LocalDate;
   await requireOnJournalList(draft, journal, student, date);
   const settings = getSchoolSettings(draft.strapi);
-  if (date > todayInZone(settings.timeZone)) draft.report('lesson', `Нельзя отметить пропуск урока, который ещё не прошёл (${formatLocalDate(date)})`);
+  if (date > todayInZone(settings.timeZone))
+    draft.report('lesson', `Нельзя отметить пропуск урока, который ещё не прошёл (${formatLocalDate(date)})`);
   const twice = await draft.strapi.db.query('api::attendance.attendance').count({
     where: { student: { id: student.id }, lesson: { id: lesson.id }, ...draft.notSelf() },
   });

@@ -23,7 +23,8 @@ export const studentRules = async (draft: RecordDraft): Promise<Derived> => {
   const name = personName(draft);
   const birthDate = parseLocalDate(draft.value('birthDate'));
   if (!birthDate) draft.report('birthDate', 'Укажите дату рождения в формате ГГГГ-ММ-ДД');
-  else if (birthDate >= todayInZone(getSchoolSettings(draft.strapi).timeZone)) draft.report('birthDate', 'Дата рождения должна быть в прошлом');
+  else if (birthDate >= todayInZone(getSchoolSettings(draft.strapi).timeZone))
+    draft.report('birthDate', 'Дата рождения должна быть в прошлом');
   draft.check();
   return name;
 };
@@ -31,7 +32,8 @@ export const studentRules = async (draft: RecordDraft): Promise<Derived> => {
 export const guardianRules = async (draft: RecordDraft): Promise<Derived> => {
   const name = personName(draft);
   const phone = (draft.value<string>('phone') ?? '').trim();
-  if (phone && !/^\+?[\d\s()-]{5,20}$/.test(phone)) draft.report('phone', 'Телефон: цифры, пробелы, скобки и дефисы, например +7 (900) 123-45-67');
+  if (phone && !/^\+?[\d\s()-]{5,20}$/.test(phone))
+    draft.report('phone', 'Телефон: цифры, пробелы, скобки и дефисы, например +7 (900) 123-45-67');
   draft.check();
   return { ...name, phone: phone || null };
 };
@@ -43,14 +45,21 @@ export const enrollmentRules = async (draft: RecordDraft): Promise<Derived> => {
   if (!year) draft.fail('schoolClass', 'У класса не указан учебный год');
   const startDate = parseLocalDate(draft.value('startDate')) ?? draft.fail('startDate', 'Укажите дату зачисления в формате ГГГГ-ММ-ДД');
   const endInput = draft.value('endDate');
-  const endDate = endInput === null || endInput === '' ? null : (parseLocalDate(endInput) ?? draft.fail('endDate', 'Укажите дату выбытия в формате ГГГГ-ММ-ДД'));
+  const endDate =
+    endInput === null || endInput === ''
+      ? null
+      : (parseLocalDate(endInput) ?? draft.fail('endDate', 'Укажите дату выбытия в формате ГГГГ-ММ-ДД'));
   const yearStart = year.startDate as LocalDate;
   const yearEnd = year.endDate as LocalDate;
   if (!isWithin(startDate, yearStart, yearEnd)) {
-    draft.report('startDate', `Дата зачисления должна лежать в учебном году ${String(year.title)} (${formatLocalDate(yearStart)}–${formatLocalDate(yearEnd)})`);
+    draft.report(
+      'startDate',
+      `Дата зачисления должна лежать в учебном году ${String(year.title)} (${formatLocalDate(yearStart)}–${formatLocalDate(yearEnd)})`,
+    );
   }
   if (endDate && endDate < startDate) draft.report('endDate', 'Дата выбытия не может быть раньше даты зачисления');
-  if (endDate && endDate > yearEnd) draft.report('endDate', `Дата выбытия не может быть позже конца учебного года (${formatLocalDate(yearEnd)})`);
+  if (endDate && endDate > yearEnd)
+    draft.report('endDate', `Дата выбытия не может быть позже конца учебного года (${formatLocalDate(yearEnd)})`);
   draft.check();
 
   const others = (await draft.strapi.db.query('api::enrollment.enrollment').findMany({
@@ -67,7 +76,10 @@ export const enrollmentRules = async (draft: RecordDraft): Promise<Derived> => {
   );
   if (clash) {
     const until = clash.endDate ? ` по ${formatLocalDate(clash.endDate as LocalDate)}` : '';
-    draft.fail('startDate', `${String(student.fullName)} в это время числится в классе ${String((clash.schoolClass as StoredRecord | null)?.name ?? '')} (с ${formatLocalDate(clash.startDate as LocalDate)}${until}): сначала укажите дату выбытия`);
+    draft.fail(
+      'startDate',
+      `${String(student.fullName)} в это время числится в классе ${String((clash.schoolClass as StoredRecord | null)?.name ?? '')} (с ${formatLocalDate(clash.startDate as LocalDate)}${until}): сначала укажите дату выбытия`,
+    );
   }
   return { endDate };
 };

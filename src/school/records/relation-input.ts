@@ -7,8 +7,7 @@
 export type RecordRef = { id: number } | { documentId: string };
 
 const isNumeric = (value: unknown): boolean =>
-  (typeof value === 'number' && Number.isInteger(value)) ||
-  (typeof value === 'string' && /^\d+$/.test(value));
+  (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^\d+$/.test(value));
 
 const toRef = (value: unknown): RecordRef | null => {
   if (value === null || value === undefined) return null;
@@ -35,19 +34,13 @@ interface RelationOps {
 }
 
 const isOps = (value: unknown): value is RelationOps =>
-  typeof value === 'object' &&
-  value !== null &&
-  !Array.isArray(value) &&
-  ('set' in value || 'connect' in value || 'disconnect' in value);
+  typeof value === 'object' && value !== null && !Array.isArray(value) && ('set' in value || 'connect' in value || 'disconnect' in value);
 
 /**
  * For a to-one relation: `undefined` when the write leaves it as it is, `null` when it clears it,
  * or the reference it points to afterwards.
  */
-export const readToOneInput = (
-  input: unknown,
-  current: { id: number; documentId?: string } | null,
-): RecordRef | null | undefined => {
+export const readToOneInput = (input: unknown, current: { id: number; documentId?: string } | null): RecordRef | null | undefined => {
   if (input === undefined) return undefined;
   if (input === null) return null;
   if (isOps(input)) {
@@ -66,10 +59,7 @@ export const readToOneInput = (
  * For a to-many relation: `undefined` when left as it is, else the full list of references after the
  * write (current ones minus `disconnect`, plus `connect`; or exactly `set`).
  */
-export const readToManyInput = (
-  input: unknown,
-  current: Array<{ id: number; documentId?: string }>,
-): RecordRef[] | undefined => {
+export const readToManyInput = (input: unknown, current: Array<{ id: number; documentId?: string }>): RecordRef[] | undefined => {
   if (input === undefined) return undefined;
   if (input === null) return [];
   if (!isOps(input)) return toRefs(input);
@@ -77,8 +67,6 @@ export const readToManyInput = (
   const connect = toRefs(input.connect);
   const disconnect = toRefs(input.disconnect);
   if (connect.length === 0 && disconnect.length === 0) return undefined;
-  const kept: RecordRef[] = current
-    .filter((item) => !disconnect.some((ref) => sameRef(ref, item)))
-    .map((item) => ({ id: item.id }));
+  const kept: RecordRef[] = current.filter((item) => !disconnect.some((ref) => sameRef(ref, item))).map((item) => ({ id: item.id }));
   return [...kept, ...connect];
 };

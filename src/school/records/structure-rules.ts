@@ -28,8 +28,11 @@ export const subjectRules = async (draft: RecordDraft): Promise<Derived> => {
 
 export const schoolClassRules = async (draft: RecordDraft): Promise<Derived> => {
   const grade = draft.value<number>('grade');
-  if (!Number.isInteger(grade) || (grade as number) < 1 || (grade as number) > 11) draft.fail('grade', 'Параллель — целое число от 1 до 11');
-  const letter = String(draft.value('letter') ?? '').trim().toUpperCase();
+  if (!Number.isInteger(grade) || (grade as number) < 1 || (grade as number) > 11)
+    draft.fail('grade', 'Параллель — целое число от 1 до 11');
+  const letter = String(draft.value('letter') ?? '')
+    .trim()
+    .toUpperCase();
   if (!/^[А-ЯЁ0-9-]{1,3}$/.test(letter)) draft.fail('letter', 'Литера класса — заглавная русская буква (или до трёх знаков), например «Б»');
   const year = await draft.require('academicYear', 'Укажите учебный год класса');
   const twin = await draft.strapi.db.query('api::school-class.school-class').count({
@@ -50,7 +53,8 @@ export const journalRules = async (draft: RecordDraft): Promise<Derived> => {
 
   if (!schoolClass && !CROSS_CLASS_KINDS.has(kind)) draft.fail('schoolClass', 'Укажите класс журнала');
   if (!schoolClass && pupils.length === 0) draft.fail('pupils', 'Журнал без класса должен содержать список обучающихся');
-  if (classYear && year && classYear.id !== year.id) draft.fail('academicYear', `Класс ${String(schoolClass?.name)} относится к учебному году ${String(classYear.title)}`);
+  if (classYear && year && classYear.id !== year.id)
+    draft.fail('academicYear', `Класс ${String(schoolClass?.name)} относится к учебному году ${String(classYear.title)}`);
   year = year ?? classYear ?? draft.fail('academicYear', 'Укажите учебный год');
   if (kind === 'home-schooling' && pupils.length !== 1) draft.fail('pupils', 'Журнал обучения на дому ведётся на одного обучающегося');
 
@@ -74,7 +78,10 @@ export const journalRules = async (draft: RecordDraft): Promise<Derived> => {
     select: ['id', 'subgroup'],
   })) as StoredRecord[];
   if (twins.some((twin) => String(twin.subgroup ?? '') === subgroup)) {
-    draft.report('subject', `Такой журнал уже есть: ${String(schoolClass?.name ?? '')} ${String(subject.name)}, ${String(year.title)}, ${JOURNAL_KIND_TITLES[kind]}${subgroup ? `, ${subgroup}` : ''}. Для второй группы укажите подгруппу`);
+    draft.report(
+      'subject',
+      `Такой журнал уже есть: ${String(schoolClass?.name ?? '')} ${String(subject.name)}, ${String(year.title)}, ${JOURNAL_KIND_TITLES[kind]}${subgroup ? `, ${subgroup}` : ''}. Для второй группы укажите подгруппу`,
+    );
   }
   draft.check();
   const title = [schoolClass?.name, subject.name, subgroup || null, kind === 'classroom' ? null : JOURNAL_KIND_TITLES[kind], year.title]

@@ -62,5 +62,4 @@ export const allowedMarkValues = ({ scale, kind, grade, pointMarksFromGrade }: S
 };
 
 /** The number a point mark counts as in averages; null for зачёт, н/а, осв. */
-export const numericMarkValue = (value: string): number | null =>
-  /^[1-5]$/.test(value) ? Number(value) : null;
+export const numericMarkValue = (value: string): number | null => (/^[1-5]$/.test(value) ? Number(value) : null);

@@ -13,8 +13,7 @@ export const SCHEME_TITLE: Record<PeriodScheme, string> = {
 };
 
 /** «2 четверть», «1 полугодие». */
-export const studyPeriodTitle = (scheme: PeriodScheme, number: number): string =>
-  `${number} ${SCHEME_TITLE[scheme]}`;
+export const studyPeriodTitle = (scheme: PeriodScheme, number: number): string => `${number} ${SCHEME_TITLE[scheme]}`;
 
 /** The period scheme the school uses for a grade, or null when the settings leave the grade out. */
 export const schemeForGrade = (grade: number, ranges: PeriodSchemeRange[]): PeriodScheme | null =>
