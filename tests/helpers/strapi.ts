@@ -1,22 +1,56 @@
 import { randomUUID } from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import { Client } from 'pg';
 import { createStrapi, type Core } from '@strapi/strapi';
 import supertest from 'supertest';
 
 const APP_DIR = path.resolve(__dirname, '../..');
 
+const usesPostgres = () => process.env.DATABASE_CLIENT === 'postgres';
+
+/** The maintenance connection of the test cluster (see scripts/with-postgres.sh). */
+const postgresAdmin = async () => {
+  const client = new Client({
+    host: process.env.DATABASE_HOST,
+    port: Number(process.env.DATABASE_PORT),
+    user: process.env.DATABASE_USERNAME,
+    password: process.env.DATABASE_PASSWORD || undefined,
+    database: 'postgres',
+  });
+  await client.connect();
+  return client;
+};
+
+/** A fresh, empty database for one test file: a SQLite file, or a PostgreSQL database. */
+const freshDatabase = async (): Promise<void> => {
+  // Jest reuses a worker process for several files, so the name must be new for every boot.
+  const name = `worker_${process.env.JEST_WORKER_ID ?? '0'}_${randomUUID().replace(/-/g, '')}`;
+  if (usesPostgres()) {
+    const admin = await postgresAdmin();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    process.env.DATABASE_NAME = name;
+  } else {
+    process.env.DATABASE_FILENAME = path.join(process.env.TEST_TMP_DIR as string, `${name}.db`);
+  }
+};
+
+const dropDatabase = async (connection: { filename?: string; database?: string }): Promise<void> => {
+  if (connection.filename) fs.rmSync(connection.filename, { force: true });
+  if (usesPostgres() && connection.database?.startsWith('worker_')) {
+    const admin = await postgresAdmin();
+    await admin.query(`DROP DATABASE IF EXISTS ${connection.database}`);
+    await admin.end();
+  }
+};
+
 /**
- * Boots a real Strapi from the compiled dist/ on its own fresh SQLite file and mounts its HTTP
+ * Boots a real Strapi from the compiled dist/ on its own fresh database and mounts its HTTP
  * server (not listening on a port: supertest drives it in-process). One instance per test file.
  */
 export const bootStrapi = async (): Promise<Core.Strapi> => {
-  // Jest reuses a worker process for several files, so the name must be new for every boot.
-  const dbFile = path.join(
-    process.env.TEST_TMP_DIR as string,
-    `worker-${process.env.JEST_WORKER_ID ?? '0'}-${process.pid}-${randomUUID()}.db`,
-  );
-  process.env.DATABASE_FILENAME = dbFile;
+  await freshDatabase();
   const strapi = await createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist') }).load();
   await strapi.server.mount();
   return strapi;
@@ -24,9 +58,9 @@ export const bootStrapi = async (): Promise<Core.Strapi> => {
 
 export const stopStrapi = async (strapi: Core.Strapi | undefined): Promise<void> => {
   if (!strapi) return;
-  const { filename } = strapi.config.get('database.connection.connection') as { filename?: string };
+  const connection = strapi.config.get('database.connection.connection') as { filename?: string; database?: string };
   await strapi.destroy();
-  if (filename) fs.rmSync(filename, { force: true });
+  await dropDatabase(connection);
 };
 
 export type Api = ReturnType<typeof apiAs>;
