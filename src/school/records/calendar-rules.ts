@@ -2,6 +2,7 @@ import { formatLocalDate, isWithin, parseLocalDate, rangesOverlap, type LocalDat
 import { PERIODS_IN_SCHEME, SCHEME_TITLE, studyPeriodTitle } from '../rules/study-periods';
 import type { PeriodScheme } from '../settings';
 import type { RecordDraft, StoredRecord } from './draft';
+import { currentArchiveProcedure } from './procedure';
 
 type Derived = Record<string, unknown>;
 
@@ -29,7 +30,25 @@ export const academicYearRules = async (draft: RecordDraft): Promise<Derived> =>
   return { title };
 };
 
+/** A period is closed (and reopened) only by an archive procedure; a closed period is frozen. */
+const guardPeriodStatus = (draft: RecordDraft): void => {
+  const procedure = currentArchiveProcedure();
+  const storedStatus = draft.existing?.status ?? 'open';
+  const status = draft.value<string>('status') ?? 'open';
+  if (status !== storedStatus && !procedure) {
+    draft.fail(
+      'status',
+      'Период закрывается только процедурой архивации (раздел «Архив»), а открывается вновь — только процедурой исправления',
+    );
+  }
+  if (draft.isNew && status === 'closed' && !procedure) draft.fail('status', 'Новый период не может быть закрытым');
+  if (!draft.isNew && storedStatus === 'closed' && status === 'closed' && procedure?.kind !== 'correction') {
+    draft.fail('status', 'Период закрыт и сдан в архив: его даты и номер не меняются');
+  }
+};
+
 export const studyPeriodRules = async (draft: RecordDraft): Promise<Derived> => {
+  guardPeriodStatus(draft);
   const year = await draft.require('academicYear', 'Укажите учебный год');
   const scheme = draft.value<PeriodScheme>('scheme') ?? draft.fail('scheme', 'Укажите вид периода');
   const number = draft.value<number>('number') ?? draft.fail('number', 'Укажите номер периода');

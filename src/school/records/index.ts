@@ -2,6 +2,7 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 import { academicYearRules, studyPeriodRules } from './calendar-rules';
 import { guardDelete } from './delete-guards';
 import { RecordDraft, type StoredRecord } from './draft';
+import { assertPeriodsOpen, lessonPeriodOf, PERIOD_BOUND_TYPES } from './period-lock';
 import { attendanceRules, lessonRules, markRules } from './journal-entry-rules';
 import { enrollmentRules, guardianRules, studentRules } from './people-rules';
 import { journalRules, schoolClassRules, subjectRules } from './structure-rules';
@@ -36,6 +37,10 @@ const loadStored = async (strapi: Core.Strapi, uid: UID.ContentType, documentId:
   return (await strapi.db.query(uid).findOne({ where: { documentId }, populate })) as StoredRecord | null;
 };
 
+/** The study period a lesson, mark or attendance entry belongs to (attendance: its lesson's). */
+const periodOf = (strapi: Core.Strapi, uid: UID.ContentType, record: Record<string, unknown>): Promise<unknown> | unknown =>
+  uid === 'api::attendance.attendance' ? lessonPeriodOf(strapi, record.lesson) : record.studyPeriod;
+
 /**
  * One document-service middleware applies every record rule and delete guard, so the admin panel,
  * the REST API and scripts that use the document service share the same validation.
@@ -45,7 +50,13 @@ export const recordRulesMiddleware =
   async (context, next) => {
     if (context.action === 'delete') {
       const { documentId } = context.params as { documentId?: string };
-      if (documentId) await guardDelete(strapi, context.uid, documentId);
+      if (documentId) {
+        await guardDelete(strapi, context.uid, documentId);
+        if (PERIOD_BOUND_TYPES.has(context.uid)) {
+          const stored = await loadStored(strapi, context.uid, documentId);
+          if (stored) await assertPeriodsOpen(strapi, [await periodOf(strapi, context.uid, stored)]);
+        }
+      }
       return next();
     }
     const rules = RECORD_RULES[context.uid];
@@ -60,6 +71,13 @@ export const recordRulesMiddleware =
     }
     const draft = new RecordDraft(strapi, context.uid, data, existing, context.action !== 'update');
     const derived = await rules(draft);
+    if (PERIOD_BOUND_TYPES.has(context.uid)) {
+      // Neither the record as it was nor as it would become may sit in a closed period.
+      await assertPeriodsOpen(strapi, [
+        existing && !draft.isNew ? await periodOf(strapi, context.uid, existing) : null,
+        await periodOf(strapi, context.uid, derived),
+      ]);
+    }
     params.data = { ...data, ...derived };
     return next();
   };

@@ -157,7 +157,8 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
     value,
     numericValue: numericMarkValue(value as string),
     date,
-    ...(kind === 'current' ? { studyPeriod: period ? { id: period.id } : null } : { lesson: null }),
+    studyPeriod: period ? { id: period.id } : null,
+    ...(kind === 'current' ? {} : { lesson: null }),
     ...(draft.isNew && !draft.value('workType') && lessonWorkType ? { workType: lessonWorkType } : {}),
     ...stamp(draft),
   };
@@ -180,5 +181,5 @@ export const attendanceRules = async (draft: RecordDraft): Promise<Derived> => {
   const minutesLate = draft.value<number>('minutesLate');
   if (status !== 'late' && minutesLate !== null) draft.report('minutesLate', 'Минуты опоздания указываются только для статуса «опоздание»');
   draft.check();
-  return { journal: { id: journal.id }, date, status, ...stamp(draft) };
+  return { lesson: { id: lesson.id }, journal: { id: journal.id }, date, status, ...stamp(draft) };
 };
