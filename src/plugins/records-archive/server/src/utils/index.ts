@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type services from './services';
-import { PLUGIN_ID } from './constants';
+import type services from '../services';
+import { PLUGIN_ID } from '../constants';
 
 type Services = typeof services;
 type ServiceName = keyof Services;

@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import { acquireLease, releaseLease, runExclusively } from '../../src/plugins/records-archive/server/src/utils/lease';
+import { bootStrapi, stopStrapi } from '../helpers/strapi';
+
+let strapi: Core.Strapi;
+beforeAll(async () => {
+  strapi = await bootStrapi();
+});
+afterAll(() => stopStrapi(strapi));
+
+describe('job leases', () => {
+  it('let exactly one of several instances take a job at once', async () => {
+    const holders = ['instance-a', 'instance-b', 'instance-c', 'instance-d'];
+    const results = await Promise.all(holders.map((holder) => acquireLease(strapi, 'daily-backup', 60_000, holder)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('pass to another instance once released or expired', async () => {
+    expect(await acquireLease(strapi, 'fixity', 60_000, 'a')).toBe(true);
+    expect(await acquireLease(strapi, 'fixity', 60_000, 'b')).toBe(false);
+    await releaseLease(strapi, 'fixity', 'a');
+    expect(await acquireLease(strapi, 'fixity', 1, 'b')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await acquireLease(strapi, 'fixity', 60_000, 'c')).toBe(true);
+  });
+
+  it('run a job once and release the lease even when the job fails', async () => {
+    await expect(runExclusively(strapi, 'close-period', 60_000, async () => Promise.reject(new Error('crash')))).rejects.toThrow('crash');
+    expect(await runExclusively(strapi, 'close-period', 60_000, async () => 'done')).toBe('done');
+  });
+});
