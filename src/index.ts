@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { syncSchoolRoles } from './access/sync-roles';
+import { auditTrailMiddleware } from './audit/audit-trail';
 import { recordRulesMiddleware } from './school/records';
 
 export default {
-  /** Declares what must hold before anything is read or written: the record rules. */
+  /** Declares what must hold before anything is read or written: the audit trail and the record rules. */
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Outermost: the audit entry is written in the same transaction as the change it records.
+    strapi.documents.use(auditTrailMiddleware(strapi));
     strapi.documents.use(recordRulesMiddleware(strapi));
   },
 

@@ -1,6 +1,7 @@
 /**
- * Which users-permissions role may call which REST action on the school's record types. This is the
- * one place to change coarse access; row-level rules (own journals, own child) are enforced on top.
+ * Which users-permissions role may call which REST action. This is the one place to change coarse
+ * access; row-level rules (own journals, own class, own child) are enforced on top of it by the
+ * record-scope policy (`src/access/record-scope.ts`) and the diary's own checks.
  */
 
 export const RECORD_TYPES = [
@@ -23,22 +24,41 @@ export interface SchoolRole {
   type: string;
   name: string;
   description: string;
-  /** Record types the role may list and read. */
-  reads: readonly RecordType[];
-  /** Record types the role may create, update and delete. */
-  writes: readonly RecordType[];
-  /** Other content-API actions, e.g. uploads of lesson materials. */
-  extraActions?: readonly string[];
+  /** Every content-API action the role is granted, e.g. `api::mark.mark.find`. */
+  actions: readonly string[];
   /** The built-in public role: no login, so no account actions. */
   anonymous?: boolean;
 }
 
-const JOURNAL_ENTRIES: readonly RecordType[] = ['lesson', 'mark', 'attendance'];
-const CLASS_LISTS: readonly RecordType[] = ['student', 'enrollment', 'guardian'];
-const SCHOOL_STRUCTURE: readonly RecordType[] = ['academic-year', 'study-period', 'subject', 'school-class', 'journal'];
+/** `find` and `findOne` of each type. */
+export const read = (...types: string[]): string[] =>
+  types.flatMap((type) => [`api::${type}.${type}.find`, `api::${type}.${type}.findOne`]);
+/** `create`, `update` and `delete` of each type. */
+export const write = (...types: string[]): string[] =>
+  types.flatMap((type) => [`api::${type}.${type}.create`, `api::${type}.${type}.update`, `api::${type}.${type}.delete`]);
+
+const JOURNAL_ENTRIES = ['lesson', 'mark', 'attendance'];
+const CLASS_LISTS = ['student', 'enrollment', 'guardian'];
+const SCHOOL_STRUCTURE = ['academic-year', 'study-period', 'subject', 'school-class', 'journal'];
+
+/** The published regulation (Положение): readable by anyone, the website included. */
+const REGULATION_READ = [...read('regulation'), 'api::regulation.regulation.current'];
 /** Reading accounts lets a role name class teachers and journal teachers through REST. */
 const STAFF_DIRECTORY = ['plugin::users-permissions.user.find', 'plugin::users-permissions.user.findOne'];
 const UPLOADS = ['plugin::upload.content-api.upload', 'plugin::upload.content-api.find', 'plugin::upload.content-api.findOne'];
+const AUDIT_READ = [...read('audit-entry'), 'api::audit-entry.audit-entry.verify'];
+/** The e-diary of one's own child (parent) or oneself (pupil). */
+const DIARY = [
+  'api::diary.diary.children',
+  'api::diary.diary.marks',
+  'api::diary.diary.homework',
+  'api::diary.diary.attendance',
+  'api::diary.diary.confirmWeek',
+];
+/** The class teacher's (and deputy's) view of who has confirmed the week's diary. */
+const DIARY_CONTROL = ['api::diary.diary.classConfirmations'];
+const REMARKS_READ = [...read('journal-remark')];
+const REMARKS_ACKNOWLEDGE = ['api::journal-remark.journal-remark.acknowledge'];
 
 /** Every account with a login may read itself and change its password. */
 export const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
@@ -47,86 +67,96 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
   {
     type: 'teacher',
     name: 'Учитель',
-    description: 'Ведёт журналы: темы уроков, домашние задания, отметки, посещаемость',
-    reads: RECORD_TYPES,
-    writes: JOURNAL_ENTRIES,
-    extraActions: UPLOADS,
+    description: 'Ведёт свои журналы: темы уроков, домашние задания, отметки, посещаемость',
+    actions: [
+      ...read(...RECORD_TYPES),
+      ...write(...JOURNAL_ENTRIES),
+      ...UPLOADS,
+      ...REMARKS_READ,
+      ...REMARKS_ACKNOWLEDGE,
+      ...REGULATION_READ,
+    ],
   },
   {
     type: 'class-teacher',
     name: 'Классный руководитель',
-    description: 'Ведёт списки класса и сведения о родителях; ведёт журналы как учитель',
-    reads: RECORD_TYPES,
-    writes: [...JOURNAL_ENTRIES, ...CLASS_LISTS],
-    extraActions: UPLOADS,
+    description: 'Ведёт списки своего класса и сведения о родителях; ведёт свои журналы как учитель',
+    actions: [
+      ...read(...RECORD_TYPES),
+      ...write(...JOURNAL_ENTRIES, ...CLASS_LISTS),
+      ...UPLOADS,
+      ...REMARKS_READ,
+      ...REMARKS_ACKNOWLEDGE,
+      ...DIARY_CONTROL,
+      ...REGULATION_READ,
+    ],
   },
   {
     type: 'deputy-director',
     name: 'Заместитель директора по УВР',
-    description: 'Контролирует ведение журналов; ведёт учебный план, классы и журналы',
-    reads: RECORD_TYPES,
-    writes: [...SCHOOL_STRUCTURE, ...CLASS_LISTS],
-    extraActions: STAFF_DIRECTORY,
+    description: 'Контролирует ведение журналов, пишет замечания; ведёт учебный план, классы и журналы',
+    actions: [
+      ...read(...RECORD_TYPES),
+      ...write(...SCHOOL_STRUCTURE, ...CLASS_LISTS, 'journal-remark', 'regulation'),
+      ...STAFF_DIRECTORY,
+      ...REMARKS_READ,
+      ...DIARY_CONTROL,
+      ...AUDIT_READ,
+      ...REGULATION_READ,
+    ],
   },
   {
     type: 'director',
     name: 'Директор',
-    description: 'Общий контроль ведения и хранения учёта результатов',
-    reads: RECORD_TYPES,
-    writes: [],
+    description: 'Общий контроль ведения и хранения учёта результатов; утверждает Положение',
+    actions: [
+      ...read(...RECORD_TYPES),
+      ...write('regulation'),
+      ...STAFF_DIRECTORY,
+      ...REMARKS_READ,
+      ...DIARY_CONTROL,
+      ...AUDIT_READ,
+      ...REGULATION_READ,
+    ],
   },
   {
     type: 'secretary',
     name: 'Секретарь учебной части',
-    description: 'Личные дела, книги регистрации, движение обучающихся',
-    reads: RECORD_TYPES,
-    writes: CLASS_LISTS,
+    description: 'Личные дела, книги регистрации, движение обучающихся; читает журналы',
+    actions: [...read(...RECORD_TYPES), ...write(...CLASS_LISTS), ...REGULATION_READ],
   },
   {
     type: 'archivist',
     name: 'Администратор системы (архивариус)',
-    description: 'Архивация журналов, резервное копирование, сроки хранения',
-    reads: RECORD_TYPES,
-    writes: [],
+    description: 'Архивация журналов, резервное копирование, сроки хранения; читает журналы',
+    actions: [...read(...RECORD_TYPES), ...AUDIT_READ, ...REGULATION_READ],
   },
   {
     type: 'methodologist',
     name: 'Руководитель методического объединения',
-    description: 'Согласует поурочные планы; читает журналы своего объединения',
-    reads: ['academic-year', 'study-period', 'subject', 'school-class', 'journal', 'lesson'],
-    writes: [],
+    description: 'Согласует поурочные планы; читает журналы и темы уроков',
+    actions: [...read('academic-year', 'study-period', 'subject', 'school-class', 'journal', 'lesson'), ...REGULATION_READ],
   },
   {
     type: 'parent',
     name: 'Родитель (законный представитель)',
     description: 'Видит только результаты своих детей в электронном дневнике',
-    reads: [],
-    writes: [],
+    actions: [...DIARY, ...REGULATION_READ],
   },
   {
     type: 'pupil',
     name: 'Обучающийся',
     description: 'Видит только свои результаты в электронном дневнике',
-    reads: [],
-    writes: [],
+    actions: [...DIARY, ...REGULATION_READ],
   },
   {
     type: 'public',
     name: 'Public',
-    description: 'Посетители без входа: только опубликованные сведения школы',
-    reads: [],
-    writes: [],
+    description: 'Посетители без входа: только опубликованное Положение',
+    actions: REGULATION_READ,
     anonymous: true,
   },
 ];
 
-const READ_ACTIONS = ['find', 'findOne'];
-const WRITE_ACTIONS = ['create', 'update', 'delete'];
-
 /** The full list of content-API action ids a role is granted. */
-export const actionsOfRole = (role: SchoolRole): string[] => [
-  ...role.reads.flatMap((type) => READ_ACTIONS.map((action) => `api::${type}.${type}.${action}`)),
-  ...role.writes.flatMap((type) => WRITE_ACTIONS.map((action) => `api::${type}.${type}.${action}`)),
-  ...(role.extraActions ?? []),
-  ...(role.anonymous ? [] : ACCOUNT_ACTIONS),
-];
+export const actionsOfRole = (role: SchoolRole): string[] => [...new Set([...role.actions, ...(role.anonymous ? [] : ACCOUNT_ACTIONS)])];

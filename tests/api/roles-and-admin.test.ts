@@ -52,9 +52,11 @@ describe('school roles', () => {
     ).toBe(0);
   });
 
-  it('grant every role at least its account actions, and parents and pupils none of the records yet', () => {
-    const parent = SCHOOL_ROLES.find((role) => role.type === 'parent');
-    expect(parent?.reads).toEqual([]);
+  it('give parents, pupils and the public no record type directly: only the diary and the regulation', () => {
+    for (const type of ['parent', 'pupil', 'public']) {
+      const actions = SCHOOL_ROLES.find((role) => role.type === type)?.actions ?? [];
+      expect(actions.filter((action) => !/^api::(diary|regulation)\./.test(action))).toEqual([]);
+    }
   });
 });
 

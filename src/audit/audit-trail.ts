@@ -1,0 +1,213 @@
+import { createHash } from 'crypto';
+import type { Core, Modules, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { currentActor } from '../access/request-actor';
+import { currentArchiveProcedure } from '../school/records/procedure';
+import { canonicalJson } from './canonical-json';
+
+export const AUDIT_UID = 'api::audit-entry.audit-entry';
+
+/** The hash a chain starts from. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Fields never copied into the trail: secrets, and bookkeeping the trail already holds. */
+const REDACTED = new Set([
+  'password',
+  'resetPasswordToken',
+  'confirmationToken',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+]);
+
+/** Our records and the archive plugin's; the trail itself and Strapi's internals are not audited. */
+export const isAudited = (uid: string): boolean =>
+  (uid.startsWith('api::') && uid !== AUDIT_UID) || uid.startsWith('plugin::records-archive.');
+
+type Snapshot = Record<string, unknown>;
+
+/** The stored record as plain values, relations as document ids, secrets left out. */
+const snapshot = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  documentId: string,
+): Promise<{ id: number; values: Snapshot } | null> => {
+  const attributes = strapi.getModel(uid).attributes as Record<string, { type: string }>;
+  const relations = Object.entries(attributes).filter(([, attribute]) => attribute.type === 'relation' || attribute.type === 'media');
+  const populate = Object.fromEntries(relations.map(([name]) => [name, { select: ['id', 'documentId'] }]));
+  const stored = (await strapi.db.query(uid).findOne({ where: { documentId }, populate })) as Record<string, unknown> | null;
+  if (!stored) return null;
+  const values: Snapshot = {};
+  for (const [name, value] of Object.entries(stored)) {
+    if (REDACTED.has(name) || name === 'id' || name === 'documentId') continue;
+    if (relations.some(([relation]) => relation === name)) {
+      const toRef = (item: { documentId?: string; id?: number }) => item.documentId ?? item.id ?? null;
+      values[name] = Array.isArray(value) ? value.map(toRef) : value ? toRef(value as { documentId?: string; id?: number }) : null;
+    } else {
+      values[name] = value instanceof Date ? value.toISOString() : value;
+    }
+  }
+  return { id: stored.id as number, values };
+};
+
+/** Only the fields that changed, before and after, so an entry reads «value: 4 → 5». */
+const changedFields = (before: Snapshot, after: Snapshot): { before: Snapshot; after: Snapshot } => {
+  const changedBefore: Snapshot = {};
+  const changedAfter: Snapshot = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (canonicalJson(before[key]) !== canonicalJson(after[key])) {
+      changedBefore[key] = before[key] ?? null;
+      changedAfter[key] = after[key] ?? null;
+    }
+  }
+  return { before: changedBefore, after: changedAfter };
+};
+
+export interface AuditEntryContent {
+  sequence: number;
+  occurredAt: string;
+  action: 'create' | 'update' | 'delete';
+  recordType: string;
+  recordDocumentId: string;
+  recordId: number | null;
+  actorKind: string;
+  actorId: number | null;
+  actorName: string | null;
+  origin: string;
+  procedure: string | null;
+  reason: string | null;
+  before: unknown;
+  after: unknown;
+  previousHash: string;
+}
+
+/** The hash of an entry: SHA-256 over its canonical content, which includes the previous hash. */
+export const hashAuditEntry = (entry: AuditEntryContent): string =>
+  createHash('sha256')
+    .update(
+      canonicalJson({
+        sequence: Number(entry.sequence),
+        occurredAt: new Date(entry.occurredAt).toISOString(),
+        action: entry.action,
+        recordType: entry.recordType,
+        recordDocumentId: entry.recordDocumentId,
+        recordId: entry.recordId ?? null,
+        actorKind: entry.actorKind,
+        actorId: entry.actorId ?? null,
+        actorName: entry.actorName ?? null,
+        origin: entry.origin,
+        procedure: entry.procedure ?? null,
+        reason: entry.reason ?? null,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+        previousHash: entry.previousHash,
+      }),
+    )
+    .digest('hex');
+
+const CHAIN_LOCK_KEY = 7_201_501;
+
+/** Appends one entry at the head of the chain; call inside the write's transaction. */
+const appendEntry = async (
+  strapi: Core.Strapi,
+  trx: { raw: (sql: string, bindings: unknown[]) => Promise<unknown> },
+  content: Omit<AuditEntryContent, 'sequence' | 'previousHash'>,
+) => {
+  // PostgreSQL: one writer at the head of the chain at a time (SQLite writes are serial anyway).
+  if (strapi.db.dialect.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(?)', [CHAIN_LOCK_KEY]);
+  const head = (await strapi.db.query(AUDIT_UID).findOne({ select: ['sequence', 'hash'], orderBy: { sequence: 'desc' } })) as {
+    sequence: string | number;
+    hash: string;
+  } | null;
+  const entry: AuditEntryContent = { ...content, sequence: Number(head?.sequence ?? 0) + 1, previousHash: head?.hash ?? GENESIS_HASH };
+  await strapi.db.query(AUDIT_UID).create({ data: { ...entry, hash: hashAuditEntry(entry) } });
+};
+
+const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone']);
+
+/**
+ * Document-service middleware: every create, update and delete of an audited record writes an audit
+ * entry in the same transaction — who, when, through which door, the values before and after.
+ * The trail itself accepts no write through the document service (admin panel or REST): it is
+ * appended here, below that layer, and never changed.
+ */
+export const auditTrailMiddleware =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    if (context.uid === AUDIT_UID && WRITE_ACTIONS.has(context.action)) {
+      throw new errors.PolicyError('Журнал изменений только дописывается системой: записи нельзя создавать, править или удалять');
+    }
+    if (!isAudited(context.uid) || !WRITE_ACTIONS.has(context.action)) return next();
+    const uid = context.uid;
+    const params = context.params as { documentId?: string };
+    return strapi.db.transaction(async ({ trx }) => {
+      const before = params.documentId && context.action !== 'clone' ? await snapshot(strapi, uid, params.documentId) : null;
+      const result = await next();
+      const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
+      if (!documentId || (context.action !== 'create' && context.action !== 'clone' && !before)) return result;
+      const after = context.action === 'delete' ? null : await snapshot(strapi, uid, documentId);
+      const action = context.action === 'clone' ? 'create' : (context.action as 'create' | 'update' | 'delete');
+      const diff = action === 'update' && before && after ? changedFields(before.values, after.values) : null;
+      if (diff && Object.keys(diff.after).length === 0) return result;
+      const actor = currentActor(strapi);
+      const procedure = currentArchiveProcedure();
+      await appendEntry(strapi, trx as never, {
+        occurredAt: new Date().toISOString(),
+        action,
+        recordType: uid,
+        recordDocumentId: documentId,
+        recordId: after?.id ?? before?.id ?? null,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorName: actor.name,
+        origin: actor.origin,
+        procedure: procedure?.kind ?? null,
+        reason: procedure ? `${procedure.reason} (${procedure.authorisedBy})` : null,
+        before: diff ? diff.before : (before?.values ?? null),
+        after: diff ? diff.after : (after?.values ?? null),
+      });
+      return result;
+    });
+  };
+
+export interface AuditVerification {
+  intact: boolean;
+  entries: number;
+  headHash: string;
+  /** The first entry where the chain breaks, and why. */
+  brokenAt?: { sequence: number; documentId: string; problem: string };
+}
+
+/** Walks the whole trail in order and recomputes every hash and link; reads in pages. */
+export const verifyAuditTrail = async (strapi: Core.Strapi): Promise<AuditVerification> => {
+  let previousHash = GENESIS_HASH;
+  let expectedSequence = 1;
+  let count = 0;
+  const pageSize = 1000;
+  for (let offset = 0; ; offset += pageSize) {
+    const page = (await strapi.db.query(AUDIT_UID).findMany({ orderBy: { sequence: 'asc' }, offset, limit: pageSize })) as Array<
+      AuditEntryContent & { hash: string; documentId: string }
+    >;
+    for (const entry of page) {
+      const sequence = Number(entry.sequence);
+      const broken = (problem: string): AuditVerification => ({
+        intact: false,
+        entries: count,
+        headHash: previousHash,
+        brokenAt: { sequence, documentId: entry.documentId, problem },
+      });
+      if (sequence !== expectedSequence) return broken(`ожидалась запись № ${expectedSequence}: записи удалены или вставлены`);
+      if (entry.previousHash !== previousHash) return broken('ссылка на предыдущую запись не совпадает');
+      if (hashAuditEntry(entry) !== entry.hash) return broken('содержимое записи изменено после записи');
+      previousHash = entry.hash;
+      expectedSequence += 1;
+      count += 1;
+    }
+    if (page.length < pageSize) break;
+  }
+  return { intact: true, entries: count, headHash: previousHash };
+};
