@@ -17,7 +17,9 @@ const main = async () => {
       console.log(`Audit trail intact: ${result.entries} entries, head hash ${result.headHash}`);
     } else {
       const { sequence, documentId, problem } = result.brokenAt;
-      console.error(`Audit trail BROKEN at entry #${sequence} (${documentId}): ${problem}. ${result.entries} entries before it are intact.`);
+      console.error(
+        `Audit trail BROKEN at entry #${sequence} (${documentId}): ${problem}. ${result.entries} entries before it are intact.`,
+      );
     }
     return result.intact ? 0 : 1;
   } finally {

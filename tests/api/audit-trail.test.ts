@@ -90,16 +90,14 @@ describe('the audit trail', () => {
 
   it('cannot be changed from the admin panel either, and records admin writes as such', async () => {
     const superAdmin = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
-    await strapi
-      .service('admin::user')
-      .create({
-        email: 'admin@school.test',
-        firstname: 'Анна',
-        lastname: 'Админова',
-        password: 'Admin-pass-123',
-        isActive: true,
-        roles: [superAdmin.id],
-      });
+    await strapi.service('admin::user').create({
+      email: 'admin@school.test',
+      firstname: 'Анна',
+      lastname: 'Админова',
+      password: 'Admin-pass-123',
+      isActive: true,
+      roles: [superAdmin.id],
+    });
     const login = await supertest(strapi.server.httpServer)
       .post('/admin/login')
       .send({ email: 'admin@school.test', password: 'Admin-pass-123' });
