@@ -22,8 +22,9 @@ const markData = (value: string, lesson = 0) => ({
 
 beforeAll(async () => {
   strapi = await bootStrapi();
-  school = await buildMiniSchool(strapi);
-  teacher = apiAs(strapi, (await createAccount(strapi, 'teacher', 'teacher.petrova')).jwt);
+  const teacherAccount = await createAccount(strapi, 'teacher', 'teacher.petrova');
+  teacher = apiAs(strapi, teacherAccount.jwt);
+  school = await buildMiniSchool(strapi, { teacher: teacherAccount });
   director = apiAs(strapi, (await createAccount(strapi, 'director', 'director')).jwt);
 });
 afterAll(() => stopStrapi(strapi));

@@ -15,8 +15,9 @@ const closing = { kind: 'period-closing' as const, reason: 'Окончание 1
 
 beforeAll(async () => {
   strapi = await bootStrapi();
-  school = await buildMiniSchool(strapi);
-  teacher = apiAs(strapi, (await createAccount(strapi, 'teacher', 'teacher')).jwt);
+  const teacherAccount = await createAccount(strapi, 'teacher', 'teacher');
+  teacher = apiAs(strapi, teacherAccount.jwt);
+  school = await buildMiniSchool(strapi, { teacher: teacherAccount });
   deputy = apiAs(strapi, (await createAccount(strapi, 'deputy-director', 'deputy')).jwt);
   const pupil = school.pupils5a[0].documentId;
   markInQ1 = await make(strapi, 'api::mark.mark', {

@@ -8,13 +8,16 @@ let school: MiniSchool;
 let deputy: Api;
 let teacher: Api;
 let classTeacher: Api;
+let teacherAccount: { documentId: string; jwt: string };
 
 beforeAll(async () => {
   strapi = await bootStrapi();
-  school = await buildMiniSchool(strapi);
   deputy = apiAs(strapi, (await createAccount(strapi, 'deputy-director', 'deputy')).jwt);
-  teacher = apiAs(strapi, (await createAccount(strapi, 'teacher', 'teacher')).jwt);
-  classTeacher = apiAs(strapi, (await createAccount(strapi, 'class-teacher', 'classteacher')).jwt);
+  teacherAccount = await createAccount(strapi, 'teacher', 'teacher');
+  teacher = apiAs(strapi, teacherAccount.jwt);
+  const classTeacherAccount = await createAccount(strapi, 'class-teacher', 'classteacher');
+  classTeacher = apiAs(strapi, classTeacherAccount.jwt);
+  school = await buildMiniSchool(strapi, { teacher: teacherAccount, classTeacher: classTeacherAccount });
 });
 afterAll(() => stopStrapi(strapi));
 
@@ -70,6 +73,7 @@ describe('marks', () => {
     const russian = await make(strapi, 'api::journal.journal', {
       schoolClass: school.class5a.documentId,
       subject: school.russian.documentId,
+      teachers: [teacherAccount.documentId],
     });
     const lesson = await make(strapi, 'api::lesson.lesson', { journal: russian.documentId, date: '2025-09-04', number: 1 });
     const one = await teacher.post('/api/marks', currentMark({ journal: russian.documentId, lesson: lesson.documentId, value: '1' }));
@@ -371,6 +375,7 @@ describe('journals', () => {
       subject: school.math.documentId,
       kind: 'home-schooling',
       pupils: [school.pupils5a[0].documentId],
+      teachers: [teacherAccount.documentId],
     });
     expect(single.status).toBe(201);
     expect(single.body.data.subgroup).toBe('Иванов Иван Сергеевич');

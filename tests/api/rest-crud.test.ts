@@ -11,12 +11,13 @@ let teacherAccount: { id: number; documentId: string };
 
 beforeAll(async () => {
   strapi = await bootStrapi();
-  school = await buildMiniSchool(strapi);
   deputy = apiAs(strapi, (await createAccount(strapi, 'deputy-director', 'deputy')).jwt);
   const teacherLogin = await createAccount(strapi, 'teacher', 'teacher');
   teacherAccount = teacherLogin;
   teacher = apiAs(strapi, teacherLogin.jwt);
-  classTeacher = apiAs(strapi, (await createAccount(strapi, 'class-teacher', 'classteacher')).jwt);
+  const classTeacherLogin = await createAccount(strapi, 'class-teacher', 'classteacher');
+  classTeacher = apiAs(strapi, classTeacherLogin.jwt);
+  school = await buildMiniSchool(strapi, { teacher: teacherLogin, classTeacher: classTeacherLogin });
 });
 afterAll(() => stopStrapi(strapi));
 
@@ -76,7 +77,7 @@ const cases: CrudCase[] = [
   {
     path: 'students',
     uid: 'api::student.student',
-    writer: () => classTeacher,
+    writer: () => deputy,
     create: () => ({ lastName: ' Ёлкина ', firstName: 'Дарья', gender: 'female', birthDate: '2013-12-31' }),
     created: { fullName: 'Ёлкина Дарья', lastName: 'Ёлкина' },
     update: () => ({ patronymic: 'Андреевна' }),

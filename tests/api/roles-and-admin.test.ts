@@ -3,7 +3,7 @@ import supertest from 'supertest';
 import { syncSchoolRoles } from '../../src/access/sync-roles';
 import { SCHOOL_ROLES } from '../../src/access/role-permissions';
 import { apiAs, bootStrapi, createAccount, stopStrapi } from '../helpers/strapi';
-import { buildMiniSchool, type MiniSchool } from '../helpers/school-fixture';
+import { buildMiniSchool, teach, type MiniSchool } from '../helpers/school-fixture';
 
 let strapi: Core.Strapi;
 let school: MiniSchool;
@@ -89,8 +89,11 @@ describe('coarse access by role', () => {
     expect(response.status).toBe(status);
   });
 
-  it('lets a teacher enter a mark and a pupil read their own account', async () => {
-    const teacher = apiAs(strapi, (await createAccount(strapi, 'teacher', 'teacher-marks')).jwt);
+  it('lets a teacher enter a mark only in a journal they teach, and a pupil read their own account', async () => {
+    const account = await createAccount(strapi, 'teacher', 'teacher-marks');
+    const teacher = apiAs(strapi, account.jwt);
+    expect((await teacher.post('/api/marks', markData())).status).toBe(403);
+    await teach(strapi, school.mathJournal.documentId, account);
     expect((await teacher.post('/api/marks', markData())).status).toBe(201);
     const pupil = apiAs(strapi, (await createAccount(strapi, 'pupil', 'pupil-me')).jwt);
     const me = await pupil.get('/api/users/me');

@@ -26,12 +26,26 @@ export interface MiniSchool {
   lessons: Doc[];
 }
 
+/** Makes the account one of the journal's teachers (row-level rules let teachers write only there). */
+export const teach = async (strapi: Core.Strapi, journalDocumentId: string, account: { documentId: string }): Promise<void> => {
+  await strapi
+    .documents('api::journal.journal')
+    .update({ documentId: journalDocumentId, data: { teachers: { connect: [account.documentId] } } } as never);
+};
+
+export interface MiniSchoolStaff {
+  /** Teaches the 5А maths and PE journals. */
+  teacher?: { documentId: string };
+  /** Leads classes 5А and 5Б. */
+  classTeacher?: { documentId: string };
+}
+
 /**
  * A small school in 2025/2026: classes 5А (three pupils), 5Б (one pupil) and 1А (one pupil),
  * mathematics, PE (зачёт) and Russian (with «1»), quarters and half-years, a 5А maths journal with
  * lessons on 2025-09-02, 2025-09-03 and 2025-11-12.
  */
-export const buildMiniSchool = async (strapi: Core.Strapi): Promise<MiniSchool> => {
+export const buildMiniSchool = async (strapi: Core.Strapi, staff: MiniSchoolStaff = {}): Promise<MiniSchool> => {
   const year = await make(strapi, 'api::academic-year.academic-year', {
     title: '2025/2026',
     startDate: '2025-09-01',
@@ -75,8 +89,19 @@ export const buildMiniSchool = async (strapi: Core.Strapi): Promise<MiniSchool> 
   const math = await make(strapi, 'api::subject.subject', { name: 'Математика', shortName: 'Мат', scale: 'five-point' });
   const pe = await make(strapi, 'api::subject.subject', { name: 'Физическая культура', shortName: 'Физ-ра', scale: 'pass-fail' });
   const russian = await make(strapi, 'api::subject.subject', { name: 'Русский язык', shortName: 'Рус', scale: 'five-point-with-one' });
-  const class5a = await make(strapi, 'api::school-class.school-class', { grade: 5, letter: 'А', academicYear: year.documentId });
-  const class5b = await make(strapi, 'api::school-class.school-class', { grade: 5, letter: 'Б', academicYear: year.documentId });
+  const classTeacher = staff.classTeacher ? { classTeacher: staff.classTeacher.documentId } : {};
+  const class5a = await make(strapi, 'api::school-class.school-class', {
+    grade: 5,
+    letter: 'А',
+    academicYear: year.documentId,
+    ...classTeacher,
+  });
+  const class5b = await make(strapi, 'api::school-class.school-class', {
+    grade: 5,
+    letter: 'Б',
+    academicYear: year.documentId,
+    ...classTeacher,
+  });
   const class1a = await make(strapi, 'api::school-class.school-class', { grade: 1, letter: 'А', academicYear: year.documentId });
 
   const pupil = (lastName: string, firstName: string, gender: string, birthDate: string) =>
@@ -114,15 +139,18 @@ export const buildMiniSchool = async (strapi: Core.Strapi): Promise<MiniSchool> 
     startDate: '2025-09-01',
   });
 
+  const teachers = staff.teacher ? { teachers: [staff.teacher.documentId] } : {};
   const mathJournal = await make(strapi, 'api::journal.journal', {
     schoolClass: class5a.documentId,
     subject: math.documentId,
     kind: 'classroom',
+    ...teachers,
   });
   const peJournal = await make(strapi, 'api::journal.journal', {
     schoolClass: class5a.documentId,
     subject: pe.documentId,
     kind: 'classroom',
+    ...teachers,
   });
   const lessons: Doc[] = [];
   for (const date of ['2025-09-02', '2025-09-03', '2025-11-12']) {

@@ -1,4 +1,5 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
+import { assertWriteScope } from '../../access/write-scope';
 import { academicYearRules, studyPeriodRules } from './calendar-rules';
 import { guardDelete } from './delete-guards';
 import { RecordDraft, type StoredRecord } from './draft';
@@ -48,19 +49,19 @@ const periodOf = (strapi: Core.Strapi, uid: UID.ContentType, record: Record<stri
 export const recordRulesMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
+    const rules = RECORD_RULES[context.uid];
+    if (!rules) return next();
     if (context.action === 'delete') {
       const { documentId } = context.params as { documentId?: string };
-      if (documentId) {
-        await guardDelete(strapi, context.uid, documentId);
-        if (PERIOD_BOUND_TYPES.has(context.uid)) {
-          const stored = await loadStored(strapi, context.uid, documentId);
-          if (stored) await assertPeriodsOpen(strapi, [await periodOf(strapi, context.uid, stored)]);
-        }
+      const stored = documentId ? await loadStored(strapi, context.uid, documentId) : null;
+      if (stored) {
+        await assertWriteScope(strapi, context.uid, stored, null);
+        if (PERIOD_BOUND_TYPES.has(context.uid)) await assertPeriodsOpen(strapi, [await periodOf(strapi, context.uid, stored)]);
+        await guardDelete(strapi, context.uid, stored.documentId);
       }
       return next();
     }
-    const rules = RECORD_RULES[context.uid];
-    if (!rules || !WRITE_ACTIONS.has(context.action)) return next();
+    if (!WRITE_ACTIONS.has(context.action)) return next();
     const params = context.params as { data?: Record<string, unknown>; documentId?: string };
     const data = { ...(params.data ?? {}) };
     let existing: StoredRecord | null = null;
@@ -71,6 +72,7 @@ export const recordRulesMiddleware =
     }
     const draft = new RecordDraft(strapi, context.uid, data, existing, context.action !== 'update');
     const derived = await rules(draft);
+    await assertWriteScope(strapi, context.uid, draft.isNew ? null : existing, { draft, derived });
     if (PERIOD_BOUND_TYPES.has(context.uid)) {
       // Neither the record as it was nor as it would become may sit in a closed period.
       await assertPeriodsOpen(strapi, [

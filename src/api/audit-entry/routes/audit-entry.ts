@@ -1,4 +1,4 @@
-import { factories } from '@strapi/strapi';
+import { createScopedRouter } from '../../../access/scoped-router';
 
 /** Read-only over REST: the trail is appended by the server itself, never through a route. */
-export default factories.createCoreRouter('api::audit-entry.audit-entry', { only: ['find', 'findOne'] });
+export default createScopedRouter('api::audit-entry.audit-entry', { only: ['find', 'findOne'] });

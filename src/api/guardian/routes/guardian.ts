@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { createScopedRouter } from '../../../access/scoped-router';
 
-export default factories.createCoreRouter('api::guardian.guardian');
+export default createScopedRouter('api::guardian.guardian');

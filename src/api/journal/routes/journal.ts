@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { createScopedRouter } from '../../../access/scoped-router';
 
-export default factories.createCoreRouter('api::journal.journal');
+export default createScopedRouter('api::journal.journal');

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { createScopedRouter } from '../../../access/scoped-router';
 
-export default factories.createCoreRouter('api::student.student');
+export default createScopedRouter('api::student.student');

@@ -1,0 +1,178 @@
+import type { Core, UID } from '@strapi/strapi';
+
+/**
+ * Row-level access for REST reads. Coarse permissions (role-permissions.ts) say which actions a role
+ * may call; this says which rows it may see and how far `populate` and relation filters may reach.
+ *
+ * - deputy director, director, secretary, archivist: the whole school;
+ * - teacher: the journals they teach, and their lessons, marks, attendance and pupils; no guardians;
+ * - class teacher: as a teacher, plus everything of the class they lead (pupils, class list, guardians);
+ * - methodologist: journals and lessons, never pupils' personal data;
+ * - API tokens: a read-only token reads only what the school publishes; custom and full-access tokens
+ *   are granted explicitly by the administrator and read what they were granted.
+ * Parents and pupils read through the diary only; they hold no permission on these routes.
+ */
+
+export type Filter = Record<string, unknown>;
+
+export type ReadScope = { kind: 'all' } | { kind: 'deny' } | { kind: 'rows'; filter: Filter };
+
+export interface Reader {
+  kind: 'user' | 'api-token' | 'admin' | 'none';
+  id: number | null;
+  roleType?: string;
+  tokenType?: string;
+}
+
+/** Types that carry pupils' personal data (152-ФЗ). */
+export const PERSONAL_TYPES = new Set<string>([
+  'api::student.student',
+  'api::guardian.guardian',
+  'api::enrollment.enrollment',
+  'api::mark.mark',
+  'api::attendance.attendance',
+  'api::lesson.lesson',
+  'api::journal.journal',
+  'api::journal-remark.journal-remark',
+  'api::audit-entry.audit-entry',
+  'plugin::users-permissions.user',
+]);
+
+const WHOLE_SCHOOL_ROLES = new Set(['deputy-director', 'director', 'secretary', 'archivist']);
+
+const teaches = (id: number): Filter => ({ teachers: { id } });
+const leadsClass = (id: number): Filter => ({ classTeacher: { id } });
+
+/** The rows of each type a teacher (and, with `leads`, a class teacher) may read. */
+const teacherRows = (uid: string, id: number, leads: boolean): Filter | null => {
+  const either = (own: Filter, led: Filter): Filter => (leads ? { $or: [own, led] } : own);
+  switch (uid) {
+    case 'api::journal.journal':
+      return either(teaches(id), { schoolClass: leadsClass(id) });
+    case 'api::lesson.lesson':
+    case 'api::mark.mark':
+    case 'api::attendance.attendance':
+    case 'api::journal-remark.journal-remark':
+      return either({ journal: teaches(id) }, { journal: { schoolClass: leadsClass(id) } });
+    case 'api::student.student':
+      return either({ enrollments: { schoolClass: { journals: teaches(id) } } }, { enrollments: { schoolClass: leadsClass(id) } });
+    case 'api::enrollment.enrollment':
+      return either({ schoolClass: { journals: teaches(id) } }, { schoolClass: leadsClass(id) });
+    case 'api::guardian.guardian':
+      return leads ? { children: { enrollments: { schoolClass: leadsClass(id) } } } : null;
+    default:
+      return PERSONAL_TYPES.has(uid) ? null : {};
+  }
+};
+
+export const readScopeOf = (reader: Reader, uid: string): ReadScope => {
+  if (reader.kind === 'admin') return { kind: 'all' };
+  if (reader.kind === 'api-token') {
+    return reader.tokenType === 'read-only' && PERSONAL_TYPES.has(uid) ? { kind: 'deny' } : { kind: 'all' };
+  }
+  if (reader.kind !== 'user' || reader.id === null) return PERSONAL_TYPES.has(uid) ? { kind: 'deny' } : { kind: 'all' };
+  if (WHOLE_SCHOOL_ROLES.has(reader.roleType ?? '')) return { kind: 'all' };
+  if (reader.roleType === 'teacher' || reader.roleType === 'class-teacher') {
+    const filter = teacherRows(uid, reader.id, reader.roleType === 'class-teacher');
+    if (filter === null) return { kind: 'deny' };
+    return Object.keys(filter).length === 0 ? { kind: 'all' } : { kind: 'rows', filter };
+  }
+  if (reader.roleType === 'methodologist') {
+    return uid === 'api::journal.journal' || uid === 'api::lesson.lesson' || !PERSONAL_TYPES.has(uid) ? { kind: 'all' } : { kind: 'deny' };
+  }
+  return PERSONAL_TYPES.has(uid) ? { kind: 'deny' } : { kind: 'all' };
+};
+
+/** Types a reader may not reach through `populate` or relation filters from a row it may read. */
+export const unreachableTypesOf = (reader: Reader): Set<string> => {
+  if (reader.kind === 'admin') return new Set();
+  if (reader.kind === 'user' && WHOLE_SCHOOL_ROLES.has(reader.roleType ?? '')) return new Set();
+  if (reader.kind === 'api-token' && reader.tokenType !== 'read-only') return new Set();
+  if (reader.kind === 'user' && (reader.roleType === 'teacher' || reader.roleType === 'class-teacher')) {
+    // Guardians and login accounts only through their own routes, where the rows are scoped.
+    return new Set(['api::guardian.guardian', 'plugin::users-permissions.user', 'api::audit-entry.audit-entry']);
+  }
+  return PERSONAL_TYPES;
+};
+
+type Attributes = Record<string, { type: string; target?: string; relation?: string }>;
+
+/**
+ * Every content type a `populate` or `filters` parameter reaches from `uid`, following relations and
+ * media the way Strapi's query parser does (strings, comma lists, dotted paths, arrays, objects, `*`).
+ */
+export const reachedTypes = (strapi: Core.Strapi, uid: string, populate: unknown, filters: unknown): Set<string> => {
+  const reached = new Set<string>();
+  const attributesOf = (model: string): Attributes => (strapi.getModel(model as UID.Schema)?.attributes ?? {}) as Attributes;
+  const relationTarget = (model: string, name: string): string | null => {
+    const attribute = attributesOf(model)[name];
+    if (!attribute) return null;
+    if (attribute.type === 'relation' && attribute.target) return attribute.target;
+    if (attribute.type === 'media') return 'plugin::upload.file';
+    return null;
+  };
+  const visitPath = (model: string, path: string[]) => {
+    if (path.length === 0) return;
+    const [head, ...rest] = path;
+    if (head === '*') {
+      for (const name of Object.keys(attributesOf(model))) {
+        const target = relationTarget(model, name);
+        if (target) reached.add(target);
+      }
+      return;
+    }
+    const target = relationTarget(model, head);
+    if (!target) return;
+    reached.add(target);
+    visitPath(target, rest);
+  };
+  const visitPopulate = (model: string, value: unknown): void => {
+    if (value === undefined || value === null || value === false || value === 'false') return;
+    if (value === true || value === 'true') return;
+    if (typeof value === 'string') {
+      for (const path of value.split(',')) visitPath(model, path.trim().split('.'));
+      return;
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) visitPopulate(model, item);
+      return;
+    }
+    if (typeof value === 'object') {
+      for (const [name, nested] of Object.entries(value as Record<string, unknown>)) {
+        if (name === '*') {
+          visitPath(model, ['*']);
+          continue;
+        }
+        const target = relationTarget(model, name);
+        if (!target) continue;
+        reached.add(target);
+        if (nested && typeof nested === 'object') {
+          const options = nested as { populate?: unknown; filters?: unknown; on?: Record<string, unknown> };
+          visitPopulate(target, options.populate);
+          visitFilters(target, options.filters);
+        }
+      }
+    }
+  };
+  const visitFilters = (model: string, value: unknown): void => {
+    if (!value || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) visitFilters(model, item);
+      return;
+    }
+    for (const [key, nested] of Object.entries(value as Record<string, unknown>)) {
+      if (key.startsWith('$')) {
+        visitFilters(model, nested);
+        continue;
+      }
+      const target = relationTarget(model, key);
+      if (target) {
+        reached.add(target);
+        visitFilters(target, nested);
+      }
+    }
+  };
+  visitPopulate(uid, populate);
+  visitFilters(uid, filters);
+  return reached;
+};

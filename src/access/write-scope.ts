@@ -1,0 +1,91 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { RecordDraft, StoredRecord } from '../school/records/draft';
+import { currentActor } from './request-actor';
+
+/**
+ * Row-level rules for REST writes by teachers and class teachers (coarse permissions already let
+ * them call the route): a teacher writes lessons, marks and attendance only in journals they teach;
+ * a class teacher keeps only their own class's list, pupils and guardians. Whole-school roles,
+ * admin-panel users and scripts are not narrowed here.
+ */
+
+const JOURNAL_ENTRIES = new Set<string>(['api::lesson.lesson', 'api::mark.mark', 'api::attendance.attendance']);
+const CLASS_LISTS = new Set<string>(['api::student.student', 'api::enrollment.enrollment', 'api::guardian.guardian']);
+
+const refused = (message: string) => new errors.PolicyError(message);
+
+const idOf = (value: unknown): number | null =>
+  value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'number' ? (value as { id: number }).id : null;
+
+const assertTeachesJournals = async (strapi: Core.Strapi, userId: number, journalIds: number[]): Promise<void> => {
+  for (const id of new Set(journalIds)) {
+    const taught = await strapi.db.query('api::journal.journal').count({ where: { id, teachers: { id: userId } } });
+    if (taught === 0) throw refused('Вы не ведёте этот журнал: записи в нём делают его учителя');
+  }
+};
+
+const assertLeadsClasses = async (strapi: Core.Strapi, userId: number, classIds: number[]): Promise<void> => {
+  for (const id of new Set(classIds)) {
+    const led = await strapi.db.query('api::school-class.school-class').count({ where: { id, classTeacher: { id: userId } } });
+    if (led === 0) throw refused('Вы не классный руководитель этого класса');
+  }
+};
+
+/** Pupils who have ever been on the list of a class this user leads. */
+const assertPupilsOfOwnClass = async (strapi: Core.Strapi, userId: number, studentIds: number[]): Promise<void> => {
+  for (const id of new Set(studentIds)) {
+    const own = await strapi.db
+      .query('api::student.student')
+      .count({ where: { id, enrollments: { schoolClass: { classTeacher: { id: userId } } } } });
+    if (own === 0) throw refused('Обучающийся не из вашего класса');
+  }
+};
+
+/** The record as it would be after the write (`draft` with `derived`), and as it was (`stored`). */
+export const assertWriteScope = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  stored: StoredRecord | null,
+  after: { draft: RecordDraft; derived: Record<string, unknown> } | null,
+): Promise<void> => {
+  const actor = currentActor(strapi);
+  if (actor.kind !== 'user' || actor.id === null) return;
+  const { roleType } = actor;
+  if (roleType !== 'teacher' && roleType !== 'class-teacher') return;
+
+  if (JOURNAL_ENTRIES.has(uid)) {
+    const journals = [idOf(stored?.journal)];
+    if (after) journals.push(idOf(after.derived.journal) ?? (await after.draft.related('journal'))?.id ?? null);
+    if (uid === 'api::attendance.attendance' && stored && !idOf(stored.journal) && stored.lesson) {
+      const lesson = await strapi.db
+        .query('api::lesson.lesson')
+        .findOne({ where: { id: idOf(stored.lesson) }, populate: { journal: { select: ['id'] } } });
+      journals.push(idOf(lesson?.journal));
+    }
+    await assertTeachesJournals(
+      strapi,
+      actor.id,
+      journals.filter((id): id is number => id !== null),
+    );
+    return;
+  }
+  if (!CLASS_LISTS.has(uid) || roleType !== 'class-teacher') return;
+
+  if (uid === 'api::enrollment.enrollment') {
+    const classes = [idOf(stored?.schoolClass), after ? ((await after.draft.related('schoolClass'))?.id ?? null) : null];
+    await assertLeadsClasses(
+      strapi,
+      actor.id,
+      classes.filter((id): id is number => id !== null),
+    );
+  } else if (uid === 'api::student.student') {
+    if (stored) await assertPupilsOfOwnClass(strapi, actor.id, [stored.id]);
+  } else {
+    const before = ((stored?.children as StoredRecord[] | undefined) ?? []).map((child) => child.id);
+    const afterChildren = after ? (await after.draft.relatedMany('children')).map((child) => child.id) : [];
+    if (stored && before.length > 0) await assertPupilsOfOwnClass(strapi, actor.id, before);
+    if (after && afterChildren.length === 0) throw refused('Укажите ребёнка из вашего класса');
+    await assertPupilsOfOwnClass(strapi, actor.id, afterChildren);
+  }
+};

@@ -1,0 +1,68 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { readScopeOf, reachedTypes, unreachableTypesOf, type Reader } from '../access/record-scope';
+
+interface PolicyState {
+  auth?: { strategy?: { name?: string }; credentials?: { type?: string; id?: number } };
+  user?: { id?: number; role?: { type?: string } };
+  route?: { info?: { apiName?: string; pluginName?: string }; handler?: string };
+}
+
+const readerOf = (state: PolicyState): Reader => {
+  const strategy = state.auth?.strategy?.name;
+  if (strategy === 'api-token')
+    return { kind: 'api-token', id: state.auth?.credentials?.id ?? null, tokenType: state.auth?.credentials?.type };
+  if (strategy === 'users-permissions' && state.user) return { kind: 'user', id: state.user.id ?? null, roleType: state.user.role?.type };
+  if (strategy === 'admin') return { kind: 'admin', id: state.user?.id ?? null };
+  return { kind: 'none', id: null };
+};
+
+/** The content type a core route serves, from its handler («api::mark.mark.find»). */
+const routeTarget = (state: PolicyState): { uid: string; action: string } | null => {
+  const handler = state.route?.handler;
+  if (typeof handler !== 'string') return null;
+  const match = /^(api::[\w-]+\.[\w-]+)\.(\w+)$/.exec(handler);
+  return match ? { uid: match[1], action: match[2] } : null;
+};
+
+/**
+ * `global::record-scope`: on every core read route of a record type, narrows a list to the rows the
+ * caller may see, answers 404 for a single row outside them, and refuses (403) a `populate` or a
+ * relation filter that would reach data the caller may not read — no filtered-but-leaky answers.
+ */
+/** Strapi's policy context is the request's Koa context. */
+type KoaPolicyContext = Core.PolicyContext & { state: unknown; params?: Record<string, string>; query: Record<string, unknown> };
+
+const recordScope = async (policyContext: KoaPolicyContext, _config: unknown, { strapi }: { strapi: Core.Strapi }): Promise<boolean> => {
+  const state = policyContext.state as PolicyState;
+  const target = routeTarget(state);
+  if (!target) return true;
+  const reader = readerOf(state);
+  const scope = readScopeOf(reader, target.uid);
+  if (scope.kind === 'deny') throw new errors.PolicyError('Эти сведения вам недоступны (152-ФЗ: персональные данные обучающихся)');
+
+  const query = (policyContext.query ?? {}) as { populate?: unknown; filters?: unknown };
+  const unreachable = unreachableTypesOf(reader);
+  if (unreachable.size > 0) {
+    const reached = [...reachedTypes(strapi, target.uid, query.populate, query.filters)].filter((uid) => unreachable.has(uid));
+    if (reached.length > 0) {
+      throw new errors.PolicyError(
+        `Запрос раскрывает сведения, которые вам недоступны: ${reached.map((uid) => (strapi.getModel(uid as never) as { info?: { displayName?: string } } | undefined)?.info?.displayName ?? uid).join(', ')}`,
+      );
+    }
+  }
+  if (scope.kind === 'all') return true;
+
+  if (target.action === 'find') {
+    policyContext.query = { ...query, filters: query.filters ? { $and: [query.filters, scope.filter] } : scope.filter };
+    return true;
+  }
+  const documentId = policyContext.params?.id;
+  if (documentId) {
+    const visible = await strapi.db.query(target.uid as never).count({ where: { $and: [{ documentId }, scope.filter] } });
+    if (visible === 0) throw new errors.NotFoundError('Not Found');
+  }
+  return true;
+};
+
+export default recordScope;
