@@ -40,32 +40,62 @@ export const PERSONAL_TYPES = new Set<string>([
 
 const WHOLE_SCHOOL_ROLES = new Set(['deputy-director', 'director', 'secretary', 'archivist']);
 
-const teaches = (id: number): Filter => ({ teachers: { id } });
-const leadsClass = (id: number): Filter => ({ classTeacher: { id } });
+/** What a teacher (or class teacher) reaches: the journals they teach or, leading a class, its journals. */
+export interface TeacherReach {
+  journalIds: number[];
+  /** Classes of the journals they teach. */
+  taughtClassIds: number[];
+  /** Classes they lead as class teacher. */
+  ledClassIds: number[];
+}
 
-/** The rows of each type a teacher (and, with `leads`, a class teacher) may read. */
-const teacherRows = (uid: string, id: number, leads: boolean): Filter | null => {
-  const either = (own: Filter, led: Filter): Filter => (leads ? { $or: [own, led] } : own);
+/**
+ * Resolved to ids first, so the row filters only follow relations the caller may read (Strapi's
+ * query validation refuses filters through login accounts, which teachers may not list).
+ */
+export const loadTeacherReach = async (strapi: Core.Strapi, userId: number, leads: boolean): Promise<TeacherReach> => {
+  const ledClassIds = leads
+    ? (
+        (await strapi.db
+          .query('api::school-class.school-class')
+          .findMany({ where: { classTeacher: { id: userId } }, select: ['id'] })) as Array<{ id: number }>
+      ).map((schoolClass) => schoolClass.id)
+    : [];
+  const journals = (await strapi.db.query('api::journal.journal').findMany({
+    where: { $or: [{ teachers: { id: userId } }, ...(ledClassIds.length > 0 ? [{ schoolClass: { id: { $in: ledClassIds } } }] : [])] },
+    select: ['id'],
+    populate: { teachers: { select: ['id'] }, schoolClass: { select: ['id'] } },
+  })) as Array<{ id: number; teachers: Array<{ id: number }>; schoolClass: { id: number } | null }>;
+  const taughtClassIds = journals
+    .filter((journal) => journal.teachers.some((teacher) => teacher.id === userId) && journal.schoolClass)
+    .map((journal) => (journal.schoolClass as { id: number }).id);
+  return { journalIds: journals.map((journal) => journal.id), taughtClassIds: [...new Set(taughtClassIds)], ledClassIds };
+};
+
+/** The rows of each type a teacher (or class teacher) may read; null when the type is closed to them. */
+export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): Filter | null => {
+  const inJournals = { id: { $in: reach.journalIds } };
+  const classes = { id: { $in: [...new Set([...reach.taughtClassIds, ...reach.ledClassIds])] } };
   switch (uid) {
     case 'api::journal.journal':
-      return either(teaches(id), { schoolClass: leadsClass(id) });
+      return inJournals;
     case 'api::lesson.lesson':
     case 'api::mark.mark':
     case 'api::attendance.attendance':
     case 'api::journal-remark.journal-remark':
-      return either({ journal: teaches(id) }, { journal: { schoolClass: leadsClass(id) } });
+      return { journal: inJournals };
     case 'api::student.student':
-      return either({ enrollments: { schoolClass: { journals: teaches(id) } } }, { enrollments: { schoolClass: leadsClass(id) } });
+      return { enrollments: { schoolClass: classes } };
     case 'api::enrollment.enrollment':
-      return either({ schoolClass: { journals: teaches(id) } }, { schoolClass: leadsClass(id) });
+      return { schoolClass: classes };
     case 'api::guardian.guardian':
-      return leads ? { children: { enrollments: { schoolClass: leadsClass(id) } } } : null;
+      return leads ? { children: { enrollments: { schoolClass: { id: { $in: reach.ledClassIds } } } } } : null;
     default:
       return PERSONAL_TYPES.has(uid) ? null : {};
   }
 };
 
-export const readScopeOf = (reader: Reader, uid: string): ReadScope => {
+export const readScopeOf = async (strapi: Core.Strapi, reader: Reader, uid: string): Promise<ReadScope> => {
   if (reader.kind === 'admin') return { kind: 'all' };
   if (reader.kind === 'api-token') {
     return reader.tokenType === 'read-only' && PERSONAL_TYPES.has(uid) ? { kind: 'deny' } : { kind: 'all' };
@@ -73,9 +103,10 @@ export const readScopeOf = (reader: Reader, uid: string): ReadScope => {
   if (reader.kind !== 'user' || reader.id === null) return PERSONAL_TYPES.has(uid) ? { kind: 'deny' } : { kind: 'all' };
   if (WHOLE_SCHOOL_ROLES.has(reader.roleType ?? '')) return { kind: 'all' };
   if (reader.roleType === 'teacher' || reader.roleType === 'class-teacher') {
-    const filter = teacherRows(uid, reader.id, reader.roleType === 'class-teacher');
-    if (filter === null) return { kind: 'deny' };
-    return Object.keys(filter).length === 0 ? { kind: 'all' } : { kind: 'rows', filter };
+    if (!PERSONAL_TYPES.has(uid)) return { kind: 'all' };
+    const leads = reader.roleType === 'class-teacher';
+    const filter = teacherRows(uid, await loadTeacherReach(strapi, reader.id, leads), leads);
+    return filter === null ? { kind: 'deny' } : { kind: 'rows', filter };
   }
   if (reader.roleType === 'methodologist') {
     return uid === 'api::journal.journal' || uid === 'api::lesson.lesson' || !PERSONAL_TYPES.has(uid) ? { kind: 'all' } : { kind: 'deny' };

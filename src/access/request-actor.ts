@@ -38,7 +38,7 @@ export const currentActor = (strapi: Core.Strapi): Actor => {
       roleType: state.user.role?.type,
     };
   }
-  if (strategy === 'api-token') {
+  if (strategy === 'content-api-token' || strategy === 'api-token') {
     const token = state.auth?.credentials;
     return { kind: 'api-token', id: token?.id ?? null, name: token?.name ?? 'API-токен', origin: 'rest-api' };
   }

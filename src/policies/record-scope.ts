@@ -10,7 +10,7 @@ interface PolicyState {
 
 const readerOf = (state: PolicyState): Reader => {
   const strategy = state.auth?.strategy?.name;
-  if (strategy === 'api-token')
+  if (strategy === 'content-api-token' || strategy === 'api-token')
     return { kind: 'api-token', id: state.auth?.credentials?.id ?? null, tokenType: state.auth?.credentials?.type };
   if (strategy === 'users-permissions' && state.user) return { kind: 'user', id: state.user.id ?? null, roleType: state.user.role?.type };
   if (strategy === 'admin') return { kind: 'admin', id: state.user?.id ?? null };
@@ -30,18 +30,26 @@ const routeTarget = (state: PolicyState): { uid: string; action: string } | null
  * caller may see, answers 404 for a single row outside them, and refuses (403) a `populate` or a
  * relation filter that would reach data the caller may not read — no filtered-but-leaky answers.
  */
-/** Strapi's policy context is the request's Koa context. */
-type KoaPolicyContext = Core.PolicyContext & { state: unknown; params?: Record<string, string>; query: Record<string, unknown> };
+/**
+ * Strapi's policy context is a shallow copy of the request's Koa context: `state`, `params` and
+ * `request` are the request's own objects, but `query` (a getter) is not copied — read and narrow
+ * the parsed query through `request.query`, which Koa caches, so the controller sees the change.
+ */
+type KoaPolicyContext = Core.PolicyContext & {
+  state: unknown;
+  params?: Record<string, string>;
+  request: { query: Record<string, unknown> };
+};
 
 const recordScope = async (policyContext: KoaPolicyContext, _config: unknown, { strapi }: { strapi: Core.Strapi }): Promise<boolean> => {
   const state = policyContext.state as PolicyState;
   const target = routeTarget(state);
   if (!target) return true;
   const reader = readerOf(state);
-  const scope = readScopeOf(reader, target.uid);
+  const scope = await readScopeOf(strapi, reader, target.uid);
   if (scope.kind === 'deny') throw new errors.PolicyError('Эти сведения вам недоступны (152-ФЗ: персональные данные обучающихся)');
 
-  const query = (policyContext.query ?? {}) as { populate?: unknown; filters?: unknown };
+  const query = policyContext.request.query as { populate?: unknown; filters?: unknown };
   const unreachable = unreachableTypesOf(reader);
   if (unreachable.size > 0) {
     const reached = [...reachedTypes(strapi, target.uid, query.populate, query.filters)].filter((uid) => unreachable.has(uid));
@@ -54,7 +62,7 @@ const recordScope = async (policyContext: KoaPolicyContext, _config: unknown, { 
   if (scope.kind === 'all') return true;
 
   if (target.action === 'find') {
-    policyContext.query = { ...query, filters: query.filters ? { $and: [query.filters, scope.filter] } : scope.filter };
+    query.filters = query.filters ? { $and: [query.filters, scope.filter] } : scope.filter;
     return true;
   }
   const documentId = policyContext.params?.id;

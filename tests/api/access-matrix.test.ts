@@ -1,0 +1,212 @@
+import type { Core } from '@strapi/strapi';
+import { apiAs, bootStrapi, stopStrapi } from '../helpers/strapi';
+import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
+
+let strapi: Core.Strapi;
+let world: TwoClassSchool;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  strapi = await bootStrapi();
+  world = await buildTwoClasses(strapi);
+  const tokenService = strapi.service('admin::api-token');
+  tokens.readOnly = (await tokenService.create({ name: 'Сайт школы', type: 'read-only', lifespan: null })).accessKey;
+  tokens.custom = (
+    await tokenService.create({
+      name: 'Региональная АСУ',
+      type: 'custom',
+      lifespan: null,
+      permissions: ['api::mark.mark.find', 'api::student.student.find'],
+    })
+  ).accessKey;
+});
+afterAll(() => stopStrapi(strapi));
+
+type Who =
+  | 'public'
+  | 'parentA'
+  | 'pupilA'
+  | 'teacherA'
+  | 'classTeacherB'
+  | 'deputy'
+  | 'director'
+  | 'secretary'
+  | 'archivist'
+  | 'methodologist'
+  | 'readOnlyToken'
+  | 'customToken';
+
+const jwtOf = (who: Who): string | undefined => {
+  if (who === 'public') return undefined;
+  if (who === 'readOnlyToken') return tokens.readOnly;
+  if (who === 'customToken') return tokens.custom;
+  if (who === 'teacherA') return world.teacherA.jwt;
+  if (who === 'classTeacherB') return world.classTeacherB.jwt;
+  return world.accounts[who].jwt;
+};
+
+/** A route, the status each caller gets: 200 (or 201/204 on writes), 403 forbidden, 404 hidden. */
+interface RouteCase {
+  name: string;
+  call: (api: ReturnType<typeof apiAs>) => Promise<{ status: number }>;
+  expect: Partial<Record<Who, number>> & { others: number };
+}
+
+const ALL: Who[] = [
+  'public',
+  'parentA',
+  'pupilA',
+  'teacherA',
+  'classTeacherB',
+  'deputy',
+  'director',
+  'secretary',
+  'archivist',
+  'methodologist',
+  'readOnlyToken',
+  'customToken',
+];
+
+const routes = (): RouteCase[] => [
+  {
+    name: 'GET /api/subjects',
+    call: (api) => api.get('/api/subjects'),
+    expect: { public: 403, parentA: 403, pupilA: 403, customToken: 403, others: 200 },
+  },
+  {
+    name: 'GET /api/school-classes',
+    call: (api) => api.get('/api/school-classes'),
+    expect: { public: 403, parentA: 403, pupilA: 403, customToken: 403, others: 200 },
+  },
+  {
+    name: 'GET /api/marks',
+    call: (api) => api.get('/api/marks'),
+    expect: { public: 403, parentA: 403, pupilA: 403, methodologist: 403, readOnlyToken: 403, others: 200 },
+  },
+  {
+    name: 'GET /api/marks/:markB (5Б)',
+    call: (api) => api.get(`/api/marks/${world.markB.documentId}`),
+    expect: {
+      public: 403,
+      parentA: 403,
+      pupilA: 403,
+      methodologist: 403,
+      readOnlyToken: 403,
+      customToken: 403,
+      teacherA: 404,
+      others: 200,
+    },
+  },
+  {
+    name: 'GET /api/students/:pupil5b',
+    call: (api) => api.get(`/api/students/${world.school.pupil5b.documentId}`),
+    expect: {
+      public: 403,
+      parentA: 403,
+      pupilA: 403,
+      methodologist: 403,
+      readOnlyToken: 403,
+      customToken: 403,
+      teacherA: 404,
+      others: 200,
+    },
+  },
+  {
+    name: 'GET /api/guardians',
+    call: (api) => api.get('/api/guardians'),
+    expect: {
+      public: 403,
+      parentA: 403,
+      pupilA: 403,
+      methodologist: 403,
+      readOnlyToken: 403,
+      customToken: 403,
+      teacherA: 403,
+      others: 200,
+    },
+  },
+  {
+    name: 'GET /api/lessons',
+    call: (api) => api.get('/api/lessons'),
+    expect: { public: 403, parentA: 403, pupilA: 403, readOnlyToken: 403, customToken: 403, others: 200 },
+  },
+  {
+    name: 'GET /api/audit-entries',
+    call: (api) => api.get('/api/audit-entries'),
+    expect: { deputy: 200, director: 200, archivist: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/marks into 5А maths',
+    call: (api) =>
+      api.post('/api/marks', {
+        kind: 'current',
+        journal: world.school.mathJournal.documentId,
+        lesson: world.school.lessons[1].documentId,
+        student: world.school.pupils5a[1].documentId,
+        value: '4',
+      }),
+    expect: { teacherA: 201, others: 403 },
+  },
+  {
+    name: 'PUT /api/marks/:markB (5Б) ',
+    call: (api) => api.put(`/api/marks/${world.markB.documentId}`, { value: '4' }),
+    expect: { classTeacherB: 200, others: 403 },
+  },
+  {
+    name: 'PUT /api/guardians/:guardianA (5А family)',
+    call: (api) => api.put(`/api/guardians/${world.guardianA.documentId}`, { phone: '+7 900 333-33-33' }),
+    expect: { deputy: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'PUT /api/guardians/:guardianB (5Б family)',
+    call: (api) => api.put(`/api/guardians/${world.guardianB.documentId}`, { phone: '+7 900 444-44-44' }),
+    expect: { deputy: 200, secretary: 200, classTeacherB: 200, others: 403 },
+  },
+];
+
+describe('the role × route matrix', () => {
+  const cases = ALL.flatMap((who) => routes().map((route) => ({ who, route })));
+  it.each(cases.map(({ who, route }) => [who, route.name, route] as const))('%s: %s', async (who, _name, route) => {
+    const response = await route.call(apiAs(strapi, jwtOf(who)));
+    expect(response.status).toBe(route.expect[who] ?? route.expect.others);
+  });
+});
+
+describe('no side doors', () => {
+  it('narrows a teacher’s lists to their own journals, whatever the filter asks', async () => {
+    const teacher = apiAs(strapi, world.teacherA.jwt);
+    const all = await teacher.get('/api/marks?populate[journal][fields][0]=title&pagination[pageSize]=100');
+    expect(all.body.data.length).toBeGreaterThan(0);
+    for (const mark of all.body.data) expect(mark.journal.title).toMatch(/^5А/);
+    const asked = await teacher.get(`/api/marks?filters[journal][documentId][$eq]=${world.journalB.documentId}`);
+    expect(asked.status).toBe(200);
+    expect(asked.body.data).toEqual([]);
+    const students = await teacher.get('/api/students?pagination[pageSize]=100');
+    expect(students.body.data.map((student: { fullName: string }) => student.fullName)).not.toContain('Кузнецов Олег Сергеевич');
+  });
+
+  it('refuses a populate or a filter that reaches guardians or accounts from a teacher’s rows', async () => {
+    const teacher = apiAs(strapi, world.teacherA.jwt);
+    expect((await teacher.get('/api/marks?populate[student][populate][guardians]=true')).status).toBe(403);
+    expect((await teacher.get('/api/marks?populate=student.guardians')).status).toBe(403);
+    expect((await teacher.get('/api/students?populate=*')).status).toBe(403);
+    expect((await teacher.get('/api/students?filters[guardians][phone][$startsWith]=%2B7')).status).toBe(403);
+    expect((await teacher.get('/api/marks?filters[$or][0][student][guardians][lastName][$eq]=Иванова')).status).toBe(403);
+    expect((await teacher.get('/api/marks?populate[student][fields][0]=fullName')).status).toBe(200);
+  });
+
+  it('keeps a read-only token to what the school publishes, even through populate', async () => {
+    const site = apiAs(strapi, tokens.readOnly);
+    expect((await site.get('/api/subjects')).status).toBe(200);
+    expect((await site.get('/api/school-classes?populate=classTeacher')).status).toBe(403);
+    expect((await site.get('/api/school-classes?populate[enrollments][populate]=student')).status).toBe(403);
+    expect((await site.get('/api/academic-years?populate[schoolClasses][populate][journals]=true')).status).toBe(403);
+  });
+
+  it('lets a class teacher see their own class’s guardians and nobody else’s', async () => {
+    const classTeacher = apiAs(strapi, world.classTeacherB.jwt);
+    const guardians = await classTeacher.get('/api/guardians');
+    expect(guardians.body.data.map((guardian: { lastName: string }) => guardian.lastName)).toEqual(['Кузнецов']);
+    expect((await classTeacher.get(`/api/guardians/${world.guardianA.documentId}`)).status).toBe(404);
+  });
+});
