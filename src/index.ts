@@ -14,5 +14,7 @@ export default {
   /** Brings the users-permissions roles of the school to their declared state. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await syncSchoolRoles(strapi);
+    // The documentation plugin writes the OpenAPI document only outside production; write it at every start.
+    if (process.env.NODE_ENV === 'production') await strapi.plugin('documentation')?.service('documentation').generateFullDoc();
   },
 };

@@ -102,10 +102,12 @@ describe('the audit trail', () => {
     const login = await supertest(strapi.server.httpServer)
       .post('/admin/login')
       .send({ email: 'admin@school.test', password: 'Admin-pass-123' });
-    const admin = (method: 'post' | 'put' | 'delete', path: string) =>
-      supertest(strapi.server.httpServer)
-        [method](`/content-manager/collection-types/${path}`)
-        .set('Authorization', `Bearer ${login.body.data.token}`);
+    const agent = supertest(strapi.server.httpServer);
+    const admin = (method: 'post' | 'put' | 'delete', path: string) => {
+      const url = `/content-manager/collection-types/${path}`;
+      const request = method === 'post' ? agent.post(url) : method === 'put' ? agent.put(url) : agent.delete(url);
+      return request.set('Authorization', `Bearer ${login.body.data.token}`);
+    };
     const [entry] = await strapi.db.query(AUDIT).findMany({ limit: 1 });
     const edit = await admin('put', `${AUDIT}/${entry.documentId}`).send({ actorName: 'подделка' });
     expect(edit.status).toBeGreaterThanOrEqual(400);
