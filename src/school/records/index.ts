@@ -23,6 +23,8 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::lesson.lesson': lessonRules,
   'api::mark.mark': markRules,
   'api::attendance.attendance': attendanceRules,
+  'api::regulation.regulation': (draft) => import('./regulation-rules').then((rules) => rules.regulationRules(draft)),
+  'api::journal-remark.journal-remark': (draft) => import('./journal-remark-rules').then((rules) => rules.journalRemarkRules(draft)),
 };
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
