@@ -57,6 +57,8 @@ const DIARY = [
 ];
 /** The class teacher's (and deputy's) view of who has confirmed the week's diary. */
 const DIARY_CONTROL = ['api::diary.diary.classConfirmations'];
+/** Creating or resetting the diary logins of a class and printing the slips with one-time passwords. */
+const LOGIN_SLIPS = ['api::login-slip.login-slip.issue'];
 const REMARKS_READ = [...read('journal-remark')];
 const REMARKS_ACKNOWLEDGE = ['api::journal-remark.journal-remark.acknowledge'];
 
@@ -88,6 +90,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
       ...DIARY_CONTROL,
+      ...LOGIN_SLIPS,
       ...REGULATION_READ,
     ],
   },
@@ -101,6 +104,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...STAFF_DIRECTORY,
       ...REMARKS_READ,
       ...DIARY_CONTROL,
+      ...LOGIN_SLIPS,
       ...AUDIT_READ,
       ...REGULATION_READ,
     ],

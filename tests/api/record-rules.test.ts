@@ -266,7 +266,7 @@ describe('lessons', () => {
     );
   });
 
-  it('files a lesson under the study period of its date, and none in the holidays', async () => {
+  it('files a lesson under the study period of its date, and refuses a lesson in the holidays', async () => {
     const inQuarter = await teacher.post('/api/lessons', {
       journal: school.mathJournal.documentId,
       date: '2025-12-01',
@@ -278,11 +278,14 @@ describe('lessons', () => {
       .query('api::lesson.lesson')
       .findOne({ where: { documentId: inQuarter.body.data.documentId }, populate: { studyPeriod: true } });
     expect(stored.studyPeriod.title).toBe('2 четверть');
-    const holiday = await teacher.post('/api/lessons', { journal: school.mathJournal.documentId, date: '2025-10-30', number: 1 });
-    const storedHoliday = await strapi.db
-      .query('api::lesson.lesson')
-      .findOne({ where: { documentId: holiday.body.data.documentId }, populate: { studyPeriod: true } });
-    expect(storedHoliday.studyPeriod).toBeNull();
+    await expectRefused(
+      teacher,
+      '/api/lessons',
+      'api::lesson.lesson',
+      { journal: school.mathJournal.documentId, date: '2025-10-30', number: 1 },
+      'date',
+      /каникулы/,
+    );
   });
 
   it('refuses to move a lesson that already has marks', async () => {
@@ -293,6 +296,60 @@ describe('lessons', () => {
     expect(moved.body.error.details.errors[0].path).toEqual(['date']);
     const topic = await teacher.put(`/api/lessons/${lesson.documentId}`, { topic: 'Уточнённая тема' });
     expect(topic.status).toBe(200);
+  });
+});
+
+describe('keeping what was recorded consistent', () => {
+  it('keeps the moment a mark was set when it is saved again unchanged, and restamps a changed value', async () => {
+    const created = await teacher.post(
+      '/api/marks',
+      currentMark({ lesson: school.lessons[2].documentId, student: school.pupils5a[2].documentId, value: '3' }),
+    );
+    const { documentId, setAt } = created.body.data;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const same = await teacher.put(`/api/marks/${documentId}`, { comment: 'устный ответ' });
+    expect(same.body.data.setAt).toBe(setAt);
+    const changed = await teacher.put(`/api/marks/${documentId}`, { value: '4' });
+    expect(changed.body.data.setAt > setAt).toBe(true);
+  });
+
+  it('refuses an annual or exam mark dated outside the academic year', async () => {
+    await expectRefused(
+      teacher,
+      '/api/marks',
+      'api::mark.mark',
+      { kind: 'exam', journal: school.mathJournal.documentId, student: school.pupils5a[1].documentId, value: '4', date: '2031-01-01' },
+      'date',
+    );
+  });
+
+  it('refuses to end an enrollment before the pupil’s marks in the class, or to delete it', async () => {
+    const pupil = await make(strapi, 'api::student.student', {
+      lastName: 'Зайцев',
+      firstName: 'Лев',
+      gender: 'male',
+      birthDate: '2014-04-04',
+    });
+    const enrollment = await make(strapi, 'api::enrollment.enrollment', {
+      student: pupil.documentId,
+      schoolClass: school.class5a.documentId,
+      startDate: '2025-09-01',
+    });
+    await make(strapi, 'api::mark.mark', currentMark({ student: pupil.documentId, lesson: school.lessons[2].documentId }));
+    const early = await classTeacher.put(`/api/enrollments/${enrollment.documentId}`, { endDate: '2025-10-31' });
+    expect(early.status).toBe(400);
+    expect(early.body.error.details.errors[0].path).toEqual(['endDate']);
+    expect((await classTeacher.put(`/api/enrollments/${enrollment.documentId}`, { endDate: '2025-12-20' })).status).toBe(200);
+    const removed = await classTeacher.delete(`/api/enrollments/${enrollment.documentId}`);
+    expect(removed.status).toBe(400);
+    expect(removed.body.error.message).toMatch(/отметок обучающегося в журналах класса: 1/);
+  });
+
+  it('refuses to move a period’s dates away from the lessons filed under it', async () => {
+    const moved = await deputy.put(`/api/study-periods/${school.quarters[1].documentId}`, { endDate: '2025-11-10' });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.details.errors[0].path).toEqual(['endDate']);
+    expect((await deputy.put(`/api/study-periods/${school.quarters[1].documentId}`, { endDate: '2025-12-27' })).status).toBe(200);
   });
 });
 

@@ -80,6 +80,12 @@ export const studyPeriodRules = async (draft: RecordDraft): Promise<Derived> => 
       draft.report('startDate', `Период пересекается с периодом «${String(sibling.title)}»`);
     }
   }
+  if (!draft.isNew && draft.existing && (draft.writes('startDate') || draft.writes('endDate'))) {
+    // Lessons and marks filed under this period must stay inside it (the period lock relies on it).
+    const outside = { studyPeriod: { id: draft.existing.id }, $or: [{ date: { $lt: startDate } }, { date: { $gt: endDate } }] };
+    const lessons = await draft.strapi.db.query('api::lesson.lesson').count({ where: outside });
+    if (lessons > 0) draft.report('endDate', `Уроков этого периода вне новых дат: ${lessons}. Сначала перенесите их`);
+  }
   draft.check();
   return { title: studyPeriodTitle(scheme, number) };
 };

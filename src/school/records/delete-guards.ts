@@ -1,10 +1,15 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { StoredRecord } from './draft';
+
+const idOf = (value: unknown): number | null => (value as { id?: number } | null)?.id ?? null;
 
 interface Dependent {
   uid: UID.ContentType;
-  /** The relation on the dependent record that points at the record being deleted. */
-  field: string;
+  /** The relation on the dependent record that points at the record being deleted… */
+  field?: string;
+  /** …or, where no relation points at it, the dependents found from the stored record. */
+  where?: (stored: StoredRecord) => Record<string, unknown>;
   /** Russian, genitive plural: «отметок», «уроков». */
   label: string;
 }
@@ -37,6 +42,20 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::lesson.lesson', field: 'journal', label: 'уроков' },
     { uid: 'api::mark.mark', field: 'journal', label: 'отметок' },
   ],
+  // A class list entry carries no relation from the marks, but the pupil's marks in the class's
+  // journals stand on it: the pupil was on the list when they were given.
+  'api::enrollment.enrollment': [
+    {
+      uid: 'api::mark.mark',
+      label: 'отметок обучающегося в журналах класса',
+      where: (stored) => ({ student: { id: idOf(stored.student) }, journal: { schoolClass: { id: idOf(stored.schoolClass) } } }),
+    },
+    {
+      uid: 'api::attendance.attendance',
+      label: 'пропусков обучающегося в журналах класса',
+      where: (stored) => ({ student: { id: idOf(stored.student) }, journal: { schoolClass: { id: idOf(stored.schoolClass) } } }),
+    },
+  ],
   'api::lesson.lesson': [
     { uid: 'api::mark.mark', field: 'lesson', label: 'отметок' },
     { uid: 'api::attendance.attendance', field: 'lesson', label: 'отметок о посещаемости' },
@@ -44,12 +63,13 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
 };
 
 /** Refuses (HTTP 400) to delete a record that others still point to, naming what is in the way. */
-export const guardDelete = async (strapi: Core.Strapi, uid: UID.ContentType, documentId: string): Promise<void> => {
+export const guardDelete = async (strapi: Core.Strapi, uid: UID.ContentType, stored: StoredRecord): Promise<void> => {
   const dependents = DELETE_GUARDS[uid];
   if (!dependents) return;
   const blocking: string[] = [];
   for (const dependent of dependents) {
-    const count = await strapi.db.query(dependent.uid).count({ where: { [dependent.field]: { documentId } } });
+    const where = dependent.where ? dependent.where(stored) : { [dependent.field as string]: { id: stored.id } };
+    const count = await strapi.db.query(dependent.uid).count({ where });
     if (count > 0) blocking.push(`${dependent.label}: ${count}`);
   }
   if (blocking.length > 0) {

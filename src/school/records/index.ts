@@ -59,7 +59,7 @@ export const recordRulesMiddleware =
       if (stored) {
         await assertWriteScope(strapi, context.uid, stored, null);
         if (PERIOD_BOUND_TYPES.has(context.uid)) await assertPeriodsOpen(strapi, [await periodOf(strapi, context.uid, stored)]);
-        await guardDelete(strapi, context.uid, stored.documentId);
+        await guardDelete(strapi, context.uid, stored);
       }
       return next();
     }

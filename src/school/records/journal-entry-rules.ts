@@ -45,9 +45,17 @@ const requireOnJournalList = async (
   }
 };
 
-const stamp = (draft: RecordDraft): Derived => {
+/**
+ * Who set the entry and when: stamped on creation and whenever what it says changes (`fields`), so
+ * re-saving an unchanged mark keeps the moment it was given. A REST teacher is recorded as `setBy`;
+ * admin-panel and script writes keep what they pass (Strapi records the admin in updatedBy).
+ */
+const stamp = (draft: RecordDraft, fields: string[], derived: Derived): Derived => {
+  const changed =
+    draft.isNew || fields.some((field) => String(derived[field] ?? draft.value(field)) !== String(draft.existing?.[field] ?? ''));
+  if (!changed) return {};
   const account = currentRestAccount(draft.strapi);
-  return { setAt: new Date().toISOString(), ...(account ? { setBy: account } : draft.isNew ? { setBy: null } : {}) };
+  return { setAt: new Date().toISOString(), ...(account ? { setBy: account } : {}) };
 };
 
 export const lessonRules = async (draft: RecordDraft): Promise<Derived> => {
@@ -68,16 +76,21 @@ export const lessonRules = async (draft: RecordDraft): Promise<Derived> => {
 
   if (!draft.isNew && draft.existing && draft.writes('date') && draft.existing.date !== date) {
     const where = { lesson: { id: draft.existing.id } };
-    const [marks, absences] = await Promise.all([
-      draft.strapi.db.query('api::mark.mark').count({ where }),
-      draft.strapi.db.query('api::attendance.attendance').count({ where }),
-    ]);
+    const marks = await draft.strapi.db.query('api::mark.mark').count({ where });
+    const absences = await draft.strapi.db.query('api::attendance.attendance').count({ where });
     if (marks + absences > 0) {
       draft.report('date', 'Нельзя перенести урок, по которому уже выставлены отметки или пропуски: сначала удалите их');
     }
   }
   draft.check();
   const period = await periodOfDate(draft, journal, date);
+  if (!period && journal.schoolClass && year) {
+    const scheme = schemeForGrade(journal.schoolClass.grade, getSchoolSettings(draft.strapi).periodSchemes);
+    const periodsOfYear = scheme
+      ? await draft.strapi.db.query('api::study-period.study-period').count({ where: { academicYear: { id: year.id }, scheme } })
+      : 0;
+    if (periodsOfYear > 0) draft.fail('date', `${formatLocalDate(date)} — каникулы: дата не входит ни в один учебный период ${year.title}`);
+  }
   return { studyPeriod: period ? { id: period.id } : null };
 };
 
@@ -133,8 +146,9 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
       given === null
         ? kind === 'annual'
           ? year.endDate
-          : todayInZone(settings.timeZone)
+          : [todayInZone(settings.timeZone), year.endDate].sort()[0]
         : (parseLocalDate(given) ?? draft.fail('date', 'Укажите дату в формате ГГГГ-ММ-ДД'));
+    if (!isWithin(date, year.startDate, year.endDate)) draft.fail('date', `Дата ${formatLocalDate(date)} вне учебного года ${year.title}`);
     await requireOnJournalList(draft, journal, student, year.startDate, year.endDate);
   }
 
@@ -152,7 +166,7 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
   draft.check();
 
   const lessonWorkType = lesson?.workType ?? null;
-  return {
+  const derived: Derived = {
     kind,
     value,
     numericValue: numericMarkValue(value as string),
@@ -160,8 +174,8 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
     studyPeriod: period ? { id: period.id } : null,
     ...(kind === 'current' ? {} : { lesson: null }),
     ...(draft.isNew && !draft.value('workType') && lessonWorkType ? { workType: lessonWorkType } : {}),
-    ...stamp(draft),
   };
+  return { ...derived, ...stamp(draft, ['value', 'kind'], derived) };
 };
 
 export const attendanceRules = async (draft: RecordDraft): Promise<Derived> => {
@@ -181,5 +195,6 @@ export const attendanceRules = async (draft: RecordDraft): Promise<Derived> => {
   const minutesLate = draft.value<number>('minutesLate');
   if (status !== 'late' && minutesLate !== null) draft.report('minutesLate', 'Минуты опоздания указываются только для статуса «опоздание»');
   draft.check();
-  return { lesson: { id: lesson.id }, journal: { id: journal.id }, date, status, ...stamp(draft) };
+  const derived: Derived = { lesson: { id: lesson.id }, journal: { id: journal.id }, date, status };
+  return { ...derived, ...stamp(draft, ['status', 'minutesLate'], derived) };
 };

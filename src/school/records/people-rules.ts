@@ -74,6 +74,27 @@ export const enrollmentRules = async (draft: RecordDraft): Promise<Derived> => {
   const clash = others.find((other) =>
     rangesOverlap({ start: startDate, end: endDate ?? yearEnd }, { start: other.startDate as LocalDate, end: effectiveEnd(other) }),
   );
+  if (!draft.isNew && draft.existing && (draft.writes('startDate') || draft.writes('endDate') || draft.writes('schoolClass'))) {
+    // The pupil's marks and absences in the class's journals must stay inside the enrollment.
+    const storedClass = (draft.existing.schoolClass as StoredRecord | null)?.id;
+    const outside = (classId: number | undefined, from: LocalDate, to: LocalDate) => ({
+      student: { id: student.id },
+      journal: { schoolClass: { id: classId } },
+      $or: [{ date: { $lt: from } }, { date: { $gt: to } }],
+    });
+    const where =
+      storedClass === schoolClass.id
+        ? outside(storedClass, startDate, endDate ?? yearEnd)
+        : outside(storedClass, '9999-12-31', '0000-01-01');
+    const marks = await draft.strapi.db.query('api::mark.mark').count({ where });
+    const absences = await draft.strapi.db.query('api::attendance.attendance').count({ where });
+    if (marks + absences > 0) {
+      draft.fail(
+        'endDate',
+        `У обучающегося есть отметки (${marks}) и пропуски (${absences}) в журналах класса вне новых дат: сначала исправьте их`,
+      );
+    }
+  }
   if (clash) {
     const until = clash.endDate ? ` по ${formatLocalDate(clash.endDate as LocalDate)}` : '';
     draft.fail(
