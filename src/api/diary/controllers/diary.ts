@@ -1,0 +1,57 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { DiaryReader, DiaryService } from '../services/diary';
+
+interface DiaryContext {
+  state: { user?: { id?: number; role?: { type?: string } } };
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  request: { body?: { data?: Record<string, unknown> } };
+  body: unknown;
+  status: number;
+}
+
+const readerOf = (ctx: DiaryContext): DiaryReader => {
+  const user = ctx.state.user;
+  if (!user?.id) throw new errors.UnauthorizedError('Войдите в электронный дневник');
+  return { id: user.id, roleType: user.role?.type ?? '' };
+};
+
+/** Thin controller: who is asking, which pupil, which dates; the service does the rest. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const diary = (): DiaryService => strapi.service('api::diary.diary') as unknown as DiaryService;
+  const pupilAndRange = async (ctx: DiaryContext) => {
+    const pupil = await diary().requirePupil(readerOf(ctx), ctx.params.student);
+    return { pupil, range: await diary().resolveRange(ctx.query) };
+  };
+  return {
+    async children(ctx: DiaryContext) {
+      ctx.body = { data: await diary().children(readerOf(ctx)) };
+    },
+    async marks(ctx: DiaryContext) {
+      const { pupil, range } = await pupilAndRange(ctx);
+      ctx.body = {
+        data: await diary().marks(pupil, range),
+        meta: { student: { documentId: pupil.documentId, fullName: pupil.fullName }, range },
+      };
+    },
+    async homework(ctx: DiaryContext) {
+      const { pupil, range } = await pupilAndRange(ctx);
+      ctx.body = { data: await diary().homework(pupil, range), meta: { range } };
+    },
+    async attendance(ctx: DiaryContext) {
+      const { pupil, range } = await pupilAndRange(ctx);
+      ctx.body = { data: await diary().attendance(pupil, range), meta: { range } };
+    },
+    async confirmWeek(ctx: DiaryContext) {
+      const reader = readerOf(ctx);
+      const pupil = await diary().requirePupil(reader, ctx.params.student);
+      const result = await diary().confirmWeek(reader, pupil, ctx.request.body?.data?.week);
+      ctx.status = result.created ? 201 : 200;
+      ctx.body = { data: result.confirmation };
+    },
+    async classConfirmations(ctx: DiaryContext) {
+      ctx.body = { data: await diary().classConfirmations(readerOf(ctx), ctx.params.schoolClass, ctx.query.week) };
+    },
+  };
+};
