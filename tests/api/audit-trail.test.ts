@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import supertest from 'supertest';
 import { runArchiveProcedure } from '../../src/school/records/procedure';
+import { adminLogin } from '../helpers/admin';
 import { apiAs, bootStrapi, createAccount, stopStrapi, type Api } from '../helpers/strapi';
 import { buildMiniSchool, type MiniSchool } from '../helpers/school-fixture';
 
@@ -90,23 +91,12 @@ describe('the audit trail', () => {
   });
 
   it('cannot be changed from the admin panel either, and records admin writes as such', async () => {
-    const superAdmin = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
-    await strapi.service('admin::user').create({
-      email: 'admin@school.test',
-      firstname: 'Анна',
-      lastname: 'Админова',
-      password: 'Admin-pass-123',
-      isActive: true,
-      roles: [superAdmin.id],
-    });
-    const login = await supertest(strapi.server.httpServer)
-      .post('/admin/login')
-      .send({ email: 'admin@school.test', password: 'Admin-pass-123' });
+    const token = await adminLogin(strapi, { email: 'admin@school.test', firstname: 'Анна', lastname: 'Админова' });
     const agent = supertest(strapi.server.httpServer);
     const admin = (method: 'post' | 'put' | 'delete', path: string) => {
       const url = `/content-manager/collection-types/${path}`;
       const request = method === 'post' ? agent.post(url) : method === 'put' ? agent.put(url) : agent.delete(url);
-      return request.set('Authorization', `Bearer ${login.body.data.token}`);
+      return request.set('Authorization', `Bearer ${token}`);
     };
     const [entry] = await strapi.db.query(AUDIT).findMany({ limit: 1 });
     const edit = await admin('put', `${AUDIT}/${entry.documentId}`).send({ actorName: 'подделка' });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import supertest from 'supertest';
+import { adminLogin } from '../helpers/admin';
 import { syncSchoolRoles } from '../../src/access/sync-roles';
 import { SCHOOL_ROLES } from '../../src/access/role-permissions';
 import { apiAs, bootStrapi, createAccount, stopStrapi } from '../helpers/strapi';
@@ -106,21 +107,7 @@ describe('the admin panel', () => {
   let adminToken: string;
 
   beforeAll(async () => {
-    const superAdmin = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
-    await strapi.service('admin::user').create({
-      email: 'admin@school.test',
-      firstname: 'Админ',
-      lastname: 'Школы',
-      password: 'Admin-pass-123',
-      isActive: true,
-      registrationToken: null,
-      roles: [superAdmin.id],
-    });
-    const login = await supertest(strapi.server.httpServer)
-      .post('/admin/login')
-      .send({ email: 'admin@school.test', password: 'Admin-pass-123' });
-    expect(login.status).toBe(200);
-    adminToken = login.body.data.token;
+    adminToken = await adminLogin(strapi, { email: 'admin@school.test' });
   });
 
   const contentManager = (path: string) =>
