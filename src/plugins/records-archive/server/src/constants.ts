@@ -1,3 +1,49 @@
 export const PLUGIN_ID = 'records-archive';
 
 export const RETENTION_RULE_UID = 'plugin::records-archive.retention-rule';
+
+export const BACKUP_UID = 'plugin::records-archive.backup';
+export const DESTRUCTION_ACT_UID = 'plugin::records-archive.destruction-act';
+export const LEGAL_HOLD_UID = 'plugin::records-archive.legal-hold';
+export const RETENTION_RULE_VERSION_UID = 'plugin::records-archive.retention-rule-version';
+
+/**
+ * Admin RBAC actions of backups, disposition and the retention history, registered in `register`;
+ * routes check them as `plugin::records-archive.<uid>` (see `keepingPermission`).
+ */
+export const KEEPING_ACTIONS = [
+  { uid: 'backup.read', displayName: 'Просмотр резервных копий и инструкции по восстановлению', subCategory: 'Резервные копии' },
+  { uid: 'backup.create', displayName: 'Создание резервной копии', subCategory: 'Резервные копии' },
+  { uid: 'backup.download', displayName: 'Скачивание файлов резервной копии', subCategory: 'Резервные копии' },
+  { uid: 'disposition.read', displayName: 'Просмотр сроков, актов и запретов', subCategory: 'Уничтожение по акту' },
+  { uid: 'disposition.draft', displayName: 'Составление актов о выделении к уничтожению', subCategory: 'Уничтожение по акту' },
+  { uid: 'disposition.approve', displayName: 'Утверждение и отклонение актов (директор)', subCategory: 'Уничтожение по акту' },
+  { uid: 'disposition.execute', displayName: 'Уничтожение по утверждённому акту', subCategory: 'Уничтожение по акту' },
+  { uid: 'legal-hold.manage', displayName: 'Наложение и снятие запретов на уничтожение', subCategory: 'Уничтожение по акту' },
+  { uid: 'retention.history', displayName: 'История изменений сроков хранения', subCategory: 'Сроки хранения' },
+] as const;
+
+export type KeepingAction = (typeof KEEPING_ACTIONS)[number]['uid'];
+
+export const keepingPermission = (action: KeepingAction): string => `plugin::${PLUGIN_ID}.${action}`;
+
+export const ARCHIVE_PACKAGE_UID = 'plugin::records-archive.archive-package';
+export const FIXITY_CHECK_UID = 'plugin::records-archive.fixity-check';
+export const CLOSING_RUN_UID = 'plugin::records-archive.closing-run';
+
+/**
+ * Admin RBAC actions of period closing, archive packages and integrity checks, registered in
+ * `register`; routes check them as `plugin::records-archive.<uid>` (see `archivePermission`).
+ */
+export const ARCHIVE_ACTIONS = [
+  { uid: 'packages.read', displayName: 'Просмотр архивных пакетов и хода закрытия периодов', subCategory: 'Архивные пакеты' },
+  { uid: 'packages.download', displayName: 'Скачивание архивных пакетов', subCategory: 'Архивные пакеты' },
+  { uid: 'periods.close', displayName: 'Закрытие учебного периода с архивацией журналов', subCategory: 'Закрытие периодов' },
+  { uid: 'school-years.archive', displayName: 'Архивация сводных ведомостей учебного года', subCategory: 'Закрытие периодов' },
+  { uid: 'fixity.read', displayName: 'Просмотр журнала проверок целостности', subCategory: 'Контроль целостности' },
+  { uid: 'fixity.run', displayName: 'Запуск проверки целостности архива', subCategory: 'Контроль целостности' },
+] as const;
+
+export type ArchiveAction = (typeof ARCHIVE_ACTIONS)[number]['uid'];
+
+export const archivePermission = (action: ArchiveAction): string => `plugin::${PLUGIN_ID}.${action}`;

@@ -1,6 +1,19 @@
 import type { Core } from '@strapi/strapi';
+import { ARCHIVE_ACTIONS, KEEPING_ACTIONS, PLUGIN_ID } from './constants';
+import { destructionActMiddleware } from './disposition/act-guard';
+import { retentionRuleMiddleware } from './services/retention-history';
 
-/** Nothing to declare before load yet: period locks and the audit trail come with the archive issue. */
-const register = (_: { strapi: Core.Strapi }): void => {};
+/** Declares before load: the admin RBAC actions and the document-service middlewares. */
+const register = async ({ strapi }: { strapi: Core.Strapi }): Promise<void> => {
+  await strapi
+    .service('admin::permission')
+    .actionProvider.registerMany(KEEPING_ACTIONS.map((action) => ({ ...action, section: 'plugins', pluginName: PLUGIN_ID })));
+  await strapi
+    .service('admin::permission')
+    .actionProvider.registerMany(ARCHIVE_ACTIONS.map((action) => ({ ...action, section: 'plugins', pluginName: PLUGIN_ID })));
+  // Retention rules are validated and every change versioned; destruction acts are never deleted.
+  strapi.documents.use(retentionRuleMiddleware(strapi));
+  strapi.documents.use(destructionActMiddleware);
+};
 
 export default register;

@@ -1,5 +1,19 @@
+import archivePackage from './archive-package';
+import backup from './backup';
+import closingRun from './closing-run';
+import destructionAct from './destruction-act';
+import fixityCheck from './fixity-check';
+import legalHold from './legal-hold';
 import retentionRule from './retention-rule';
+import retentionRuleVersion from './retention-rule-version';
 
 export default {
+  'archive-package': archivePackage,
+  'fixity-check': fixityCheck,
+  'closing-run': closingRun,
   'retention-rule': retentionRule,
+  'retention-rule-version': retentionRuleVersion,
+  backup,
+  'destruction-act': destructionAct,
+  'legal-hold': legalHold,
 };

@@ -1,5 +1,19 @@
+import archivePackage from './archive-package';
+import backup from './backup';
+import disposition from './disposition';
+import fixity from './fixity';
+import journalExport from './journal-export';
+import periodClosing from './period-closing';
 import retention from './retention';
+import retentionHistory from './retention-history';
 
 export default {
+  'archive-package': archivePackage,
+  'journal-export': journalExport,
+  'period-closing': periodClosing,
+  fixity,
   retention,
+  'retention-history': retentionHistory,
+  backup,
+  disposition,
 };

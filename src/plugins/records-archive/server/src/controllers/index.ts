@@ -1,0 +1,15 @@
+import archivePackage from './archive-package';
+import backup from './backup';
+import disposition from './disposition';
+import fixityCheck from './fixity-check';
+import periodClosing from './period-closing';
+import retention from './retention';
+
+export default {
+  'archive-package': archivePackage,
+  'period-closing': periodClosing,
+  'fixity-check': fixityCheck,
+  backup,
+  disposition,
+  retention,
+};
