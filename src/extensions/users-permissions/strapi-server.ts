@@ -1,0 +1,114 @@
+import { errors } from '@strapi/utils';
+
+/**
+ * The school's additions to the users-permissions plugin (Strapi 5 plugin extension, run before the
+ * plugin registers):
+ * - `mustChangePassword` on the user: set with every one-time password (login slips,
+ *   `src/api/login-slip`); while it is true the account may only change its password
+ *   (`src/middlewares/must-change-password.ts`);
+ * - changing (or resetting through the e-mailed code) one's password clears it;
+ * - nobody sets it through the content API: `POST/PUT /api/users` and registration refuse the field.
+ *   The plugin's own controllers pass the request body to the user service without input
+ *   sanitisation (`user.update` edits with `{ ...ctx.request.body }`), and registration keeps only
+ *   `username`, `email`, `password` and `register.allowedFields` — so the field is refused here,
+ *   whatever `allowedFields` may later say. The admin panel's content manager may still set it.
+ */
+
+export const MUST_CHANGE_PASSWORD = 'mustChangePassword';
+const USER_UID = 'plugin::users-permissions.user';
+
+type Ctx = {
+  state: { user?: { id?: number } };
+  request: { body?: unknown };
+  body?: unknown;
+  status: number;
+};
+type Action = (ctx: Ctx, next?: () => Promise<unknown>) => Promise<unknown>;
+type Controller = Record<string, Action>;
+type ControllerEntry = Controller | ((deps: { strapi: unknown }) => Controller);
+
+interface UserQuery {
+  findOne: (params: Record<string, unknown>) => Promise<{ id: number } | null>;
+  update: (params: Record<string, unknown>) => Promise<unknown>;
+}
+
+interface UsersPermissionsPlugin {
+  contentTypes: Record<string, { schema: { attributes: Record<string, Record<string, unknown>> } }>;
+  controllers: Record<string, ControllerEntry>;
+}
+
+/** The plugin's own controllers reach Strapi through the global too. */
+const users = (): UserQuery =>
+  (globalThis as unknown as { strapi: { db: { query: (uid: string) => UserQuery } } }).strapi.db.query(USER_UID);
+
+const refuseFlag = (body: unknown): void => {
+  if (body && typeof body === 'object' && MUST_CHANGE_PASSWORD in body) {
+    const message = 'Признак «сменить пароль при входе» ставит школа при выдаче одноразового пароля; его нельзя задать через API';
+    throw new errors.ValidationError(message, { errors: [{ path: [MUST_CHANGE_PASSWORD], message }] });
+  }
+};
+
+const clearFlag = (id: number) => users().update({ where: { id }, data: { [MUST_CHANGE_PASSWORD]: false } });
+
+/** The response's `user` shows the flag as it now is. */
+const showCleared = (ctx: Ctx): void => {
+  const user = (ctx.body as { user?: Record<string, unknown> } | undefined)?.user;
+  if (user && MUST_CHANGE_PASSWORD in user) user[MUST_CHANGE_PASSWORD] = false;
+};
+
+const succeeded = (ctx: Ctx): boolean => ctx.status >= 200 && ctx.status < 300;
+
+/** Wraps some actions of a controller, whether the plugin declares it as an object or as a factory. */
+const wrapController = (entry: ControllerEntry, wrappers: Record<string, (original: Action) => Action>): ControllerEntry => {
+  const wrap = (controller: Controller): Controller => {
+    const wrapped = { ...controller };
+    for (const [name, wrapper] of Object.entries(wrappers)) {
+      if (typeof controller[name] === 'function') wrapped[name] = wrapper(controller[name]);
+    }
+    return wrapped;
+  };
+  return typeof entry === 'function' ? (deps) => wrap(entry(deps)) : wrap(entry);
+};
+
+export default (plugin: UsersPermissionsPlugin): UsersPermissionsPlugin => {
+  plugin.contentTypes.user.schema.attributes[MUST_CHANGE_PASSWORD] = {
+    type: 'boolean',
+    default: false,
+    configurable: false,
+  };
+
+  plugin.controllers.auth = wrapController(plugin.controllers.auth, {
+    changePassword: (original) => async (ctx, next) => {
+      const result = await original(ctx, next);
+      const id = ctx.state.user?.id;
+      if (typeof id === 'number' && succeeded(ctx)) {
+        await clearFlag(id);
+        showCleared(ctx);
+      }
+      return result;
+    },
+    resetPassword: (original) => async (ctx, next) => {
+      // The code identifies the account only until the reset clears it.
+      const code = (ctx.request.body as { code?: unknown } | undefined)?.code;
+      const account = typeof code === 'string' && code ? await users().findOne({ where: { resetPasswordToken: code } }) : null;
+      const result = await original(ctx, next);
+      if (account && succeeded(ctx)) {
+        await clearFlag(account.id);
+        showCleared(ctx);
+      }
+      return result;
+    },
+    register: (original) => async (ctx, next) => {
+      refuseFlag(ctx.request.body);
+      return original(ctx, next);
+    },
+  });
+
+  const refusing: (original: Action) => Action = (original) => async (ctx, next) => {
+    refuseFlag(ctx.request.body);
+    return original(ctx, next);
+  };
+  plugin.controllers.user = wrapController(plugin.controllers.user, { create: refusing, update: refusing });
+
+  return plugin;
+};
