@@ -32,6 +32,14 @@ const assertLeadsClasses = async (strapi: Core.Strapi, userId: number, classIds:
   }
 };
 
+/** How many of the pupils have ever been on the list of a class this user leads. */
+const ownPupilsAmong = (strapi: Core.Strapi, userId: number, studentIds: number[]): Promise<number> =>
+  studentIds.length === 0
+    ? Promise.resolve(0)
+    : strapi.db
+        .query('api::student.student')
+        .count({ where: { id: { $in: studentIds }, enrollments: { schoolClass: { classTeacher: { id: userId } } } } });
+
 /** Pupils who have ever been on the list of a class this user leads. */
 const assertPupilsOfOwnClass = async (strapi: Core.Strapi, userId: number, studentIds: number[]): Promise<void> => {
   for (const id of new Set(studentIds)) {
@@ -82,10 +90,18 @@ export const assertWriteScope = async (
   } else if (uid === 'api::student.student') {
     if (stored) await assertPupilsOfOwnClass(strapi, actor.id, [stored.id]);
   } else {
+    // A family belongs to the class teacher when one of its children is in their class (siblings in
+    // other classes are common); children they add must be their own pupils.
     const before = ((stored?.children as StoredRecord[] | undefined) ?? []).map((child) => child.id);
-    const afterChildren = after ? (await after.draft.relatedMany('children')).map((child) => child.id) : [];
-    if (stored && before.length > 0) await assertPupilsOfOwnClass(strapi, actor.id, before);
-    if (after && afterChildren.length === 0) throw refused('Укажите ребёнка из вашего класса');
-    await assertPupilsOfOwnClass(strapi, actor.id, afterChildren);
+    if (stored && (await ownPupilsAmong(strapi, actor.id, before)) === 0) throw refused('Эта семья не из вашего класса');
+    if (after) {
+      const afterChildren = (await after.draft.relatedMany('children')).map((child) => child.id);
+      if ((await ownPupilsAmong(strapi, actor.id, afterChildren)) === 0) throw refused('Укажите ребёнка из вашего класса');
+      await assertPupilsOfOwnClass(
+        strapi,
+        actor.id,
+        afterChildren.filter((id) => !before.includes(id)),
+      );
+    }
   }
 };

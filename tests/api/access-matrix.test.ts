@@ -209,4 +209,21 @@ describe('no side doors', () => {
     expect(guardians.body.data.map((guardian: { lastName: string }) => guardian.lastName)).toEqual(['Кузнецов']);
     expect((await classTeacher.get(`/api/guardians/${world.guardianA.documentId}`)).status).toBe(404);
   });
+
+  it('lets a class teacher keep a family with one child in their class and one elsewhere, but add no other class’s child', async () => {
+    const classTeacher = apiAs(strapi, world.classTeacherB.jwt);
+    const family = await strapi.documents('api::guardian.guardian').create({
+      data: {
+        lastName: 'Орлова',
+        firstName: 'Нина',
+        kinship: 'mother',
+        children: [world.school.pupils5a[1].documentId, world.school.pupil5b.documentId],
+      },
+    } as never);
+    expect((await classTeacher.put(`/api/guardians/${family.documentId}`, { phone: '+7 900 555-55-55' })).status).toBe(200);
+    const adding = await classTeacher.put(`/api/guardians/${family.documentId}`, {
+      children: { connect: [world.school.pupils5a[2].documentId] },
+    });
+    expect(adding.status).toBe(403);
+  });
 });

@@ -84,27 +84,6 @@ export const classListDay = (today: LocalDate, year: { startDate?: string | null
 
 const ACCOUNT_POPULATE = { select: ['id', 'documentId', 'username', 'blocked'], populate: { role: { select: ['type'] } } };
 
-/**
- * Links run in the issuer's name (the audit trail records who linked which account), but outside the
- * class teacher's row-level write scope: the controller has checked that they lead this class, and a
- * guardian who also has a child in another class must still get their login. The scope keys on the
- * users-permissions role type of the request's user (`src/access/write-scope.ts`), so the links see
- * a copy of the request whose user carries the role type `login-slip-issuer`; everything else of
- * the request (and the audit trail's actor: kind, id, name, origin) is unchanged.
- */
-const asIssuer = async (strapi: Core.Strapi, work: () => Promise<unknown>): Promise<void> => {
-  const request = strapi.requestContext.get() as { state?: { user?: { role?: { type?: string } } } } | undefined;
-  const user = request?.state?.user;
-  if (!request || user?.role?.type !== 'class-teacher') {
-    await work();
-    return;
-  }
-  const state = { ...request.state, user: { ...user, role: { ...user.role, type: 'login-slip-issuer' } } };
-  await strapi.requestContext.run(Object.create(request, { state: { value: state, enumerable: true } }), async () => {
-    await work();
-  });
-};
-
 export const issueLoginSlips = async (strapi: Core.Strapi, options: IssueLoginSlipsOptions): Promise<LoginSlipIssue> => {
   const include = options.include ?? 'both';
   const schoolClass = (await strapi.db.query(CLASS_UID).findOne({
@@ -182,9 +161,8 @@ export const issueLoginSlips = async (strapi: Core.Strapi, options: IssueLoginSl
         role: roleIds.get(kind),
         mustChangePassword: true,
       });
-      await asIssuer(strapi, () =>
-        strapi.documents(uid).update({ documentId: record.documentId, data: { user: created.documentId } } as never),
-      );
+      // Through the document service: the audit trail records who linked which account.
+      await strapi.documents(uid).update({ documentId: record.documentId, data: { user: created.documentId } } as never);
       return { username, password, status: 'created', userId: created.id };
     }
     const roleType = account.role?.type ?? '';
