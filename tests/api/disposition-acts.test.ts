@@ -3,12 +3,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import supertest from 'supertest';
-import {
-  BACKUP_UID,
-  DESTRUCTION_ACT_UID,
-  keepingPermission,
-  KEEPING_ACTIONS,
-} from '../../src/plugins/records-archive/server/src/constants';
+import { BACKUP_UID, DESTRUCTION_ACT_UID, pluginPermission, KEEPING_ACTIONS } from '../../src/plugins/records-archive/server/src/constants';
 import { ARCHIVE_PACKAGE_UID } from '../../src/plugins/records-archive/server/src/disposition/record-kinds';
 import type { BackupRecord } from '../../src/plugins/records-archive/server/src/services/backup';
 import { getService } from '../../src/plugins/records-archive/server/src/utils';
@@ -104,7 +99,7 @@ beforeAll(async () => {
   const archivist = await strapi.service('admin::role').create({ name: 'Архивист', description: 'Архив школы' });
   await strapi.service('admin::role').assignPermissions(
     archivist.id,
-    KEEPING_ACTIONS.filter((action) => action.uid !== 'disposition.approve').map((action) => ({ action: keepingPermission(action.uid) })),
+    KEEPING_ACTIONS.filter((action) => action.uid !== 'disposition.approve').map((action) => ({ action: pluginPermission(action.uid) })),
   );
   archivistToken = await createAdmin('archivist@school.test', archivist.id);
 

@@ -9,7 +9,7 @@ export const RETENTION_RULE_VERSION_UID = 'plugin::records-archive.retention-rul
 
 /**
  * Admin RBAC actions of backups, disposition and the retention history, registered in `register`;
- * routes check them as `plugin::records-archive.<uid>` (see `keepingPermission`).
+ * routes check them as `plugin::records-archive.<uid>` (see `pluginPermission`).
  */
 export const KEEPING_ACTIONS = [
   { uid: 'backup.read', displayName: 'Просмотр резервных копий и инструкции по восстановлению', subCategory: 'Резервные копии' },
@@ -25,15 +25,13 @@ export const KEEPING_ACTIONS = [
 
 export type KeepingAction = (typeof KEEPING_ACTIONS)[number]['uid'];
 
-export const keepingPermission = (action: KeepingAction): string => `plugin::${PLUGIN_ID}.${action}`;
-
 export const ARCHIVE_PACKAGE_UID = 'plugin::records-archive.archive-package';
 export const FIXITY_CHECK_UID = 'plugin::records-archive.fixity-check';
 export const CLOSING_RUN_UID = 'plugin::records-archive.closing-run';
 
 /**
  * Admin RBAC actions of period closing, archive packages and integrity checks, registered in
- * `register`; routes check them as `plugin::records-archive.<uid>` (see `archivePermission`).
+ * `register`; routes check them as `plugin::records-archive.<uid>` (see `pluginPermission`).
  */
 export const ARCHIVE_ACTIONS = [
   { uid: 'packages.read', displayName: 'Просмотр архивных пакетов и хода закрытия периодов', subCategory: 'Архивные пакеты' },
@@ -46,4 +44,8 @@ export const ARCHIVE_ACTIONS = [
 
 export type ArchiveAction = (typeof ARCHIVE_ACTIONS)[number]['uid'];
 
-export const archivePermission = (action: ArchiveAction): string => `plugin::${PLUGIN_ID}.${action}`;
+/** Every admin RBAC action of the plugin. */
+export type PluginAction = KeepingAction | ArchiveAction;
+
+/** The permission id an admin route checks: `plugin::records-archive.<action>`. */
+export const pluginPermission = (action: PluginAction): string => `plugin::${PLUGIN_ID}.${action}`;

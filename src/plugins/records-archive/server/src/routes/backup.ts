@@ -1,4 +1,4 @@
-import { requireAction } from './keeping-policies';
+import { requireAction } from './require-action';
 
 /** Admin routes of backups, under /records-archive/backups. */
 export default {

@@ -1,4 +1,4 @@
-import { requireAction } from './keeping-policies';
+import { requireAction } from './require-action';
 
 /** Admin routes of disposition, under /records-archive/disposition. Acts have no delete route: they are kept. */
 export default {

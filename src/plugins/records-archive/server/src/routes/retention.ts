@@ -1,4 +1,4 @@
-import { requireAction } from './keeping-policies';
+import { requireAction } from './require-action';
 
 /** Admin routes of the retention policy's history, under /records-archive/retention-rules. */
 export default {
