@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { syncSchoolRoles } from './access/sync-roles';
+import { closeSelfRegistration, syncSchoolRoles } from './access/sync-roles';
 import { auditTrailMiddleware } from './audit/audit-trail';
 import { recordRulesMiddleware } from './school/records';
 
@@ -14,6 +14,7 @@ export default {
   /** Brings the users-permissions roles of the school to their declared state. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await syncSchoolRoles(strapi);
+    await closeSelfRegistration(strapi);
     // The documentation plugin writes the OpenAPI document only outside production; write it at every start.
     if (process.env.NODE_ENV === 'production') await strapi.plugin('documentation')?.service('documentation').generateFullDoc();
   },

@@ -32,3 +32,13 @@ export const syncSchoolRoles = async (strapi: Core.Strapi): Promise<void> => {
     if (stale.length > 0) await permissions.deleteMany({ where: { id: { $in: stale.map((permission) => permission.id) } } });
   }
 };
+
+/**
+ * Accounts are issued by the school (login slips), never self-registered: anyone could otherwise
+ * sign up through `/api/auth/local/register`. Kept off at every start.
+ */
+export const closeSelfRegistration = async (strapi: Core.Strapi): Promise<void> => {
+  const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
+  const advanced = (await store.get({ key: 'advanced' })) as Record<string, unknown> | null;
+  if (advanced && advanced.allow_register !== false) await store.set({ key: 'advanced', value: { ...advanced, allow_register: false } });
+};

@@ -61,6 +61,16 @@ describe('school roles', () => {
   });
 });
 
+describe('accounts', () => {
+  it('cannot be self-registered: the school issues them', async () => {
+    const response = await apiAs(strapi)
+      .raw.post('/api/auth/local/register')
+      .send({ username: 'intruder', email: 'intruder@example.ru', password: 'Secret-pass-123' });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(await strapi.db.query('plugin::users-permissions.user').count({ where: { username: 'intruder' } })).toBe(0);
+  });
+});
+
 describe('coarse access by role', () => {
   const markData = () => ({
     kind: 'current',
