@@ -1,0 +1,66 @@
+import * as React from 'react';
+import { Badge, Box, EmptyStateLayout, Flex, Loader, Typography, type BadgeProps } from '@strapi/design-system';
+import { useT, type Message } from '../utils/translations';
+
+type Variant = NonNullable<BadgeProps['variant']>;
+
+/** A status as a coloured badge; `labels` maps each status to its message and variant. */
+export const StatusBadge = ({ value, labels }: { value: string | null | undefined; labels: Record<string, [Message, Variant]> }) => {
+  const { tm } = useT();
+  if (!value) return <Typography textColor="neutral500">—</Typography>;
+  const entry = labels[value];
+  return <Badge variant={entry ? entry[1] : 'neutral'}>{entry ? tm(entry[0]) : value}</Badge>;
+};
+
+/** A loader while loading, the empty state when nothing came (also after an error), else the children. */
+export const ListState = ({
+  isLoading,
+  isEmpty,
+  empty,
+  children,
+}: {
+  isLoading: boolean;
+  isEmpty: boolean;
+  empty: string;
+  children: React.ReactNode;
+}) => {
+  const { t } = useT();
+  if (isLoading)
+    return (
+      <Flex justifyContent="center" padding={8}>
+        <Loader>{t('loading', 'Загрузка…')}</Loader>
+      </Flex>
+    );
+  if (isEmpty) return <EmptyStateLayout content={empty} hasRadius shadow="tableShadow" />;
+  return <>{children}</>;
+};
+
+/** A section of a page: a heading, optional actions on the right, then the content. */
+export const Section = ({ title, actions, children }: { title: string; actions?: React.ReactNode; children: React.ReactNode }) => (
+  <Box paddingBottom={8}>
+    <Flex justifyContent="space-between" alignItems="center" paddingBottom={4} gap={4} wrap="wrap">
+      <Typography variant="delta" tag="h2">
+        {title}
+      </Typography>
+      {actions ? <Flex gap={2}>{actions}</Flex> : null}
+    </Flex>
+    {children}
+  </Box>
+);
+
+/** A long digest shortened for a table cell, full value in the tooltip. */
+export const Digest = ({ value }: { value: string | null | undefined }) =>
+  value ? (
+    <Typography variant="pi" title={value} style={{ fontFamily: 'monospace' }}>
+      {value.slice(0, 12)}…
+    </Typography>
+  ) : (
+    <Typography textColor="neutral500">—</Typography>
+  );
+
+/** Muted secondary text in a cell. */
+export const Muted = ({ children }: { children: React.ReactNode }) => (
+  <Typography variant="pi" textColor="neutral600">
+    {children}
+  </Typography>
+);

@@ -1,0 +1,32 @@
+import { Archive } from '@strapi/icons';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { READ_PERMISSIONS } from './constants';
+import { getTranslation, PLUGIN_ID } from './pluginId';
+import { prefixPluginTranslations } from './utils/translations';
+
+/** The «Архив» section: retention policy, archive packages, period closing, backups, disposition, integrity checks. */
+export default {
+  register(app: StrapiApp) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Archive,
+      intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Архив' },
+      Component: () => import('./pages/App'),
+      permissions: READ_PERMISSIONS,
+    });
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = (await import(`./translations/${locale}.json`)) as { default: Record<string, string> };
+          return { data: prefixPluginTranslations(data, PLUGIN_ID), locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      }),
+    );
+  },
+};
