@@ -88,7 +88,7 @@ const formatNumber = (value) => value.toLocaleString('ru-RU');
 const printSummary = (summary) => {
   const c = summary.counts;
   console.log('');
-  console.log(`Демо-школа ${summary.academicYear} (${summary.status}), seed ${summary.seed}:`);
+  console.log(`Демо-школа ${summary.academicYear} (${summary.state}), seed ${summary.seed}:`);
   console.log(`  учебные периоды ${c.studyPeriods}, предметы ${c.subjects}, классы ${c.schoolClasses}, сотрудники ${c.users}`);
   console.log(
     `  обучающиеся ${formatNumber(c.students)}, зачисления ${formatNumber(c.enrollments)}, родители ${formatNumber(c.guardians)}`,

@@ -74,7 +74,7 @@ export class BulkWriter {
 
   /**
    * Schema defaults for the attributes a record leaves out, as the document service fills them on
-   * create (e.g. a study period's `status: 'open'`), so new schema fields need no change here.
+   * create (e.g. a study period's `state: 'open'`), so new schema fields need no change here.
    */
   private defaultsOf(uid: UID.Schema, given: readonly string[], column: (name: string) => string): Record<string, unknown> {
     const attributes = this.strapi.getModel(uid).attributes as Record<string, { type: string; default?: unknown }>;

@@ -31,7 +31,7 @@ export interface PlannedAttendance {
   student: number;
   lesson: number;
   journal: number;
-  status: AbsenceStatus;
+  kind: AbsenceStatus;
   minutesLate: number | null;
   date: string;
   comment: string | null;
@@ -139,31 +139,31 @@ export const planJournalEntries = (plan: SchoolPlan, journalIndex: number, clock
     const rate = lesson.workType ? (MARK_RATE[lesson.workType] ?? REGULAR_RATE) : REGULAR_RATE;
     for (const pupil of membersOn(lesson.date)) {
       const wholeDay = plan.absences[pupil]?.[lesson.date];
-      let status: AbsenceStatus | null = wholeDay ?? null;
-      if (!status) {
+      let kind: AbsenceStatus | null = wholeDay ?? null;
+      if (!kind) {
         const roll = rng.next();
-        if (roll < 0.006) status = 'absent';
-        else if (roll < (lesson.number === 1 ? 0.036 : 0.009)) status = 'late';
+        if (roll < 0.006) kind = 'absent';
+        else if (roll < (lesson.number === 1 ? 0.036 : 0.009)) kind = 'late';
       }
-      if (status) {
+      if (kind) {
         attendance.push({
           student: pupil,
           lesson: lessonIndex,
           journal: journalIndex,
-          status,
-          minutesLate: status === 'late' ? rng.int(2, 20) : null,
+          kind,
+          minutesLate: kind === 'late' ? rng.int(2, 20) : null,
           date: lesson.date,
           comment:
-            status === 'excused'
+            kind === 'excused'
               ? new Random(mixSeed(plan.seed, 9, pupil)).pick(EXCUSES)
-              : status === 'ill' && rng.chance(0.5)
+              : kind === 'ill' && rng.chance(0.5)
                 ? 'Справка из поликлиники'
                 : null,
           setAt: clock(lesson.date, lessonEnd(lesson.number) - 40 + rng.int(0, 30)),
           setBy: teacher,
         });
       }
-      if (!journal.graded || (status !== null && status !== 'late')) continue;
+      if (!journal.graded || (kind !== null && kind !== 'late')) continue;
       if (rng.chance(rate)) addMark(pupil, lessonIndex);
       else {
         const bucket = open.get(slot(pupil, lesson.period)) ?? [];
@@ -211,7 +211,7 @@ export const planJournalEntries = (plan: SchoolPlan, journalIndex: number, clock
     }
   }
   const lastPeriod = plan.calendar.periods.filter((period) => period.scheme === journal.scheme).at(-1);
-  if (plan.status === 'closed' && lastPeriod) {
+  if (plan.state === 'closed' && lastPeriod) {
     for (const pupil of membersOn(lastPeriod.endDate)) {
       const value = annualMark(scale, periodValues.get(pupil) ?? []);
       marks.push({

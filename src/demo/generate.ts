@@ -37,7 +37,7 @@ export interface GenerateSchoolOptions extends DemoSchoolOptions {
 
 export interface GenerateSchoolSummary {
   academicYear: string;
-  status: SchoolPlan['status'];
+  state: SchoolPlan['state'];
   seed: number;
   counts: {
     academicYears: number;
@@ -107,7 +107,7 @@ export const generateSchool = async (strapi: Core.Strapi, options: GenerateSchoo
     subjectScales: Object.fromEntries(storedSubjects.map((subject) => [subject.name, subject.scale as never])),
     takenLogins,
   });
-  if (plan.status === 'current' && (await strapi.db.query(UIDS.year).findOne({ where: { status: 'current' } }))) {
+  if (plan.state === 'current' && (await strapi.db.query(UIDS.year).findOne({ where: { state: 'current' } }))) {
     throw new Error(`Год ${title} ещё идёт, а текущим уже отмечен другой учебный год: сначала закройте его`);
   }
 
@@ -125,7 +125,7 @@ export const generateSchool = async (strapi: Core.Strapi, options: GenerateSchoo
     const w = new BulkWriter(strapi, trx);
     writer = w;
     const { calendar } = plan;
-    const [yearId] = await w.insert(UIDS.year, [{ title, startDate: calendar.startDate, endDate: calendar.endDate, status: plan.status }]);
+    const [yearId] = await w.insert(UIDS.year, [{ title, startDate: calendar.startDate, endDate: calendar.endDate, state: plan.state }]);
     const periodIds = await w.insert(
       UIDS.period,
       calendar.periods.map((period) => ({
@@ -344,7 +344,7 @@ export const generateSchool = async (strapi: Core.Strapi, options: GenerateSchoo
       const attendanceIds = await w.insert(
         UIDS.attendance,
         attendanceBuffer.map((entry) => ({
-          status: entry.status,
+          kind: entry.kind,
           minutesLate: entry.minutesLate,
           date: entry.date,
           comment: entry.comment,
@@ -392,7 +392,7 @@ export const generateSchool = async (strapi: Core.Strapi, options: GenerateSchoo
   const rows = (writer as BulkWriter | null)?.rows ?? 0;
   const summary: GenerateSchoolSummary = {
     academicYear: title,
-    status: plan.status,
+    state: plan.state,
     seed: plan.seed,
     counts: {
       academicYears: 1,
@@ -420,7 +420,7 @@ export const generateSchool = async (strapi: Core.Strapi, options: GenerateSchoo
       .map(([name, count]) => `${name}=${count}`)
       .join(', ');
     strapi.log.info(
-      `[demo] ${title} (${plan.status}), seed ${plan.seed}: ${counts}; marks current/periodic/annual = ${marksByKind.current}/${marksByKind.periodic}/${marksByKind.annual}; ` +
+      `[demo] ${title} (${plan.state}), seed ${plan.seed}: ${counts}; marks current/periodic/annual = ${marksByKind.current}/${marksByKind.periodic}/${marksByKind.annual}; ` +
         `${rows} rows (${summary.linkRows} links) in ${summary.seconds} s, ${summary.rowsPerSecond} rows/s`,
     );
   }

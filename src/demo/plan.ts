@@ -142,7 +142,7 @@ export interface PlannedLesson {
 export interface SchoolPlan {
   seed: number;
   calendar: SchoolCalendar;
-  status: 'planned' | 'current' | 'closed';
+  state: 'planned' | 'current' | 'closed';
   /** The last date with marks and absences. */
   asOf: string;
   pointMarksFromGrade: number;
@@ -233,8 +233,8 @@ export const planSchool = (options: DemoSchoolOptions, context: PlanContext): Sc
   const calendar = buildSchoolCalendar(yearTitle);
   const firstYear = Number(yearTitle.slice(0, 4));
   const { today } = context;
-  const status = today > calendar.endDate ? 'closed' : today < calendar.startDate ? 'planned' : 'current';
-  const asOf = status === 'closed' ? calendar.endDate : status === 'planned' ? addDays(calendar.startDate, -1) : today;
+  const state = today > calendar.endDate ? 'closed' : today < calendar.startDate ? 'planned' : 'current';
+  const asOf = state === 'closed' ? calendar.endDate : state === 'planned' ? addDays(calendar.startDate, -1) : today;
   const rng = new Random(mixSeed(seed, 1));
   const lastLessonDay = (calendar.periods.at(-1) as { endDate: string }).endDate;
 
@@ -785,7 +785,7 @@ export const planSchool = (options: DemoSchoolOptions, context: PlanContext): Sc
   return {
     seed,
     calendar,
-    status,
+    state,
     asOf,
     pointMarksFromGrade,
     subjects,

@@ -6,7 +6,7 @@ import { CURRENT_PATH, renderEditionPage, renderNotFoundPage, type EditionSummar
 
 /** What a reader of the site may see: the adopted editions, never drafts. */
 const PUBLIC_AUDIENCE = { withDrafts: false };
-const SUMMARY_FIELDS = ['editionNumber', 'status', 'effectiveDate', 'supersededAt'];
+const SUMMARY_FIELDS = ['editionNumber', 'state', 'effectiveDate', 'supersededAt'];
 
 const contextOf = (strapi: Core.Strapi): PageContext => {
   const settings = getSchoolSettings(strapi);

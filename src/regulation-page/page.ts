@@ -7,7 +7,7 @@ export interface PageEdition {
   editionNumber: number;
   title: string;
   body: string | null;
-  status: 'current' | 'superseded';
+  state: 'current' | 'superseded';
   pedagogicalCouncilProtocol: string | null;
   parentsCouncilProtocol: string | null;
   pupilsCouncilProtocol: string | null;
@@ -18,7 +18,7 @@ export interface PageEdition {
 }
 
 /** Another adopted edition, for the list of editions. */
-export type EditionSummary = Pick<PageEdition, 'editionNumber' | 'status' | 'effectiveDate' | 'supersededAt'>;
+export type EditionSummary = Pick<PageEdition, 'editionNumber' | 'state' | 'effectiveDate' | 'supersededAt'>;
 
 export interface PageContext {
   schoolName: string;
@@ -97,7 +97,7 @@ const approvalLines = (edition: PageEdition, context: PageContext): string[] => 
   if (councils.length > 0) lines.push(`Рассмотрено ${councils.join('; ')}.`);
 
   const effective = localDate(edition.effectiveDate);
-  if (edition.status === 'superseded') {
+  if (edition.state === 'superseded') {
     const until = instantDate(edition.supersededAt, context.timeZone);
     lines.push(`Действовала${effective ? ` с ${effective}` : ''}${until ? ` по ${until}` : ''}.`);
   } else if (effective) {
@@ -138,7 +138,7 @@ const tableOfContents = (headings: Heading[]): string => {
 
 const editionLabel = (edition: EditionSummary, context: PageContext): string => {
   const from = localDate(edition.effectiveDate);
-  if (edition.status === 'current') return `Редакция № ${edition.editionNumber} — действующая${from ? ` (с ${from})` : ''}`;
+  if (edition.state === 'current') return `Редакция № ${edition.editionNumber} — действующая${from ? ` (с ${from})` : ''}`;
   const until = instantDate(edition.supersededAt, context.timeZone);
   return `Редакция № ${edition.editionNumber} — утратила силу${until ? ` ${until}` : ''}`;
 };
@@ -146,7 +146,7 @@ const editionLabel = (edition: EditionSummary, context: PageContext): string => 
 const editionsList = (shown: PageEdition, editions: EditionSummary[], context: PageContext): string => {
   if (editions.length <= 1) return '';
   const items = editions.map((edition) => {
-    const href = edition.status === 'current' ? CURRENT_PATH : editionPath(edition.editionNumber);
+    const href = edition.state === 'current' ? CURRENT_PATH : editionPath(edition.editionNumber);
     const current = edition.editionNumber === shown.editionNumber ? ' aria-current="page"' : '';
     return `<li><a href="${href}"${current}>${escapeHtml(editionLabel(edition, context))}</a></li>`;
   });
@@ -180,9 +180,9 @@ ${content}
  */
 export const renderEditionPage = (edition: PageEdition, editions: EditionSummary[], context: PageContext): string => {
   const { html, headings } = renderMarkdown(edition.body ?? '');
-  const current = editions.find((candidate) => candidate.status === 'current');
+  const current = editions.find((candidate) => candidate.state === 'current');
   let banner = '';
-  if (edition.status === 'superseded') {
+  if (edition.state === 'superseded') {
     const until = instantDate(edition.supersededAt, context.timeZone);
     const link = current ? ` Действует <a href="${CURRENT_PATH}">редакция № ${current.editionNumber}</a>.` : '';
     banner = `<p class="banner" role="note"><strong>Редакция утратила силу</strong>${until ? ` ${until}` : ''}.${link}</p>`;

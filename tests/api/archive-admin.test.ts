@@ -66,7 +66,7 @@ describe('the archive admin API', () => {
     );
     const nobody = await adminWith('nobody@school.test', []);
     expect((await call('get', '/packages', nobody)).status).toBe(403);
-    expect(await strapi.db.query('api::study-period.study-period').count({ where: { status: 'closed' } })).toBe(0);
+    expect(await strapi.db.query('api::study-period.study-period').count({ where: { state: 'closed' } })).toBe(0);
   });
 
   it('closes a period with the person who authorised it, refusing unknown or missing fields', async () => {
@@ -82,7 +82,7 @@ describe('the archive admin API', () => {
       reason: 'Окончание 1 четверти',
     });
     expect(closed.status).toBe(200);
-    expect(closed.body.data).toMatchObject({ alreadyClosed: false, studyPeriod: { title: '1 четверть', status: 'closed' } });
+    expect(closed.body.data).toMatchObject({ alreadyClosed: false, studyPeriod: { title: '1 четверть', state: 'closed' } });
     expect(closed.body.data.packages.map((row: { bagPath: string }) => row.bagPath)).toEqual([
       '2025-2026/quarter-1/1A',
       '2025-2026/quarter-1/5A',
@@ -91,28 +91,28 @@ describe('the archive admin API', () => {
     const runs = await call('get', `/closing-runs?studyPeriod=${school.quarters[0].documentId}`);
     expect(runs.body.data[0]).toMatchObject({
       kind: 'period-closing',
-      status: 'complete',
+      state: 'complete',
       reason: 'Окончание 1 четверти',
       packagesComplete: 3,
       authorisedBy: 'Заместитель директора Иванова М.А., приказ № 45',
     });
   });
 
-  it('lists packages by period, class and status, page by page, and shows one with its files', async () => {
+  it('lists packages by period, class and state, page by page, and shows one with its files', async () => {
     const page = await call('get', `/packages?studyPeriod=${school.quarters[0].documentId}&pageSize=2&page=1`);
     expect(page.status).toBe(200);
     expect(page.body.data).toHaveLength(2);
     expect(page.body.meta.pagination).toMatchObject({ page: 1, pageSize: 2, pageCount: 2, total: 3 });
-    const ofClass = await call('get', `/packages?schoolClass=${school.class5a.documentId}&status=complete`);
+    const ofClass = await call('get', `/packages?schoolClass=${school.class5a.documentId}&state=complete`);
     expect(ofClass.body.data).toHaveLength(1);
-    expect((await call('get', '/packages?status=lost')).status).toBe(400);
+    expect((await call('get', '/packages?state=lost')).status).toBe(400);
     expect((await call('get', '/packages?colour=red')).status).toBe(400);
 
     const one = await call('get', `/packages/${ofClass.body.data[0].documentId}`);
     expect(one.status).toBe(200);
     expect(one.body.data).toMatchObject({
       title: '5А класс: журналы за 1 четверть 2025/2026',
-      status: 'complete',
+      state: 'complete',
       schoolClass: { name: '5А' },
       locations: { primary: { state: 'ok' }, secondary: { state: 'ok' } },
       retention: { recordType: 'journal-export', expiresOn: '2032-01-01', rule: { title: expect.stringMatching(/двух носителях/) } },
@@ -145,7 +145,7 @@ describe('the archive admin API', () => {
   it('runs an integrity check on demand and lists the checks', async () => {
     const run = await call('post', '/fixity-checks').send({});
     expect(run.status).toBe(201);
-    expect(run.body.data).toMatchObject({ status: 'passed', trigger: 'manual', packagesChecked: 3, requestedBy: 'Нина Петрова' });
+    expect(run.body.data).toMatchObject({ state: 'passed', trigger: 'manual', packagesChecked: 3, requestedBy: 'Нина Петрова' });
     expect((await call('post', '/fixity-checks').send({ all: true })).status).toBe(400);
     const list = await call('get', '/fixity-checks');
     expect(list.body.data).toHaveLength(1);
@@ -186,7 +186,7 @@ describe('the scheduled quarter-end closing', () => {
     expect(report.closed.sort()).toEqual([school.quarters[1].documentId, school.halves[0].documentId].sort());
     expect(report.failed).toEqual([]);
     const quarter2 = await strapi.db.query('api::study-period.study-period').findOne({ where: { id: school.quarters[1].id } });
-    expect(quarter2.status).toBe('closed');
+    expect(quarter2.state).toBe('closed');
     const packages = await call('get', `/packages?studyPeriod=${school.quarters[1].documentId}`);
     expect(packages.body.data.map((row: { bagPath: string; authorisedBy: string }) => [row.bagPath, row.authorisedBy])).toEqual([
       ['2025-2026/quarter-2/5A', 'Автоматически по расписанию (модуль «Архив учёта»)'],

@@ -36,10 +36,10 @@ describe('closing a study period', () => {
       '2025-2026/quarter-1/5A',
       '2025-2026/quarter-1/5B',
     ]);
-    expect(packages.every((row: { status: string }) => row.status === 'complete')).toBe(true);
+    expect(packages.every((row: { state: string }) => row.state === 'complete')).toBe(true);
     expect(packages.map((row: { schoolClass: { name: string } }) => row.schoolClass.name)).toEqual(['1А', '5А', '5Б']);
     const period = await strapi.db.query('api::study-period.study-period').findOne({ where: { id: school.quarters[0].id } });
-    expect(period).toMatchObject({ status: 'closed' });
+    expect(period).toMatchObject({ state: 'closed' });
     expect(period.closedAt).toBeTruthy();
     // The mini school's quarter closes in well under the per-file budget.
     expect(closeMs).toBeLessThan(15_000);
@@ -96,7 +96,7 @@ describe('closing a study period', () => {
     ]);
     expect(journal.marks.filter((mark: { kind: string }) => mark.kind === 'current')).toHaveLength(3);
     expect(journal.marks.filter((mark: { kind: string }) => mark.kind === 'periodic')).toHaveLength(2);
-    expect(journal.attendance.map((entry: { status: string }) => entry.status).sort()).toEqual(['absent', 'late']);
+    expect(journal.attendance.map((entry: { kind: string }) => entry.kind).sort()).toEqual(['absent', 'late']);
   });
 
   it('lays the spreadsheet out like the paper journal: a sheet per subject, a topics sheet, marks in their cells', async () => {
@@ -188,7 +188,7 @@ describe('closing a study period', () => {
       where: { schoolClass: { id: school.class5a.id }, studyPeriod: { id: school.quarters[0].id } },
       orderBy: { version: 'asc' },
     });
-    expect(versions.map((row: { version: number; status: string; bagPath: string }) => [row.version, row.status, row.bagPath])).toEqual([
+    expect(versions.map((row: { version: number; state: string; bagPath: string }) => [row.version, row.state, row.bagPath])).toEqual([
       [1, 'superseded', '2025-2026/quarter-1/5A'],
       [2, 'complete', '2025-2026/quarter-1/5A-v2'],
     ]);
@@ -204,7 +204,7 @@ describe('archiving a school year', () => {
       academicYearDocumentId: school.year.documentId,
       authorisedBy: 'Директор школы, приказ № 60',
     });
-    expect(result.packages.map((row: { bagPath: string; status: string }) => [row.bagPath, row.status])).toEqual([
+    expect(result.packages.map((row: { bagPath: string; state: string }) => [row.bagPath, row.state])).toEqual([
       ['2025-2026/summary-sheets/1A', 'complete'],
       ['2025-2026/summary-sheets/5A', 'complete'],
       ['2025-2026/summary-sheets/5B', 'complete'],

@@ -15,9 +15,9 @@ const packageStates = async (periodId: number) =>
     await strapi.db
       .query('plugin::records-archive.archive-package')
       .findMany({ where: { studyPeriod: { id: periodId } }, orderBy: { bagPath: 'asc' } })
-  ).map((row: { bagPath: string; status: string }) => [row.bagPath, row.status]);
+  ).map((row: { bagPath: string; state: string }) => [row.bagPath, row.state]);
 const periodStatus = async (periodId: number) =>
-  (await strapi.db.query('api::study-period.study-period').findOne({ where: { id: periodId } })).status;
+  (await strapi.db.query('api::study-period.study-period').findOne({ where: { id: periodId } })).state;
 const useLocations = (locations: { primary: string; secondary: string }) =>
   strapi.config.set('plugin::records-archive.archive', { primaryDir: locations.primary, secondaryDir: locations.secondary });
 
@@ -39,13 +39,13 @@ describe('a closing interrupted half-way', () => {
     ).rejects.toThrow();
 
     const states = await packageStates(quarter.id);
-    expect(states.filter(([, status]: string[]) => status === 'complete')).toEqual([]);
+    expect(states.filter(([, state]: string[]) => state === 'complete')).toEqual([]);
     expect(states).toEqual([['2025-2026/quarter-1/1A', 'failed']]);
     expect(await periodStatus(quarter.id)).toBe('open');
     const run = await strapi.db
       .query('plugin::records-archive.closing-run')
       .findOne({ where: { kind: 'period-closing' }, orderBy: { id: 'desc' } });
-    expect(run).toMatchObject({ status: 'failed' });
+    expect(run).toMatchObject({ state: 'failed' });
     expect(run.message).toMatch(/период остаётся открытым/);
     // The period is still open, so teachers still write into it.
     const teacher = apiAs(strapi, school.teacher.jwt);

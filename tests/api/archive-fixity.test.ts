@@ -31,7 +31,7 @@ afterAll(() => stopStrapi(strapi));
 describe('integrity checks', () => {
   it('pass on intact packages and record the run', async () => {
     const check = await fixity().verifyPackages({ trigger: 'manual', requestedBy: 'Нина Петрова' });
-    expect(check).toMatchObject({ status: 'passed', packagesChecked: 3, copiesChecked: 6, damagedCopies: 0, repairedCopies: 0 });
+    expect(check).toMatchObject({ state: 'passed', packagesChecked: 3, copiesChecked: 6, damagedCopies: 0, repairedCopies: 0 });
     expect(check.finishedAt).toBeTruthy();
   });
 
@@ -43,7 +43,7 @@ describe('integrity checks', () => {
     expect(verifyBagDirectory(bag('primary', bagPath)).problems).toEqual(['checksum data/journal.xlsx']);
 
     const check = await fixity().verifyPackages();
-    expect(check).toMatchObject({ status: 'repaired', damagedCopies: 1, repairedCopies: 1, unrecoverablePackages: 0 });
+    expect(check).toMatchObject({ state: 'repaired', damagedCopies: 1, repairedCopies: 1, unrecoverablePackages: 0 });
     expect(check.failures).toEqual([
       expect.objectContaining({
         bagPath,
@@ -56,9 +56,9 @@ describe('integrity checks', () => {
     expect(check.failures[0].message).toMatch(/восстановлена/);
     expect(sha256Hex(fs.readFileSync(damaged))).toBe(sha256Hex(intact));
     expect(verifyBagDirectory(bag('primary', bagPath)).problems).toEqual([]);
-    expect(await packageRow(bagPath)).toMatchObject({ primaryState: 'ok', secondaryState: 'ok', status: 'complete' });
+    expect(await packageRow(bagPath)).toMatchObject({ primaryState: 'ok', secondaryState: 'ok', state: 'complete' });
     const stored = await strapi.db.query('plugin::records-archive.fixity-check').findOne({ where: { documentId: check.documentId } });
-    expect(stored).toMatchObject({ status: 'repaired', repairedCopies: 1 });
+    expect(stored).toMatchObject({ state: 'repaired', repairedCopies: 1 });
   });
 
   it('restore a copy that is gone, and a copy whose manifest was rewritten to match its damage', async () => {
@@ -73,7 +73,7 @@ describe('integrity checks', () => {
       fs.readFileSync(manifest, 'utf8').replace(/^[0-9a-f]{64}(\s+data\/journal\.json)$/m, `${sha256Hex(fs.readFileSync(forged))}$1`),
     );
     const check = await fixity().verifyPackages();
-    expect(check).toMatchObject({ status: 'repaired', damagedCopies: 2, repairedCopies: 2 });
+    expect(check).toMatchObject({ state: 'repaired', damagedCopies: 2, repairedCopies: 2 });
     expect(
       check.failures.map((failure: { bagPath: string; location: string; state: string }) => [
         failure.bagPath,
@@ -95,7 +95,7 @@ describe('integrity checks', () => {
     flipByte(bag('primary', bagPath, 'data/journal.pdf'));
     flipByte(bag('secondary', bagPath, 'data/journal.json'), 10);
     const check = await fixity().verifyPackages();
-    expect(check).toMatchObject({ status: 'repaired', damagedCopies: 2, repairedCopies: 2, unrecoverablePackages: 0 });
+    expect(check).toMatchObject({ state: 'repaired', damagedCopies: 2, repairedCopies: 2, unrecoverablePackages: 0 });
     expect(verifyBagDirectory(bag('primary', bagPath)).problems).toEqual([]);
     expect(verifyBagDirectory(bag('secondary', bagPath)).checksums).toEqual(verifyBagDirectory(bag('primary', bagPath)).checksums);
   });
@@ -105,13 +105,13 @@ describe('integrity checks', () => {
     flipByte(bag('primary', bagPath, 'data/journal.xlsx'));
     flipByte(bag('secondary', bagPath, 'data/journal.xlsx'));
     const check = await fixity().verifyPackages();
-    expect(check).toMatchObject({ status: 'failed', damagedCopies: 2, repairedCopies: 0, unrecoverablePackages: 1 });
+    expect(check).toMatchObject({ state: 'failed', damagedCopies: 2, repairedCopies: 0, unrecoverablePackages: 1 });
     expect(check.failures.every((failure: { repaired: boolean }) => !failure.repaired)).toBe(true);
     expect(check.failures[0].message).toMatch(/восстановить не удалось/);
     expect(await packageRow(bagPath)).toMatchObject({ primaryState: 'damaged', secondaryState: 'damaged' });
     const row = await packageRow(bagPath);
     await expect(strapi.plugin('records-archive').service('archive-package').zip(row)).rejects.toThrow(/повреждён в обоих местах/);
-    const failed = await fixity().findPage({ status: 'failed' });
+    const failed = await fixity().findPage({ state: 'failed' });
     expect(failed.results).toHaveLength(1);
   });
 });

@@ -87,8 +87,8 @@ describe('rotation', () => {
     made.x1 = await backups().create({ kind: 'manual', trigger: 'cli' });
 
     const byId = new Map((await rows()).map((row) => [row.id, row]));
-    const status = (name: string) => byId.get(made[name].id)?.status;
-    expect(Object.fromEntries(Object.keys(made).map((name) => [name, status(name)]))).toEqual({
+    const state = (name: string) => byId.get(made[name].id)?.state;
+    expect(Object.fromEntries(Object.keys(made).map((name) => [name, state(name)]))).toEqual({
       d1: 'complete',
       d2: 'rotated',
       d3: 'complete',
@@ -105,9 +105,9 @@ describe('rotation', () => {
 
   it('gives the nightly backup its kind by the calendar: a monthly and a weekly exist, so tonight is daily', async () => {
     const scheduled = await backups().runScheduled();
-    expect(scheduled).toMatchObject({ kind: 'daily', trigger: 'schedule', status: 'complete' });
+    expect(scheduled).toMatchObject({ kind: 'daily', trigger: 'schedule', state: 'complete' });
     // Still 2 dailies besides the held one after rotation.
-    expect((await rows({ kind: 'daily', status: 'complete' })).length).toBe(3);
+    expect((await rows({ kind: 'daily', state: 'complete' })).length).toBe(3);
   });
 });
 
@@ -126,12 +126,12 @@ describe('a failed backup', () => {
     const blocker = path.join(work, 'a-file');
     fs.writeFileSync(blocker, 'not a directory');
     configure({ dir: path.join(blocker, 'backups') });
-    const complete = (await rows({ status: 'complete' })).length;
+    const complete = (await rows({ state: 'complete' })).length;
     await expect(backups().create({ kind: 'manual', trigger: 'cli' })).rejects.toMatchObject({ name: 'BackupFailedError' });
-    const [failed] = await rows({ status: 'failed' });
-    expect(failed).toMatchObject({ status: 'failed', sha256: null, size: null });
+    const [failed] = await rows({ state: 'failed' });
+    expect(failed).toMatchObject({ state: 'failed', sha256: null, size: null });
     expect(failed.error).toMatch(/ENOTDIR|not a directory/);
-    expect((await rows({ status: 'complete' })).length).toBe(complete);
+    expect((await rows({ state: 'complete' })).length).toBe(complete);
   });
 
   it('leaves no partial folder when it fails half-way (after the database was copied), and the API answers 400', async () => {
@@ -141,7 +141,7 @@ describe('a failed backup', () => {
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({ name: 'BackupFailedError' });
     expect(response.body.error.message).toMatch(/^Резервная копия не создана/);
-    expect(response.body.error.details.backup).toMatchObject({ status: 'failed' });
+    expect(response.body.error.details.backup).toMatchObject({ state: 'failed' });
     expect(fs.readdirSync(path.join(work, 'backups'))).toEqual(before);
   });
 });
@@ -150,7 +150,7 @@ describe('the admin API of backups', () => {
   it('creates a manual backup now, lists it and serves its files to a super admin', async () => {
     const created = await api(superToken).post('/backups', {});
     expect(created.status).toBe(201);
-    expect(created.body.data).toMatchObject({ kind: 'manual', trigger: 'admin', status: 'complete' });
+    expect(created.body.data).toMatchObject({ kind: 'manual', trigger: 'admin', state: 'complete' });
     expect(created.body.data.requestedBy).toMatch(/archivist@school\.test/);
 
     const list = await api(superToken).get('/backups?page=1&pageSize=5');
@@ -191,7 +191,7 @@ describe('the admin API of backups', () => {
   });
 
   it('needs the backup permissions: an editor gets 403, an anonymous caller 401', async () => {
-    const [backup] = await rows({ status: 'complete' });
+    const [backup] = await rows({ state: 'complete' });
     for (const [method, url] of [
       ['get', '/backups'],
       ['post', '/backups'],

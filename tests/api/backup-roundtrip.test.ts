@@ -166,7 +166,7 @@ afterAll(async () => {
 
 describe('a backup', () => {
   it('is recorded complete with its files, checksum, size and engine', async () => {
-    expect(backup).toMatchObject({ status: 'complete', kind: 'manual', engine: usesPostgres ? 'postgres' : 'sqlite', uploadsCount: 2 });
+    expect(backup).toMatchObject({ state: 'complete', kind: 'manual', engine: usesPostgres ? 'postgres' : 'sqlite', uploadsCount: 2 });
     const folder = path.join(work, 'backups', backup.name);
     const manifest = await verifyBackup(folder, backup.sha256 as string);
     expect(manifest.files.map((file) => file.name)).toEqual([usesPostgres ? 'database.dump' : 'database.sqlite', 'uploads.tar']);

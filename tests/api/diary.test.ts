@@ -33,7 +33,7 @@ beforeAll(async () => {
     student: ivanov,
     value: '4',
   });
-  await make(strapi, 'api::attendance.attendance', { lesson: school.lessons[2].documentId, student: ivanov, status: 'ill' });
+  await make(strapi, 'api::attendance.attendance', { lesson: school.lessons[2].documentId, student: ivanov, kind: 'ill' });
 });
 afterAll(() => stopStrapi(strapi));
 
@@ -74,7 +74,7 @@ describe('the electronic diary', () => {
       expect.objectContaining({ date: '2025-09-03', subject: 'Математика' }),
     ]);
     const attendance = await parentA.get(`/api/diary/${pupil}/attendance?from=2025-11-01&to=2025-11-30`);
-    expect(attendance.body.data).toEqual([expect.objectContaining({ date: '2025-11-12', status: 'ill', subject: 'Математика' })]);
+    expect(attendance.body.data).toEqual([expect.objectContaining({ date: '2025-11-12', kind: 'ill', subject: 'Математика' })]);
   });
 
   it('answers 404 for another family’s child, and 400 for a bad range', async () => {

@@ -187,7 +187,7 @@ beforeAll(async () => {
           recordType: 'journal-export',
           groupKey: `test-${suffix}`,
           version: 1,
-          status: 'complete',
+          state: 'complete',
           bagPath,
           primaryPath: path.join(locations.primary, bagPath),
           secondaryPath: path.join(locations.secondary, bagPath),
@@ -286,7 +286,7 @@ describe('a destruction act', () => {
     });
     expect(response.status).toBe(201);
     const act = response.body.data;
-    expect(act).toMatchObject({ status: 'draft', number: `1/${new Date().getFullYear()}`, draftedBy: expect.stringMatching(/archivist@/) });
+    expect(act).toMatchObject({ state: 'draft', number: `1/${new Date().getFullYear()}`, draftedBy: expect.stringMatching(/archivist@/) });
     expect(act.items.map((item: { rule: string }) => item.rule)).toEqual([
       'personal-file',
       'backup',
@@ -317,7 +317,7 @@ describe('a destruction act', () => {
     expect((await api(editorToken).post(`/disposition/acts/${actId}/approve`)).status).toBe(403);
     const approved = await api(superToken).post(`/disposition/acts/${actId}/approve`);
     expect(approved.status).toBe(200);
-    expect(approved.body.data).toMatchObject({ status: 'approved', approvedBy: expect.stringMatching(/director@school\.test/) });
+    expect(approved.body.data).toMatchObject({ state: 'approved', approvedBy: expect.stringMatching(/director@school\.test/) });
     // An approved act is final: no more edits.
     const edit = await api(archivistToken).put(`/disposition/acts/${actId}`, { notes: 'Дополнение' });
     expect(edit.status).toBe(400);
@@ -345,7 +345,7 @@ describe('a destruction act', () => {
     const before = await counts();
     const response = await api(archivistToken).post(`/disposition/acts/${actId}/execute`);
     expect(response.status).toBe(200);
-    expect(response.body.data).toMatchObject({ status: 'executed', executedBy: expect.stringMatching(/archivist@/) });
+    expect(response.body.data).toMatchObject({ state: 'executed', executedBy: expect.stringMatching(/archivist@/) });
     expect(response.body.data.executionLog).toHaveLength(2 + packages.slice(0, 1).length);
 
     // The graduate: anonymised, with the marks kept; the only-child guardian anonymised; the other unlinked; the account gone.
@@ -375,12 +375,12 @@ describe('a destruction act', () => {
     // The listed package: marked destroyed and gone from both locations; the other intact.
     if (hasPackages()) {
       const [listed, other] = packages;
-      expect(await strapi.db.query(ARCHIVE_PACKAGE_UID).findOne({ where: { id: listed.id } })).toMatchObject({ status: 'destroyed' });
+      expect(await strapi.db.query(ARCHIVE_PACKAGE_UID).findOne({ where: { id: listed.id } })).toMatchObject({ state: 'destroyed' });
       for (const root of Object.values(locations)) {
         expect(fs.existsSync(path.join(root, listed.bagPath))).toBe(false);
         expect(fs.existsSync(path.join(root, other.bagPath, 'bagit.txt'))).toBe(true);
       }
-      expect(await strapi.db.query(ARCHIVE_PACKAGE_UID).findOne({ where: { id: other.id } })).toMatchObject({ status: 'complete' });
+      expect(await strapi.db.query(ARCHIVE_PACKAGE_UID).findOne({ where: { id: other.id } })).toMatchObject({ state: 'complete' });
     }
 
     // The others untouched; counts change only by the deleted backup row and the pupil's account.
@@ -418,9 +418,9 @@ describe('a destruction act', () => {
     await expect(strapi.db.query(DESTRUCTION_ACT_UID).delete({ where: { id: actId } })).rejects.toMatchObject({ name: 'ForbiddenError' });
     await expect(strapi.db.query(DESTRUCTION_ACT_UID).deleteMany({})).rejects.toMatchObject({ name: 'ForbiddenError' });
     await expect(
-      strapi.documents(DESTRUCTION_ACT_UID).update({ documentId: act.documentId, data: { status: 'draft' } as never }),
+      strapi.documents(DESTRUCTION_ACT_UID).update({ documentId: act.documentId, data: { state: 'draft' } as never }),
     ).rejects.toMatchObject({ name: 'ForbiddenError' });
-    expect(await strapi.db.query(DESTRUCTION_ACT_UID).findOne({ where: { id: actId } })).toMatchObject({ status: 'executed' });
+    expect(await strapi.db.query(DESTRUCTION_ACT_UID).findOne({ where: { id: actId } })).toMatchObject({ state: 'executed' });
   });
 
   it('prints as a PDF', async () => {
@@ -450,13 +450,13 @@ describe('a rejected act', () => {
     expect((await api(superToken).post(`/disposition/acts/${id}/reject`, {})).status).toBe(400);
     const rejected = await api(superToken).post(`/disposition/acts/${id}/reject`, { reason: 'Копия нужна для проверки' });
     expect(rejected.status).toBe(200);
-    expect(rejected.body.data).toMatchObject({ status: 'rejected', rejectionReason: 'Копия нужна для проверки' });
+    expect(rejected.body.data).toMatchObject({ state: 'rejected', rejectionReason: 'Копия нужна для проверки' });
     const executed = await api(archivistToken).post(`/disposition/acts/${id}/execute`);
     expect(executed.status).toBe(400);
     expect(executed.body.error.message).toMatch(/отклонён/);
     expect((await api(superToken).post(`/disposition/acts/${id}/approve`)).status).toBe(400);
     expect(fs.existsSync(backupFolder(backups.old2))).toBe(true);
-    const list = await api(superToken).get('/disposition/acts?status=rejected');
+    const list = await api(superToken).get('/disposition/acts?state=rejected');
     expect(list.body.data.map((act: { id: number }) => act.id)).toEqual([id]);
   });
 });

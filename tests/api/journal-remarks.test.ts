@@ -58,7 +58,7 @@ describe('inspections by the deputy director', () => {
   it('records an inspection with the deputy as inspector, open until the teacher acknowledges', async () => {
     const documentId = await record({ inspector: teacherId });
     const remark = await stored(documentId);
-    expect(remark).toMatchObject({ status: 'open', inspectedOn: '2025-10-01', fixBy: '2025-10-10', acknowledgedAt: null });
+    expect(remark).toMatchObject({ state: 'open', inspectedOn: '2025-10-01', fixBy: '2025-10-10', acknowledgedAt: null });
     expect(remark.inspector.id).toBe(deputyId);
     expect(remark.journal.id).toBe(school.mathJournal.id);
   });
@@ -86,14 +86,14 @@ describe('inspections by the deputy director', () => {
 
   it("lists a journal's open remarks for staff", async () => {
     const fixed = await record({ remarks: 'Исправить дату урока.' });
-    expect((await deputy.put(`/api/journal-remarks/${fixed}`, { status: 'fixed' })).status).toBe(200);
+    expect((await deputy.put(`/api/journal-remarks/${fixed}`, { state: 'fixed' })).status).toBe(200);
     expect((await stored(fixed)).fixedAt).toBeTruthy();
     const response = await deputy.get(
-      `/api/journal-remarks?filters[journal][documentId][$eq]=${school.mathJournal.documentId}&filters[status][$ne]=fixed&sort=id:asc`,
+      `/api/journal-remarks?filters[journal][documentId][$eq]=${school.mathJournal.documentId}&filters[state][$ne]=fixed&sort=id:asc`,
     );
     expect(response.status).toBe(200);
     expect(response.body.data.length).toBeGreaterThan(0);
-    expect(response.body.data.every((remark: { status: string }) => remark.status !== 'fixed')).toBe(true);
+    expect(response.body.data.every((remark: { state: string }) => remark.state !== 'fixed')).toBe(true);
     expect(response.body.data.map((remark: { documentId: string }) => remark.documentId)).not.toContain(fixed);
   });
 });
@@ -103,7 +103,7 @@ describe("the teacher's acknowledgment", () => {
     const documentId = await record();
     const response = await teacher.post(`/api/journal-remarks/${documentId}/acknowledge`, undefined);
     expect(response.status).toBe(200);
-    expect(response.body.data).toMatchObject({ documentId, status: 'acknowledged' });
+    expect(response.body.data).toMatchObject({ documentId, state: 'acknowledged' });
     const remark = await stored(documentId);
     expect(remark.acknowledgedBy.id).toBe(teacherId);
     expect(Date.now() - new Date(remark.acknowledgedAt).getTime()).toBeLessThan(60_000);
@@ -114,7 +114,7 @@ describe("the teacher's acknowledgment", () => {
     const response = await otherTeacher.post(`/api/journal-remarks/${documentId}/acknowledge`, undefined);
     expect(response.status).toBe(403);
     expect(response.body.error.message).toMatch(/только учитель, ведущий этот журнал/);
-    expect((await stored(documentId)).status).toBe('open');
+    expect((await stored(documentId)).state).toBe('open');
   });
 
   it('cannot be given twice (400)', async () => {
@@ -122,16 +122,16 @@ describe("the teacher's acknowledgment", () => {
     expect((await teacher.post(`/api/journal-remarks/${documentId}/acknowledge`, undefined)).status).toBe(200);
     const again = await teacher.post(`/api/journal-remarks/${documentId}/acknowledge`, undefined);
     expect(again.status).toBe(400);
-    expect(pathsOf(again)).toEqual(['status']);
+    expect(pathsOf(again)).toEqual(['state']);
     expect(again.body.error.message).toMatch(/уже ознакомились/);
   });
 
   it('cannot be written for the teacher by the deputy director', async () => {
     const documentId = await record();
-    const response = await deputy.put(`/api/journal-remarks/${documentId}`, { status: 'acknowledged', acknowledgedBy: teacherId });
+    const response = await deputy.put(`/api/journal-remarks/${documentId}`, { state: 'acknowledged', acknowledgedBy: teacherId });
     expect(response.status).toBe(400);
     expect(pathsOf(response)).toContain('acknowledgedBy');
-    expect((await stored(documentId)).status).toBe('open');
+    expect((await stored(documentId)).state).toBe('open');
   });
 
   it('answers 404 for an unknown record', async () => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
     student: pupil,
     value: '4',
   });
-  absenceInQ1 = await make(strapi, 'api::attendance.attendance', { lesson: school.lessons[1].documentId, student: pupil, status: 'ill' });
+  absenceInQ1 = await make(strapi, 'api::attendance.attendance', { lesson: school.lessons[1].documentId, student: pupil, kind: 'ill' });
   markInQ2 = await make(strapi, 'api::mark.mark', {
     kind: 'current',
     journal: school.mathJournal.documentId,
@@ -38,17 +38,17 @@ beforeAll(async () => {
   await runArchiveProcedure(closing, () =>
     strapi
       .documents('api::study-period.study-period')
-      .update({ documentId: school.quarters[0].documentId, data: { status: 'closed', closedAt: new Date().toISOString() } } as never),
+      .update({ documentId: school.quarters[0].documentId, data: { state: 'closed', closedAt: new Date().toISOString() } } as never),
   );
 });
 afterAll(() => stopStrapi(strapi));
 
 describe('a closed study period', () => {
   it('cannot be closed or reopened by a plain edit', async () => {
-    const reopen = await deputy.put(`/api/study-periods/${school.quarters[0].documentId}`, { status: 'open' });
+    const reopen = await deputy.put(`/api/study-periods/${school.quarters[0].documentId}`, { state: 'open' });
     expect(reopen.status).toBe(400);
-    expect(reopen.body.error.details.errors[0].path).toEqual(['status']);
-    const close = await deputy.put(`/api/study-periods/${school.quarters[1].documentId}`, { status: 'closed' });
+    expect(reopen.body.error.details.errors[0].path).toEqual(['state']);
+    const close = await deputy.put(`/api/study-periods/${school.quarters[1].documentId}`, { state: 'closed' });
     expect(close.status).toBe(400);
     const moveDates = await deputy.put(`/api/study-periods/${school.quarters[0].documentId}`, { endDate: '2025-10-25' });
     expect(moveDates.status).toBe(400);
@@ -84,7 +84,7 @@ describe('a closed study period', () => {
     expect((await teacher.post('/api/lessons', { journal: school.mathJournal.documentId, date: '2025-10-01', number: 4 })).status).toBe(
       403,
     );
-    expect((await teacher.put(`/api/attendances/${absenceInQ1.documentId}`, { status: 'excused' })).status).toBe(403);
+    expect((await teacher.put(`/api/attendances/${absenceInQ1.documentId}`, { kind: 'excused' })).status).toBe(403);
     expect((await teacher.delete(`/api/attendances/${absenceInQ1.documentId}`)).status).toBe(403);
   });
 

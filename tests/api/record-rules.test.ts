@@ -215,7 +215,7 @@ describe('marks', () => {
       title: `${startYear}/${startYear + 1}`,
       startDate: `${startYear}-09-01`,
       endDate: `${startYear + 1}-08-31`,
-      status: 'current',
+      state: 'current',
     });
     const schoolClass = await make(strapi, 'api::school-class.school-class', { grade: 5, letter: 'А', academicYear: year.documentId });
     await make(strapi, 'api::enrollment.enrollment', {
@@ -358,10 +358,10 @@ describe('attendance', () => {
     const response = await teacher.post('/api/attendances', {
       lesson: school.lessons[0].documentId,
       student: school.pupils5a[2].documentId,
-      status: 'ill',
+      kind: 'ill',
     });
     expect(response.status).toBe(201);
-    expect(response.body.data).toMatchObject({ status: 'ill', date: '2025-09-02' });
+    expect(response.body.data).toMatchObject({ kind: 'ill', date: '2025-09-02' });
     const stored = await strapi.db
       .query('api::attendance.attendance')
       .findOne({ where: { documentId: response.body.data.documentId }, populate: { journal: true } });
@@ -370,7 +370,7 @@ describe('attendance', () => {
       teacher,
       '/api/attendances',
       'api::attendance.attendance',
-      { lesson: school.lessons[0].documentId, student: school.pupils5a[2].documentId, status: 'absent' },
+      { lesson: school.lessons[0].documentId, student: school.pupils5a[2].documentId, kind: 'absent' },
       'student',
       /уже отмечен/,
     );
@@ -381,14 +381,14 @@ describe('attendance', () => {
       teacher,
       '/api/attendances',
       'api::attendance.attendance',
-      { lesson: school.lessons[1].documentId, student: school.pupil5b.documentId, status: 'absent' },
+      { lesson: school.lessons[1].documentId, student: school.pupil5b.documentId, kind: 'absent' },
       'student',
     );
     await expectRefused(
       teacher,
       '/api/attendances',
       'api::attendance.attendance',
-      { lesson: school.lessons[1].documentId, student: school.pupils5a[0].documentId, status: 'absent', minutesLate: 10 },
+      { lesson: school.lessons[1].documentId, student: school.pupils5a[0].documentId, kind: 'absent', minutesLate: 10 },
       'minutesLate',
     );
   });

@@ -79,13 +79,13 @@ describe('the demo regulation', () => {
   it('seeds edition 1 as the current edition once, through the record rules', async () => {
     expect(await seedDemoRegulation(strapi)).toBe(true);
     expect(await seedDemoRegulation(strapi)).toBe(false);
-    expect(await stored(1)).toMatchObject({ status: 'current', editionNumber: 1, effectiveDate: '2024-02-12', supersededAt: null });
+    expect(await stored(1)).toMatchObject({ state: 'current', editionNumber: 1, effectiveDate: '2024-02-12', supersededAt: null });
   });
 });
 
 describe('editions through REST', () => {
   it('refuses a current edition without its approval data, naming each missing field', async () => {
-    const response = await deputy.post('/api/regulations', { title: 'Новая редакция', body: 'Текст', status: 'current' });
+    const response = await deputy.post('/api/regulations', { title: 'Новая редакция', body: 'Текст', state: 'current' });
     expect(response.status).toBe(400);
     const paths = (response.body.error.details.errors as Array<{ path: string[] }>).map((error) => error.path.join('.'));
     expect(paths).toEqual(
@@ -101,16 +101,16 @@ describe('editions through REST', () => {
   });
 
   it('publishing edition 2 supersedes edition 1 in the same write', async () => {
-    const draft = await deputy.post('/api/regulations', { ...SECOND_EDITION, status: 'draft' });
+    const draft = await deputy.post('/api/regulations', { ...SECOND_EDITION, state: 'draft' });
     expect(draft.status).toBe(201);
-    expect((await stored(1)).status).toBe('current');
+    expect((await stored(1)).state).toBe('current');
 
-    const published = await director.put(`/api/regulations/${draft.body.data.documentId}`, { status: 'current' });
+    const published = await director.put(`/api/regulations/${draft.body.data.documentId}`, { state: 'current' });
     expect(published.status).toBe(200);
     const [first, second] = [await stored(1), await stored(2)];
-    expect(second.status).toBe('current');
+    expect(second.state).toBe('current');
     expect(second.directorOrderNumber).toBe('20-ОД');
-    expect(first.status).toBe('superseded');
+    expect(first.state).toBe('superseded');
     expect(first.supersededBy).toMatchObject({ id: second.id, editionNumber: 2 });
     expect(Date.now() - new Date(first.supersededAt).getTime()).toBeLessThan(60_000);
   });
@@ -118,19 +118,19 @@ describe('editions through REST', () => {
   it('returns edition 2 as the current edition, to anyone', async () => {
     const response = await visitor.get('/api/regulations/current');
     expect(response.status).toBe(200);
-    expect(response.body.data).toMatchObject({ editionNumber: 2, status: 'current', effectiveDate: '2026-01-20' });
+    expect(response.body.data).toMatchObject({ editionNumber: 2, state: 'current', effectiveDate: '2026-01-20' });
   });
 
   it('lists both adopted editions newest first, and no draft, to the public, a parent and a read-only token', async () => {
     const draft = await deputy.post('/api/regulations', { title: 'Проект редакции 3', body: 'Проект' });
     expect(draft.status).toBe(201);
-    expect(draft.body.data).toMatchObject({ editionNumber: 3, status: 'draft' });
+    expect(draft.body.data).toMatchObject({ editionNumber: 3, state: 'draft' });
     for (const reader of [visitor, parent, portal]) {
       const list = await reader.get('/api/regulations');
       expect(list.status).toBe(200);
       expect(editionNumbersOf(list.body)).toEqual([2, 1]);
       expect(list.body.meta.pagination.total).toBe(2);
-      const asked = await reader.get('/api/regulations?filters[status][$eq]=draft');
+      const asked = await reader.get('/api/regulations?filters[state][$eq]=draft');
       expect(asked.body.data).toEqual([]);
     }
   });
@@ -150,7 +150,7 @@ describe('editions through REST', () => {
     const first = await stored(1);
     const edit = await deputy.put(`/api/regulations/${first.documentId}`, { title: 'Исправленное название' });
     expect(edit.status).toBe(400);
-    expect(edit.body.error.details.errors[0].path).toEqual(['status']);
+    expect(edit.body.error.details.errors[0].path).toEqual(['state']);
     expect(edit.body.error.message).toMatch(/утратила силу/);
     const removal = await director.delete(`/api/regulations/${first.documentId}`);
     expect(removal.status).toBe(400);
@@ -158,7 +158,7 @@ describe('editions through REST', () => {
 
     const current = await stored(2);
     expect((await deputy.delete(`/api/regulations/${current.documentId}`)).status).toBe(400);
-    expect((await deputy.put(`/api/regulations/${current.documentId}`, { status: 'draft' })).status).toBe(400);
+    expect((await deputy.put(`/api/regulations/${current.documentId}`, { state: 'draft' })).status).toBe(400);
 
     const draft = await stored(3);
     expect((await deputy.delete(`/api/regulations/${draft.documentId}`)).status).toBe(204);
@@ -166,9 +166,9 @@ describe('editions through REST', () => {
   });
 
   it('lets nobody mark an edition superseded by hand', async () => {
-    const draft = await deputy.post('/api/regulations', { title: 'Проект', editionNumber: 4, status: 'superseded' });
+    const draft = await deputy.post('/api/regulations', { title: 'Проект', editionNumber: 4, state: 'superseded' });
     expect(draft.status).toBe(400);
-    expect(draft.body.error.details.errors[0].path).toEqual(['status']);
+    expect(draft.body.error.details.errors[0].path).toEqual(['state']);
   });
 });
 
@@ -224,16 +224,16 @@ describe('the public page', () => {
 
 describe('edition numbers', () => {
   it('only grow: an older draft cannot come into force after a newer edition', async () => {
-    const seventh = await deputy.post('/api/regulations', { ...SECOND_EDITION, editionNumber: 7, status: 'draft' });
+    const seventh = await deputy.post('/api/regulations', { ...SECOND_EDITION, editionNumber: 7, state: 'draft' });
     expect(seventh.status).toBe(201);
-    expect((await director.put(`/api/regulations/${seventh.body.data.documentId}`, { status: 'current' })).status).toBe(200);
+    expect((await director.put(`/api/regulations/${seventh.body.data.documentId}`, { state: 'current' })).status).toBe(200);
     const fifth = await stored(5);
-    const late = await director.put(`/api/regulations/${fifth.documentId}`, { ...SECOND_EDITION, editionNumber: 5, status: 'current' });
+    const late = await director.put(`/api/regulations/${fifth.documentId}`, { ...SECOND_EDITION, editionNumber: 5, state: 'current' });
     expect(late.status).toBe(400);
     expect(late.body.error.message).toMatch(/больше номера последней принятой редакции \(№ 7\)/);
-    expect((await stored(7)).status).toBe('current');
-    expect((await stored(2)).status).toBe('superseded');
-    expect((await stored(5)).status).toBe('draft');
+    expect((await stored(7)).state).toBe('current');
+    expect((await stored(2)).state).toBe('superseded');
+    expect((await stored(5)).state).toBe('draft');
   });
 });
 

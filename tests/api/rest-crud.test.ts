@@ -37,7 +37,7 @@ const cases: CrudCase[] = [
     uid: 'api::academic-year.academic-year',
     writer: () => deputy,
     create: () => ({ title: '2027/2028', startDate: '2027-09-01', endDate: '2028-08-31' }),
-    created: { title: '2027/2028', status: 'planned' },
+    created: { title: '2027/2028', state: 'planned' },
     update: () => ({ endDate: '2028-06-30' }),
     updated: { endDate: '2028-06-30' },
   },
@@ -165,10 +165,10 @@ const cases: CrudCase[] = [
     path: 'attendances',
     uid: 'api::attendance.attendance',
     writer: () => teacher,
-    create: () => ({ lesson: school.lessons[1].documentId, student: school.pupils5a[2].documentId, status: 'late', minutesLate: 5 }),
-    created: { status: 'late', minutesLate: 5, date: '2025-09-03' },
-    update: () => ({ status: 'excused', minutesLate: null }),
-    updated: { status: 'excused', minutesLate: null },
+    create: () => ({ lesson: school.lessons[1].documentId, student: school.pupils5a[2].documentId, kind: 'late', minutesLate: 5 }),
+    created: { kind: 'late', minutesLate: 5, date: '2025-09-03' },
+    update: () => ({ kind: 'excused', minutesLate: null }),
+    updated: { kind: 'excused', minutesLate: null },
   },
 ];
 

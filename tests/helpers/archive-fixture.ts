@@ -52,11 +52,11 @@ export const buildArchiveSchool = async (strapi: Core.Strapi): Promise<ArchiveSc
   const ivanovMark = await mark(ivanov, sep2, '4');
   await mark(petrova, sep3, '5');
   await mark(sidorov, sep3, '3');
-  await make(strapi, 'api::attendance.attendance', { lesson: sep2.documentId, student: sidorov.documentId, status: 'absent' });
+  await make(strapi, 'api::attendance.attendance', { lesson: sep2.documentId, student: sidorov.documentId, kind: 'absent' });
   await make(strapi, 'api::attendance.attendance', {
     lesson: sep3.documentId,
     student: petrova.documentId,
-    status: 'late',
+    kind: 'late',
     minutesLate: 5,
   });
   for (const [student, value] of [
@@ -103,7 +103,7 @@ export const buildArchiveSchool = async (strapi: Core.Strapi): Promise<ArchiveSc
     number: 1,
     topic: 'Буквы и звуки',
   });
-  await make(strapi, 'api::attendance.attendance', { lesson: lesson1a.documentId, student: school.pupil1a.documentId, status: 'excused' });
+  await make(strapi, 'api::attendance.attendance', { lesson: lesson1a.documentId, student: school.pupil1a.documentId, kind: 'excused' });
   return { ...school, teacher, math5bJournal, russian1aJournal, ivanovMark, locations };
 };
 

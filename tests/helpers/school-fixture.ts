@@ -50,7 +50,7 @@ export const buildMiniSchool = async (strapi: Core.Strapi, staff: MiniSchoolStaf
     title: '2025/2026',
     startDate: '2025-09-01',
     endDate: '2026-08-31',
-    status: 'closed',
+    state: 'closed',
   });
   const quarterDates = [
     ['2025-09-01', '2025-10-24'],

@@ -115,10 +115,10 @@ describe('the marks grid of a journal', () => {
         mark('m4', 'p3', null, '4', 'periodic'),
       ],
       attendance: [
-        { documentId: 'a1', pupil: 'p2', lesson: 'l2', status: 'absent', minutesLate: null, comment: null },
-        { documentId: 'a2', pupil: 'p3', lesson: 'l3', status: 'late', minutesLate: 3, comment: null },
-        { documentId: 'a3', pupil: 'p4', lesson: 'l3', status: 'ill', minutesLate: null, comment: null },
-        { documentId: 'a4', pupil: 'p1', lesson: 'l2', status: 'excused', minutesLate: null, comment: null },
+        { documentId: 'a1', pupil: 'p2', lesson: 'l2', kind: 'absent', minutesLate: null, comment: null },
+        { documentId: 'a2', pupil: 'p3', lesson: 'l3', kind: 'late', minutesLate: 3, comment: null },
+        { documentId: 'a3', pupil: 'p4', lesson: 'l3', kind: 'ill', minutesLate: null, comment: null },
+        { documentId: 'a4', pupil: 'p1', lesson: 'l2', kind: 'excused', minutesLate: null, comment: null },
       ],
     });
     const grid = buildMarksGrid(archive([marked], pupils), marked);

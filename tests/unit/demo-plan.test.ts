@@ -25,7 +25,7 @@ describe('demo school plan', () => {
   });
 
   it('has 825 pupils in classes of about 25, two or three parallel classes with class teachers', () => {
-    expect(plan.status).toBe('closed');
+    expect(plan.state).toBe('closed');
     expect(plan.students).toHaveLength(825);
     for (let grade = 1; grade <= 11; grade += 1) {
       const classes = plan.classes.filter((schoolClass) => schoolClass.grade === grade);
@@ -181,7 +181,7 @@ describe('demo school plan', () => {
   });
 
   it('marks grade 2 and up only, on the scale, for pupils on the list and present', () => {
-    const absentAt = new Set(attendance.filter((a) => a.status !== 'late').map((a) => `${a.student}:${a.lesson}`));
+    const absentAt = new Set(attendance.filter((a) => a.kind !== 'late').map((a) => `${a.student}:${a.lesson}`));
     const enrollmentsOf = new Map<number, typeof plan.enrollments>();
     for (const e of plan.enrollments) enrollmentsOf.set(e.student, [...(enrollmentsOf.get(e.student) ?? []), e]);
     const enrolled = (student: number, schoolClass: number, from: string, to = from): boolean =>
@@ -265,17 +265,17 @@ describe('demo school plan', () => {
     expect(attendance.length / pairs).toBeLessThan(0.05);
     const wrong = attendance.filter(
       (entry) =>
-        (entry.minutesLate === null) !== (entry.status !== 'late') ||
+        (entry.minutesLate === null) !== (entry.kind !== 'late') ||
         entry.date !== plan.lessons[entry.lesson]?.date ||
         entry.journal !== plan.lessons[entry.lesson]?.journal,
     );
     expect(wrong.slice(0, 5)).toEqual([]);
-    expect(new Set(attendance.map((a) => a.status))).toEqual(new Set(['absent', 'ill', 'excused', 'late']));
+    expect(new Set(attendance.map((a) => a.kind))).toEqual(new Set(['absent', 'ill', 'excused', 'late']));
   });
 
   it('plans no marks or absences after today in a year that is still going', () => {
     const current = planSchool({ students: 60 }, { today: '2025-12-10' });
-    expect(current.status).toBe('current');
+    expect(current.state).toBe('current');
     const clock = schoolClock('Europe/Moscow');
     const entries = current.journals.map((_, journal) => planJournalEntries(current, journal, clock));
     const all = entries.flatMap((entry) => [...entry.marks, ...entry.attendance]);

@@ -3,7 +3,7 @@ import { renderActPdf, type PrintableAct } from '../../src/plugins/records-archi
 const act = (overrides: Partial<PrintableAct> = {}): PrintableAct => ({
   number: '3/2026',
   date: '2026-11-23',
-  status: 'approved',
+  state: 'approved',
   items: [
     {
       recordType: 'personal-data',
@@ -37,9 +37,9 @@ const act = (overrides: Partial<PrintableAct> = {}): PrintableAct => ({
 const pages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
 
 describe('the printed destruction act', () => {
-  it.each(['draft', 'approved', 'rejected', 'executed'] as const)('is a PDF with the DejaVu font embedded when %s', async (status) => {
+  it.each(['draft', 'approved', 'rejected', 'executed'] as const)('is a PDF with the DejaVu font embedded when %s', async (state) => {
     const pdf = await renderActPdf(
-      act({ status, executedAt: status === 'executed' ? '2026-11-24T09:00:00.000Z' : null, rejectionReason: 'Нужна для суда' }),
+      act({ state, executedAt: state === 'executed' ? '2026-11-24T09:00:00.000Z' : null, rejectionReason: 'Нужна для суда' }),
       'МБОУ «СОШ № 1»',
     );
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

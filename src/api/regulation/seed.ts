@@ -45,6 +45,6 @@ export const seedDemoRegulation = async (
 ): Promise<boolean> => {
   if ((await strapi.db.query(REGULATION).count({})) > 0) return false;
   const { fields, body } = parseRegulationFile(fs.readFileSync(file, 'utf8'));
-  await strapi.documents(REGULATION).create({ data: { ...fields, body, status: 'current' } } as never);
+  await strapi.documents(REGULATION).create({ data: { ...fields, body, state: 'current' } } as never);
   return true;
 };

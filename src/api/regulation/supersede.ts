@@ -7,7 +7,7 @@ interface StoredEdition {
   id: number;
   documentId: string;
   editionNumber: number | null;
-  status: string;
+  state: string;
 }
 
 const editions = (strapi: Core.Strapi) => strapi.db.query(REGULATION);
@@ -19,28 +19,28 @@ const editions = (strapi: Core.Strapi) => strapi.db.query(REGULATION);
 const refuseDeletingAdopted = async (strapi: Core.Strapi, documentId: string): Promise<void> => {
   const edition = (await editions(strapi).findOne({
     where: { documentId },
-    select: ['id', 'status', 'editionNumber'],
+    select: ['id', 'state', 'editionNumber'],
   })) as StoredEdition | null;
-  if (!edition || edition.status === 'draft') return;
-  const what = edition.status === 'current' ? 'Действующую редакцию' : 'Редакцию, утратившую силу,';
+  if (!edition || edition.state === 'draft') return;
+  const what = edition.state === 'current' ? 'Действующую редакцию' : 'Редакцию, утратившую силу,';
   const message = `${what} Положения (№ ${String(edition.editionNumber)}) удалить нельзя: принятые редакции хранятся как история Положения`;
-  throw new errors.ValidationError(message, { errors: [{ path: ['status'], message, name: 'ValidationError' }] });
+  throw new errors.ValidationError(message, { errors: [{ path: ['state'], message, name: 'ValidationError' }] });
 };
 
 /**
- * When an edition comes into force, every other edition in force loses it: status «superseded»,
+ * When an edition comes into force, every other edition in force loses it: state «superseded»,
  * when, and by which edition. Runs inside the transaction of the write that made it current.
  */
 const supersedeOthers = async (strapi: Core.Strapi, documentId: string): Promise<void> => {
-  const edition = (await editions(strapi).findOne({ where: { documentId }, select: ['id', 'status'] })) as StoredEdition | null;
-  if (edition?.status !== 'current') return;
+  const edition = (await editions(strapi).findOne({ where: { documentId }, select: ['id', 'state'] })) as StoredEdition | null;
+  if (edition?.state !== 'current') return;
   const previous = (await editions(strapi).findMany({
-    where: { status: 'current', id: { $ne: edition.id } },
+    where: { state: 'current', id: { $ne: edition.id } },
     select: ['id'],
   })) as StoredEdition[];
   const supersededAt = new Date();
   for (const { id } of previous) {
-    await editions(strapi).update({ where: { id }, data: { status: 'superseded', supersededAt, supersededBy: edition.id } });
+    await editions(strapi).update({ where: { id }, data: { state: 'superseded', supersededAt, supersededBy: edition.id } });
   }
 };
 

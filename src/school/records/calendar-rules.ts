@@ -20,11 +20,11 @@ export const academicYearRules = async (draft: RecordDraft): Promise<Derived> =>
   if (startDate >= endDate) draft.report('endDate', 'Учебный год должен заканчиваться позже, чем начинается');
   if (!startDate.startsWith(match[1])) draft.report('startDate', `Учебный год ${title} начинается в ${match[1]} году`);
   if (!endDate.startsWith(match[2])) draft.report('endDate', `Учебный год ${title} заканчивается в ${match[2]} году`);
-  if (draft.value('status') === 'current') {
+  if (draft.value('state') === 'current') {
     const otherCurrent = await draft.strapi.db.query('api::academic-year.academic-year').findOne({
-      where: { status: 'current', ...draft.notSelf() },
+      where: { state: 'current', ...draft.notSelf() },
     });
-    if (otherCurrent) draft.report('status', `Текущим уже отмечен учебный год ${String(otherCurrent.title)}: сначала закройте его`);
+    if (otherCurrent) draft.report('state', `Текущим уже отмечен учебный год ${String(otherCurrent.title)}: сначала закройте его`);
   }
   draft.check();
   return { title };
@@ -33,17 +33,17 @@ export const academicYearRules = async (draft: RecordDraft): Promise<Derived> =>
 /** A period is closed (and reopened) only by an archive procedure; a closed period is frozen. */
 const guardPeriodStatus = (draft: RecordDraft): void => {
   const procedure = currentArchiveProcedure();
-  const storedStatus = draft.existing?.status ?? 'open';
-  const status = draft.value<string>('status') ?? 'open';
-  if (status !== storedStatus && !procedure) {
+  const storedState = draft.existing?.state ?? 'open';
+  const state = draft.value<string>('state') ?? 'open';
+  if (state !== storedState && !procedure) {
     draft.fail(
-      'status',
+      'state',
       'Период закрывается только процедурой архивации (раздел «Архив»), а открывается вновь — только процедурой исправления',
     );
   }
-  if (draft.isNew && status === 'closed' && !procedure) draft.fail('status', 'Новый период не может быть закрытым');
-  if (!draft.isNew && storedStatus === 'closed' && status === 'closed' && procedure?.kind !== 'correction') {
-    draft.fail('status', 'Период закрыт и сдан в архив: его даты и номер не меняются');
+  if (draft.isNew && state === 'closed' && !procedure) draft.fail('state', 'Новый период не может быть закрытым');
+  if (!draft.isNew && storedState === 'closed' && state === 'closed' && procedure?.kind !== 'correction') {
+    draft.fail('state', 'Период закрыт и сдан в архив: его даты и номер не меняются');
   }
 };
 

@@ -191,10 +191,10 @@ export const attendanceRules = async (draft: RecordDraft): Promise<Derived> => {
     where: { student: { id: student.id }, lesson: { id: lesson.id }, ...draft.notSelf() },
   });
   if (twice > 0) draft.report('student', 'Пропуск этого обучающегося на этом уроке уже отмечен: исправьте существующую запись');
-  const status = draft.value<string>('status') ?? 'absent';
+  const kind = draft.value<string>('kind') ?? 'absent';
   const minutesLate = draft.value<number>('minutesLate');
-  if (status !== 'late' && minutesLate !== null) draft.report('minutesLate', 'Минуты опоздания указываются только для статуса «опоздание»');
+  if (kind !== 'late' && minutesLate !== null) draft.report('minutesLate', 'Минуты опоздания указываются только для статуса «опоздание»');
   draft.check();
-  const derived: Derived = { lesson: { id: lesson.id }, journal: { id: journal.id }, date, status };
-  return { ...derived, ...stamp(draft, ['status', 'minutesLate'], derived) };
+  const derived: Derived = { lesson: { id: lesson.id }, journal: { id: journal.id }, date, kind };
+  return { ...derived, ...stamp(draft, ['kind', 'minutesLate'], derived) };
 };

@@ -51,20 +51,20 @@ export const journalRemarkRules = async (draft: RecordDraft): Promise<Derived> =
   const remarks = String(draft.value('remarks') ?? '').trim() || null;
   if (!findings && !remarks) draft.report('remarks', 'Запишите выводы проверки или замечания по ведению журнала');
 
-  const status = draft.value<string>('status') ?? 'open';
-  if (!(JOURNAL_REMARK_STATUSES as readonly string[]).includes(status)) {
-    draft.fail('status', `Недопустимый статус: ${status}. Допустимо: open (открыто), acknowledged (учитель ознакомлен), fixed (устранено)`);
+  const state = draft.value<string>('state') ?? 'open';
+  if (!(JOURNAL_REMARK_STATUSES as readonly string[]).includes(state)) {
+    draft.fail('state', `Недопустимый статус: ${state}. Допустимо: open (открыто), acknowledged (учитель ознакомлен), fixed (устранено)`);
   }
 
-  const derived: Derived = { inspectedOn, fixBy, findings, remarks, status };
+  const derived: Derived = { inspectedOn, fixBy, findings, remarks, state };
   // Through REST the inspector is whoever records the inspection, and it does not change afterwards.
   if (account) derived.inspector = draft.isNew ? account : refOf(draft.existing?.inspector);
 
-  if (status === 'open') {
+  if (state === 'open') {
     Object.assign(derived, { acknowledgedAt: null, acknowledgedBy: null, fixedAt: null });
   } else {
     const acknowledgedBy = await draft.related('acknowledgedBy');
-    if (status === 'acknowledged' && !acknowledgedBy) {
+    if (state === 'acknowledged' && !acknowledgedBy) {
       draft.report('acknowledgedBy', 'Ознакомление с замечаниями отмечает учитель журнала (действие «Ознакомлен»)');
     }
     if (acknowledgedBy) {
@@ -79,7 +79,7 @@ export const journalRemarkRules = async (draft: RecordDraft): Promise<Derived> =
     } else {
       derived.acknowledgedAt = null;
     }
-    derived.fixedAt = status === 'fixed' ? (draft.value('fixedAt') ?? new Date().toISOString()) : null;
+    derived.fixedAt = state === 'fixed' ? (draft.value('fixedAt') ?? new Date().toISOString()) : null;
   }
   draft.check();
   return derived;

@@ -36,7 +36,7 @@ export const assertPeriodsOpen = async (strapi: Core.Strapi, periods: unknown[])
   const ids = [...new Set(periods.map(periodIdOf).filter((id): id is number => id !== null))];
   if (ids.length === 0) return;
   const closed = await strapi.db.query('api::study-period.study-period').findOne({
-    where: { id: { $in: ids }, status: 'closed' },
+    where: { id: { $in: ids }, state: 'closed' },
     populate: { academicYear: { select: ['title'] } },
   });
   if (closed) throw new PeriodClosedError(`${String(closed.title)} ${String(closed.academicYear?.title ?? '')}`.trim());

@@ -34,17 +34,17 @@ const optionalDate = (draft: RecordDraft, field: string, label: string): LocalDa
   return date;
 };
 
-/** The status the write asks for: new editions and clones start as drafts unless told otherwise. */
+/** The state the write asks for: new editions and clones start as drafts unless told otherwise. */
 const requestedStatus = (draft: RecordDraft): string => {
-  const given = draft.data.status;
+  const given = draft.data.state;
   if (!isBlank(given)) return String(given);
-  return draft.isNew ? 'draft' : String(draft.existing?.status ?? 'draft');
+  return draft.isNew ? 'draft' : String(draft.existing?.state ?? 'draft');
 };
 
 /** The highest edition number among the other editions, optionally only the adopted ones. */
 const highestEditionNumber = async (draft: RecordDraft, adoptedOnly: boolean): Promise<number> => {
   const [latest] = (await draft.strapi.db.query(REGULATION).findMany({
-    where: { editionNumber: { $notNull: true }, ...(adoptedOnly ? { status: { $in: ADOPTED_STATUSES } } : {}), ...draft.notSelf() },
+    where: { editionNumber: { $notNull: true }, ...(adoptedOnly ? { state: { $in: ADOPTED_STATUSES } } : {}), ...draft.notSelf() },
     select: ['editionNumber'],
     orderBy: { editionNumber: 'desc' },
     limit: 1,
@@ -61,21 +61,21 @@ const highestEditionNumber = async (draft: RecordDraft, adoptedOnly: boolean): P
  */
 export const regulationRules = async (draft: RecordDraft): Promise<Derived> => {
   const stored = draft.isNew ? null : draft.existing;
-  if (stored?.status === 'superseded') {
-    draft.fail('status', `Редакция № ${String(stored.editionNumber)} утратила силу и хранится как история Положения: изменять её нельзя`);
+  if (stored?.state === 'superseded') {
+    draft.fail('state', `Редакция № ${String(stored.editionNumber)} утратила силу и хранится как история Положения: изменять её нельзя`);
   }
 
-  const status = requestedStatus(draft);
-  if (!(REGULATION_STATUSES as readonly string[]).includes(status)) {
-    draft.fail('status', `Недопустимый статус редакции: ${status}. Допустимо: draft (черновик), current (действующая)`);
+  const state = requestedStatus(draft);
+  if (!(REGULATION_STATUSES as readonly string[]).includes(state)) {
+    draft.fail('state', `Недопустимый статус редакции: ${state}. Допустимо: draft (черновик), current (действующая)`);
   }
-  if (status === 'superseded') {
-    draft.fail('status', 'Редакция утрачивает силу только при вступлении в силу новой редакции: сделайте действующей новую редакцию');
+  if (state === 'superseded') {
+    draft.fail('state', 'Редакция утрачивает силу только при вступлении в силу новой редакции: сделайте действующей новую редакцию');
   }
-  if (stored?.status === 'current' && status === 'draft') {
-    draft.fail('status', 'Действующую редакцию нельзя вернуть в черновик: подготовьте и утвердите новую редакцию');
+  if (stored?.state === 'current' && state === 'draft') {
+    draft.fail('state', 'Действующую редакцию нельзя вернуть в черновик: подготовьте и утвердите новую редакцию');
   }
-  const becomesCurrent = status === 'current' && stored?.status !== 'current';
+  const becomesCurrent = state === 'current' && stored?.state !== 'current';
 
   const title = textOf(draft, 'title');
   if (!title) draft.report('title', 'Укажите название Положения');
@@ -105,7 +105,7 @@ export const regulationRules = async (draft: RecordDraft): Promise<Derived> => {
   const effectiveDate = optionalDate(draft, 'effectiveDate', 'Дата вступления в силу');
   const pedagogicalCouncilProtocol = textOf(draft, 'pedagogicalCouncilProtocol');
 
-  if (status === 'current') {
+  if (state === 'current') {
     if (!orderNumber) draft.report('directorOrderNumber', 'Укажите номер приказа директора, которым утверждена редакция');
     if (isBlank(draft.value('directorOrderDate'))) draft.report('directorOrderDate', 'Укажите дату приказа директора об утверждении');
     if (!pedagogicalCouncilProtocol) {
@@ -131,7 +131,7 @@ export const regulationRules = async (draft: RecordDraft): Promise<Derived> => {
 
   return {
     title,
-    status,
+    state,
     editionNumber,
     directorOrderNumber: orderNumber,
     directorOrderDate: orderDate,

@@ -229,7 +229,7 @@ const createDiaryService = ({ strapi }: { strapi: Core.Strapi }) => {
         date: entry.date,
         lesson: (entry.lesson as Row | null)?.number ?? null,
         subject: (((entry.journal as Row | null)?.subject as Row | null)?.name as string | undefined) ?? '',
-        status: entry.status,
+        kind: entry.kind,
         minutesLate: entry.minutesLate ?? null,
       }));
     },

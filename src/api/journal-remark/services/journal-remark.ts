@@ -8,7 +8,7 @@ const JOURNAL_REMARK = 'api::journal-remark.journal-remark';
 interface StoredRemark {
   id: number;
   documentId: string;
-  status: string;
+  state: string;
   acknowledgedAt: string | Date | null;
   journal: { id: number; teachers: Array<{ id: number }> } | null;
 }
@@ -22,7 +22,7 @@ const createJournalRemarkService = ({ strapi }: { strapi: Core.Strapi }) => ({
     return strapi.db.transaction(async () => {
       const remark = (await strapi.db.query(JOURNAL_REMARK).findOne({
         where: { documentId },
-        select: ['id', 'documentId', 'status', 'acknowledgedAt'],
+        select: ['id', 'documentId', 'state', 'acknowledgedAt'],
         populate: { journal: { select: ['id'], populate: { teachers: { select: ['id'] } } } },
       })) as StoredRemark | null;
       if (!remark) throw new errors.NotFoundError('Запись о проверке журнала не найдена');
@@ -30,20 +30,20 @@ const createJournalRemarkService = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (!remark.journal?.teachers.some((teacher) => teacher.id === teacherId)) {
         throw new errors.PolicyError('Ознакомиться с замечаниями может только учитель, ведущий этот журнал');
       }
-      if (remark.status !== 'open') {
+      if (remark.state !== 'open') {
         const when = remark.acknowledgedAt
           ? ` ${DateTime.fromJSDate(new Date(remark.acknowledgedAt)).setZone(getSchoolSettings(strapi).timeZone).toFormat('dd.MM.yyyy HH:mm')}`
           : '';
         const message =
-          remark.status === 'fixed'
+          remark.state === 'fixed'
             ? 'Замечания уже отмечены как устранённые'
             : `С замечаниями уже ознакомились${when}: повторная отметка не нужна`;
-        throw new errors.ValidationError(message, { errors: [{ path: ['status'], message, name: 'ValidationError' }] });
+        throw new errors.ValidationError(message, { errors: [{ path: ['state'], message, name: 'ValidationError' }] });
       }
       return strapi.documents(JOURNAL_REMARK).update({
         ...params,
         documentId,
-        data: { status: 'acknowledged', acknowledgedAt: new Date().toISOString(), acknowledgedBy: teacherId },
+        data: { state: 'acknowledged', acknowledgedAt: new Date().toISOString(), acknowledgedBy: teacherId },
       } as never);
     });
   },

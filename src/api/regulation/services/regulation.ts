@@ -15,7 +15,7 @@ export interface RegulationAudience {
 const DEFAULT_SORT = 'editionNumber:desc';
 
 const visibleFilters = (filters: unknown, { withDrafts }: RegulationAudience): unknown =>
-  withDrafts ? filters : { $and: [filters ?? {}, { status: { $in: ADOPTED_STATUSES } }] };
+  withDrafts ? filters : { $and: [filters ?? {}, { state: { $in: ADOPTED_STATUSES } }] };
 
 const createRegulationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(REGULATION);
@@ -35,7 +35,7 @@ const createRegulationService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The edition in force, or null before the first one is adopted. */
     async findCurrent(params: Params): Promise<Edition | null> {
-      return (await documents().findFirst({ ...params, filters: { status: 'current' }, sort: DEFAULT_SORT } as never)) as Edition | null;
+      return (await documents().findFirst({ ...params, filters: { state: 'current' }, sort: DEFAULT_SORT } as never)) as Edition | null;
     },
   };
 };

@@ -9,7 +9,7 @@ export interface ArchivePackage {
   kind: 'period-journal' | 'summary-sheet';
   recordType: string;
   version: number;
-  status: PackageStatus;
+  state: PackageStatus;
   studyPeriod: { documentId: string; title: string } | null;
   academicYear: { documentId: string; title: string } | null;
   schoolClass: { documentId: string; name: string } | null;
@@ -40,7 +40,7 @@ export interface FixityFailure {
 export interface FixityCheck {
   documentId: string;
   trigger: 'schedule' | 'manual';
-  status: 'running' | 'passed' | 'repaired' | 'failed';
+  state: 'running' | 'passed' | 'repaired' | 'failed';
   startedAt: string;
   finishedAt: string | null;
   requestedBy: string | null;
@@ -58,7 +58,7 @@ export interface ClosingRun {
   documentId: string;
   kind: 'period-closing' | 'closing-warning' | 'school-year-archive';
   trigger: 'manual' | 'schedule';
-  status: 'running' | 'complete' | 'failed' | 'warning';
+  state: 'running' | 'complete' | 'failed' | 'warning';
   studyPeriod: { documentId: string; title: string } | null;
   academicYear: { documentId: string; title: string } | null;
   authorisedBy: string | null;
@@ -71,7 +71,7 @@ export interface ClosingRun {
 }
 
 export interface ClosePeriodResult {
-  studyPeriod: { documentId: string; title: string; academicYear: string; status: string; closedAt: string | null };
+  studyPeriod: { documentId: string; title: string; academicYear: string; state: string; closedAt: string | null };
   alreadyClosed: boolean;
   packages: ArchivePackage[];
   run: string;
@@ -85,8 +85,8 @@ export interface StudyPeriod {
   number: number;
   startDate: string;
   endDate: string;
-  /** The content manager reports its publication state here ('published'), not the period's own status. */
-  status: string;
+  /** The period's own state (the content manager reports its publication state separately, in `status`). */
+  state: 'open' | 'closed';
   closedAt: string | null;
   academicYear?: { title?: string } | null;
 }
@@ -101,7 +101,7 @@ export interface Backup {
   documentId: string;
   name: string;
   kind: 'daily' | 'weekly' | 'monthly' | 'manual';
-  status: 'complete' | 'failed' | 'rotated';
+  state: 'complete' | 'failed' | 'rotated';
   engine: string;
   trigger: string;
   requestedBy: string | null;
@@ -132,7 +132,7 @@ export interface DueItem {
   closedOn: string | null;
   expiresOn: string;
   held: { id: number; reason: string } | null;
-  inAct: { id: number; number: string; status: ActStatus } | null;
+  inAct: { id: number; number: string; state: ActStatus } | null;
 }
 
 export interface DueGroup {
@@ -152,7 +152,7 @@ export interface DestructionAct {
   documentId: string;
   number: string;
   date: string;
-  status: ActStatus;
+  state: ActStatus;
   items: Array<{ recordType: DisposableType; documentId: string; title: string }>;
   legalBasis: string | null;
   draftedBy: string | null;

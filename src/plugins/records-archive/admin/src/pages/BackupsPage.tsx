@@ -87,7 +87,7 @@ export const BackupsPage = () => {
                   </Td>
                   <Td style={{ maxWidth: 260 }}>
                     <Flex direction="column" alignItems="flex-start" gap={1}>
-                      <StatusBadge value={backup.status} labels={BACKUP_STATUS} />
+                      <StatusBadge value={backup.state} labels={BACKUP_STATUS} />
                       {backup.error ? (
                         <Typography variant="pi" textColor="danger600" style={{ whiteSpace: 'normal' }}>
                           {backup.error}
@@ -103,7 +103,7 @@ export const BackupsPage = () => {
                   </Td>
                   <Td>
                     <Flex direction="column" alignItems="flex-start" gap={1}>
-                      {backup.status === 'complete'
+                      {backup.state === 'complete'
                         ? (backup.files ?? []).map((file) => (
                             <TextButton
                               key={file.name}

@@ -378,7 +378,7 @@ export const DispositionPage = () => {
                   </Td>
                   <Td style={{ maxWidth: 260 }}>
                     <Flex direction="column" alignItems="flex-start" gap={1}>
-                      <StatusBadge value={row.status} labels={ACT_STATUS} />
+                      <StatusBadge value={row.state} labels={ACT_STATUS} />
                       {row.rejectionReason ? (
                         <Typography variant="pi" textColor="danger600" style={{ whiteSpace: 'normal' }}>
                           {row.rejectionReason}
@@ -397,7 +397,7 @@ export const DispositionPage = () => {
                   </Td>
                   <Td>
                     <Flex gap={2} wrap="wrap">
-                      {row.status === 'draft' && allowedActions.canApprove ? (
+                      {row.state === 'draft' && allowedActions.canApprove ? (
                         <>
                           <Button
                             size="S"
@@ -425,7 +425,7 @@ export const DispositionPage = () => {
                           </Button>
                         </>
                       ) : null}
-                      {row.status === 'approved' && allowedActions.canExecute ? (
+                      {row.state === 'approved' && allowedActions.canExecute ? (
                         <Button size="S" variant="danger" startIcon={<Trash />} onClick={() => setPending({ kind: 'execute', act: row })}>
                           {t('acts.execute', 'Уничтожить')}
                         </Button>

@@ -32,10 +32,10 @@ export const FixityPage = () => {
   const report = useReportError();
   const { allowedActions } = useRBAC(PAGE_PERMISSIONS.fixity);
   const [page, setPage] = React.useState(1);
-  const [status, setStatus] = React.useState('');
+  const [state, setState] = React.useState('');
   const checks = useLoad<ListResponse<FixityCheck>>(
     `${BASE}/fixity-checks`,
-    status ? { page, pageSize: 20, status } : { page, pageSize: 20 },
+    state ? { page, pageSize: 20, state } : { page, pageSize: 20 },
   );
   const [running, setRunning] = React.useState(false);
   const rows = checks.data?.data ?? [];
@@ -45,7 +45,7 @@ export const FixityPage = () => {
     try {
       const { data } = await post<{ data: FixityCheck }>(`${BASE}/fixity-checks`, {});
       toggleNotification({
-        type: data.data.status === 'failed' ? 'danger' : data.data.status === 'repaired' ? 'warning' : 'success',
+        type: data.data.state === 'failed' ? 'danger' : data.data.state === 'repaired' ? 'warning' : 'success',
         message: data.data.summary ?? t('fixity.done', 'Проверка завершена'),
       });
       checks.reload();
@@ -66,13 +66,13 @@ export const FixityPage = () => {
       }
     >
       <Box paddingBottom={4}>
-        <Field.Root name="status" width="240px">
+        <Field.Root name="state" width="240px">
           <Field.Label>{t('fixity.filter.status', 'Итог')}</Field.Label>
           <SingleSelect
-            value={status}
+            value={state}
             onChange={(value: string | number) => {
               setPage(1);
-              setStatus(String(value));
+              setState(String(value));
             }}
           >
             <SingleSelectOption value="">{t('filter.all', 'Все')}</SingleSelectOption>
@@ -116,7 +116,7 @@ export const FixityPage = () => {
                   </Flex>
                 </Td>
                 <Td>
-                  <StatusBadge value={check.status} labels={FIXITY_STATUS} />
+                  <StatusBadge value={check.state} labels={FIXITY_STATUS} />
                 </Td>
                 <Td>
                   <Flex direction="column" alignItems="flex-start">

@@ -30,7 +30,7 @@ export const useFilterOptions = () => {
 export const periodTitle = (period: StudyPeriod): string =>
   [period.title ?? `${period.number}`, period.academicYear?.title].filter(Boolean).join(' · ');
 
-/** «Архивные пакеты»: filter by period, class and status; checksums, size, both copies; verify now and download. */
+/** «Архивные пакеты»: filter by period, class and state; checksums, size, both copies; verify now and download. */
 export const PackagesPage = () => {
   const { t, date, bytes } = useT();
   const { post } = useFetchClient();
@@ -39,7 +39,7 @@ export const PackagesPage = () => {
   const download = useDownload();
   const { allowedActions } = useRBAC(PAGE_PERMISSIONS.packages);
   const { periods, classes } = useFilterOptions();
-  const [filters, setFilters] = React.useState({ studyPeriod: ALL, schoolClass: ALL, status: ALL });
+  const [filters, setFilters] = React.useState({ studyPeriod: ALL, schoolClass: ALL, state: ALL });
   const [page, setPage] = React.useState(1);
   const params = Object.fromEntries(Object.entries({ ...filters, page, pageSize: 25 }).filter(([, value]) => value !== ALL));
   const { data, isLoading, reload } = useLoad<ListResponse<ArchivePackage>>(`${BASE}/packages`, params);
@@ -57,7 +57,7 @@ export const PackagesPage = () => {
       const { data: result } = await post<{ data: FixityCheck }>(`${BASE}/fixity-checks`, {});
       const check = result.data;
       toggleNotification({
-        type: check.status === 'failed' ? 'danger' : check.status === 'repaired' ? 'warning' : 'success',
+        type: check.state === 'failed' ? 'danger' : check.state === 'repaired' ? 'warning' : 'success',
         message:
           check.summary ??
           t('packages.fixity.done', 'Проверено пакетов: {packages}, копий: {copies}', {
@@ -105,9 +105,9 @@ export const PackagesPage = () => {
             ))}
           </SingleSelect>
         </Field.Root>
-        <Field.Root name="status" width="220px">
+        <Field.Root name="state" width="220px">
           <Field.Label>{t('packages.filter.status', 'Состояние')}</Field.Label>
-          <SingleSelect value={filters.status} onChange={setFilter('status')}>
+          <SingleSelect value={filters.state} onChange={setFilter('state')}>
             <SingleSelectOption value={ALL}>{t('filter.all', 'Все')}</SingleSelectOption>
             {Object.entries(PACKAGE_STATUS).map(([value, [label]]) => (
               <SingleSelectOption key={value} value={value}>
@@ -161,7 +161,7 @@ export const PackagesPage = () => {
                 </Td>
                 <Td>
                   <Flex direction="column" alignItems="flex-start" gap={1}>
-                    <StatusBadge value={item.status} labels={PACKAGE_STATUS} />
+                    <StatusBadge value={item.state} labels={PACKAGE_STATUS} />
                     <Muted>{date(item.completedAt ?? item.createdAt)}</Muted>
                   </Flex>
                 </Td>
@@ -195,7 +195,7 @@ export const PackagesPage = () => {
                     variant="tertiary"
                     size="S"
                     startIcon={<Download />}
-                    disabled={!allowedActions.canDownload || item.status !== 'complete'}
+                    disabled={!allowedActions.canDownload || item.state !== 'complete'}
                     onClick={() => download(`${BASE}/packages/${item.documentId}/download`, `${item.documentId}.zip`)}
                   >
                     {t('action.download', 'Скачать')}

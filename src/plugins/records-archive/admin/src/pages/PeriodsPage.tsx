@@ -27,11 +27,8 @@ import { PAGE_PERMISSIONS, STUDY_PERIOD_UID } from '../constants';
 import { useT } from '../utils/translations';
 import { periodTitle } from './PackagesPage';
 
-/**
- * Whether the period is closed. The content manager's list reports its own publication state in
- * `status` (shadowing the period's `status` field), so the closing time is what tells.
- */
-const isClosed = (period: StudyPeriod): boolean => Boolean(period.closedAt) || period.status === 'closed';
+/** Whether the period is closed: its own `state` (not the content manager's publication `status`). */
+const isClosed = (period: StudyPeriod): boolean => period.state === 'closed';
 
 /** Asks who authorised the closing, confirms, closes (showing progress), then hands the result up. */
 const CloseDialog = ({
@@ -161,7 +158,7 @@ const ResultModal = ({ result, onClose }: { result: ClosePeriodResult; onClose: 
                       <Typography>{item.title}</Typography>
                     </Td>
                     <Td>
-                      <StatusBadge value={item.status} labels={PACKAGE_STATUS} />
+                      <StatusBadge value={item.state} labels={PACKAGE_STATUS} />
                     </Td>
                     <Td>
                       <Flex gap={2}>
@@ -185,7 +182,7 @@ const ResultModal = ({ result, onClose }: { result: ClosePeriodResult; onClose: 
   );
 };
 
-/** «Закрытие периодов»: the study periods with their status, closing one with archiving, and the log of runs. */
+/** «Закрытие периодов»: the study periods with their state, closing one with archiving, and the log of runs. */
 export const PeriodsPage = () => {
   const { t, tm, date } = useT();
   const { toggleNotification } = useNotification();
@@ -301,7 +298,7 @@ export const PeriodsPage = () => {
                     </Flex>
                   </Td>
                   <Td>
-                    <StatusBadge value={run.status} labels={RUN_STATUS} />
+                    <StatusBadge value={run.state} labels={RUN_STATUS} />
                   </Td>
                   <Td>
                     <Typography>{run.packagesTotal === null ? '—' : `${run.packagesComplete ?? 0} / ${run.packagesTotal}`}</Typography>

@@ -123,7 +123,7 @@ export const buildMarksGrid = (archive: PeriodJournalArchive, journal: ArchivedJ
   for (const entry of journal.attendance) {
     const row = rowOf.get(entry.pupil);
     const column = columnOf.get(entry.lesson);
-    if (row !== undefined && column !== undefined) codes[row][column] = ATTENDANCE_CODES[entry.status] ?? '';
+    if (row !== undefined && column !== undefined) codes[row][column] = ATTENDANCE_CODES[entry.kind] ?? '';
   }
   const rows: GridRow[] = pupils.map((pupil, row) => ({
     index: row + 1,

@@ -74,7 +74,7 @@ export interface ArchivedAttendance {
   documentId: string;
   pupil: string;
   lesson: string;
-  status: AttendanceStatus;
+  kind: AttendanceStatus;
   minutesLate: number | null;
   comment: string | null;
 }

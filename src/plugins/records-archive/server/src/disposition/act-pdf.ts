@@ -31,7 +31,7 @@ export interface PrintableActItem {
 export interface PrintableAct {
   number: string;
   date: string;
-  status: 'draft' | 'approved' | 'rejected' | 'executed';
+  state: 'draft' | 'approved' | 'rejected' | 'executed';
   items: PrintableActItem[];
   legalBasis: string | null;
   notes: string | null;
@@ -155,7 +155,7 @@ export const renderActPdf = (act: PrintableAct, schoolName: string): Promise<Buf
     'УТВЕРЖДАЮ',
     'Директор',
     `____________ ${personName(act.approvedBy) || '____________________'}`,
-    act.status === 'approved' || act.status === 'executed' ? instantDate(act.approvedAt) : '«___» __________ 20__ г.',
+    act.state === 'approved' || act.state === 'executed' ? instantDate(act.approvedAt) : '«___» __________ 20__ г.',
   ];
   doc
     .font('regular')
@@ -166,9 +166,9 @@ export const renderActPdf = (act: PrintableAct, schoolName: string): Promise<Buf
   y = paragraph(doc, y, 'АКТ', { font: 'bold', size: 14, align: 'center' });
   y = paragraph(doc, y, `${russianDate(act.date)} № ${act.number}`, { align: 'center' });
   y = paragraph(doc, y, 'о выделении к уничтожению документов, не подлежащих хранению', { font: 'bold', size: 11, align: 'center' });
-  if (act.status === 'draft')
+  if (act.state === 'draft')
     y = paragraph(doc, y, 'ПРОЕКТ: акт не утверждён, уничтожение по нему не допускается', { font: 'bold', size: 9, align: 'center' });
-  if (act.status === 'rejected') {
+  if (act.state === 'rejected') {
     y = paragraph(doc, y, `АКТ ОТКЛОНЁН${act.rejectionReason ? `: ${act.rejectionReason}` : ''}`, {
       font: 'bold',
       size: 9,
@@ -185,7 +185,7 @@ export const renderActPdf = (act: PrintableAct, schoolName: string): Promise<Buf
   y = drawTable(doc, act, y + 2) + 8;
   y = paragraph(doc, y, `Итого: ${act.items.length} ${act.items.length === 1 ? 'запись' : act.items.length < 5 ? 'записи' : 'записей'}.`);
   if (act.notes?.trim()) y = paragraph(doc, y, `Примечание: ${act.notes.trim()}`);
-  if (act.status === 'executed') {
+  if (act.state === 'executed') {
     y = paragraph(
       doc,
       y,

@@ -100,22 +100,22 @@ const backups: RecordKind = {
   recordType: 'backup',
   available: () => true,
   async candidates(strapi) {
-    const rows = (await strapi.db.query(BACKUP_UID).findMany({ where: { status: 'complete' } })) as Array<Record<string, unknown>>;
+    const rows = (await strapi.db.query(BACKUP_UID).findMany({ where: { state: 'complete' } })) as Array<Record<string, unknown>>;
     return rows.map((row) => backupCandidate(strapi, row));
   },
   async find(strapi, documentId) {
     const row = (await strapi.db.query(BACKUP_UID).findOne({ where: { documentId } })) as Record<string, unknown> | null;
-    return row && row.status !== 'failed' ? backupCandidate(strapi, row) : null;
+    return row && row.state !== 'failed' ? backupCandidate(strapi, row) : null;
   },
   async destroy(strapi, { documentId }) {
     const row = (await strapi.db.query(BACKUP_UID).findOne({ where: { documentId } })) as {
       id: number;
       name: string;
-      status: string;
+      state: string;
     } | null;
     if (!row) return { note: 'Запись о копии уже отсутствовала' };
     await strapi.db.query(BACKUP_UID).delete({ where: { id: row.id } });
-    if (row.status !== 'complete') return { note: 'Удалена запись о копии (файлы были удалены ранее при ротации)' };
+    if (row.state !== 'complete') return { note: 'Удалена запись о копии (файлы были удалены ранее при ротации)' };
     const backupService = strapi.plugin('records-archive').service('backup') as { removeFiles(name: string): Promise<void> };
     return { note: 'Удалены файлы копии и запись о ней', afterCommit: () => backupService.removeFiles(row.name) };
   },
@@ -128,7 +128,7 @@ interface ArchivePackageRow {
   id: number;
   documentId: string;
   title: string;
-  status: string;
+  state: string;
   recordType: string;
   bagPath?: string | null;
   primaryPath?: string | null;
@@ -174,19 +174,19 @@ const archivePackages: RecordKind = {
     if (!archivePackages.available(strapi)) return [];
     const rows = (await strapi.db
       .query(ARCHIVE_PACKAGE_UID)
-      .findMany({ where: { status: { $in: ['complete', 'superseded'] } } })) as ArchivePackageRow[];
+      .findMany({ where: { state: { $in: ['complete', 'superseded'] } } })) as ArchivePackageRow[];
     return rows.map(packageCandidate);
   },
   async find(strapi, documentId) {
     if (!archivePackages.available(strapi)) return null;
     const row = (await strapi.db.query(ARCHIVE_PACKAGE_UID).findOne({ where: { documentId } })) as ArchivePackageRow | null;
-    return row && ['complete', 'superseded'].includes(row.status) ? packageCandidate(row) : null;
+    return row && ['complete', 'superseded'].includes(row.state) ? packageCandidate(row) : null;
   },
   async destroy(strapi, { documentId }, actNumber) {
     const query = strapi.db.query(ARCHIVE_PACKAGE_UID);
     const row = (await query.findOne({ where: { documentId } })) as ArchivePackageRow | null;
-    if (!row || row.status === 'destroyed') return { note: 'Пакет уже отсутствовал' };
-    await query.update({ where: { id: row.id }, data: { status: 'destroyed', error: `Уничтожен по акту № ${actNumber}` } });
+    if (!row || row.state === 'destroyed') return { note: 'Пакет уже отсутствовал' };
+    await query.update({ where: { id: row.id }, data: { state: 'destroyed', error: `Уничтожен по акту № ${actNumber}` } });
     return {
       note: 'Пакет удалён из обоих мест хранения; запись о нём сохранена со статусом «уничтожен»',
       afterCommit: () => removePackageCopies(strapi, row),

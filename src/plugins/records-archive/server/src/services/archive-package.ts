@@ -45,7 +45,7 @@ export interface PackageRow {
   recordType: PackageRecordType;
   groupKey: string;
   version: number;
-  status: PackageStatus;
+  state: PackageStatus;
   bagPath: string;
   primaryPath: string | null;
   secondaryPath: string | null;
@@ -136,7 +136,7 @@ export const packageView = (row: PackageRow, withFiles = false) => ({
   kind: row.kind,
   recordType: row.recordType,
   version: row.version,
-  status: row.status,
+  state: row.state,
   studyPeriod: row.studyPeriod ? { documentId: row.studyPeriod.documentId, title: row.studyPeriod.title } : null,
   academicYear: row.academicYear ? { documentId: row.academicYear.documentId, title: row.academicYear.title } : null,
   schoolClass: row.schoolClass ? { documentId: row.schoolClass.documentId, name: row.schoolClass.name } : null,
@@ -172,7 +172,7 @@ export interface PackageFilters {
   studyPeriod?: string;
   academicYear?: string;
   schoolClass?: string;
-  status?: PackageStatus;
+  state?: PackageStatus;
   kind?: PackageKind;
   page?: number;
   pageSize?: number;
@@ -217,12 +217,12 @@ const createArchivePackageService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Builds (or rebuilds, or leaves alone when up to date) the package a spec describes, in both locations. */
     async buildPackage(spec: PackageSpec, hooks: ArchiveHooks = {}, options: { verifyUnchanged?: boolean } = {}): Promise<PackageRow> {
       const live = (await rows().findMany({
-        where: { groupKey: spec.groupKey, status: { $notIn: ['superseded', 'destroyed'] } },
+        where: { groupKey: spec.groupKey, state: { $notIn: ['superseded', 'destroyed'] } },
         orderBy: [{ version: 'desc' }],
         populate: POPULATE,
       })) as PackageRow[];
       const latest = live[0] ?? null;
-      if (latest?.status === 'complete' && latest.sourceDigest === spec.sourceDigest) {
+      if (latest?.state === 'complete' && latest.sourceDigest === spec.sourceDigest) {
         const intact =
           options.verifyUnchanged === false ||
           (await Promise.all(LOCATIONS.map((location) => service.checkCopy(latest, location)))).every((copy) => copy.state === 'ok');
@@ -231,7 +231,7 @@ const createArchivePackageService = ({ strapi }: { strapi: Core.Strapi }) => {
           return latest;
         }
       }
-      const newVersion = latest?.status === 'complete' && Boolean(latest.sealedAt) && latest.sourceDigest !== spec.sourceDigest;
+      const newVersion = latest?.state === 'complete' && Boolean(latest.sealedAt) && latest.sourceDigest !== spec.sourceDigest;
       const version = latest ? latest.version + (newVersion ? 1 : 0) : 1;
       const bagPath = versionedPath(spec.basePath, version);
       const locations = archiveLocations(strapi);
@@ -241,7 +241,7 @@ const createArchivePackageService = ({ strapi }: { strapi: Core.Strapi }) => {
         recordType: spec.recordType,
         groupKey: spec.groupKey,
         version,
-        status: 'building' as const,
+        state: 'building' as const,
         bagPath,
         studyPeriod: spec.studyPeriodId,
         academicYear: spec.academicYearId,
@@ -306,19 +306,19 @@ const createArchivePackageService = ({ strapi }: { strapi: Core.Strapi }) => {
             lastFixityAt: now,
             sealedAt: spec.sealOnComplete ? now : null,
             // Last: only a package whose two copies were written and verified is complete.
-            status: 'complete',
+            state: 'complete',
           },
         });
         await rows().updateMany({
-          where: { groupKey: spec.groupKey, version: { $lt: version }, status: 'complete' },
-          data: { status: 'superseded' },
+          where: { groupKey: spec.groupKey, version: { $lt: version }, state: 'complete' },
+          data: { state: 'superseded' },
         });
         const complete = (await findRow({ id: row.id })) as PackageRow;
         await hooks.onProgress?.({ stage: 'package-complete', groupKey: spec.groupKey, packageDocumentId: row.documentId });
         return complete;
       } catch (error) {
         await rows()
-          .update({ where: { id: row.id }, data: { status: 'failed', error: errorText(error) } })
+          .update({ where: { id: row.id }, data: { state: 'failed', error: errorText(error) } })
           .catch(() => undefined);
         throw error;
       }
@@ -327,7 +327,7 @@ const createArchivePackageService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Seals the complete packages of a closed period: from now on a change makes a new version, never an overwrite. */
     async sealPeriodPackages(studyPeriodId: number): Promise<number> {
       const unsealed = (await rows().findMany({
-        where: { studyPeriod: { id: studyPeriodId }, status: 'complete', sealedAt: { $null: true } },
+        where: { studyPeriod: { id: studyPeriodId }, state: 'complete', sealedAt: { $null: true } },
         select: ['id'],
       })) as Array<{ id: number }>;
       if (unsealed.length === 0) return 0;
@@ -350,7 +350,7 @@ const createArchivePackageService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (filters.studyPeriod) where.studyPeriod = { documentId: filters.studyPeriod };
       if (filters.academicYear) where.academicYear = { documentId: filters.academicYear };
       if (filters.schoolClass) where.schoolClass = { documentId: filters.schoolClass };
-      if (filters.status) where.status = filters.status;
+      if (filters.state) where.state = filters.state;
       if (filters.kind) where.kind = filters.kind;
       const { results, pagination } = await rows().findPage({
         where,
@@ -364,7 +364,7 @@ const createArchivePackageService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async forPeriod(studyPeriodId: number): Promise<PackageRow[]> {
       return (await rows().findMany({
-        where: { studyPeriod: { id: studyPeriodId }, kind: 'period-journal', status: { $notIn: ['superseded', 'destroyed'] } },
+        where: { studyPeriod: { id: studyPeriodId }, kind: 'period-journal', state: { $notIn: ['superseded', 'destroyed'] } },
         populate: POPULATE,
         orderBy: [{ bagPath: 'asc' }],
       })) as PackageRow[];
@@ -375,7 +375,7 @@ const createArchivePackageService = ({ strapi }: { strapi: Core.Strapi }) => {
      * hands out a damaged file while an intact copy exists).
      */
     async intactFiles(row: PackageRow): Promise<BagFile[]> {
-      if (row.status !== 'complete' && row.status !== 'superseded') {
+      if (row.state !== 'complete' && row.state !== 'superseded') {
         throw new errors.ApplicationError('Пакет ещё не сформирован полностью: скачать можно только завершённый пакет');
       }
       const copies = await Promise.all(LOCATIONS.map((location) => service.checkCopy(row, location)));
@@ -417,7 +417,7 @@ const createArchivePackageService = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await service.findOne(documentId);
       const locations = archiveLocations(strapi);
       for (const location of LOCATIONS) await removeBag(locations[location], row.bagPath);
-      await rows().update({ where: { id: row.id }, data: { status: 'destroyed', primaryState: 'missing', secondaryState: 'missing' } });
+      await rows().update({ where: { id: row.id }, data: { state: 'destroyed', primaryState: 'missing', secondaryState: 'missing' } });
       return service.findOne(documentId);
     },
 

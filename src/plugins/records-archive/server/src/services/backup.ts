@@ -36,7 +36,7 @@ export interface BackupRecord {
   documentId: string;
   name: string;
   kind: BackupKind;
-  status: BackupStatus;
+  state: BackupStatus;
   engine: BackupEngine;
   trigger: BackupTrigger;
   requestedBy: string | null;
@@ -70,7 +70,7 @@ export const KIND_LABELS: Record<BackupKind, string> = {
   manual: 'ручная',
 };
 
-/** A backup could not be written; the attempt is recorded with status «failed». */
+/** A backup could not be written; the attempt is recorded with state «failed». */
 export class BackupFailedError extends errors.ApplicationError<'BackupFailedError'> {
   constructor(message: string, details?: unknown) {
     super(message, details);
@@ -205,7 +205,7 @@ const createBackupService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: {
           name,
           kind,
-          status: 'complete',
+          state: 'complete',
           engine: databaseEngine,
           trigger,
           requestedBy: actor.name,
@@ -226,7 +226,7 @@ const createBackupService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: {
           name,
           kind,
-          status: 'failed',
+          state: 'failed',
           engine: databaseEngine ?? 'sqlite',
           trigger,
           requestedBy: actor.name,
@@ -264,7 +264,7 @@ const createBackupService = ({ strapi }: { strapi: Core.Strapi }) => {
     async runScheduled(now: Date = new Date()): Promise<BackupRecord | null> {
       return runExclusively(strapi, BACKUP_LEASE, LEASE_TTL_MS, async () => {
         const previous = (await backups().findMany({
-          where: { status: { $in: ['complete', 'rotated'] }, kind: { $in: [...SCHEDULED_KINDS] } },
+          where: { state: { $in: ['complete', 'rotated'] }, kind: { $in: [...SCHEDULED_KINDS] } },
           select: ['kind', 'startedAt'],
         })) as Array<{ kind: BackupKind; startedAt: string }>;
         const timeZone = (strapi.config.get('school.timeZone') as string | undefined) ?? 'Europe/Moscow';
@@ -276,11 +276,11 @@ const createBackupService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Keeps the newest N complete backups of each scheduled kind and deletes the files of the
-     * others (their rows stay, with status «rotated»). Manual and held backups are kept.
+     * others (their rows stay, with state «rotated»). Manual and held backups are kept.
      */
     async rotate(): Promise<BackupRecord[]> {
       const { keep } = settings();
-      const complete = (await backups().findMany({ where: { status: 'complete' } })) as Array<Record<string, unknown>>;
+      const complete = (await backups().findMany({ where: { state: 'complete' } })) as Array<Record<string, unknown>>;
       const held = await heldBackups();
       const ids = new Set(
         backupsToRotate(
@@ -294,13 +294,13 @@ const createBackupService = ({ strapi }: { strapi: Core.Strapi }) => {
       const rotated: BackupRecord[] = [];
       for (const row of complete.filter((candidate) => ids.has(candidate.id as number))) {
         await fs.rm(folderOf(row.name as string), { recursive: true, force: true });
-        rotated.push(toRecord(await backups().update({ where: { id: row.id }, data: { status: 'rotated', rotatedAt: new Date() } })));
+        rotated.push(toRecord(await backups().update({ where: { id: row.id }, data: { state: 'rotated', rotatedAt: new Date() } })));
       }
       return rotated;
     },
 
-    async findPage({ page = 1, pageSize = 25, status }: { page?: number; pageSize?: number; status?: BackupStatus } = {}) {
-      const where = status ? { status } : {};
+    async findPage({ page = 1, pageSize = 25, state }: { page?: number; pageSize?: number; state?: BackupStatus } = {}) {
+      const where = state ? { state } : {};
       const [rows, total] = await Promise.all([
         backups().findMany({ where, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }),
         backups().count({ where }),
@@ -325,7 +325,7 @@ const createBackupService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The path of one file of a complete backup, for download. */
     async filePath(id: number, fileName: string): Promise<string> {
       const backup = await service.findOne(id);
-      if (backup.status !== 'complete') throw new errors.NotFoundError('Файлы этой резервной копии не сохранены или уже удалены');
+      if (backup.state !== 'complete') throw new errors.NotFoundError('Файлы этой резервной копии не сохранены или уже удалены');
       const allowed = [...(backup.files ?? []).map((file) => file.name), MANIFEST_FILE];
       if (!allowed.includes(fileName)) throw new errors.NotFoundError(`В резервной копии нет файла ${fileName}`);
       const file = path.join(folderOf(backup.name), fileName);
@@ -343,7 +343,7 @@ const createBackupService = ({ strapi }: { strapi: Core.Strapi }) => {
     async restoreInstructions() {
       const { dir, uploadsDir } = settings();
       const databaseEngine = engine();
-      const latest = (await backups().findOne({ where: { status: 'complete' }, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }] })) as {
+      const latest = (await backups().findOne({ where: { state: 'complete' }, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }] })) as {
         name: string;
       } | null;
       const name = latest?.name ?? '<имя копии>';

@@ -56,7 +56,7 @@ export interface DestructionAct {
   documentId: string;
   number: string;
   date: string;
-  status: ActStatus;
+  state: ActStatus;
   items: ActItem[];
   legalBasis: string | null;
   notes: string | null;
@@ -106,7 +106,7 @@ interface RuleRow extends RetentionPeriod {
 /** One candidate as the due list judges it today. */
 export interface DueItem extends ActItem {
   held: { id: number; reason: string; placedAt: string } | null;
-  inAct: { id: number; number: string; status: ActStatus } | null;
+  inAct: { id: number; number: string; state: ActStatus } | null;
 }
 
 export interface DueGroup {
@@ -171,19 +171,19 @@ const createDispositionService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Records already in acts: destroyed (executed acts) and waiting (draft or approved acts). */
   const recordsInActs = async (): Promise<{
     executed: Set<string>;
-    open: Map<string, { id: number; number: string; status: ActStatus }>;
+    open: Map<string, { id: number; number: string; state: ActStatus }>;
   }> => {
     const rows = (await acts().findMany({
-      where: { status: { $in: ['draft', 'approved', 'executed'] } },
-      select: ['id', 'number', 'status', 'items'],
-    })) as Array<Pick<DestructionAct, 'id' | 'number' | 'status' | 'items'>>;
+      where: { state: { $in: ['draft', 'approved', 'executed'] } },
+      select: ['id', 'number', 'state', 'items'],
+    })) as Array<Pick<DestructionAct, 'id' | 'number' | 'state' | 'items'>>;
     const executed = new Set<string>();
-    const open = new Map<string, { id: number; number: string; status: ActStatus }>();
+    const open = new Map<string, { id: number; number: string; state: ActStatus }>();
     for (const act of rows) {
       for (const item of act.items ?? []) {
         const key = keyOf(item.recordType, item.documentId);
-        if (act.status === 'executed') executed.add(key);
-        else open.set(key, { id: act.id, number: act.number, status: act.status });
+        if (act.state === 'executed') executed.add(key);
+        else open.set(key, { id: act.id, number: act.number, state: act.state });
       }
     }
     return { executed, open };
@@ -286,9 +286,9 @@ const createDispositionService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const requireStatus = (act: DestructionAct, allowed: ActStatus[], doing: string): void => {
-    if (!allowed.includes(act.status)) {
-      throw new errors.ValidationError(`Акт № ${act.number} ${STATUS_LABELS[act.status]}: ${doing} невозможно`, {
-        errors: [{ path: ['status'], message: `Состояние акта: ${STATUS_LABELS[act.status]}`, name: 'ValidationError' }],
+    if (!allowed.includes(act.state)) {
+      throw new errors.ValidationError(`Акт № ${act.number} ${STATUS_LABELS[act.state]}: ${doing} невозможно`, {
+        errors: [{ path: ['state'], message: `Состояние акта: ${STATUS_LABELS[act.state]}`, name: 'ValidationError' }],
       });
     }
   };
@@ -345,8 +345,8 @@ const createDispositionService = ({ strapi }: { strapi: Core.Strapi }) => {
       return [...groups.values()];
     },
 
-    async findActs({ status, page = 1, pageSize = 25 }: { status?: ActStatus; page?: number; pageSize?: number } = {}) {
-      const where = status ? { status } : {};
+    async findActs({ state, page = 1, pageSize = 25 }: { state?: ActStatus; page?: number; pageSize?: number } = {}) {
+      const where = state ? { state } : {};
       const [results, total] = await Promise.all([
         acts().findMany({ where, orderBy: [{ date: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }),
         acts().count({ where }),
@@ -367,7 +367,7 @@ const createDispositionService = ({ strapi }: { strapi: Core.Strapi }) => {
           data: {
             number: await nextNumber(date),
             date,
-            status: 'draft',
+            state: 'draft',
             items,
             legalBasis: input.legalBasis?.trim() || defaultLegalBasis(items),
             notes: input.notes ?? null,
@@ -405,7 +405,7 @@ const createDispositionService = ({ strapi }: { strapi: Core.Strapi }) => {
         requireStatus(act, ['draft'], 'утверждение');
         return (await acts().update({
           where: { id },
-          data: { status: 'approved', approvedBy: actor.name, approvedById: actor.id, approvedAt: new Date() },
+          data: { state: 'approved', approvedBy: actor.name, approvedById: actor.id, approvedAt: new Date() },
         })) as DestructionAct;
       });
     },
@@ -418,14 +418,14 @@ const createDispositionService = ({ strapi }: { strapi: Core.Strapi }) => {
         requireStatus(act, ['draft', 'approved'], 'отклонение');
         return (await acts().update({
           where: { id },
-          data: { status: 'rejected', rejectedBy: actor.name, rejectedById: actor.id, rejectedAt: new Date(), rejectionReason: reason },
+          data: { state: 'rejected', rejectedBy: actor.name, rejectedById: actor.id, rejectedAt: new Date(), rejectionReason: reason },
         })) as DestructionAct;
       });
     },
 
     /**
      * Destroys exactly the records an approved act lists, in one transaction, then removes their
-     * files. Refused for any other status, when a listed record is under a legal hold, or when its
+     * files. Refused for any other state, when a listed record is under a legal hold, or when its
      * period no longer runs out (the rule was lengthened since the act was drafted).
      */
     async executeAct(id: number): Promise<DestructionAct> {
@@ -473,7 +473,7 @@ const createDispositionService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return (await acts().update({
           where: { id },
-          data: { status: 'executed', executedBy: actor.name, executedById: actor.id, executedAt: new Date(), executionLog: log },
+          data: { state: 'executed', executedBy: actor.name, executedById: actor.id, executedAt: new Date(), executionLog: log },
         })) as DestructionAct;
       });
       const log = [...(executed.executionLog ?? [])];

@@ -38,7 +38,7 @@ export interface FixityCheckRow {
   id: number;
   documentId: string;
   trigger: FixityTrigger;
-  status: 'running' | 'passed' | 'repaired' | 'failed';
+  state: 'running' | 'passed' | 'repaired' | 'failed';
   startedAt: string;
   finishedAt: string | null;
   requestedBy: string | null;
@@ -58,7 +58,7 @@ const LOCATION_TITLES: Record<LocationName, string> = { primary: 'основно
 export const fixityView = (row: FixityCheckRow) => ({
   documentId: row.documentId,
   trigger: row.trigger,
-  status: row.status,
+  state: row.state,
   startedAt: row.startedAt,
   finishedAt: row.finishedAt,
   requestedBy: row.requestedBy,
@@ -106,10 +106,11 @@ const createFixityService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A package that a closing is rebuilding right now is not "repaired" with its old content. */
   const unchangedSince = async (row: PackageRow): Promise<boolean> => {
-    const current = (await strapi.db
-      .query(ARCHIVE_PACKAGE_UID)
-      .findOne({ where: { id: row.id }, select: ['status', 'updatedAt'] })) as Pick<PackageRow, 'status' | 'updatedAt'> | null;
-    return current?.status === row.status && String(current.updatedAt) === String(row.updatedAt);
+    const current = (await strapi.db.query(ARCHIVE_PACKAGE_UID).findOne({ where: { id: row.id }, select: ['state', 'updatedAt'] })) as Pick<
+      PackageRow,
+      'state' | 'updatedAt'
+    > | null;
+    return current?.state === row.state && String(current.updatedAt) === String(row.updatedAt);
   };
 
   const service = {
@@ -134,7 +135,7 @@ const createFixityService = ({ strapi }: { strapi: Core.Strapi }) => {
       const packageService = getService(strapi, 'archive-package');
       const locations = archiveLocations(strapi);
       const check = (await checks().create({
-        data: { trigger, status: 'running', startedAt: new Date().toISOString(), requestedBy: requestedBy ?? null },
+        data: { trigger, state: 'running', startedAt: new Date().toISOString(), requestedBy: requestedBy ?? null },
       })) as FixityCheckRow;
       const totals = { packagesChecked: 0, copiesChecked: 0, damagedCopies: 0, repairedCopies: 0, unrecoverablePackages: 0 };
       const failures: FixityFailure[] = [];
@@ -142,7 +143,7 @@ const createFixityService = ({ strapi }: { strapi: Core.Strapi }) => {
         let lastId = 0;
         for (;;) {
           const batch = (await strapi.db.query(ARCHIVE_PACKAGE_UID).findMany({
-            where: { status: { $in: ['complete', 'superseded'] }, id: { $gt: lastId } },
+            where: { state: { $in: ['complete', 'superseded'] }, id: { $gt: lastId } },
             orderBy: [{ id: 'asc' }],
             limit: BATCH,
           })) as PackageRow[];
@@ -198,28 +199,28 @@ const createFixityService = ({ strapi }: { strapi: Core.Strapi }) => {
           }
           await acquireLease(strapi, FIXITY_LEASE, LEASE_TTL_MS);
         }
-        const status = totals.unrecoverablePackages > 0 ? 'failed' : totals.damagedCopies > 0 ? 'repaired' : 'passed';
+        const state = totals.unrecoverablePackages > 0 ? 'failed' : totals.damagedCopies > 0 ? 'repaired' : 'passed';
         const summary =
-          status === 'passed'
+          state === 'passed'
             ? `Проверено пакетов: ${totals.packagesChecked}, копий: ${totals.copiesChecked}. Повреждений нет`
             : `Проверено пакетов: ${totals.packagesChecked}, копий: ${totals.copiesChecked}. Повреждённых копий: ${totals.damagedCopies}, восстановлено: ${totals.repairedCopies}, пакетов без неповреждённой копии: ${totals.unrecoverablePackages}`;
-        if (status !== 'passed') strapi.log.warn(`[records-archive] fixity check: ${summary}`);
+        if (state !== 'passed') strapi.log.warn(`[records-archive] fixity check: ${summary}`);
         return (await checks().update({
           where: { id: check.id },
-          data: { ...totals, status, failures, summary, finishedAt: new Date().toISOString() },
+          data: { ...totals, state, failures, summary, finishedAt: new Date().toISOString() },
         })) as FixityCheckRow;
       } catch (error) {
         await checks().update({
           where: { id: check.id },
-          data: { ...totals, status: 'failed', failures, error: (error as Error).message, finishedAt: new Date().toISOString() },
+          data: { ...totals, state: 'failed', failures, error: (error as Error).message, finishedAt: new Date().toISOString() },
         });
         throw error;
       }
     },
 
-    async findPage({ page = 1, pageSize = 25, status }: { page?: number; pageSize?: number; status?: FixityCheckRow['status'] }) {
+    async findPage({ page = 1, pageSize = 25, state }: { page?: number; pageSize?: number; state?: FixityCheckRow['state'] }) {
       const { results, pagination } = await checks().findPage({
-        where: status ? { status } : {},
+        where: state ? { state } : {},
         orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
         page,
         pageSize,

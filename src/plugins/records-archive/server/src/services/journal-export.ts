@@ -38,7 +38,7 @@ export interface StoredPeriod extends Row {
   number: number;
   startDate: string;
   endDate: string;
-  status: string;
+  state: string;
   academicYear: Row & { title: string; startDate: string; endDate: string };
 }
 
@@ -189,7 +189,7 @@ const createJournalExportService = ({ strapi }: { strapi: Core.Strapi }) => {
     async loadPeriod(documentId: string): Promise<StoredPeriod | null> {
       return (await strapi.db.query('api::study-period.study-period').findOne({
         where: { documentId },
-        populate: { academicYear: { select: ['id', 'documentId', 'title', 'startDate', 'endDate', 'status'] } },
+        populate: { academicYear: { select: ['id', 'documentId', 'title', 'startDate', 'endDate', 'state'] } },
       })) as StoredPeriod | null;
     },
 
@@ -272,7 +272,7 @@ const createJournalExportService = ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         strapi.db.query('api::attendance.attendance').findMany({
           where: { lesson: { journal: journalWhere, studyPeriod: { id: period.id } } },
-          select: ['id', 'documentId', 'status', 'minutesLate', 'comment'],
+          select: ['id', 'documentId', 'kind', 'minutesLate', 'comment'],
           populate: { student: { select: ['id', 'documentId'] }, lesson: { select: ['id', 'documentId'] } },
           orderBy: [{ id: 'asc' }],
         }),
@@ -308,7 +308,7 @@ const createJournalExportService = ({ strapi }: { strapi: Core.Strapi }) => {
           documentId: entry.documentId,
           pupil: ref(entry.student) ?? '',
           lesson: ref(entry.lesson) ?? '',
-          status: entry.status as AttendanceStatus,
+          kind: entry.kind as AttendanceStatus,
           minutesLate: entry.minutesLate === null || entry.minutesLate === undefined ? null : Number(entry.minutesLate),
           comment: str(entry.comment),
         }),
@@ -368,7 +368,7 @@ const createJournalExportService = ({ strapi }: { strapi: Core.Strapi }) => {
     async loadYear(documentId: string): Promise<(Row & { title: string; startDate: string; endDate: string }) | null> {
       return (await strapi.db.query('api::academic-year.academic-year').findOne({
         where: { documentId },
-        select: ['id', 'documentId', 'title', 'startDate', 'endDate', 'status'],
+        select: ['id', 'documentId', 'title', 'startDate', 'endDate', 'state'],
       })) as (Row & { title: string; startDate: string; endDate: string }) | null;
     },
 

@@ -39,7 +39,7 @@ export interface ClosingRunRow {
   documentId: string;
   kind: 'period-closing' | 'closing-warning' | 'school-year-archive';
   trigger: ClosingTrigger;
-  status: 'running' | 'complete' | 'failed' | 'warning';
+  state: 'running' | 'complete' | 'failed' | 'warning';
   authorisedBy: string | null;
   reason: string | null;
   message: string | null;
@@ -56,7 +56,7 @@ export const closingRunView = (row: ClosingRunRow) => ({
   documentId: row.documentId,
   kind: row.kind,
   trigger: row.trigger,
-  status: row.status,
+  state: row.state,
   studyPeriod: row.studyPeriod ? { documentId: row.studyPeriod.documentId, title: row.studyPeriod.title } : null,
   academicYear: row.academicYear ? { documentId: row.academicYear.documentId, title: row.academicYear.title } : null,
   authorisedBy: row.authorisedBy,
@@ -77,7 +77,7 @@ export interface ClosePeriodInput {
 }
 
 export interface ClosePeriodResult {
-  studyPeriod: { documentId: string; title: string; academicYear: string; status: string; closedAt: string | null };
+  studyPeriod: { documentId: string; title: string; academicYear: string; state: string; closedAt: string | null };
   /** The period was already closed: its packages were checked (and re-made where a correction changed the data). */
   alreadyClosed: boolean;
   packages: PackageRow[];
@@ -175,7 +175,7 @@ const createPeriodClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     /**
      * Closes a study period for the whole school: a package per class (and per cross-class
-     * journal) in both locations, then the period's status through the period-closing procedure.
+     * journal) in both locations, then the period's state through the period-closing procedure.
      */
     async closePeriod(input: ClosePeriodInput, hooks: ArchiveHooks = {}): Promise<ClosePeriodResult> {
       const authorisedBy = input.authorisedBy?.trim();
@@ -184,7 +184,7 @@ const createPeriodClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const first = await exporter.loadPeriod(input.studyPeriodDocumentId);
       if (!first) throw new errors.NotFoundError('Учебный период не найден');
       const settings = getSchoolSettings(strapi);
-      if (first.status !== 'closed' && first.endDate > todayInZone(settings.timeZone)) {
+      if (first.state !== 'closed' && first.endDate > todayInZone(settings.timeZone)) {
         throw new errors.ValidationError(
           `Период «${periodLabel(first)}» ещё не закончился (последний день — ${fullDate(first.endDate)}): закрыть его можно после этой даты`,
         );
@@ -192,13 +192,13 @@ const createPeriodClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
       return exclusively(ARCHIVE_WRITE_LEASE, 'Архивация', async () => {
         await cleanLocations();
         const period = (await exporter.loadPeriod(input.studyPeriodDocumentId)) as StoredPeriod;
-        const alreadyClosed = period.status === 'closed';
+        const alreadyClosed = period.state === 'closed';
         const reason = input.reason?.trim() || `Окончание периода «${periodLabel(period)}»: архивация журналов и закрытие периода`;
         const run = (await runs().create({
           data: {
             kind: 'period-closing',
             trigger: input.trigger ?? 'manual',
-            status: 'running',
+            state: 'running',
             studyPeriod: period.id,
             academicYear: period.academicYear.id,
             authorisedBy,
@@ -216,7 +216,7 @@ const createPeriodClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
             await runArchiveProcedure({ kind: 'period-closing', reason, authorisedBy }, () =>
               strapi
                 .documents('api::study-period.study-period')
-                .update({ documentId: period.documentId, data: { status: 'closed', closedAt } } as never),
+                .update({ documentId: period.documentId, data: { state: 'closed', closedAt } } as never),
             );
             // Entries made between packaging and closing would be missing: the period is frozen now,
             // so one more pass makes the packages equal to what was closed (unchanged ones are skipped).
@@ -226,14 +226,14 @@ const createPeriodClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
           const message = alreadyClosed
             ? `Период «${periodLabel(period)}» уже был закрыт; архивные пакеты проверены (${packages.length})`
             : `Период «${periodLabel(period)}» закрыт; архивных пакетов: ${packages.length}, каждый в двух местах хранения`;
-          await finishRun(run.id, { status: 'complete', packagesComplete: packages.length, message });
+          await finishRun(run.id, { state: 'complete', packagesComplete: packages.length, message });
           strapi.log.info(`[records-archive] ${message}`);
           return {
             studyPeriod: {
               documentId: period.documentId,
               title: period.title,
               academicYear: period.academicYear.title,
-              status: 'closed',
+              state: 'closed',
               closedAt,
             },
             alreadyClosed,
@@ -243,10 +243,10 @@ const createPeriodClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
         } catch (error) {
           const complete = await strapi.db
             .query(ARCHIVE_PACKAGE_UID)
-            .count({ where: { studyPeriod: { id: period.id }, status: 'complete' } });
-          const closedNow = (await exporter.loadPeriod(period.documentId))?.status === 'closed';
+            .count({ where: { studyPeriod: { id: period.id }, state: 'complete' } });
+          const closedNow = (await exporter.loadPeriod(period.documentId))?.state === 'closed';
           await finishRun(run.id, {
-            status: 'failed',
+            state: 'failed',
             packagesComplete: complete,
             error: (error as Error).message?.slice(0, 4000) ?? String(error),
             message: `Закрытие периода «${periodLabel(period)}» прервано: ${closedNow ? 'период закрыт, но не все пакеты готовы' : 'период остаётся открытым'}. Запустите закрытие ещё раз — готовые пакеты не будут пересобраны`,
@@ -273,7 +273,7 @@ const createPeriodClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
           data: {
             kind: 'school-year-archive',
             trigger: input.trigger ?? 'manual',
-            status: 'running',
+            state: 'running',
             academicYear: year.id,
             authorisedBy,
             reason: `Сводные ведомости успеваемости за ${year.title} учебный год`,
@@ -311,14 +311,14 @@ const createPeriodClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
             await acquireLease(strapi, ARCHIVE_WRITE_LEASE, LEASE_TTL_MS);
           }
           await finishRun(run.id, {
-            status: 'complete',
+            state: 'complete',
             packagesComplete: built.length,
             message: `Сводные ведомости ${year.title}: архивных пакетов ${built.length}, каждый в двух местах хранения`,
           });
           return { academicYear: { documentId: year.documentId, title: year.title }, packages: built, run: run.documentId };
         } catch (error) {
           await finishRun(run.id, {
-            status: 'failed',
+            state: 'failed',
             error: (error as Error).message?.slice(0, 4000) ?? String(error),
             message: `Архивация сводных ведомостей ${year.title} прервана. Запустите её ещё раз — готовые пакеты не будут пересобраны`,
           }).catch(() => undefined);
@@ -338,7 +338,7 @@ const createPeriodClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
         const horizon = DateTime.fromISO(today, { zone: 'utc' }).plus({ days: WARN_DAYS_BEFORE }).toISODate() as string;
         const report: ScheduledClosingReport = { today, warned: [], closed: [], failed: [] };
         const open = (await strapi.db.query('api::study-period.study-period').findMany({
-          where: { status: 'open', endDate: { $lte: horizon } },
+          where: { state: 'open', endDate: { $lte: horizon } },
           populate: { academicYear: { select: ['id', 'documentId', 'title', 'startDate', 'endDate'] } },
           orderBy: [{ endDate: 'asc' }, { id: 'asc' }],
         })) as StoredPeriod[];
@@ -350,7 +350,7 @@ const createPeriodClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
             data: {
               kind: 'closing-warning',
               trigger: 'schedule',
-              status: 'warning',
+              state: 'warning',
               studyPeriod: period.id,
               academicYear: period.academicYear.id,
               message,
@@ -380,18 +380,18 @@ const createPeriodClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
       pageSize = 25,
       studyPeriod,
       kind,
-      status,
+      state,
     }: {
       page?: number;
       pageSize?: number;
       studyPeriod?: string;
       kind?: ClosingRunRow['kind'];
-      status?: ClosingRunRow['status'];
+      state?: ClosingRunRow['state'];
     }) {
       const where: Record<string, unknown> = {};
       if (studyPeriod) where.studyPeriod = { documentId: studyPeriod };
       if (kind) where.kind = kind;
-      if (status) where.status = status;
+      if (state) where.state = state;
       const { results, pagination } = await runs().findPage({
         where,
         populate: RUN_POPULATE,

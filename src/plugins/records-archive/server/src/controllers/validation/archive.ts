@@ -48,7 +48,7 @@ const LIST_PACKAGES = yup.object({
   studyPeriod: documentId('Неверный идентификатор периода'),
   academicYear: documentId('Неверный идентификатор учебного года'),
   schoolClass: documentId('Неверный идентификатор класса'),
-  status: yup.mixed<PackageStatus>().oneOf(['building', 'complete', 'failed', 'superseded', 'destroyed'], 'Неизвестное состояние пакета'),
+  state: yup.mixed<PackageStatus>().oneOf(['building', 'complete', 'failed', 'superseded', 'destroyed'], 'Неизвестное состояние пакета'),
   kind: yup.mixed<PackageKind>().oneOf(['period-journal', 'summary-sheet'], 'Неизвестный вид пакета'),
 });
 
@@ -61,14 +61,14 @@ const DOWNLOAD = yup.object({
 
 const LIST_FIXITY = yup.object({
   ...pagination,
-  status: yup.mixed<FixityCheckRow['status']>().oneOf(['running', 'passed', 'repaired', 'failed'], 'Неизвестный итог проверки'),
+  state: yup.mixed<FixityCheckRow['state']>().oneOf(['running', 'passed', 'repaired', 'failed'], 'Неизвестный итог проверки'),
 });
 
 const LIST_RUNS = yup.object({
   ...pagination,
   studyPeriod: documentId('Неверный идентификатор периода'),
   kind: yup.mixed<ClosingRunRow['kind']>().oneOf(['period-closing', 'closing-warning', 'school-year-archive'], 'Неизвестный вид записи'),
-  status: yup.mixed<ClosingRunRow['status']>().oneOf(['running', 'complete', 'failed', 'warning'], 'Неизвестное состояние'),
+  state: yup.mixed<ClosingRunRow['state']>().oneOf(['running', 'complete', 'failed', 'warning'], 'Неизвестное состояние'),
 });
 
 const CLOSE_PERIOD = yup

@@ -7,7 +7,7 @@ const CREATE_BACKUP_SCHEMA = yup
   .noUnknown(true, UNKNOWN_FIELD);
 
 const LIST_BACKUPS_SCHEMA = yup
-  .object({ ...pagination, status: yup.string().oneOf(['complete', 'failed', 'rotated'], 'Неизвестное состояние копии') })
+  .object({ ...pagination, state: yup.string().oneOf(['complete', 'failed', 'rotated'], 'Неизвестное состояние копии') })
   .noUnknown(true, UNKNOWN_FIELD);
 
 const DOWNLOAD_PARAMS_SCHEMA = idParams.shape({
@@ -20,6 +20,6 @@ const DOWNLOAD_PARAMS_SCHEMA = idParams.shape({
 export const validateCreateBackup = validateYupSchema(CREATE_BACKUP_SCHEMA);
 export const validateListBackups = validateYupSchema(LIST_BACKUPS_SCHEMA, { strict: false }) as (
   query: unknown,
-) => Promise<{ page?: number; pageSize?: number; status?: BackupStatus }>;
+) => Promise<{ page?: number; pageSize?: number; state?: BackupStatus }>;
 export const validateBackupParams = validateYupSchema(idParams, { strict: false });
 export const validateDownloadParams = validateYupSchema(DOWNLOAD_PARAMS_SCHEMA, { strict: false });

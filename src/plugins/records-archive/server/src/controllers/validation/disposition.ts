@@ -31,7 +31,7 @@ const REJECT_ACT_SCHEMA = yup
   .noUnknown(true, UNKNOWN_FIELD);
 
 const LIST_ACTS_SCHEMA = yup
-  .object({ ...pagination, status: yup.string().oneOf(['draft', 'approved', 'rejected', 'executed'], 'Неизвестное состояние акта') })
+  .object({ ...pagination, state: yup.string().oneOf(['draft', 'approved', 'rejected', 'executed'], 'Неизвестное состояние акта') })
   .noUnknown(true, UNKNOWN_FIELD);
 
 const PLACE_HOLD_SCHEMA = yup
@@ -52,7 +52,7 @@ export const validateUpdateAct = validateYupSchema(UPDATE_ACT_SCHEMA) as (body: 
 export const validateRejectAct = validateYupSchema(REJECT_ACT_SCHEMA);
 export const validateListActs = validateYupSchema(LIST_ACTS_SCHEMA, { strict: false }) as (
   query: unknown,
-) => Promise<{ page?: number; pageSize?: number; status?: ActStatus }>;
+) => Promise<{ page?: number; pageSize?: number; state?: ActStatus }>;
 export const validatePlaceHold = validateYupSchema(PLACE_HOLD_SCHEMA) as (
   body: unknown,
 ) => Promise<{ recordType: DisposableType; documentId: string; reason: string }>;
