@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import supertest from 'supertest';
 import { CRON_TASKS, registerCronTasks, removeCronTasks } from '../../src/plugins/records-archive/server/src/cron';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
+import { adminWithActions } from '../helpers/admin';
 import { buildArchiveSchool, superAdminToken, type ArchiveSchool } from '../helpers/archive-fixture';
 
 let strapi: Core.Strapi;
@@ -23,26 +24,6 @@ const binary = (request: supertest.Test) =>
     response.on('end', () => done(null, Buffer.concat(chunks)));
   });
 
-/** An admin account with a role that holds exactly the given actions. */
-const adminWith = async (email: string, actions: string[]): Promise<string> => {
-  const role = await strapi.service('admin::role').create({ name: `Роль ${email}`, description: 'для теста' });
-  await strapi.service('admin::role').assignPermissions(
-    role.id,
-    actions.map((action) => ({ action })),
-  );
-  await strapi.service('admin::user').create({
-    email,
-    firstname: 'Тест',
-    lastname: 'Тестов',
-    password: 'Admin-pass-123',
-    isActive: true,
-    registrationToken: null,
-    roles: [role.id],
-  });
-  const login = await supertest(strapi.server.httpServer).post('/admin/login').send({ email, password: 'Admin-pass-123' });
-  return login.body.data.token;
-};
-
 beforeAll(async () => {
   strapi = await bootStrapi();
   school = await buildArchiveSchool(strapi);
@@ -53,7 +34,7 @@ afterAll(() => stopStrapi(strapi));
 describe('the archive admin API', () => {
   it('needs an admin session and the RBAC action of each route', async () => {
     expect((await call('get', '/packages', null)).status).toBe(401);
-    const reader = await adminWith('reader@school.test', ['plugin::records-archive.packages.read']);
+    const reader = await adminWithActions(strapi, 'reader@school.test', ['plugin::records-archive.packages.read']);
     expect((await call('get', '/packages', reader)).status).toBe(200);
     expect((await call('get', '/closing-runs', reader)).status).toBe(200);
     expect((await call('post', `/periods/${school.quarters[0].documentId}/close`, reader).send({ authorisedBy: 'Кто-то' })).status).toBe(
@@ -64,7 +45,7 @@ describe('the archive admin API', () => {
     expect((await call('post', `/school-years/${school.year.documentId}/archive`, reader).send({ authorisedBy: 'Кто-то' })).status).toBe(
       403,
     );
-    const nobody = await adminWith('nobody@school.test', []);
+    const nobody = await adminWithActions(strapi, 'nobody@school.test', []);
     expect((await call('get', '/packages', nobody)).status).toBe(403);
     expect(await strapi.db.query('api::study-period.study-period').count({ where: { state: 'closed' } })).toBe(0);
   });

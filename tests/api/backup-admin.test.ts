@@ -9,6 +9,7 @@ import supertest from 'supertest';
 import { BACKUP_UID, LEGAL_HOLD_UID } from '../../src/plugins/records-archive/server/src/constants';
 import type { BackupRecord } from '../../src/plugins/records-archive/server/src/services/backup';
 import { getService } from '../../src/plugins/records-archive/server/src/utils';
+import { adminLogin } from '../helpers/admin';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 
 /** Backups: rotation keeps the configured counts, a failed backup is never complete, the CLI, the admin API and its permissions. */
@@ -20,22 +21,6 @@ let strapi: Core.Strapi;
 let work: string;
 let superToken: string;
 let editorToken: string;
-
-const adminLogin = async (email: string, roleCode: string): Promise<string> => {
-  const role = await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  await strapi.service('admin::user').create({
-    email,
-    firstname: 'Тест',
-    lastname: roleCode,
-    password: 'Admin-pass-123',
-    isActive: true,
-    registrationToken: null,
-    roles: [role.id],
-  });
-  const login = await supertest(strapi.server.httpServer).post('/admin/login').send({ email, password: 'Admin-pass-123' });
-  expect(login.status).toBe(200);
-  return login.body.data.token as string;
-};
 
 const api = (token?: string) => {
   const agent = supertest(strapi.server.httpServer);
@@ -63,8 +48,8 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(work, 'uploads'), { recursive: true });
   fs.writeFileSync(path.join(work, 'uploads', 'photo.png'), Buffer.alloc(1000, 1));
   configure({});
-  superToken = await adminLogin('archivist@school.test', 'strapi-super-admin');
-  editorToken = await adminLogin('editor@school.test', 'strapi-editor');
+  superToken = await adminLogin(strapi, { email: 'archivist@school.test', lastname: 'strapi-super-admin' });
+  editorToken = await adminLogin(strapi, { email: 'editor@school.test', roleCode: 'strapi-editor', lastname: 'strapi-editor' });
 });
 
 afterAll(async () => {

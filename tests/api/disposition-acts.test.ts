@@ -7,6 +7,7 @@ import { BACKUP_UID, DESTRUCTION_ACT_UID, pluginPermission, KEEPING_ACTIONS } fr
 import { ARCHIVE_PACKAGE_UID } from '../../src/plugins/records-archive/server/src/disposition/record-kinds';
 import type { BackupRecord } from '../../src/plugins/records-archive/server/src/services/backup';
 import { getService } from '../../src/plugins/records-archive/server/src/utils';
+import { adminLogin } from '../helpers/admin';
 import { buildMiniSchool, make, type MiniSchool } from '../helpers/school-fixture';
 import { bootStrapi, createAccount, stopStrapi } from '../helpers/strapi';
 
@@ -33,23 +34,6 @@ let oldMark: Doc;
 const backups: Record<'old1' | 'old2' | 'fresh', BackupRecord> = {} as never;
 const packages: Array<Doc & { bagPath: string }> = [];
 let locations: { primary: string; secondary: string };
-
-const createAdmin = async (email: string, roleId: number): Promise<string> => {
-  await strapi.service('admin::user').create({
-    email,
-    firstname: 'Тест',
-    lastname: email.split('@')[0],
-    password: 'Admin-pass-123',
-    isActive: true,
-    registrationToken: null,
-    roles: [roleId],
-  });
-  const login = await supertest(strapi.server.httpServer).post('/admin/login').send({ email, password: 'Admin-pass-123' });
-  expect(login.status).toBe(200);
-  return login.body.data.token as string;
-};
-
-const roleId = async (code: string): Promise<number> => (await strapi.db.query('admin::role').findOne({ where: { code } })).id;
 
 const api = (token?: string) => {
   const agent = supertest(strapi.server.httpServer);
@@ -93,15 +77,15 @@ beforeAll(async () => {
   strapi.config.set('plugin::records-archive.backup', { dir: path.join(work, 'backups'), uploadsDir: path.join(work, 'uploads') });
   strapi.config.set('plugin::records-archive.archive', { primaryDir: locations.primary, secondaryDir: locations.secondary });
 
-  superToken = await createAdmin('director@school.test', await roleId('strapi-super-admin'));
-  editorToken = await createAdmin('editor@school.test', await roleId('strapi-editor'));
+  superToken = await adminLogin(strapi, { email: 'director@school.test', roleCode: 'strapi-super-admin', lastname: 'director' });
+  editorToken = await adminLogin(strapi, { email: 'editor@school.test', roleCode: 'strapi-editor', lastname: 'editor' });
   // An archivist drafts and executes acts and places holds, but may not approve them.
   const archivist = await strapi.service('admin::role').create({ name: 'Архивист', description: 'Архив школы' });
   await strapi.service('admin::role').assignPermissions(
     archivist.id,
     KEEPING_ACTIONS.filter((action) => action.uid !== 'disposition.approve').map((action) => ({ action: pluginPermission(action.uid) })),
   );
-  archivistToken = await createAdmin('archivist@school.test', archivist.id);
+  archivistToken = await adminLogin(strapi, { email: 'archivist@school.test', roleId: archivist.id, lastname: 'archivist' });
 
   school = await buildMiniSchool(strapi);
   // Pupils who left in 2020: a graduate and a transfer are due (3 years from 1 January 2021), a promoted one is not.

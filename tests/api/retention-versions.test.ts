@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import supertest from 'supertest';
 import { RETENTION_RULE_UID, RETENTION_RULE_VERSION_UID } from '../../src/plugins/records-archive/server/src/constants';
 import type { RuleVersion } from '../../src/plugins/records-archive/server/src/services/retention-history';
+import { adminLogin } from '../helpers/admin';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 
 /** Every change of a retention rule is versioned (who, when, old and new values); invalid rules are refused with 400. */
@@ -9,22 +10,6 @@ import { bootStrapi, stopStrapi } from '../helpers/strapi';
 let strapi: Core.Strapi;
 let superToken: string;
 let editorToken: string;
-
-const createAdmin = async (email: string, code: string): Promise<string> => {
-  const role = await strapi.db.query('admin::role').findOne({ where: { code } });
-  await strapi.service('admin::user').create({
-    email,
-    firstname: 'Ирина',
-    lastname: 'Завуч',
-    password: 'Admin-pass-123',
-    isActive: true,
-    registrationToken: null,
-    roles: [role.id],
-  });
-  const login = await supertest(strapi.server.httpServer).post('/admin/login').send({ email, password: 'Admin-pass-123' });
-  expect(login.status).toBe(200);
-  return login.body.data.token as string;
-};
 
 const contentManager = (token: string) => {
   const base = `/content-manager/collection-types/${RETENTION_RULE_UID}`;
@@ -48,8 +33,13 @@ const versionsOf = async (documentId: string): Promise<RuleVersion[]> =>
 
 beforeAll(async () => {
   strapi = await bootStrapi();
-  superToken = await createAdmin('zavuch@school.test', 'strapi-super-admin');
-  editorToken = await createAdmin('editor@school.test', 'strapi-editor');
+  superToken = await adminLogin(strapi, {
+    email: 'zavuch@school.test',
+    roleCode: 'strapi-super-admin',
+    firstname: 'Ирина',
+    lastname: 'Завуч',
+  });
+  editorToken = await adminLogin(strapi, { email: 'editor@school.test', roleCode: 'strapi-editor', firstname: 'Ирина', lastname: 'Завуч' });
 });
 afterAll(() => stopStrapi(strapi));
 

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import { adminLogin } from './admin';
 import type { Core } from '@strapi/strapi';
-import supertest from 'supertest';
 import { buildMiniSchool, make, type MiniSchool } from './school-fixture';
 import { createAccount } from './strapi';
 
@@ -165,19 +165,6 @@ export const verifyBagDirectory = (
   return { problems, checksums, info };
 };
 
-/** A super admin's token for the admin API (and a supertest agent bound to the server). */
-export const superAdminToken = async (strapi: Core.Strapi, email = 'archivist@school.test'): Promise<string> => {
-  const superAdmin = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
-  await strapi.service('admin::user').create({
-    email,
-    firstname: 'Нина',
-    lastname: 'Петрова',
-    password: 'Admin-pass-123',
-    isActive: true,
-    registrationToken: null,
-    roles: [superAdmin.id],
-  });
-  const login = await supertest(strapi.server.httpServer).post('/admin/login').send({ email, password: 'Admin-pass-123' });
-  if (login.status !== 200) throw new Error(`admin login failed: ${login.status}`);
-  return login.body.data.token as string;
-};
+/** A super admin's token for the admin API. */
+export const superAdminToken = (strapi: Core.Strapi, email = 'archivist@school.test'): Promise<string> =>
+  adminLogin(strapi, { email, firstname: 'Нина', lastname: 'Петрова' });
