@@ -1,20 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { actorFromState, type RequestState } from '../access/request-actor';
 import { readScopeOf, reachedTypes, unreachableTypesOf, type Reader } from '../access/record-scope';
 
-interface PolicyState {
-  auth?: { strategy?: { name?: string }; credentials?: { type?: string; id?: number } };
-  user?: { id?: number; role?: { type?: string } };
+interface PolicyState extends RequestState {
   route?: { info?: { apiName?: string; pluginName?: string }; handler?: string };
 }
 
+/** The caller as the row rules see it, read the same way as the audit trail reads it. */
 const readerOf = (state: PolicyState): Reader => {
-  const strategy = state.auth?.strategy?.name;
-  if (strategy === 'content-api-token' || strategy === 'api-token')
-    return { kind: 'api-token', id: state.auth?.credentials?.id ?? null, tokenType: state.auth?.credentials?.type };
-  if (strategy === 'users-permissions' && state.user) return { kind: 'user', id: state.user.id ?? null, roleType: state.user.role?.type };
-  if (strategy === 'admin') return { kind: 'admin', id: state.user?.id ?? null };
-  return { kind: 'none', id: null };
+  const actor = actorFromState(state);
+  return { kind: actor.kind === 'system' ? 'none' : actor.kind, id: actor.id, roleType: actor.roleType, tokenType: actor.tokenType };
 };
 
 /** The content type a core route serves, from its handler («api::mark.mark.find»). */
