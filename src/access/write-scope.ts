@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { RecordDraft, StoredRecord } from '../school/records/draft';
+import { relationId, type RecordDraft, type StoredRecord } from '../school/records/draft';
 import { currentActor } from './request-actor';
 
 /**
@@ -14,9 +14,6 @@ const JOURNAL_ENTRIES = new Set<string>(['api::lesson.lesson', 'api::mark.mark',
 const CLASS_LISTS = new Set<string>(['api::student.student', 'api::enrollment.enrollment', 'api::guardian.guardian']);
 
 const refused = (message: string) => new errors.PolicyError(message);
-
-const idOf = (value: unknown): number | null =>
-  value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'number' ? (value as { id: number }).id : null;
 
 const assertTeachesJournals = async (strapi: Core.Strapi, userId: number, journalIds: number[]): Promise<void> => {
   for (const id of new Set(journalIds)) {
@@ -63,13 +60,13 @@ export const assertWriteScope = async (
   if (roleType !== 'teacher' && roleType !== 'class-teacher') return;
 
   if (JOURNAL_ENTRIES.has(uid)) {
-    const journals = [idOf(stored?.journal)];
-    if (after) journals.push(idOf(after.derived.journal) ?? (await after.draft.related('journal'))?.id ?? null);
-    if (uid === 'api::attendance.attendance' && stored && !idOf(stored.journal) && stored.lesson) {
+    const journals = [relationId(stored?.journal)];
+    if (after) journals.push(relationId(after.derived.journal) ?? (await after.draft.related('journal'))?.id ?? null);
+    if (uid === 'api::attendance.attendance' && stored && !relationId(stored.journal) && stored.lesson) {
       const lesson = await strapi.db
         .query('api::lesson.lesson')
-        .findOne({ where: { id: idOf(stored.lesson) }, populate: { journal: { select: ['id'] } } });
-      journals.push(idOf(lesson?.journal));
+        .findOne({ where: { id: relationId(stored.lesson) }, populate: { journal: { select: ['id'] } } });
+      journals.push(relationId(lesson?.journal));
     }
     await assertTeachesJournals(
       strapi,
@@ -81,7 +78,7 @@ export const assertWriteScope = async (
   if (!CLASS_LISTS.has(uid) || roleType !== 'class-teacher') return;
 
   if (uid === 'api::enrollment.enrollment') {
-    const classes = [idOf(stored?.schoolClass), after ? ((await after.draft.related('schoolClass'))?.id ?? null) : null];
+    const classes = [relationId(stored?.schoolClass), after ? ((await after.draft.related('schoolClass'))?.id ?? null) : null];
     await assertLeadsClasses(
       strapi,
       actor.id,

@@ -1,8 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { StoredRecord } from './draft';
-
-const idOf = (value: unknown): number | null => (value as { id?: number } | null)?.id ?? null;
+import { relationId, type StoredRecord } from './draft';
 
 interface Dependent {
   uid: UID.ContentType;
@@ -48,12 +46,18 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     {
       uid: 'api::mark.mark',
       label: 'отметок обучающегося в журналах класса',
-      where: (stored) => ({ student: { id: idOf(stored.student) }, journal: { schoolClass: { id: idOf(stored.schoolClass) } } }),
+      where: (stored) => ({
+        student: { id: relationId(stored.student) },
+        journal: { schoolClass: { id: relationId(stored.schoolClass) } },
+      }),
     },
     {
       uid: 'api::attendance.attendance',
       label: 'пропусков обучающегося в журналах класса',
-      where: (stored) => ({ student: { id: idOf(stored.student) }, journal: { schoolClass: { id: idOf(stored.schoolClass) } } }),
+      where: (stored) => ({
+        student: { id: relationId(stored.student) },
+        journal: { schoolClass: { id: relationId(stored.schoolClass) } },
+      }),
     },
   ],
   'api::lesson.lesson': [

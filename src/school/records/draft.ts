@@ -9,6 +9,10 @@ export interface StoredRecord {
   [field: string]: unknown;
 }
 
+/** The id of a stored relation as the query engine returns it (`{ id, … }`), or null when empty. */
+export const relationId = (value: unknown): number | null =>
+  value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'number' ? (value as { id: number }).id : null;
+
 export interface FieldIssue {
   path: string[];
   message: string;

@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { relationId } from './draft';
 import { currentArchiveProcedure } from './procedure';
 
 /** Records that belong to a study period and become read-only when it is closed. */
@@ -18,22 +19,13 @@ export class PeriodClosedError extends errors.PolicyError {
   }
 }
 
-interface RelationRef {
-  id: number;
-}
-
-const periodIdOf = (value: unknown): number | null => {
-  if (value && typeof value === 'object' && typeof (value as RelationRef).id === 'number') return (value as RelationRef).id;
-  return null;
-};
-
 /**
  * Refuses the write when any of the periods it touches is closed, unless it runs inside the
  * correction procedure. An attendance or lesson without a period (a holiday) is never locked.
  */
 export const assertPeriodsOpen = async (strapi: Core.Strapi, periods: unknown[]): Promise<void> => {
   if (currentArchiveProcedure()?.kind === 'correction') return;
-  const ids = [...new Set(periods.map(periodIdOf).filter((id): id is number => id !== null))];
+  const ids = [...new Set(periods.map(relationId).filter((id): id is number => id !== null))];
   if (ids.length === 0) return;
   const closed = await strapi.db.query('api::study-period.study-period').findOne({
     where: { id: { $in: ids }, state: 'closed' },
@@ -44,7 +36,7 @@ export const assertPeriodsOpen = async (strapi: Core.Strapi, periods: unknown[])
 
 /** The study period of an attendance entry is its lesson's. */
 export const lessonPeriodOf = async (strapi: Core.Strapi, lesson: unknown): Promise<unknown> => {
-  const lessonId = periodIdOf(lesson);
+  const lessonId = relationId(lesson);
   if (!lessonId) return null;
   const stored = await strapi.db
     .query('api::lesson.lesson')
