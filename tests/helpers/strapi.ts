@@ -56,9 +56,33 @@ export const bootStrapi = async (): Promise<Core.Strapi> => {
   return strapi;
 };
 
+interface PoolCounters {
+  numUsed(): number;
+  numPendingAcquires(): number;
+  numPendingCreates(): number;
+}
+
+/**
+ * Waits until no query holds or waits for a connection, several checks in a row. Strapi emits
+ * its content events after commit without awaiting them (a findOne per write); a query started
+ * after the pool is destroyed waits out the acquire timeout and then fails in whichever test
+ * file the jest worker runs next.
+ */
+const waitForIdleDatabase = async (strapi: Core.Strapi): Promise<void> => {
+  const pool = (strapi.db.connection.client as unknown as { pool?: PoolCounters }).pool;
+  if (!pool) return;
+  const deadline = Date.now() + 10_000;
+  for (let idleChecks = 0; idleChecks < 3 && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const busy = pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates();
+    idleChecks = busy === 0 ? idleChecks + 1 : 0;
+  }
+};
+
 export const stopStrapi = async (strapi: Core.Strapi | undefined): Promise<void> => {
   if (!strapi) return;
   const connection = strapi.config.get('database.connection.connection') as { filename?: string; database?: string };
+  await waitForIdleDatabase(strapi);
   await strapi.destroy();
   await dropDatabase(connection);
 };
