@@ -60,6 +60,11 @@ const DIARY_CONTROL = ['api::diary.diary.classConfirmations'];
 /** Creating or resetting the diary logins of a class and printing the slips with one-time passwords. */
 const LOGIN_SLIPS = ['api::login-slip.login-slip.issue'];
 const REMARKS_READ = [...read('journal-remark')];
+/** The journal grid: one read per page; cell writes through the record rules (own journals only). */
+const GRID = 'api::journal-grid.journal-grid';
+const GRID_READ = [`${GRID}.choices`, `${GRID}.grid`];
+const GRID_WRITE = [`${GRID}.saveCell`, `${GRID}.savePeriodMark`, `${GRID}.saveLesson`];
+const GRID_REMARK = [`${GRID}.addRemark`];
 const REMARKS_ACKNOWLEDGE = ['api::journal-remark.journal-remark.acknowledge'];
 
 /** Every account with a login may read itself and change its password. */
@@ -73,6 +78,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     actions: [
       ...read(...RECORD_TYPES),
       ...write(...JOURNAL_ENTRIES),
+      ...GRID_READ,
+      ...GRID_WRITE,
       ...UPLOADS,
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
@@ -86,6 +93,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     actions: [
       ...read(...RECORD_TYPES),
       ...write(...JOURNAL_ENTRIES, ...CLASS_LISTS),
+      ...GRID_READ,
+      ...GRID_WRITE,
       ...UPLOADS,
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
@@ -101,6 +110,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     actions: [
       ...read(...RECORD_TYPES),
       ...write(...SCHOOL_STRUCTURE, ...CLASS_LISTS, 'journal-remark', 'regulation'),
+      ...GRID_READ,
+      ...GRID_REMARK,
       ...STAFF_DIRECTORY,
       ...REMARKS_READ,
       ...DIARY_CONTROL,
@@ -116,6 +127,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     actions: [
       ...read(...RECORD_TYPES),
       ...write('regulation'),
+      ...GRID_READ,
       ...STAFF_DIRECTORY,
       ...REMARKS_READ,
       ...DIARY_CONTROL,

@@ -58,6 +58,9 @@ const stamp = (draft: RecordDraft, fields: string[], derived: Derived): Derived 
   return { setAt: new Date().toISOString(), ...(account ? { setBy: account } : {}) };
 };
 
+/** Lessons of one day are numbered from 1; no school day has more than this many. */
+const MAX_LESSON_NUMBER = 20;
+
 export const lessonRules = async (draft: RecordDraft): Promise<Derived> => {
   const journal = await loadJournal(draft);
   const date = parseLocalDate(draft.value('date')) ?? draft.fail('date', 'Укажите дату урока в формате ГГГГ-ММ-ДД');
@@ -69,6 +72,9 @@ export const lessonRules = async (draft: RecordDraft): Promise<Derived> => {
     );
   }
   const number = draft.value<number>('number') ?? 1;
+  if (!Number.isInteger(number) || number < 1 || number > MAX_LESSON_NUMBER) {
+    draft.fail('number', `Номер урока в расписании дня — целое число от 1 до ${MAX_LESSON_NUMBER}`);
+  }
   const sameSlot = await draft.strapi.db.query('api::lesson.lesson').count({
     where: { journal: { id: journal.id }, date, number, ...draft.notSelf() },
   });
@@ -166,6 +172,8 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
   draft.check();
 
   const lessonWorkType = lesson?.workType ?? null;
+  // A lesson column may weigh more (a control work): its marks take the weight unless given one.
+  const lessonWeight = lesson?.weight === null || lesson?.weight === undefined ? null : Number(lesson.weight);
   const derived: Derived = {
     kind,
     value,
@@ -174,6 +182,7 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
     studyPeriod: period ? { id: period.id } : null,
     ...(kind === 'current' ? {} : { lesson: null }),
     ...(draft.isNew && !draft.value('workType') && lessonWorkType ? { workType: lessonWorkType } : {}),
+    ...(draft.isNew && draft.value('weight') === null && lessonWeight !== null ? { weight: lessonWeight } : {}),
   };
   return { ...derived, ...stamp(draft, ['value', 'kind'], derived) };
 };

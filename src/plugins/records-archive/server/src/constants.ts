@@ -44,8 +44,22 @@ export const ARCHIVE_ACTIONS = [
 
 export type ArchiveAction = (typeof ARCHIVE_ACTIONS)[number]['uid'];
 
+/**
+ * Admin RBAC actions of the journal grid («Журнал»): a teacher fills the journals they teach (their
+ * admin account is matched to their school account by e-mail); the deputy director reads every
+ * journal and writes remarks; corrections in any journal are for those who hold `journal.write-all`.
+ */
+export const JOURNAL_ACTIONS = [
+  { uid: 'journal.own', displayName: 'Ведение своих журналов: отметки, посещаемость, темы уроков', subCategory: 'Журнал' },
+  { uid: 'journal.read-all', displayName: 'Просмотр всех журналов школы', subCategory: 'Журнал' },
+  { uid: 'journal.write-all', displayName: 'Записи в любом журнале (замещение учителя)', subCategory: 'Журнал' },
+  { uid: 'journal.remark', displayName: 'Замечания по ведению журналов', subCategory: 'Журнал' },
+] as const;
+
+export type JournalAction = (typeof JOURNAL_ACTIONS)[number]['uid'];
+
 /** Every admin RBAC action of the plugin. */
-export type PluginAction = KeepingAction | ArchiveAction;
+export type PluginAction = KeepingAction | ArchiveAction | JournalAction;
 
 /** The permission id an admin route checks: `plugin::records-archive.<action>`. */
 export const pluginPermission = (action: PluginAction): string => `plugin::${PLUGIN_ID}.${action}`;

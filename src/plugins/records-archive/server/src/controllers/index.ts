@@ -1,11 +1,13 @@
 import archivePackage from './archive-package';
 import backup from './backup';
 import disposition from './disposition';
+import journalGrid from './journal-grid';
 import fixityCheck from './fixity-check';
 import periodClosing from './period-closing';
 import retention from './retention';
 
 export default {
+  'journal-grid': journalGrid,
   'archive-package': archivePackage,
   'period-closing': periodClosing,
   'fixity-check': fixityCheck,

@@ -1,10 +1,12 @@
 import admin from './admin';
 import backup from './backup';
 import disposition from './disposition';
+import journal from './journal';
 import retention from './retention';
 
 /** The plugin's routers: each an admin router (`type: 'admin'`) mounted under /records-archive. */
 export default {
+  journal,
   admin,
   backup,
   disposition,
