@@ -20,6 +20,10 @@ export const ACTIONS = {
   schoolYearsArchive: `plugin::${PLUGIN_ID}.school-years.archive`,
   fixityRead: `plugin::${PLUGIN_ID}.fixity.read`,
   fixityRun: `plugin::${PLUGIN_ID}.fixity.run`,
+  journalOwn: `plugin::${PLUGIN_ID}.journal.own`,
+  journalReadAll: `plugin::${PLUGIN_ID}.journal.read-all`,
+  journalWriteAll: `plugin::${PLUGIN_ID}.journal.write-all`,
+  journalRemark: `plugin::${PLUGIN_ID}.journal.remark`,
 } as const;
 
 const permission = (action: string) => ({ action, subject: null });
@@ -33,6 +37,11 @@ export const READ_PERMISSIONS = [
   ACTIONS.retentionHistory,
   ACTIONS.periodsClose,
 ].map(permission);
+
+/** Who sees the «Журнал» page: teachers (own journals), whoever reads all journals, the deputy director. */
+export const JOURNAL_PERMISSIONS = [ACTIONS.journalOwn, ACTIONS.journalReadAll, ACTIONS.journalWriteAll, ACTIONS.journalRemark].map(
+  permission,
+);
 
 /**
  * The actions each page checks with `useRBAC` to show its buttons; `useRBAC` names each

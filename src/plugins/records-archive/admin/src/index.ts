@@ -1,12 +1,23 @@
-import { Archive } from '@strapi/icons';
+import { Archive, Book } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { READ_PERMISSIONS } from './constants';
+import { JOURNAL_PERMISSIONS, READ_PERMISSIONS } from './constants';
 import { getTranslation, PLUGIN_ID } from './pluginId';
 import { prefixPluginTranslations } from './utils/translations';
 
-/** The «Архив» section: retention policy, archive packages, period closing, backups, disposition, integrity checks. */
+/**
+ * Two sections of the admin panel: «Журнал» (the teacher's grid) and «Архив» (retention policy,
+ * archive packages, period closing, backups, disposition, integrity checks).
+ */
 export default {
   register(app: StrapiApp) {
+    app.addMenuLink({
+      to: 'plugins/school-journal',
+      icon: Book,
+      intlLabel: { id: getTranslation('grid.title'), defaultMessage: 'Журнал' },
+      Component: () => import('./pages/journal/JournalPage'),
+      permissions: JOURNAL_PERMISSIONS,
+      position: 1,
+    });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: Archive,

@@ -105,3 +105,22 @@ export const CHANGE_KIND: Record<string, Message> = {
   update: msg('history.change.update', 'Изменено'),
   delete: msg('history.change.delete', 'Удалено'),
 };
+
+/** Work types of a lesson column: the full name (side panel) and the short one (column header). */
+export const WORK_TYPE: Record<string, { full: Message; short: Message }> = {
+  'oral-answer': { full: msg('workType.oral-answer', 'Устный ответ'), short: msg('workType.short.oral-answer', 'уст.') },
+  'written-work': { full: msg('workType.written-work', 'Письменная работа'), short: msg('workType.short.written-work', 'пис.') },
+  'control-work': { full: msg('workType.control-work', 'Контрольная работа'), short: msg('workType.short.control-work', 'к/р') },
+  'independent-work': {
+    full: msg('workType.independent-work', 'Самостоятельная работа'),
+    short: msg('workType.short.independent-work', 'с/р'),
+  },
+  test: { full: msg('workType.test', 'Тест'), short: msg('workType.short.test', 'тест') },
+  dictation: { full: msg('workType.dictation', 'Диктант'), short: msg('workType.short.dictation', 'дикт.') },
+  essay: { full: msg('workType.essay', 'Сочинение'), short: msg('workType.short.essay', 'соч.') },
+  homework: { full: msg('workType.homework', 'Домашняя работа'), short: msg('workType.short.homework', 'д/р') },
+  'lab-work': { full: msg('workType.lab-work', 'Лабораторная работа'), short: msg('workType.short.lab-work', 'л/р') },
+  'practical-work': { full: msg('workType.practical-work', 'Практическая работа'), short: msg('workType.short.practical-work', 'п/р') },
+  project: { full: msg('workType.project', 'Проект'), short: msg('workType.short.project', 'проект') },
+  other: { full: msg('workType.other', 'Другое'), short: msg('workType.short.other', 'др.') },
+};
