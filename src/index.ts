@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { closeSelfRegistration, syncSchoolRoles } from './access/sync-roles';
+import { applyAdminLayouts } from './admin-layouts/apply-layouts';
 import { auditTrailMiddleware } from './audit/audit-trail';
 import { recordRulesMiddleware } from './school/records';
 
@@ -15,6 +16,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await syncSchoolRoles(strapi);
     await closeSelfRegistration(strapi);
+    // Russian labels, list columns and edit layouts of the content manager (src/admin-layouts/).
+    await applyAdminLayouts(strapi);
     // The documentation plugin writes the OpenAPI document only outside production; write it at every start.
     if (process.env.NODE_ENV === 'production') await strapi.plugin('documentation')?.service('documentation').generateFullDoc();
   },

@@ -1,0 +1,584 @@
+/**
+ * How the content manager shows each of our record types: Russian field labels, list columns,
+ * default sort, the field that names a record in relation pickers (`mainField`) and the edit form
+ * grouped into rows. Data only; `apply-layouts.ts` writes it into the content manager's
+ * configuration at bootstrap. `tests/unit/admin-layout-labels.test.ts` checks that every attribute
+ * of every schema under `src/api` has a label here, so a new field cannot be forgotten.
+ *
+ * Bump `ADMIN_LAYOUTS_VERSION` whenever this file changes: installs whose configuration is still
+ * ours (or Strapi's generated default) then get the new version at the next start.
+ */
+
+export const ADMIN_LAYOUTS_VERSION = 1;
+
+/** Widths on the content manager's 12-column grid. */
+export type FieldSize = 4 | 6 | 8 | 12;
+
+export interface TypeLayout {
+  /** Russian label of every attribute of the schema. */
+  labels: Record<string, string>;
+  /** The field that names a record (list links, relation pickers of other types). */
+  mainField: string;
+  /** Columns of the list view, in order. */
+  list: string[];
+  defaultSort: { field: string; order: 'ASC' | 'DESC' };
+  /** Rows of the edit view: [field, width]; visible fields left out are appended at the end. */
+  edit: Array<Array<[string, FieldSize]>>;
+  pageSize?: number;
+}
+
+/** Labels of the attributes Strapi adds to every type. */
+export const SYSTEM_LABELS: Record<string, string> = {
+  id: 'ID',
+  createdAt: 'Создано',
+  updatedAt: 'Изменено',
+  publishedAt: 'Опубликовано',
+  createdBy: 'Кем создано',
+  updatedBy: 'Кем изменено',
+  locale: 'Язык',
+  localizations: 'Переводы',
+};
+
+/** Main fields of relation targets that are not ours. */
+export const FOREIGN_MAIN_FIELDS: Record<string, string> = {
+  'plugin::users-permissions.user': 'username',
+  'plugin::upload.file': 'name',
+  'admin::user': 'firstname',
+};
+
+const WORK_TYPE = 'Вид работы';
+
+export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
+  'api::academic-year.academic-year': {
+    labels: {
+      title: 'Учебный год',
+      startDate: 'Дата начала',
+      endDate: 'Дата окончания',
+      state: 'Состояние',
+      studyPeriods: 'Учебные периоды',
+      schoolClasses: 'Классы',
+    },
+    mainField: 'title',
+    list: ['title', 'startDate', 'endDate', 'state'],
+    defaultSort: { field: 'startDate', order: 'DESC' },
+    edit: [
+      [
+        ['title', 4],
+        ['startDate', 4],
+        ['endDate', 4],
+      ],
+      [['state', 6]],
+      [
+        ['studyPeriods', 6],
+        ['schoolClasses', 6],
+      ],
+    ],
+  },
+
+  'api::study-period.study-period': {
+    labels: {
+      title: 'Название',
+      academicYear: 'Учебный год',
+      scheme: 'Система периодов',
+      number: 'Номер периода',
+      startDate: 'Дата начала',
+      endDate: 'Дата окончания',
+      state: 'Состояние',
+      closedAt: 'Закрыт',
+    },
+    mainField: 'title',
+    list: ['title', 'academicYear', 'scheme', 'startDate', 'endDate', 'state'],
+    defaultSort: { field: 'startDate', order: 'ASC' },
+    edit: [
+      [
+        ['academicYear', 6],
+        ['scheme', 6],
+      ],
+      [
+        ['number', 4],
+        ['startDate', 4],
+        ['endDate', 4],
+      ],
+      [
+        ['title', 6],
+        ['state', 6],
+      ],
+      [['closedAt', 6]],
+    ],
+  },
+
+  'api::subject.subject': {
+    labels: {
+      name: 'Название',
+      shortName: 'Краткое название',
+      scale: 'Шкала отметок',
+      sortOrder: 'Порядок в списке',
+    },
+    mainField: 'name',
+    list: ['name', 'shortName', 'scale', 'sortOrder'],
+    defaultSort: { field: 'sortOrder', order: 'ASC' },
+    edit: [
+      [
+        ['name', 6],
+        ['shortName', 6],
+      ],
+      [
+        ['scale', 6],
+        ['sortOrder', 4],
+      ],
+    ],
+  },
+
+  'api::school-class.school-class': {
+    labels: {
+      name: 'Класс',
+      grade: 'Параллель',
+      letter: 'Литера',
+      profile: 'Профиль',
+      academicYear: 'Учебный год',
+      classTeacher: 'Классный руководитель',
+      enrollments: 'Зачисления',
+      journals: 'Журналы',
+    },
+    mainField: 'name',
+    list: ['name', 'academicYear', 'classTeacher', 'profile'],
+    defaultSort: { field: 'grade', order: 'ASC' },
+    edit: [
+      [
+        ['grade', 4],
+        ['letter', 4],
+        ['name', 4],
+      ],
+      [
+        ['academicYear', 6],
+        ['profile', 6],
+      ],
+      [['classTeacher', 6]],
+      [
+        ['enrollments', 6],
+        ['journals', 6],
+      ],
+    ],
+    pageSize: 50,
+  },
+
+  'api::student.student': {
+    labels: {
+      fullName: 'ФИО',
+      lastName: 'Фамилия',
+      firstName: 'Имя',
+      patronymic: 'Отчество',
+      birthDate: 'Дата рождения',
+      gender: 'Пол',
+      enrollments: 'Зачисления в классы',
+      guardians: 'Родители (законные представители)',
+      user: 'Учётная запись дневника',
+    },
+    mainField: 'fullName',
+    list: ['fullName', 'birthDate', 'gender'],
+    defaultSort: { field: 'fullName', order: 'ASC' },
+    edit: [
+      [
+        ['lastName', 4],
+        ['firstName', 4],
+        ['patronymic', 4],
+      ],
+      [
+        ['birthDate', 4],
+        ['gender', 4],
+        ['fullName', 4],
+      ],
+      [
+        ['enrollments', 6],
+        ['guardians', 6],
+      ],
+      [['user', 6]],
+    ],
+    pageSize: 50,
+  },
+
+  'api::enrollment.enrollment': {
+    labels: {
+      student: 'Обучающийся',
+      schoolClass: 'Класс',
+      startDate: 'Дата зачисления',
+      endDate: 'Дата выбытия',
+      admissionOrder: 'Приказ о зачислении',
+      transferOrder: 'Приказ о переводе',
+      leavingOrder: 'Приказ о выбытии',
+      leavingReason: 'Причина выбытия',
+    },
+    mainField: 'startDate',
+    list: ['student', 'schoolClass', 'startDate', 'endDate', 'leavingReason'],
+    defaultSort: { field: 'startDate', order: 'DESC' },
+    edit: [
+      [
+        ['student', 6],
+        ['schoolClass', 6],
+      ],
+      [
+        ['startDate', 4],
+        ['endDate', 4],
+      ],
+      [
+        ['admissionOrder', 4],
+        ['transferOrder', 4],
+        ['leavingOrder', 4],
+      ],
+      [['leavingReason', 6]],
+    ],
+  },
+
+  'api::guardian.guardian': {
+    labels: {
+      fullName: 'ФИО',
+      lastName: 'Фамилия',
+      firstName: 'Имя',
+      patronymic: 'Отчество',
+      kinship: 'Кем приходится',
+      phone: 'Телефон',
+      email: 'Электронная почта',
+      children: 'Дети',
+      user: 'Учётная запись дневника',
+    },
+    mainField: 'fullName',
+    list: ['fullName', 'kinship', 'phone', 'email'],
+    defaultSort: { field: 'fullName', order: 'ASC' },
+    edit: [
+      [
+        ['lastName', 4],
+        ['firstName', 4],
+        ['patronymic', 4],
+      ],
+      [
+        ['kinship', 6],
+        ['fullName', 6],
+      ],
+      [
+        ['phone', 6],
+        ['email', 6],
+      ],
+      [
+        ['children', 6],
+        ['user', 6],
+      ],
+    ],
+    pageSize: 50,
+  },
+
+  'api::journal.journal': {
+    labels: {
+      title: 'Журнал',
+      kind: 'Вид журнала',
+      schoolClass: 'Класс',
+      subject: 'Предмет',
+      academicYear: 'Учебный год',
+      subgroup: 'Подгруппа',
+      teachers: 'Учителя',
+      pupils: 'Обучающиеся (для индивидуальных и групповых журналов)',
+      lessons: 'Уроки',
+    },
+    mainField: 'title',
+    list: ['title', 'kind', 'schoolClass', 'subject', 'academicYear'],
+    defaultSort: { field: 'title', order: 'ASC' },
+    edit: [
+      [
+        ['academicYear', 6],
+        ['kind', 6],
+      ],
+      [
+        ['schoolClass', 6],
+        ['subject', 6],
+      ],
+      [
+        ['subgroup', 6],
+        ['title', 6],
+      ],
+      [
+        ['teachers', 6],
+        ['pupils', 6],
+      ],
+      [['lessons', 6]],
+    ],
+    pageSize: 50,
+  },
+
+  'api::lesson.lesson': {
+    labels: {
+      journal: 'Журнал',
+      date: 'Дата',
+      number: 'Номер урока',
+      studyPeriod: 'Учебный период',
+      topic: 'Тема урока',
+      homework: 'Домашнее задание',
+      workType: WORK_TYPE,
+      weight: 'Вес отметок за урок',
+      materials: 'Материалы',
+    },
+    mainField: 'date',
+    list: ['date', 'number', 'journal', 'topic'],
+    defaultSort: { field: 'date', order: 'DESC' },
+    edit: [
+      [['journal', 6]],
+      [
+        ['date', 4],
+        ['number', 4],
+      ],
+      [['topic', 12]],
+      [['homework', 12]],
+      [
+        ['workType', 6],
+        ['weight', 4],
+      ],
+      [
+        ['studyPeriod', 6],
+        ['materials', 6],
+      ],
+    ],
+    pageSize: 50,
+  },
+
+  'api::mark.mark': {
+    labels: {
+      student: 'Обучающийся',
+      journal: 'Журнал',
+      lesson: 'Урок',
+      studyPeriod: 'Учебный период',
+      kind: 'Вид отметки',
+      value: 'Отметка',
+      numericValue: 'Балл',
+      weight: 'Вес',
+      workType: WORK_TYPE,
+      date: 'Дата',
+      comment: 'Комментарий',
+      setBy: 'Кто выставил',
+      setAt: 'Когда выставлена',
+    },
+    mainField: 'value',
+    list: ['student', 'value', 'kind', 'date', 'journal'],
+    defaultSort: { field: 'date', order: 'DESC' },
+    edit: [
+      [
+        ['journal', 6],
+        ['student', 6],
+      ],
+      [
+        ['kind', 6],
+        ['lesson', 6],
+      ],
+      [['studyPeriod', 6]],
+      [
+        ['value', 4],
+        ['weight', 4],
+        ['numericValue', 4],
+      ],
+      [
+        ['workType', 6],
+        ['date', 4],
+      ],
+      [['comment', 12]],
+      [
+        ['setBy', 6],
+        ['setAt', 6],
+      ],
+    ],
+    pageSize: 50,
+  },
+
+  'api::attendance.attendance': {
+    labels: {
+      student: 'Обучающийся',
+      lesson: 'Урок',
+      journal: 'Журнал',
+      kind: 'Отметка о посещаемости',
+      minutesLate: 'Опоздание, минут',
+      date: 'Дата',
+      comment: 'Комментарий',
+      setBy: 'Кто отметил',
+      setAt: 'Когда отмечено',
+    },
+    mainField: 'date',
+    list: ['student', 'kind', 'date', 'journal', 'minutesLate'],
+    defaultSort: { field: 'date', order: 'DESC' },
+    edit: [
+      [
+        ['lesson', 6],
+        ['student', 6],
+      ],
+      [
+        ['kind', 6],
+        ['minutesLate', 4],
+      ],
+      [
+        ['journal', 6],
+        ['date', 4],
+      ],
+      [['comment', 12]],
+      [
+        ['setBy', 6],
+        ['setAt', 6],
+      ],
+    ],
+    pageSize: 50,
+  },
+
+  'api::journal-remark.journal-remark': {
+    labels: {
+      journal: 'Журнал',
+      inspectedOn: 'Дата проверки',
+      findings: 'Результаты проверки',
+      remarks: 'Замечания',
+      inspector: 'Проверяющий',
+      state: 'Состояние',
+      fixBy: 'Устранить до',
+      acknowledgedAt: 'Учитель ознакомлен',
+      acknowledgedBy: 'Кто ознакомлен',
+      fixedAt: 'Устранено',
+    },
+    mainField: 'inspectedOn',
+    list: ['journal', 'inspectedOn', 'state', 'fixBy'],
+    defaultSort: { field: 'inspectedOn', order: 'DESC' },
+    edit: [
+      [
+        ['journal', 6],
+        ['inspectedOn', 4],
+      ],
+      [['findings', 12]],
+      [['remarks', 12]],
+      [
+        ['inspector', 6],
+        ['fixBy', 4],
+      ],
+      [
+        ['state', 6],
+        ['fixedAt', 6],
+      ],
+      [
+        ['acknowledgedBy', 6],
+        ['acknowledgedAt', 6],
+      ],
+    ],
+  },
+
+  'api::regulation.regulation': {
+    labels: {
+      title: 'Название',
+      body: 'Текст',
+      editionNumber: 'Номер редакции',
+      state: 'Состояние',
+      pedagogicalCouncilProtocol: 'Протокол педагогического совета',
+      parentsCouncilProtocol: 'Протокол совета родителей',
+      pupilsCouncilProtocol: 'Протокол совета обучающихся',
+      directorOrderNumber: 'Номер приказа директора',
+      directorOrderDate: 'Дата приказа директора',
+      effectiveDate: 'Вступает в силу',
+      supersededAt: 'Утратила силу',
+      supersededBy: 'Заменена редакцией',
+    },
+    mainField: 'title',
+    list: ['editionNumber', 'title', 'state', 'effectiveDate'],
+    defaultSort: { field: 'editionNumber', order: 'DESC' },
+    edit: [
+      [['title', 12]],
+      [
+        ['editionNumber', 4],
+        ['state', 6],
+      ],
+      [
+        ['pedagogicalCouncilProtocol', 4],
+        ['parentsCouncilProtocol', 4],
+        ['pupilsCouncilProtocol', 4],
+      ],
+      [
+        ['directorOrderNumber', 4],
+        ['directorOrderDate', 4],
+        ['effectiveDate', 4],
+      ],
+      [['body', 12]],
+      [
+        ['supersededAt', 6],
+        ['supersededBy', 6],
+      ],
+    ],
+  },
+
+  'api::audit-entry.audit-entry': {
+    labels: {
+      sequence: 'Номер записи',
+      occurredAt: 'Когда',
+      action: 'Действие',
+      recordType: 'Тип записи',
+      recordDocumentId: 'Идентификатор записи',
+      recordId: 'Номер записи в базе',
+      actorKind: 'Кто: вид',
+      actorId: 'Кто: номер',
+      actorName: 'Кто',
+      origin: 'Откуда',
+      procedure: 'Процедура',
+      reason: 'Основание',
+      before: 'Было',
+      after: 'Стало',
+      previousHash: 'Хеш предыдущей записи',
+      hash: 'Хеш записи',
+    },
+    mainField: 'recordType',
+    list: ['sequence', 'occurredAt', 'action', 'recordType', 'actorName', 'origin'],
+    defaultSort: { field: 'sequence', order: 'DESC' },
+    edit: [
+      [
+        ['sequence', 4],
+        ['occurredAt', 6],
+      ],
+      [
+        ['action', 6],
+        ['origin', 6],
+      ],
+      [
+        ['recordType', 6],
+        ['recordDocumentId', 6],
+      ],
+      [['recordId', 4]],
+      [
+        ['actorKind', 6],
+        ['actorName', 6],
+      ],
+      [['actorId', 4]],
+      [
+        ['procedure', 6],
+        ['reason', 6],
+      ],
+      [['before', 12]],
+      [['after', 12]],
+      [
+        ['previousHash', 6],
+        ['hash', 6],
+      ],
+    ],
+    pageSize: 50,
+  },
+
+  'api::diary-confirmation.diary-confirmation': {
+    labels: {
+      student: 'Обучающийся',
+      guardian: 'Родитель (законный представитель)',
+      weekStart: 'Неделя (понедельник)',
+      confirmedAt: 'Когда подтверждено',
+    },
+    mainField: 'weekStart',
+    list: ['student', 'guardian', 'weekStart', 'confirmedAt'],
+    defaultSort: { field: 'weekStart', order: 'DESC' },
+    edit: [
+      [
+        ['student', 6],
+        ['guardian', 6],
+      ],
+      [
+        ['weekStart', 4],
+        ['confirmedAt', 6],
+      ],
+    ],
+  },
+};
+
+/** The main field of a relation's target: ours from the table above, else a known one, else `id`. */
+export const mainFieldOf = (uid: string): string => ADMIN_LAYOUTS[uid]?.mainField ?? FOREIGN_MAIN_FIELDS[uid] ?? 'id';
