@@ -148,6 +148,7 @@ describeOnPostgres('several instances (PostgreSQL only)', () => {
       ARCHIVE_SECONDARY_DIR: path.join(storage, 'archive-secondary'),
       BACKUP_DIR: path.join(storage, 'backups'),
       CRON_ENABLED: 'true',
+      BEHIND_PROXY: 'true',
       BACKUP_CRON: `*/${BACKUP_EVERY_MS / 1000} * * * * *`,
     };
     instances.push(...(await Promise.all([startInstance(shared), startInstance(shared)])));
