@@ -10,7 +10,7 @@ const requireDate = (draft: RecordDraft, field: string, label: string): LocalDat
   parseLocalDate(draft.value(field)) ?? draft.fail(field, `Укажите ${label} в формате ГГГГ-ММ-ДД`);
 
 export const academicYearRules = async (draft: RecordDraft): Promise<Derived> => {
-  const title = String(draft.value('title') ?? '').trim();
+  const title = draft.text('title') ?? '';
   const match = /^(\d{4})\/(\d{4})$/.exec(title);
   if (!match || Number(match[2]) !== Number(match[1]) + 1) {
     draft.fail('title', 'Название учебного года пишется как «2025/2026»: два соседних года через косую черту');

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { readToManyInput, readToOneInput, type RecordRef } from './relation-input';
+import { NOT_TEXT_MESSAGE, readTextInput } from './text-input';
 
 /** A stored row as the query engine returns it: scalar columns plus whatever was populated. */
 export interface StoredRecord {
@@ -44,6 +45,15 @@ export class RecordDraft {
   value<T = unknown>(field: string): T | null {
     if (field in this.data && this.data[field] !== undefined) return this.data[field] as T;
     return (this.existing?.[field] as T | undefined) ?? null;
+  }
+
+  /**
+   * A text field the record will hold, trimmed; null when empty. A value that is not a string (a
+   * number, a list, an object) refuses the write at once, rather than being stored as its `String()`.
+   */
+  text(field: string): string | null {
+    const input = readTextInput(this.value(field));
+    return input.ok ? input.text : this.fail(field, NOT_TEXT_MESSAGE);
   }
 
   /** Whether this write sets the field (on create every field counts as set). */

@@ -47,8 +47,8 @@ export const journalRemarkRules = async (draft: RecordDraft): Promise<Derived> =
     }
   }
 
-  const findings = String(draft.value('findings') ?? '').trim() || null;
-  const remarks = String(draft.value('remarks') ?? '').trim() || null;
+  const findings = draft.text('findings');
+  const remarks = draft.text('remarks');
   if (!findings && !remarks) draft.report('remarks', 'Запишите выводы проверки или замечания по ведению журнала');
 
   const state = draft.value<string>('state') ?? 'open';

@@ -6,9 +6,9 @@ type Derived = Record<string, unknown>;
 
 /** Trims the name parts and builds «Фамилия Имя Отчество» for lists and search. */
 const personName = (draft: RecordDraft): Derived => {
-  const lastName = String(draft.value('lastName') ?? '').trim();
-  const firstName = String(draft.value('firstName') ?? '').trim();
-  const patronymic = String(draft.value('patronymic') ?? '').trim();
+  const lastName = draft.text('lastName') ?? '';
+  const firstName = draft.text('firstName') ?? '';
+  const patronymic = draft.text('patronymic') ?? '';
   if (!lastName) draft.report('lastName', 'Укажите фамилию');
   if (!firstName) draft.report('firstName', 'Укажите имя');
   return {
@@ -31,7 +31,9 @@ export const studentRules = async (draft: RecordDraft): Promise<Derived> => {
 
 export const guardianRules = async (draft: RecordDraft): Promise<Derived> => {
   const name = personName(draft);
-  const phone = (draft.value<string>('phone') ?? '').trim();
+  const phone = draft.text('phone') ?? '';
+  // Refuses children who do not exist on the field itself (Strapi's own refusal names no field).
+  await draft.relatedMany('children');
   if (phone && !/^\+?[\d\s()-]{5,20}$/.test(phone))
     draft.report('phone', 'Телефон: цифры, пробелы, скобки и дефисы, например +7 (900) 123-45-67');
   draft.check();

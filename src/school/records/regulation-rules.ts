@@ -12,16 +12,8 @@ export type RegulationStatus = (typeof REGULATION_STATUSES)[number];
 /** Editions that were adopted: the current one and the history. Drafts were never in force. */
 export const ADOPTED_STATUSES: readonly RegulationStatus[] = ['current', 'superseded'];
 
-/** A trimmed text field, or null when it is empty. */
-const textOf = (draft: RecordDraft, field: string): string | null => {
-  const value = draft.value(field);
-  if (value === null || value === undefined) return null;
-  const text = String(value).trim();
-  return text.length > 0 ? text : null;
-};
-
 /** «№ 45/2-ОД» and «45/2-ОД» are the same order number; the page prints the «№» itself. */
-const orderNumberOf = (draft: RecordDraft): string | null => textOf(draft, 'directorOrderNumber')?.replace(/^№\s*/, '') || null;
+const orderNumberOf = (draft: RecordDraft): string | null => draft.text('directorOrderNumber')?.replace(/^№\s*/, '') || null;
 
 const isBlank = (value: unknown): boolean => value === null || value === undefined || value === '';
 
@@ -77,7 +69,7 @@ export const regulationRules = async (draft: RecordDraft): Promise<Derived> => {
   }
   const becomesCurrent = state === 'current' && stored?.state !== 'current';
 
-  const title = textOf(draft, 'title');
+  const title = draft.text('title');
   if (!title) draft.report('title', 'Укажите название Положения');
 
   const given = draft.isNew ? draft.data.editionNumber : draft.value('editionNumber');
@@ -103,7 +95,7 @@ export const regulationRules = async (draft: RecordDraft): Promise<Derived> => {
   const orderNumber = orderNumberOf(draft);
   const orderDate = optionalDate(draft, 'directorOrderDate', 'Дата приказа директора');
   const effectiveDate = optionalDate(draft, 'effectiveDate', 'Дата вступления в силу');
-  const pedagogicalCouncilProtocol = textOf(draft, 'pedagogicalCouncilProtocol');
+  const pedagogicalCouncilProtocol = draft.text('pedagogicalCouncilProtocol');
 
   if (state === 'current') {
     if (!orderNumber) draft.report('directorOrderNumber', 'Укажите номер приказа директора, которым утверждена редакция');
@@ -115,7 +107,7 @@ export const regulationRules = async (draft: RecordDraft): Promise<Derived> => {
       );
     }
     if (isBlank(draft.value('effectiveDate'))) draft.report('effectiveDate', 'Укажите дату вступления редакции в силу');
-    if (!textOf(draft, 'body')) draft.report('body', 'Действующая редакция не может быть без текста');
+    if (!draft.text('body')) draft.report('body', 'Действующая редакция не может быть без текста');
     const today = todayInZone(getSchoolSettings(draft.strapi).timeZone);
     if (orderDate && orderDate > today) {
       draft.report('directorOrderDate', `Приказ об утверждении не может быть датирован будущим числом (${formatLocalDate(orderDate)})`);
@@ -137,8 +129,8 @@ export const regulationRules = async (draft: RecordDraft): Promise<Derived> => {
     directorOrderDate: orderDate,
     effectiveDate,
     pedagogicalCouncilProtocol,
-    parentsCouncilProtocol: textOf(draft, 'parentsCouncilProtocol'),
-    pupilsCouncilProtocol: textOf(draft, 'pupilsCouncilProtocol'),
+    parentsCouncilProtocol: draft.text('parentsCouncilProtocol'),
+    pupilsCouncilProtocol: draft.text('pupilsCouncilProtocol'),
     // Only the supersede step (after a new edition comes into force) sets these.
     supersededAt: null,
     supersededBy: null,

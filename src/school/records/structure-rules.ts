@@ -17,22 +17,20 @@ export const JOURNAL_KIND_TITLES: Record<string, string> = {
 const CROSS_CLASS_KINDS = new Set(['extracurricular', 'club', 'section']);
 
 export const subjectRules = async (draft: RecordDraft): Promise<Derived> => {
-  const name = String(draft.value('name') ?? '').trim();
+  const name = draft.text('name') ?? '';
   if (!name) draft.fail('name', 'Укажите название предмета');
   if (!draft.isNew && draft.existing && draft.writes('scale') && draft.value('scale') !== draft.existing.scale) {
     const marks = await draft.strapi.db.query('api::mark.mark').count({ where: { journal: { subject: { id: draft.existing.id } } } });
     if (marks > 0) draft.fail('scale', `Нельзя сменить шкалу оценивания: по предмету уже выставлено отметок — ${marks}`);
   }
-  return { name, shortName: (draft.value<string>('shortName') ?? '').trim() || null };
+  return { name, shortName: draft.text('shortName') };
 };
 
 export const schoolClassRules = async (draft: RecordDraft): Promise<Derived> => {
   const grade = draft.value<number>('grade');
   if (!Number.isInteger(grade) || (grade as number) < 1 || (grade as number) > 11)
     draft.fail('grade', 'Параллель — целое число от 1 до 11');
-  const letter = String(draft.value('letter') ?? '')
-    .trim()
-    .toUpperCase();
+  const letter = (draft.text('letter') ?? '').toUpperCase();
   if (!/^[А-ЯЁ0-9-]{1,3}$/.test(letter)) draft.fail('letter', 'Литера класса — заглавная русская буква (или до трёх знаков), например «Б»');
   const year = await draft.require('academicYear', 'Укажите учебный год класса');
   const twin = await draft.strapi.db.query('api::school-class.school-class').count({
@@ -65,7 +63,7 @@ export const journalRules = async (draft: RecordDraft): Promise<Derived> => {
       }
     }
   }
-  const subgroupInput = (draft.value<string>('subgroup') ?? '').trim();
+  const subgroupInput = draft.text('subgroup') ?? '';
   const subgroup = subgroupInput || (kind === 'home-schooling' && pupils[0] ? String(pupils[0].fullName) : '');
   const twins = (await draft.strapi.db.query('api::journal.journal').findMany({
     where: {
