@@ -1,4 +1,5 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { assertWriteScope } from '../../access/write-scope';
 import { academicYearRules, studyPeriodRules } from './calendar-rules';
 import { guardDelete } from './delete-guards';
@@ -65,6 +66,11 @@ export const recordRulesMiddleware =
     }
     if (!WRITE_ACTIONS.has(context.action)) return next();
     const params = context.params as { data?: Record<string, unknown>; documentId?: string };
+    if (params.data !== undefined && params.data !== null && (typeof params.data !== 'object' || Array.isArray(params.data))) {
+      // Strapi's REST controller lets a list through as `data` (it is an object to lodash), and a list of
+      // one record's fields would otherwise be spread into a write of fields named 0, 1, …
+      throw new errors.ValidationError('Данные записи передаются одним объектом: { "data": { поле: значение } }');
+    }
     const data = { ...(params.data ?? {}) };
     let existing: StoredRecord | null = null;
     if (context.action !== 'create') {
