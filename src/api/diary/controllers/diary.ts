@@ -6,7 +6,7 @@ interface DiaryContext {
   state: { user?: { id?: number; role?: { type?: string } } };
   params: Record<string, string>;
   query: Record<string, unknown>;
-  request: { body?: { data?: Record<string, unknown> } };
+  request: { body?: unknown };
   body: unknown;
   status: number;
 }
@@ -15,6 +15,22 @@ const readerOf = (ctx: DiaryContext): DiaryReader => {
   const user = ctx.state.user;
   if (!user?.id) throw new errors.UnauthorizedError('Войдите в электронный дневник');
   return { id: user.id, roleType: user.role?.type ?? '' };
+};
+
+/**
+ * The body of a week's confirmation: `{ data: { week } }`; no body, or no `data`, means this week.
+ * Anything else is refused rather than read as «this week».
+ */
+const weekOf = (body: unknown): unknown => {
+  const data = body && typeof body === 'object' ? (body as { data?: unknown }).data : undefined;
+  if (data === undefined || data === null) return undefined;
+  const invalid = (path: string, message: string) =>
+    new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+  if (typeof data !== 'object' || Array.isArray(data)) throw invalid('data', 'Тело запроса: { "data": { "week": "ГГГГ-ММ-ДД" } }');
+  const { week, ...rest } = data as Record<string, unknown>;
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) throw invalid(unknown[0], `Неизвестные параметры: ${unknown.join(', ')}; допустим только week`);
+  return week;
 };
 
 /** Thin controller: who is asking, which pupil, which dates; the service does the rest. */
@@ -46,7 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async confirmWeek(ctx: DiaryContext) {
       const reader = readerOf(ctx);
       const pupil = await diary().requirePupil(reader, ctx.params.student);
-      const result = await diary().confirmWeek(reader, pupil, ctx.request.body?.data?.week);
+      const result = await diary().confirmWeek(reader, pupil, weekOf(ctx.request.body));
       ctx.status = result.created ? 201 : 200;
       ctx.body = { data: result.confirmation };
     },
