@@ -2,10 +2,13 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * The school's own settings that the regulations leave to the local act.
- * Read them through `src/school/settings.ts` (`getSchoolSettings`), never directly.
+ * Read them through `src/school/settings.ts` (`getSchoolSettings`), never directly: values saved on
+ * the admin's settings page (*Settings → Школа → Настройки школы*) override these defaults.
  */
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   name: env('SCHOOL_NAME', 'МБОУ «Средняя общеобразовательная школа № 1»'),
+  /** Postal address, printed on documents. */
+  address: env('SCHOOL_ADDRESS', ''),
   /** IANA time zone in which every date of the journal is a local date. */
   timeZone: env('SCHOOL_TIME_ZONE', 'Europe/Moscow'),
   /** Which study-period scheme each grade uses (quarters for 1-9, half-years for 10-11 by default). */
@@ -15,6 +18,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   ],
   /** Grade 1 gets no point marks (qualitative assessment only); the first grade with point marks. */
   pointMarksFromGrade: env.int('POINT_MARKS_FROM_GRADE', 2),
+  /** Weights of marks in the weighted average by work type; work types left out weigh 1. */
+  workTypeWeights: { 'control-work': 2, test: 1.5 },
 });
 
 export default config;

@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import markSchema from '../api/mark/content-types/mark/schema.json';
 
 export type PeriodScheme = 'quarter' | 'trimester' | 'half-year';
+
+export const PERIOD_SCHEMES: readonly PeriodScheme[] = ['quarter', 'trimester', 'half-year'];
+
+/** The kinds of work a mark is given for: the enum of the mark's `workType`. */
+export const WORK_TYPES: readonly string[] = markSchema.attributes.workType.enum;
 
 export interface PeriodSchemeRange {
   fromGrade: number;
@@ -10,23 +16,61 @@ export interface PeriodSchemeRange {
 
 export interface SchoolSettings {
   name: string;
+  address: string;
   timeZone: string;
   periodSchemes: PeriodSchemeRange[];
   pointMarksFromGrade: number;
+  /** Weight of a mark in the weighted average by the kind of work (every work type has one). */
+  workTypeWeights: Record<string, number>;
 }
+
+/** A control work weighs 2, a test 1.5, everything else 1. */
+export const DEFAULT_WORK_TYPE_WEIGHTS: Readonly<Record<string, number>> = Object.fromEntries(
+  WORK_TYPES.map((workType) => [workType, workType === 'control-work' ? 2 : workType === 'test' ? 1.5 : 1]),
+);
 
 const DEFAULT_SETTINGS: SchoolSettings = {
   name: 'Школа',
+  address: '',
   timeZone: 'Europe/Moscow',
   periodSchemes: [
     { fromGrade: 1, toGrade: 9, scheme: 'quarter' },
     { fromGrade: 10, toGrade: 11, scheme: 'half-year' },
   ],
   pointMarksFromGrade: 2,
+  workTypeWeights: { ...DEFAULT_WORK_TYPE_WEIGHTS },
 };
 
-/** The school's settings from `config/school.ts`, with safe defaults for anything left out. */
-export const getSchoolSettings = (strapi: Core.Strapi): SchoolSettings => ({
-  ...DEFAULT_SETTINGS,
-  ...(strapi.config.get('school', {}) as Partial<SchoolSettings>),
-});
+/**
+ * Values saved on the admin's settings page (core store), loaded at bootstrap and on every save.
+ * Kept on the Strapi instance under a registered symbol, so every copy of this module (the app's
+ * dist/ and a test's src/) sees the same values.
+ */
+const STORED = Symbol.for('school-records.stored-school-settings');
+
+type WithStored = Core.Strapi & { [STORED]?: Partial<SchoolSettings> };
+
+export const setStoredSchoolSettings = (strapi: Core.Strapi, overrides: Partial<SchoolSettings>): void => {
+  (strapi as WithStored)[STORED] = overrides;
+};
+
+const merge = (...layers: Array<Partial<SchoolSettings>>): SchoolSettings =>
+  layers.reduce<SchoolSettings>(
+    (settings, layer) => ({
+      ...settings,
+      ...layer,
+      workTypeWeights: { ...settings.workTypeWeights, ...(layer.workTypeWeights ?? {}) },
+    }),
+    { ...DEFAULT_SETTINGS },
+  );
+
+/** The settings of `config/school.ts` alone (what the settings page resets to). */
+export const getConfiguredSchoolSettings = (strapi: Core.Strapi): SchoolSettings =>
+  merge(strapi.config.get('school', {}) as Partial<SchoolSettings>);
+
+/**
+ * The school's settings: `config/school.ts` (safe defaults for anything left out) overlaid by what
+ * was saved on the settings page (*Settings → Школа*, see `src/api/school-settings/`).
+ */
+export const getSchoolSettings = (strapi: Core.Strapi): SchoolSettings =>
+  merge(strapi.config.get('school', {}) as Partial<SchoolSettings>, (strapi as WithStored)[STORED] ?? {});

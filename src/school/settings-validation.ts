@@ -1,0 +1,161 @@
+import { IANAZone } from 'luxon';
+import { PERIOD_SCHEMES, WORK_TYPES, type PeriodScheme, type PeriodSchemeRange, type SchoolSettings } from './settings';
+
+/** One problem of the submitted settings, in the shape of Strapi's ValidationError details. */
+export interface SettingsIssue {
+  path: Array<string | number>;
+  message: string;
+  name: 'ValidationError';
+}
+
+export const SETTINGS_KEYS = ['name', 'address', 'timeZone', 'periodSchemes', 'pointMarksFromGrade', 'workTypeWeights'] as const;
+export type SettingsKey = (typeof SETTINGS_KEYS)[number];
+
+export interface SettingsChange {
+  /** Values to store over `config/school.ts`. */
+  set: Partial<SchoolSettings>;
+  /** Keys sent as null: back to the value of `config/school.ts`. */
+  reset: SettingsKey[];
+  issues: SettingsIssue[];
+}
+
+const FIRST_GRADE = 1;
+const LAST_GRADE = 11;
+/** The mark's `weight` attribute accepts 0.1–10. */
+const MIN_WEIGHT = 0.1;
+const MAX_WEIGHT = 10;
+
+const isGrade = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= FIRST_GRADE && (value as number) <= LAST_GRADE;
+
+const checkPeriodSchemes = (value: unknown, issue: (path: Array<string | number>, message: string) => void): PeriodSchemeRange[] | null => {
+  if (!Array.isArray(value) || value.length === 0) {
+    issue(['periodSchemes'], 'Укажите хотя бы один диапазон параллелей с системой учебных периодов');
+    return null;
+  }
+  const ranges: PeriodSchemeRange[] = [];
+  value.forEach((raw: unknown, index) => {
+    const range = (raw ?? {}) as Record<string, unknown>;
+    let valid = true;
+    if (!isGrade(range.fromGrade)) {
+      issue(['periodSchemes', index, 'fromGrade'], `Параллель «с» — целое число от ${FIRST_GRADE} до ${LAST_GRADE}`);
+      valid = false;
+    }
+    if (!isGrade(range.toGrade)) {
+      issue(['periodSchemes', index, 'toGrade'], `Параллель «по» — целое число от ${FIRST_GRADE} до ${LAST_GRADE}`);
+      valid = false;
+    }
+    if (!PERIOD_SCHEMES.includes(range.scheme as PeriodScheme)) {
+      issue(['periodSchemes', index, 'scheme'], 'Выберите систему периодов: четверти, триместры или полугодия');
+      valid = false;
+    }
+    if (valid && (range.fromGrade as number) > (range.toGrade as number)) {
+      issue(['periodSchemes', index, 'toGrade'], 'Параллель «по» не может быть меньше параллели «с»');
+      valid = false;
+    }
+    if (valid)
+      ranges.push({ fromGrade: range.fromGrade as number, toGrade: range.toGrade as number, scheme: range.scheme as PeriodScheme });
+  });
+  if (ranges.length !== value.length) return null;
+  for (let grade = FIRST_GRADE; grade <= LAST_GRADE; grade += 1) {
+    const covering = ranges
+      .map((range, index) => ({ range, index }))
+      .filter(({ range }) => grade >= range.fromGrade && grade <= range.toGrade);
+    if (covering.length === 0) issue(['periodSchemes'], `Для ${grade} класса не выбрана система учебных периодов`);
+    if (covering.length > 1)
+      issue(
+        ['periodSchemes', covering[1].index, 'fromGrade'],
+        `${grade} класс попадает в несколько диапазонов: диапазоны не должны пересекаться`,
+      );
+  }
+  return ranges.map((range) => ({ ...range }));
+};
+
+const checkWeights = (value: unknown, issue: (path: Array<string | number>, message: string) => void): Record<string, number> | null => {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    issue(['workTypeWeights'], 'Веса видов работ передаются объектом «вид работы: вес»');
+    return null;
+  }
+  const weights: Record<string, number> = {};
+  for (const [workType, weight] of Object.entries(value as Record<string, unknown>)) {
+    if (!WORK_TYPES.includes(workType)) {
+      issue(['workTypeWeights', workType], `Неизвестный вид работы «${workType}»`);
+      continue;
+    }
+    const number = typeof weight === 'string' && weight.trim() !== '' ? Number(weight.replace(',', '.')) : weight;
+    if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0) {
+      issue(['workTypeWeights', workType], 'Вес — положительное число');
+      continue;
+    }
+    if (number < MIN_WEIGHT || number > MAX_WEIGHT) {
+      issue(['workTypeWeights', workType], `Вес должен быть от ${MIN_WEIGHT} до ${MAX_WEIGHT}`);
+      continue;
+    }
+    weights[workType] = Math.round(number * 100) / 100;
+  }
+  return weights;
+};
+
+/**
+ * Checks settings submitted on the settings page. Only the keys present are changed; a key sent
+ * as null goes back to `config/school.ts`. Messages are in Russian, one per field.
+ */
+export const checkSettingsChange = (input: unknown): SettingsChange => {
+  const change: SettingsChange = { set: {}, reset: [], issues: [] };
+  const issue = (path: Array<string | number>, message: string) => change.issues.push({ path, message, name: 'ValidationError' });
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    issue([], 'Передайте настройки объектом в поле data');
+    return change;
+  }
+  const data = input as Record<string, unknown>;
+  for (const key of Object.keys(data)) {
+    if (!SETTINGS_KEYS.includes(key as SettingsKey)) issue([key], `Неизвестная настройка «${key}»`);
+  }
+  for (const key of SETTINGS_KEYS) {
+    if (!(key in data)) continue;
+    const value = data[key];
+    if (value === null) {
+      change.reset.push(key);
+      continue;
+    }
+    switch (key) {
+      case 'name': {
+        const name = typeof value === 'string' ? value.trim() : '';
+        if (!name) issue(['name'], 'Укажите название школы');
+        else if (name.length > 300) issue(['name'], 'Название школы — не длиннее 300 знаков');
+        else change.set.name = name;
+        break;
+      }
+      case 'address': {
+        if (typeof value !== 'string') issue(['address'], 'Адрес — строка');
+        else if (value.trim().length > 500) issue(['address'], 'Адрес — не длиннее 500 знаков');
+        else change.set.address = value.trim();
+        break;
+      }
+      case 'timeZone': {
+        const zone = typeof value === 'string' ? value.trim() : '';
+        if (!zone || !IANAZone.isValidZone(zone))
+          issue(['timeZone'], `Неизвестный часовой пояс «${String(value)}»: укажите его по базе IANA, например Europe/Moscow`);
+        else change.set.timeZone = zone;
+        break;
+      }
+      case 'pointMarksFromGrade': {
+        if (!isGrade(value))
+          issue(['pointMarksFromGrade'], `Первая параллель с отметками в баллах — целое число от ${FIRST_GRADE} до ${LAST_GRADE}`);
+        else change.set.pointMarksFromGrade = value;
+        break;
+      }
+      case 'periodSchemes': {
+        const ranges = checkPeriodSchemes(value, issue);
+        if (ranges) change.set.periodSchemes = ranges;
+        break;
+      }
+      case 'workTypeWeights': {
+        const weights = checkWeights(value, issue);
+        if (weights) change.set.workTypeWeights = weights;
+        break;
+      }
+    }
+  }
+  return change;
+};
