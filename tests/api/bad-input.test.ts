@@ -1,0 +1,1205 @@
+import type { Core, UID } from '@strapi/strapi';
+import supertest from 'supertest';
+import { adminWithActions } from '../helpers/admin';
+import { useFreshArchiveLocations } from '../helpers/archive-fixture';
+import { make, type MiniSchool } from '../helpers/school-fixture';
+import { bootStrapi, stopStrapi } from '../helpers/strapi';
+import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
+
+/**
+ * A corpus of bad input against every write route: the core POST, PUT and DELETE of each record
+ * type, the custom writes (acknowledgment of remarks, diary confirmation, login slips), uploads and
+ * the archive's admin routes. Each case must be refused with a 4xx and a message (never a 500), and
+ * must leave the table it aims at — and the audit trail — exactly as they were.
+ *
+ * To extend it, add a line to a type's `fields` (bad values of one field, tried on create and on
+ * update) or a case to one of the tables below.
+ */
+
+/** Over the JSON body limit (1 MB): the body parser refuses it before any rule. */
+const ONE_MEGABYTE = 'x'.repeat(1024 * 1024);
+/** Under the body limit but far over any field's length. */
+const HUGE = 'Ж'.repeat(100_000);
+const SQL = "'; DROP TABLE marks;--";
+const SCRIPT = '<script>alert(1)</script>';
+const UPLOAD_LIMIT = 256 * 1024;
+
+let strapi: Core.Strapi;
+let world: TwoClassSchool;
+let adminToken: string;
+/** Stored records the cases update or acknowledge, made once in beforeAll. */
+const stored: Record<'attendance' | 'enrollment' | 'remark' | 'regulation', string> = {
+  attendance: '',
+  enrollment: '',
+  remark: '',
+  regulation: '',
+};
+
+const previousUploadLimit = process.env.UPLOAD_SIZE_LIMIT;
+beforeAll(async () => {
+  // The upload limit is the app's own knob (config/plugins.ts); a small one keeps the oversize file small.
+  process.env.UPLOAD_SIZE_LIMIT = String(UPLOAD_LIMIT);
+  strapi = await bootStrapi();
+  if (previousUploadLimit === undefined) delete process.env.UPLOAD_SIZE_LIMIT;
+  else process.env.UPLOAD_SIZE_LIMIT = previousUploadLimit;
+  useFreshArchiveLocations(strapi);
+  world = await buildTwoClasses(strapi);
+  // An archivist admin holding every write action of the archive's admin routes.
+  adminToken = await adminWithActions(
+    strapi,
+    'archivist@school.test',
+    [
+      'periods.close',
+      'school-years.archive',
+      'fixity.run',
+      'backup.create',
+      'disposition.draft',
+      'disposition.approve',
+      'disposition.execute',
+      'legal-hold.manage',
+    ].map((action) => `plugin::records-archive.${action}`),
+  );
+  stored.attendance = (
+    await make(strapi, 'api::attendance.attendance', {
+      student: school.pupils5a[2].documentId,
+      lesson: school.lessons[0].documentId,
+      kind: 'absent',
+    })
+  ).documentId;
+  const enrollment = await strapi.db
+    .query('api::enrollment.enrollment')
+    .findOne({ where: { student: { id: school.pupil1a.id } }, select: ['documentId'] });
+  stored.enrollment = enrollment.documentId as string;
+  stored.remark = (
+    await make(strapi, 'api::journal-remark.journal-remark', {
+      journal: school.mathJournal.documentId,
+      inspectedOn: '2025-10-01',
+      remarks: 'Заполнить домашние задания.',
+    })
+  ).documentId;
+  stored.regulation = (await make(strapi, 'api::regulation.regulation', { title: 'Положение (проект)', body: 'Текст' })).documentId;
+});
+afterAll(() => stopStrapi(strapi));
+
+/** The fixture's school, read when a case runs (the cases are listed before beforeAll builds it). */
+const school = new Proxy({} as MiniSchool, { get: (_target, key) => world.school[key as keyof MiniSchool] });
+
+/** A value known only once the fixture exists (an account's id). */
+class Later {
+  constructor(readonly read: () => unknown) {}
+}
+const resolve = (value: unknown): unknown => (value instanceof Later ? value.read() : value);
+
+type Caller = 'public' | 'teacherA' | 'teacherB' | 'classTeacherB' | 'deputy' | 'director' | 'secretary' | 'parentA' | 'pupilA' | 'admin';
+
+const LABELS: Record<Caller, string> = {
+  public: 'a visitor’s',
+  teacherA: 'a teacher’s',
+  teacherB: 'another teacher’s',
+  classTeacherB: 'a class teacher’s',
+  deputy: 'the deputy director’s',
+  director: 'the director’s',
+  secretary: 'the secretary’s',
+  parentA: 'a parent’s',
+  pupilA: 'a pupil’s',
+  admin: 'an admin’s',
+};
+
+const bearerOf = (who: Caller): string | undefined => {
+  if (who === 'public') return undefined;
+  if (who === 'admin') return adminToken;
+  if (who === 'teacherA' || who === 'teacherB' || who === 'classTeacherB') return world[who].jwt;
+  return world.accounts[who].jwt;
+};
+
+/** A body the case sends: JSON (`json`), raw text as JSON (`raw`), a multipart upload, or nothing. */
+type Body = { json: unknown } | { raw: string; type?: string } | { upload: { bytes: number; fileInfo?: string } | null } | { none: true };
+
+interface BadCase {
+  /** The behaviour, read as a sentence: "a teacher's mark with a huge value string". */
+  name: string;
+  who: Caller;
+  method: 'post' | 'put' | 'delete';
+  url: () => string;
+  body: () => Body;
+  /** The table the write aims at: its row count (and `row`, if given) must not change. */
+  table: UID.Schema;
+  /** The documentId of the row an update, delete or acknowledgment aims at. */
+  row?: () => string;
+  /** The status it must get; 400 unless told. */
+  status?: number;
+  /** Field paths the refusal must name (error.details.errors[].path). */
+  paths?: string[];
+}
+
+const data = (value: unknown): Body => ({ json: { data: value } });
+
+/** Everything of the row, its relations as ids, so that a changed link shows too. */
+const rowState = async (uid: UID.Schema, documentId: string): Promise<unknown> => {
+  const attributes = strapi.getModel(uid).attributes as Record<string, { type: string }>;
+  const populate = Object.fromEntries(
+    Object.entries(attributes)
+      .filter(([, attribute]) => attribute.type === 'relation' || attribute.type === 'media')
+      .map(([name]) => [name, { select: ['id'] }]),
+  );
+  return strapi.db.query(uid).findMany({ where: { documentId }, populate });
+};
+
+const snapshot = async (badCase: BadCase) => ({
+  rows: await strapi.db.query(badCase.table).count({}),
+  row: badCase.row ? await rowState(badCase.table, badCase.row()) : null,
+  audit: await strapi.db.query('api::audit-entry.audit-entry').count({}),
+});
+
+const send = (badCase: BadCase) => {
+  const agent = supertest(strapi.server.httpServer);
+  let request = agent[badCase.method](badCase.url());
+  const bearer = bearerOf(badCase.who);
+  if (bearer) request = request.set('Authorization', `Bearer ${bearer}`);
+  const body = badCase.body();
+  if ('json' in body) return request.send(body.json as object);
+  if ('raw' in body) return request.set('Content-Type', body.type ?? 'application/json').send(body.raw);
+  if ('upload' in body) {
+    if (!body.upload) return request.field('fileInfo', '{}');
+    request = request.attach('files', Buffer.alloc(body.upload.bytes, 7), { filename: 'scan.pdf', contentType: 'application/pdf' });
+    return body.upload.fileInfo === undefined ? request : request.field('fileInfo', body.upload.fileInfo);
+  }
+  return request;
+};
+
+const expectRefused = async (badCase: BadCase) => {
+  const before = await snapshot(badCase);
+  const response = await send(badCase);
+  const expected = badCase.status ?? 400;
+  if (response.status !== expected) {
+    throw new Error(`Expected ${expected}, got ${response.status}: ${JSON.stringify(response.body).slice(0, 600)}`);
+  }
+  expect(typeof response.body?.error?.message).toBe('string');
+  expect(response.body.error.message.length).toBeGreaterThan(0);
+  if (badCase.paths) {
+    const errors = (response.body.error.details?.errors ?? []) as Array<{ path: Array<string | number> }>;
+    const paths = errors.map((error) => error.path.join('.'));
+    if (!badCase.paths.every((path) => paths.includes(path))) {
+      throw new Error(`Expected the paths ${badCase.paths.join(', ')}: ${JSON.stringify(response.body.error)}`);
+    }
+  }
+  expect(await snapshot(badCase)).toEqual(before);
+};
+
+/* ------------------------------------------------------------------------------------------------ */
+/* The record types: a good body, a stored record the writer may change, and bad values per field. */
+
+type FieldCase = [field: string, value: unknown, problem: string, paths?: string[]];
+
+interface TypeSpec {
+  /** `/api/<plural>` */
+  plural: string;
+  uid: UID.ContentType;
+  /** "mark", for test names. */
+  label: string;
+  /** A role that may write this type (for its own rows). */
+  writer: Caller;
+  /** A body the writer's create accepts (checked at the end of the file). */
+  good: () => Record<string, unknown>;
+  /** A stored record the writer may update. */
+  existing: () => string;
+  fields: FieldCase[];
+}
+
+const badDates = (field: string): FieldCase[] => [
+  [field, '2025-13-45', `with the impossible date 2025-13-45 as ${field}`, [field]],
+  [field, '2025-02-30', `with 30 February as ${field}`, [field]],
+  [field, 'yesterday', `with «yesterday» as ${field}`, [field]],
+  [field, 20250901, `with a number as ${field}`, [field]],
+  [field, { year: 2025, month: 9, day: 1 }, `with an object as ${field}`, [field]],
+  [field, ['2025-09-01'], `with an array as ${field}`, [field]],
+  [field, SQL, `with an SQL injection as ${field}`, [field]],
+];
+
+const badRelations = (field: string, label = field): FieldCase[] => [
+  [field, 999_999, `naming a ${label} id that does not exist`, [field]],
+  [field, 'nosuchdocument0000000000', `naming a ${label} documentId that does not exist`, [field]],
+  [field, SQL, `with an SQL injection as ${label}`, [field]],
+  [field, { id: { $gt: 0 } }, `with a filter operator as ${label}`, [field]],
+  [field, { connect: [{ documentId: 'nosuchdocument0000000000' }] }, `connecting a ${label} that does not exist`, [field]],
+];
+
+const badTexts = (field: string, paths: string[] | undefined = [field]): FieldCase[] => [
+  [field, 12345, `with a number as ${field}`, paths],
+  [field, { $ne: '' }, `with an object as ${field}`, paths],
+  [field, ['a', 'b'], `with an array as ${field}`, paths],
+  [field, HUGE, `with a huge ${field} string`, paths],
+];
+
+const TYPES = (): TypeSpec[] => {
+  return [
+    {
+      plural: 'academic-years',
+      uid: 'api::academic-year.academic-year',
+      label: 'academic year',
+      writer: 'deputy',
+      good: () => ({ title: '2026/2027', startDate: '2026-09-01', endDate: '2027-08-31', state: 'planned' }),
+      existing: () => school.year.documentId,
+      fields: [
+        ...badTexts('title'),
+        ['title', SQL, 'with an SQL injection as title', ['title']],
+        ['title', SCRIPT, 'with a script tag as title', ['title']],
+        ...badDates('startDate'),
+        ...badDates('endDate'),
+        ['state', 'archived', 'with an unknown state', ['state']],
+        ['state', { $ne: 'x' }, 'with an object as state', ['state']],
+      ],
+    },
+    {
+      plural: 'study-periods',
+      uid: 'api::study-period.study-period',
+      label: 'study period',
+      writer: 'deputy',
+      good: () => ({
+        academicYear: school.year.documentId,
+        scheme: 'trimester',
+        number: 1,
+        startDate: '2025-09-01',
+        endDate: '2025-11-30',
+      }),
+      existing: () => school.quarters[3].documentId,
+      fields: [
+        ...badRelations('academicYear', 'academic year'),
+        ['scheme', 'week', 'with an unknown scheme', ['scheme']],
+        ['scheme', 'constructor', 'with «constructor» as scheme', ['scheme']],
+        ['scheme', 12, 'with a number as scheme', ['scheme']],
+        ['number', 'один', 'with a word as number', ['number']],
+        ['number', 1.5, 'with a fraction as number', ['number']],
+        ['number', { $gt: 0 }, 'with an object as number', ['number']],
+        ['number', [1, 2], 'with an array as number', ['number']],
+        ['number', 99, 'with number 99', ['number']],
+        ...badDates('startDate'),
+        ...badDates('endDate'),
+        ['state', 'closed', 'closing itself by a plain write', ['state']],
+      ],
+    },
+    {
+      plural: 'subjects',
+      uid: 'api::subject.subject',
+      label: 'subject',
+      writer: 'deputy',
+      good: () => ({ name: 'Физика', shortName: 'Физ', scale: 'five-point' }),
+      existing: () => school.russian.documentId,
+      fields: [
+        ...badTexts('name'),
+        ['name', '   ', 'with a blank name', ['name']],
+        ...badTexts('shortName'),
+        ['scale', 'ten-point', 'with an unknown scale', ['scale']],
+        ['scale', ['five-point'], 'with an array as scale', ['scale']],
+        ['sortOrder', 'first', 'with a word as sort order', ['sortOrder']],
+      ],
+    },
+    {
+      plural: 'school-classes',
+      uid: 'api::school-class.school-class',
+      label: 'class',
+      writer: 'deputy',
+      good: () => ({ grade: 6, letter: 'В', academicYear: school.year.documentId }),
+      existing: () => school.class1a.documentId,
+      fields: [
+        ['grade', 'пятый', 'with a word as grade', ['grade']],
+        ['grade', 12, 'with grade 12', ['grade']],
+        ['grade', { $gt: 0 }, 'with an object as grade', ['grade']],
+        ['letter', 7, 'with a number as letter', ['letter']],
+        ['letter', SQL, 'with an SQL injection as letter', ['letter']],
+        ['letter', SCRIPT, 'with a script tag as letter', ['letter']],
+        ['letter', HUGE, 'with a huge letter string', ['letter']],
+        ...badRelations('academicYear', 'academic year'),
+        ...badTexts('profile'),
+      ],
+    },
+    {
+      plural: 'students',
+      uid: 'api::student.student',
+      label: 'pupil',
+      writer: 'secretary',
+      good: () => ({ lastName: 'Орлов', firstName: 'Игорь', gender: 'male', birthDate: '2014-01-01' }),
+      existing: () => school.newcomer.documentId,
+      fields: [
+        ...badTexts('lastName'),
+        ...badTexts('firstName'),
+        ...badTexts('patronymic'),
+        ['lastName', '', 'with an empty last name', ['lastName']],
+        ['gender', 'unknown', 'with an unknown gender', ['gender']],
+        ['gender', 1, 'with a number as gender', ['gender']],
+        ...badDates('birthDate'),
+        ['birthDate', '2999-01-01', 'born in 2999', ['birthDate']],
+      ],
+    },
+    {
+      plural: 'enrollments',
+      uid: 'api::enrollment.enrollment',
+      label: 'enrollment',
+      writer: 'secretary',
+      good: () => ({ student: school.newcomer.documentId, schoolClass: school.class5b.documentId, startDate: '2025-09-15' }),
+      existing: () => stored.enrollment,
+      fields: [
+        ...badRelations('student', 'pupil'),
+        ...badRelations('schoolClass', 'class'),
+        ...badDates('startDate'),
+        ...badDates('endDate'),
+        ...badTexts('admissionOrder'),
+        ['leavingReason', 'eloped', 'with an unknown leaving reason', ['leavingReason']],
+      ],
+    },
+    {
+      plural: 'guardians',
+      uid: 'api::guardian.guardian',
+      label: 'guardian',
+      writer: 'secretary',
+      good: () => ({ lastName: 'Орлова', firstName: 'Нина', kinship: 'mother', children: [school.newcomer.documentId] }),
+      existing: () => world.guardianA.documentId,
+      fields: [
+        ...badTexts('lastName'),
+        ...badTexts('firstName'),
+        ...badTexts('phone'),
+        ['phone', SQL, 'with an SQL injection as phone', ['phone']],
+        ['phone', SCRIPT, 'with a script tag as phone', ['phone']],
+        ['kinship', 'neighbour', 'with an unknown kinship', ['kinship']],
+        ['email', 'not-an-email', 'with a malformed e-mail', ['email']],
+        ['email', 42, 'with a number as e-mail', ['email']],
+        ['children', [999_999], 'naming a child who does not exist', ['children']],
+        ['children', ['nosuchdocument0000000000'], 'naming a child documentId that does not exist', ['children']],
+        ['children', SQL, 'with an SQL injection as children', ['children']],
+      ],
+    },
+    {
+      plural: 'journals',
+      uid: 'api::journal.journal',
+      label: 'journal',
+      writer: 'deputy',
+      good: () => ({ schoolClass: school.class5b.documentId, subject: school.russian.documentId, kind: 'classroom' }),
+      existing: () => school.peJournal.documentId,
+      fields: [
+        ['kind', 'seminar', 'with an unknown kind', ['kind']],
+        ['kind', '__proto__', 'with «__proto__» as kind', ['kind']],
+        ['kind', 7, 'with a number as kind', ['kind']],
+        ...badRelations('subject'),
+        ...badRelations('schoolClass', 'class'),
+        ['pupils', [999_999], 'naming a pupil who does not exist', ['pupils']],
+        ['subgroup', HUGE, 'with a huge subgroup string', ['subgroup']],
+        ['subgroup', { $ne: '' }, 'with an object as subgroup', ['subgroup']],
+      ],
+    },
+    {
+      plural: 'lessons',
+      uid: 'api::lesson.lesson',
+      label: 'lesson',
+      writer: 'teacherA',
+      good: () => ({ journal: school.mathJournal.documentId, date: '2025-09-10', number: 4, topic: 'Натуральные числа' }),
+      existing: () => school.lessons[2].documentId,
+      fields: [
+        ...badRelations('journal'),
+        ...badDates('date'),
+        ['date', '2031-09-10', 'dated outside its academic year', ['date']],
+        ['number', 'второй', 'with a word as number', ['number']],
+        ['number', { $gt: 0 }, 'with an object as number', ['number']],
+        ['number', [1, 2], 'with an array as number', ['number']],
+        ['number', 2.5, 'with a fraction as number', ['number']],
+        ...badTexts('topic'),
+        ['homework', HUGE, 'with a huge homework string', ['homework']],
+        ['workType', 'nap', 'with an unknown work type', ['workType']],
+        ['materials', [999_999], 'attaching a file that does not exist'],
+      ],
+    },
+    {
+      plural: 'marks',
+      uid: 'api::mark.mark',
+      label: 'mark',
+      writer: 'teacherA',
+      good: () => ({
+        kind: 'current',
+        journal: school.mathJournal.documentId,
+        lesson: school.lessons[1].documentId,
+        student: school.pupils5a[2].documentId,
+        value: '4',
+      }),
+      existing: () => world.markA.documentId,
+      fields: [
+        ['value', HUGE, 'with a huge value string', ['value']],
+        ['value', SQL, 'with an SQL injection as value', ['value']],
+        ['value', SCRIPT, 'with a script tag as value', ['value']],
+        ['value', { $ne: '' }, 'with an object as value', ['value']],
+        ['value', ['5'], 'with an array as value', ['value']],
+        ['value', 5.5, 'with 5.5 as value', ['value']],
+        ['value', 'constructor', 'with «constructor» as value', ['value']],
+        ['kind', 'bonus', 'with an unknown kind', ['kind']],
+        ['kind', 'toString', 'with «toString» as kind', ['kind']],
+        ...badRelations('student', 'pupil'),
+        ...badRelations('lesson'),
+        ...badRelations('journal'),
+        ['weight', 'heavy', 'with a word as weight', ['weight']],
+        ['weight', { $gt: 0 }, 'with an object as weight', ['weight']],
+        ['comment', HUGE, 'with a huge comment string', ['comment']],
+        ['workType', 'nap', 'with an unknown work type', ['workType']],
+        ['setBy', new Later(() => world.teacherB.id), 'claiming another teacher set it'],
+      ],
+    },
+    {
+      plural: 'attendances',
+      uid: 'api::attendance.attendance',
+      label: 'absence',
+      writer: 'teacherA',
+      good: () => ({ student: school.pupils5a[1].documentId, lesson: school.lessons[1].documentId, kind: 'ill' }),
+      existing: () => stored.attendance,
+      fields: [
+        ...badRelations('student', 'pupil'),
+        ...badRelations('lesson'),
+        ['kind', 'truant', 'with an unknown kind', ['kind']],
+        ['kind', ['absent'], 'with an array as kind', ['kind']],
+        ['minutesLate', 'ten', 'with a word as minutes late', ['minutesLate']],
+        ['minutesLate', { $gt: 0 }, 'with an object as minutes late', ['minutesLate']],
+        ['comment', HUGE, 'with a huge comment string', ['comment']],
+      ],
+    },
+    {
+      plural: 'journal-remarks',
+      uid: 'api::journal-remark.journal-remark',
+      label: 'journal inspection',
+      writer: 'deputy',
+      good: () => ({
+        journal: school.mathJournal.documentId,
+        inspectedOn: '2025-10-01',
+        findings: 'Отметки выставлены не у всех.',
+        fixBy: '2025-10-10',
+      }),
+      existing: () => stored.remark,
+      fields: [
+        ...badRelations('journal'),
+        ...badDates('inspectedOn'),
+        ...badDates('fixBy'),
+        ...badTexts('findings'),
+        ...badTexts('remarks'),
+        ['state', 'closed', 'with an unknown state', ['state']],
+        ['state', { $ne: 'open' }, 'with an object as state', ['state']],
+      ],
+    },
+    {
+      plural: 'regulations',
+      uid: 'api::regulation.regulation',
+      label: 'regulation edition',
+      writer: 'deputy',
+      good: () => ({ title: 'Положение о текущем контроле', body: 'Текст положения' }),
+      existing: () => stored.regulation,
+      fields: [
+        ...badTexts('title'),
+        ['editionNumber', 'второй', 'with a word as edition number', ['editionNumber']],
+        ['editionNumber', { $gt: 0 }, 'with an object as edition number', ['editionNumber']],
+        ['state', 'superseded', 'superseded by a plain write', ['state']],
+        ['state', 'void', 'with an unknown state', ['state']],
+        ...badDates('directorOrderDate'),
+        ...badDates('effectiveDate'),
+        ['directorOrderNumber', HUGE, 'with a huge order number string', ['directorOrderNumber']],
+      ],
+    },
+  ];
+};
+
+/** The same malformed bodies for every create and update route. */
+const MALFORMED: Array<[problem: string, body: () => Body, message?: RegExp]> = [
+  ['without a body', () => ({ none: true }), /data/],
+  ['with the data missing', () => ({ json: { value: '5' } }), /data/],
+  ['with data null', () => data(null), /data/],
+  ['with data as an array', () => data([{ value: '5' }])],
+  ['with data as a string', () => data('5')],
+  ['with data as a number', () => data(5)],
+  ['with a malformed JSON body', () => ({ raw: '{"data": {"value": "5",' })],
+  ['with a JSON array as the body', () => ({ raw: '[{"data": {}}]' })],
+  ['with a 1 MB body', () => data({ comment: ONE_MEGABYTE })],
+];
+
+const sizeStatus = (problem: string) => (problem === 'with a 1 MB body' ? 413 : 400);
+
+/** «a mark», «an enrollment». */
+const aOrAn = (noun: string): string => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
+const typeCases = (): BadCase[] =>
+  TYPES().flatMap((type): BadCase[] => {
+    const collection = `/api/${type.plural}`;
+    const one = () => `${collection}/${type.existing()}`;
+    const label = LABELS[type.writer];
+    return [
+      ...MALFORMED.map(
+        ([problem, body]): BadCase => ({
+          name: `${label} new ${type.label} ${problem}`,
+          who: type.writer,
+          method: 'post',
+          url: () => collection,
+          body,
+          table: type.uid,
+          status: sizeStatus(problem),
+        }),
+      ),
+      ...MALFORMED.map(
+        ([problem, body]): BadCase => ({
+          name: `${label} change of ${aOrAn(type.label)} ${problem}`,
+          who: type.writer,
+          method: 'put',
+          url: one,
+          body,
+          table: type.uid,
+          row: type.existing,
+          status: sizeStatus(problem),
+        }),
+      ),
+      {
+        name: `${label} new ${type.label} with an unknown field`,
+        who: type.writer,
+        method: 'post',
+        url: () => collection,
+        body: () => data({ ...type.good(), isAdmin: true }),
+        table: type.uid,
+      },
+      {
+        name: `${label} change of ${aOrAn(type.label)} with an unknown field`,
+        who: type.writer,
+        method: 'put',
+        url: one,
+        body: () => data({ isAdmin: true }),
+        table: type.uid,
+        row: type.existing,
+      },
+      {
+        name: `${label} new ${type.label} setting its id by hand`,
+        who: type.writer,
+        method: 'post',
+        url: () => collection,
+        body: () => data({ ...type.good(), id: 1 }),
+        table: type.uid,
+      },
+      ...type.fields.map(
+        ([field, value, problem, paths]): BadCase => ({
+          name: `${label} new ${type.label} ${problem}`,
+          who: type.writer,
+          method: 'post',
+          url: () => collection,
+          body: () => data({ ...type.good(), [field]: resolve(value) }),
+          table: type.uid,
+          paths,
+        }),
+      ),
+      ...type.fields.map(
+        ([field, value, problem, paths]): BadCase => ({
+          name: `${label} change of ${aOrAn(type.label)} ${problem}`,
+          who: type.writer,
+          method: 'put',
+          url: one,
+          body: () => data({ [field]: resolve(value) }),
+          table: type.uid,
+          row: type.existing,
+          paths,
+        }),
+      ),
+      {
+        name: `${label} change of ${aOrAn(type.label)} that does not exist`,
+        who: type.writer,
+        method: 'put',
+        url: () => `${collection}/nosuchdocument0000000000`,
+        body: () => data(type.good()),
+        table: type.uid,
+        status: 404,
+      },
+      {
+        name: `${label} deletion of ${aOrAn(type.label)} that does not exist`,
+        who: type.writer,
+        method: 'delete',
+        url: () => `${collection}/nosuchdocument0000000000`,
+        body: () => ({ none: true }),
+        table: type.uid,
+        status: 404,
+      },
+      {
+        name: `${label} deletion of ${aOrAn(type.label)} by an SQL injection as its id`,
+        who: type.writer,
+        method: 'delete',
+        url: () => `${collection}/${encodeURIComponent(SQL)}`,
+        body: () => ({ none: true }),
+        table: type.uid,
+        status: 404,
+      },
+      {
+        name: `${label} deletion of ${aOrAn(type.label)} by a numeric id`,
+        who: type.writer,
+        method: 'delete',
+        url: () => `${collection}/999999`,
+        body: () => ({ none: true }),
+        table: type.uid,
+        status: 404,
+      },
+    ];
+  });
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Records out of the caller's reach (two classes, two families) and records others still point to. */
+
+const reachCases = (): BadCase[] => {
+  const markIn = (overrides: Record<string, unknown>) => ({
+    kind: 'current',
+    journal: school.mathJournal.documentId,
+    lesson: school.lessons[1].documentId,
+    student: school.pupils5a[1].documentId,
+    value: '5',
+    ...overrides,
+  });
+  return [
+    {
+      name: 'a teacher’s mark in another class’s journal',
+      who: 'teacherA',
+      method: 'post',
+      url: () => '/api/marks',
+      body: () =>
+        data(markIn({ journal: world.journalB.documentId, lesson: world.lessonB.documentId, student: school.pupil5b.documentId })),
+      table: 'api::mark.mark',
+      status: 403,
+    },
+    {
+      name: 'a teacher’s mark in their own journal for another class’s pupil',
+      who: 'teacherA',
+      method: 'post',
+      url: () => '/api/marks',
+      body: () => data(markIn({ student: school.pupil5b.documentId })),
+      table: 'api::mark.mark',
+      paths: ['student'],
+    },
+    {
+      name: 'a teacher’s mark in their own journal for another journal’s lesson',
+      who: 'teacherA',
+      method: 'post',
+      url: () => '/api/marks',
+      body: () => data(markIn({ lesson: world.lessonB.documentId })),
+      table: 'api::mark.mark',
+      paths: ['lesson'],
+    },
+    {
+      name: 'a teacher’s change of another class’s mark',
+      who: 'teacherA',
+      method: 'put',
+      url: () => `/api/marks/${world.markB.documentId}`,
+      body: () => data({ value: '5' }),
+      table: 'api::mark.mark',
+      row: () => world.markB.documentId,
+      status: 403,
+    },
+    {
+      name: 'a teacher’s move of their own mark into another class’s journal',
+      who: 'teacherA',
+      method: 'put',
+      url: () => `/api/marks/${world.markA.documentId}`,
+      body: () => data({ journal: world.journalB.documentId, lesson: world.lessonB.documentId, student: school.pupil5b.documentId }),
+      table: 'api::mark.mark',
+      row: () => world.markA.documentId,
+      status: 403,
+    },
+    {
+      name: 'a teacher’s deletion of another class’s mark',
+      who: 'teacherA',
+      method: 'delete',
+      url: () => `/api/marks/${world.markB.documentId}`,
+      body: () => ({ none: true }),
+      table: 'api::mark.mark',
+      row: () => world.markB.documentId,
+      status: 403,
+    },
+    {
+      name: 'a teacher’s lesson in another class’s journal',
+      who: 'teacherA',
+      method: 'post',
+      url: () => '/api/lessons',
+      body: () => data({ journal: world.journalB.documentId, date: '2025-09-10', number: 3 }),
+      table: 'api::lesson.lesson',
+      status: 403,
+    },
+    {
+      name: 'a teacher’s change of another class’s lesson',
+      who: 'teacherA',
+      method: 'put',
+      url: () => `/api/lessons/${world.lessonB.documentId}`,
+      body: () => data({ topic: 'Чужая тема' }),
+      table: 'api::lesson.lesson',
+      row: () => world.lessonB.documentId,
+      status: 403,
+    },
+    {
+      name: 'a teacher’s absence on another class’s lesson',
+      who: 'teacherA',
+      method: 'post',
+      url: () => '/api/attendances',
+      body: () => data({ student: school.pupil5b.documentId, lesson: world.lessonB.documentId, kind: 'absent' }),
+      table: 'api::attendance.attendance',
+      status: 403,
+    },
+    {
+      name: 'a teacher’s absence on their own lesson for another class’s pupil',
+      who: 'teacherA',
+      method: 'post',
+      url: () => '/api/attendances',
+      body: () => data({ student: school.pupil5b.documentId, lesson: school.lessons[1].documentId, kind: 'absent' }),
+      table: 'api::attendance.attendance',
+      paths: ['student'],
+    },
+    {
+      name: 'a teacher’s deletion of a lesson that has marks',
+      who: 'teacherA',
+      method: 'delete',
+      url: () => `/api/lessons/${school.lessons[0].documentId}`,
+      body: () => ({ none: true }),
+      table: 'api::lesson.lesson',
+      row: () => school.lessons[0].documentId,
+    },
+    {
+      name: 'a teacher’s new pupil (not their role)',
+      who: 'teacherA',
+      method: 'post',
+      url: () => '/api/students',
+      body: () => data({ lastName: 'Орлов', firstName: 'Игорь', gender: 'male', birthDate: '2014-01-01' }),
+      table: 'api::student.student',
+      status: 403,
+    },
+    {
+      name: 'a class teacher’s enrollment into another teacher’s class',
+      who: 'classTeacherB',
+      method: 'post',
+      url: () => '/api/enrollments',
+      body: () => data({ student: school.newcomer.documentId, schoolClass: school.class5a.documentId, startDate: '2025-09-15' }),
+      table: 'api::enrollment.enrollment',
+      status: 403,
+    },
+    {
+      name: 'a class teacher’s change of another class’s pupil',
+      who: 'classTeacherB',
+      method: 'put',
+      url: () => `/api/students/${school.pupils5a[0].documentId}`,
+      body: () => data({ lastName: 'Подменов' }),
+      table: 'api::student.student',
+      row: () => school.pupils5a[0].documentId,
+      status: 403,
+    },
+    {
+      name: 'a class teacher’s new guardian of another class’s child',
+      who: 'classTeacherB',
+      method: 'post',
+      url: () => '/api/guardians',
+      body: () => data({ lastName: 'Чужая', firstName: 'Мама', kinship: 'mother', children: [school.pupils5a[0].documentId] }),
+      table: 'api::guardian.guardian',
+      status: 403,
+    },
+    {
+      name: 'a class teacher’s change of another class’s family',
+      who: 'classTeacherB',
+      method: 'put',
+      url: () => `/api/guardians/${world.guardianA.documentId}`,
+      body: () => data({ phone: '+7 900 000-00-00' }),
+      table: 'api::guardian.guardian',
+      row: () => world.guardianA.documentId,
+      status: 403,
+    },
+    {
+      name: 'a class teacher’s link of their own family to another class’s child',
+      who: 'classTeacherB',
+      method: 'put',
+      url: () => `/api/guardians/${world.guardianB.documentId}`,
+      body: () => data({ children: { connect: [school.pupils5a[0].documentId] } }),
+      table: 'api::guardian.guardian',
+      row: () => world.guardianB.documentId,
+      status: 403,
+    },
+    {
+      name: 'a class teacher’s deletion of another class’s family',
+      who: 'classTeacherB',
+      method: 'delete',
+      url: () => `/api/guardians/${world.guardianA.documentId}`,
+      body: () => ({ none: true }),
+      table: 'api::guardian.guardian',
+      row: () => world.guardianA.documentId,
+      status: 403,
+    },
+    {
+      name: 'a secretary’s deletion of a pupil who is on a class list',
+      who: 'secretary',
+      method: 'delete',
+      url: () => `/api/students/${school.pupil1a.documentId}`,
+      body: () => ({ none: true }),
+      table: 'api::student.student',
+      row: () => school.pupil1a.documentId,
+    },
+    {
+      name: 'a secretary’s new journal (not their role)',
+      who: 'secretary',
+      method: 'post',
+      url: () => '/api/journals',
+      body: () => data({ schoolClass: school.class5b.documentId, subject: school.russian.documentId }),
+      table: 'api::journal.journal',
+      status: 403,
+    },
+    {
+      name: 'a parent’s mark',
+      who: 'parentA',
+      method: 'post',
+      url: () => '/api/marks',
+      body: () => data(markIn({})),
+      table: 'api::mark.mark',
+      status: 403,
+    },
+    {
+      name: 'a visitor’s mark',
+      who: 'public',
+      method: 'post',
+      url: () => '/api/marks',
+      body: () => data(markIn({})),
+      table: 'api::mark.mark',
+      status: 403,
+    },
+    {
+      name: 'a teacher’s journal inspection (the deputy’s task)',
+      who: 'teacherA',
+      method: 'post',
+      url: () => '/api/journal-remarks',
+      body: () => data({ journal: school.mathJournal.documentId, remarks: 'Сам себя проверил' }),
+      table: 'api::journal-remark.journal-remark',
+      status: 403,
+    },
+    {
+      name: 'the deputy director’s inspection acknowledged in the teacher’s name',
+      who: 'deputy',
+      method: 'put',
+      url: () => `/api/journal-remarks/${stored.remark}`,
+      body: () => data({ state: 'acknowledged', acknowledgedBy: world.teacherA.id }),
+      table: 'api::journal-remark.journal-remark',
+      row: () => stored.remark,
+      paths: ['acknowledgedBy'],
+    },
+  ];
+};
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Custom write routes of the REST API. */
+
+const customCases = (): BadCase[] => {
+  const acknowledge = (who: Caller, name: string, documentId: () => string, body: () => Body, status: number): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => `/api/journal-remarks/${documentId()}/acknowledge`,
+    body,
+    table: 'api::journal-remark.journal-remark',
+    row: () => stored.remark,
+    status,
+  });
+  const confirm = (who: Caller, name: string, student: () => string, body: Body, status = 400, paths?: string[]): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => `/api/diary/${student()}/confirmations`,
+    body: () => body,
+    table: 'api::diary-confirmation.diary-confirmation',
+    status,
+    paths,
+  });
+  const ownChild = () => school.pupils5a[0].documentId;
+  const slips = (who: Caller, name: string, schoolClass: () => string, body: Body, status = 400, paths?: string[]): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => `/api/school-classes/${schoolClass()}/login-slips`,
+    body: () => body,
+    table: 'plugin::users-permissions.user',
+    status,
+    paths,
+  });
+  const upload = (who: Caller, name: string, body: Body, status: number): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => '/api/upload',
+    body: () => body,
+    table: 'plugin::upload.file',
+    status,
+  });
+  const none = (): Body => ({ none: true });
+  return [
+    acknowledge('teacherA', 'a teacher’s acknowledgment of an inspection that does not exist', () => 'nosuchremark0000000000', none, 404),
+    acknowledge('teacherA', 'a teacher’s acknowledgment by an SQL injection as id', () => encodeURIComponent(SQL), none, 404),
+    acknowledge('teacherB', 'another teacher’s acknowledgment of a journal they do not keep', () => stored.remark, none, 403),
+    acknowledge('parentA', 'a parent’s acknowledgment of an inspection', () => stored.remark, none, 403),
+    acknowledge(
+      'teacherA',
+      'a teacher’s acknowledgment with a malformed JSON body',
+      () => stored.remark,
+      () => ({ raw: '{"data":' }),
+      400,
+    ),
+    acknowledge(
+      'teacherA',
+      'a teacher’s acknowledgment with a 1 MB body',
+      () => stored.remark,
+      () => data({ note: ONE_MEGABYTE }),
+      413,
+    ),
+
+    confirm('parentA', 'a parent’s diary confirmation of the impossible week 2025-13-45', ownChild, data({ week: '2025-13-45' }), 400, [
+      'week',
+    ]),
+    confirm('parentA', 'a parent’s diary confirmation of the week «yesterday»', ownChild, data({ week: 'yesterday' }), 400, ['week']),
+    confirm('parentA', 'a parent’s diary confirmation with a number as week', ownChild, data({ week: 20250901 }), 400, ['week']),
+    confirm('parentA', 'a parent’s diary confirmation with an object as week', ownChild, data({ week: { $gt: '' } }), 400, ['week']),
+    confirm('parentA', 'a parent’s diary confirmation with an array as week', ownChild, data({ week: ['2025-09-01'] }), 400, ['week']),
+    confirm('parentA', 'a parent’s diary confirmation with an SQL injection as week', ownChild, data({ week: SQL }), 400, ['week']),
+    confirm('parentA', 'a parent’s diary confirmation with a huge week string', ownChild, data({ week: HUGE }), 400, ['week']),
+    confirm('parentA', 'a parent’s diary confirmation of a week not yet begun', ownChild, data({ week: '2999-01-04' }), 400, ['week']),
+    confirm('parentA', 'a parent’s diary confirmation with data as a string', ownChild, data('2025-09-01')),
+    confirm('parentA', 'a parent’s diary confirmation with data as an array', ownChild, data(['2025-09-01'])),
+    confirm('parentA', 'a parent’s diary confirmation with an unknown field', ownChild, data({ week: '2025-09-01', guardian: 1 })),
+    confirm('parentA', 'a parent’s diary confirmation with a malformed JSON body', ownChild, { raw: '{"data": {"week": ' }),
+    confirm('parentA', 'a parent’s diary confirmation with a 1 MB body', ownChild, data({ week: ONE_MEGABYTE }), 413),
+    confirm(
+      'parentA',
+      'a parent’s diary confirmation for another family’s child',
+      () => school.pupil5b.documentId,
+      data({ week: '2025-09-01' }),
+      404,
+    ),
+    confirm('parentA', 'a parent’s diary confirmation for a pupil who does not exist', () => 'nosuchpupil0000000000', data({}), 404),
+    confirm('parentA', 'a parent’s diary confirmation for a pupil by numeric id', () => String(school.pupils5a[0].id), data({}), 404),
+    confirm('pupilA', 'a pupil’s confirmation of their own diary (the parent’s task)', ownChild, data({ week: '2025-09-01' }), 403),
+    confirm('teacherA', 'a teacher’s diary confirmation', ownChild, data({ week: '2025-09-01' }), 403),
+
+    slips(
+      'deputy',
+      'the deputy director’s login slips with a word as reset',
+      () => school.class1a.documentId,
+      data({ reset: 'yes' }),
+      400,
+      ['data.reset'],
+    ),
+    slips(
+      'deputy',
+      'the deputy director’s login slips for an unknown audience',
+      () => school.class1a.documentId,
+      data({ include: 'teachers' }),
+      400,
+      ['data.include'],
+    ),
+    slips(
+      'deputy',
+      'the deputy director’s login slips with an unknown field',
+      () => school.class1a.documentId,
+      data({ password: 'x' }),
+      400,
+      ['data.password'],
+    ),
+    slips('deputy', 'the deputy director’s login slips with data as an array', () => school.class1a.documentId, data([true])),
+    slips('deputy', 'the deputy director’s login slips with data as a string', () => school.class1a.documentId, data('both')),
+    slips('deputy', 'the deputy director’s login slips with a malformed JSON body', () => school.class1a.documentId, { raw: '{"data": {' }),
+    slips('deputy', 'the deputy director’s login slips for a class that does not exist', () => 'nosuchclass0000000000', data({}), 404),
+    slips('classTeacherB', 'a class teacher’s login slips for another teacher’s class', () => school.class5a.documentId, data({}), 403),
+    slips('teacherA', 'a teacher’s login slips', () => school.class5a.documentId, data({}), 403),
+    slips('parentA', 'a parent’s login slips', () => school.class5a.documentId, data({}), 403),
+
+    upload('teacherA', 'a teacher’s upload over the size limit', { upload: { bytes: UPLOAD_LIMIT * 2 } }, 413),
+    upload('teacherA', 'a teacher’s upload without a file', { upload: null }, 400),
+    upload('teacherA', 'a teacher’s upload with malformed file info', { upload: { bytes: 100, fileInfo: '{"name": ' } }, 400),
+    upload('teacherA', 'a teacher’s upload as a JSON body', data({ files: 'scan.pdf' }), 400),
+    upload('parentA', 'a parent’s upload', { upload: { bytes: 100 } }, 403),
+    upload('public', 'a visitor’s upload', { upload: { bytes: 100 } }, 403),
+  ];
+};
+
+/* ------------------------------------------------------------------------------------------------ */
+/* The archive's admin routes (admin JWT). */
+
+const archiveCases = (): BadCase[] => {
+  const admin = (
+    name: string,
+    method: BadCase['method'],
+    url: () => string,
+    body: Body,
+    table: UID.Schema,
+    status = 400,
+    row?: () => string,
+  ): BadCase => ({
+    name: `an admin’s ${name}`,
+    who: 'admin',
+    method,
+    url: () => `/records-archive${url()}`,
+    body: () => body,
+    table,
+    status,
+    row,
+  });
+  const PERIOD = 'api::study-period.study-period';
+  const YEAR = 'api::academic-year.academic-year';
+  const close = () => `/periods/${school.quarters[0].documentId}/close`;
+  const archiveYear = () => `/school-years/${school.year.documentId}/archive`;
+  const quarter = () => school.quarters[0].documentId;
+  const year = () => school.year.documentId;
+  const ACT = 'plugin::records-archive.destruction-act';
+  const HOLD = 'plugin::records-archive.legal-hold';
+  return [
+    admin('period closing without who authorised it', 'post', close, { json: {} }, PERIOD, 400, quarter),
+    admin('period closing with a number as who authorised it', 'post', close, { json: { authorisedBy: 12345 } }, PERIOD, 400, quarter),
+    admin(
+      'period closing with an object as who authorised it',
+      'post',
+      close,
+      { json: { authorisedBy: { $ne: '' } } },
+      PERIOD,
+      400,
+      quarter,
+    ),
+    admin('period closing with a huge authorisation string', 'post', close, { json: { authorisedBy: HUGE } }, PERIOD, 400, quarter),
+    admin(
+      'period closing with an unknown field',
+      'post',
+      close,
+      { json: { authorisedBy: 'Зам. директора', force: true } },
+      PERIOD,
+      400,
+      quarter,
+    ),
+    admin('period closing with a malformed JSON body', 'post', close, { raw: '{"authorisedBy": ' }, PERIOD, 400, quarter),
+    admin('period closing with a JSON array as the body', 'post', close, { raw: '["Зам. директора"]' }, PERIOD, 400, quarter),
+    admin(
+      'closing of a period that does not exist',
+      'post',
+      () => '/periods/nosuchperiod0000000000000/close',
+      { json: { authorisedBy: 'Зам. директора' } },
+      PERIOD,
+      404,
+    ),
+    admin(
+      'closing of a period by an SQL injection as id',
+      'post',
+      () => `/periods/${encodeURIComponent(SQL)}/close`,
+      { json: { authorisedBy: 'Зам. директора' } },
+      PERIOD,
+    ),
+    admin('year archiving without who authorised it', 'post', archiveYear, { json: {} }, YEAR, 400, year),
+    admin(
+      'year archiving with an array as who authorised it',
+      'post',
+      archiveYear,
+      { json: { authorisedBy: ['a', 'b'] } },
+      YEAR,
+      400,
+      year,
+    ),
+    admin(
+      'archiving of a year that does not exist',
+      'post',
+      () => '/school-years/nosuchyear00000000000000/archive',
+      { json: { authorisedBy: 'Директор' } },
+      YEAR,
+      404,
+    ),
+    admin(
+      'integrity check with an unknown field',
+      'post',
+      () => '/fixity-checks',
+      { json: { repair: true } },
+      'plugin::records-archive.fixity-check',
+    ),
+    admin('backup of an unknown kind', 'post', () => '/backups', { json: { kind: 'nightly' } }, 'plugin::records-archive.backup'),
+    admin('backup with an unknown field', 'post', () => '/backups', { json: { path: '/etc' } }, 'plugin::records-archive.backup'),
+    admin('backup with a malformed JSON body', 'post', () => '/backups', { raw: '{"kind"' }, 'plugin::records-archive.backup'),
+    admin('destruction act without records', 'post', () => '/disposition/acts', { json: {} }, ACT),
+    admin('destruction act with an empty list', 'post', () => '/disposition/acts', { json: { items: [] } }, ACT),
+    admin('destruction act with a string as its list', 'post', () => '/disposition/acts', { json: { items: 'all' } }, ACT),
+    admin(
+      'destruction act of an unknown kind of record',
+      'post',
+      () => '/disposition/acts',
+      { json: { items: [{ recordType: 'spaceship', documentId: 'x' }] } },
+      ACT,
+    ),
+    admin(
+      'destruction act of a record that does not exist',
+      'post',
+      () => '/disposition/acts',
+      { json: { items: [{ recordType: 'audit-entry', documentId: 'nosuchdocument0000000000' }] } },
+      ACT,
+    ),
+    admin(
+      'destruction act dated 2025-13-45',
+      'post',
+      () => '/disposition/acts',
+      { json: { date: '2025-13-45', items: [{ recordType: 'audit-entry', documentId: 'nosuchdocument0000000000' }] } },
+      ACT,
+    ),
+    admin(
+      'destruction act with an SQL injection as a record id',
+      'post',
+      () => '/disposition/acts',
+      { json: { items: [{ recordType: 'audit-entry', documentId: SQL }] } },
+      ACT,
+    ),
+    admin('change of a destruction act that does not exist', 'put', () => '/disposition/acts/999999', { json: { notes: 'x' } }, ACT, 404),
+    admin('change of a destruction act by a word as id', 'put', () => '/disposition/acts/first', { json: { notes: 'x' } }, ACT),
+    admin('approval of a destruction act that does not exist', 'post', () => '/disposition/acts/999999/approve', { none: true }, ACT, 404),
+    admin('approval of a destruction act by a negative id', 'post', () => '/disposition/acts/-1/approve', { none: true }, ACT),
+    admin('rejection of a destruction act without a reason', 'post', () => '/disposition/acts/999999/reject', { json: {} }, ACT),
+    admin('execution of a destruction act that does not exist', 'post', () => '/disposition/acts/999999/execute', { none: true }, ACT, 404),
+    admin('legal hold without a reason', 'post', () => '/disposition/holds', { json: { recordType: 'mark', documentId: 'x' } }, HOLD),
+    admin(
+      'legal hold on an unknown kind of record',
+      'post',
+      () => '/disposition/holds',
+      { json: { recordType: 'spaceship', documentId: 'x', reason: 'Запрос суда' } },
+      HOLD,
+    ),
+    admin(
+      'legal hold with a huge reason',
+      'post',
+      () => '/disposition/holds',
+      { json: { recordType: 'mark', documentId: 'nosuchdocument0000000000', reason: HUGE } },
+      HOLD,
+    ),
+    admin('lifting of a legal hold that does not exist', 'post', () => '/disposition/holds/999999/lift', { json: {} }, HOLD, 404),
+  ];
+};
+
+const titled = (cases: BadCase[]) =>
+  cases.map((badCase) => [`${badCase.name} is refused with ${badCase.status ?? 400} and changes nothing`, badCase] as const);
+
+describe('bad input to the record types’ REST routes', () => {
+  it.each(titled(typeCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
+  });
+});
+
+describe('writes that reach records out of the caller’s reach, or that others point to', () => {
+  it.each(titled(reachCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
+  });
+});
+
+describe('bad input to the custom write routes and uploads', () => {
+  it.each(titled(customCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
+  });
+});
+
+describe('bad input to the archive’s admin routes', () => {
+  it.each(titled(archiveCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
+  });
+});
+
+describe('the corpus’s good bodies', () => {
+  // Run last: each is accepted, so every refusal above is the bad input's doing, not a bad base body.
+  it.each(TYPES().map((type) => [type.label, type] as const))('a good %s is accepted', async (_label, type) => {
+    const response = await send({
+      name: type.label,
+      who: type.writer,
+      method: 'post',
+      url: () => `/api/${type.plural}`,
+      body: () => data(type.good()),
+      table: type.uid,
+    });
+    expect([response.status, response.body.error]).toEqual([201, undefined]);
+  });
+});
