@@ -7,6 +7,8 @@ module.exports = {
   globalTeardown: '<rootDir>/tests/helpers/global-teardown.js',
   setupFiles: ['<rootDir>/tests/helpers/env.js'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // The browser tests need the built admin panel: `npm run test:browser` builds and runs them.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
   testTimeout: 120000,
   // Each API test file boots its own Strapi on its own SQLite file; two workers use both cores.
   maxWorkers: 2,

@@ -48,3 +48,4 @@ module.exports = async () => {
 };
 
 module.exports.LOCK_DIR = LOCK_DIR;
+module.exports.acquireRunLock = acquireRunLock;

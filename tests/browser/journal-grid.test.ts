@@ -1,0 +1,208 @@
+import fs from 'fs';
+import type { AddressInfo } from 'net';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { adminLogin, ADMIN_TEST_PASSWORD } from '../helpers/admin';
+import { buildMiniSchool, type MiniSchool } from '../helpers/school-fixture';
+import { bootStrapi, createAccount, stopStrapi } from '../helpers/strapi';
+
+/**
+ * The teacher's workplace in a real browser: the built admin panel in the machine's Chromium. A
+ * teacher logs in, opens a journal, fills a day's marks and absences with the keyboard, sees them
+ * saved (after a reload, and in the database), sees a refused value explained and a closed period
+ * locked; the deputy director adds a remark. Screenshots of each step go to test-artifacts/.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
+
+let strapi: Core.Strapi;
+let school: MiniSchool;
+let browser: Browser;
+let baseUrl: string;
+
+const shot = async (page: Page, name: string) => {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+};
+
+/** A page of the admin panel in Russian, as the school sees it. */
+const russianPage = async (): Promise<Page> => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
+  await page.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'ru'));
+  return page;
+};
+
+const logIn = async (page: Page, email: string) => {
+  await page.goto(`${baseUrl}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(ADMIN_TEST_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 30_000 });
+};
+
+const journalUrl = (period: string) => `${baseUrl}/admin/plugins/school-journal?journal=${school.mathJournal.documentId}&period=${period}`;
+
+const cell = (page: Page, row: number, col: number) =>
+  page.locator(`[data-testid="journal-grid"] td[data-row="${row}"][data-col="${col}"]`);
+
+/**
+ * A key of the Russian layout: its keydown, as the browser sends it for «н» on a Russian keyboard
+ * (Playwright's keyboard knows the US layout only and would paste the letter as text).
+ */
+const pressRussianKey = async (page: Page, key: string) => {
+  await page.evaluate((letter) => {
+    document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: letter, bubbles: true, cancelable: true }));
+  }, key);
+};
+
+/** Waits until no cell is waiting for the server. */
+const settled = async (page: Page) => {
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="journal-grid"] td.pending').length === 0);
+};
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\``);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  strapi = await bootStrapi();
+  await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
+
+  const teacherAccount = await createAccount(strapi, 'teacher', 'browser_teacher');
+  school = await buildMiniSchool(strapi, { teacher: teacherAccount });
+  await strapi.db
+    .query('api::study-period.study-period')
+    .update({ where: { documentId: school.quarters[1].documentId }, data: { state: 'closed' } });
+
+  const roleId = async (code: string) => (await strapi.db.query('admin::role').findOne({ where: { code } })).id as number;
+  // The teacher's admin account has the e-mail of their school account: that is how it reaches their journals.
+  await adminLogin(strapi, {
+    email: 'browser_teacher@school.test',
+    roleId: await roleId('school-teacher'),
+    firstname: 'Анна',
+    lastname: 'Учитель',
+  });
+  await adminLogin(strapi, {
+    email: 'deputy@school.test',
+    roleId: await roleId('school-deputy-director'),
+    firstname: 'Ольга',
+    lastname: 'Завуч',
+  });
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (strapi) await new Promise<void>((resolve) => strapi.server.httpServer.close(() => resolve()));
+  await stopStrapi(strapi);
+});
+
+describe('the journal grid in the browser', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await russianPage();
+    await logIn(page, 'browser_teacher@school.test');
+  });
+
+  it('shows the teacher the «Журнал» section and the journal as a grid of pupils and lessons', async () => {
+    await page.goto(journalUrl(school.quarters[0].documentId));
+    await page.locator('[data-testid="journal-grid"]').waitFor();
+    expect(await page.locator('[data-testid="journal-grid"] td.pupil').allTextContents()).toEqual([
+      expect.stringMatching(/^Иванов/),
+      expect.stringMatching(/^Петрова/),
+      expect.stringMatching(/^Сидоров/),
+    ]);
+    expect(await page.locator('[data-testid="journal-grid"] th.lesson-head').count()).toBe(2);
+    await shot(page, '01-teacher-journal');
+  });
+
+  it('fills a day’s marks and absences with the keyboard and keeps them after a reload and in the database', async () => {
+    await cell(page, 0, 1).click();
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await pressRussianKey(page, 'н');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('4 5');
+    await page.keyboard.press('Tab');
+    await settled(page);
+    await shot(page, '02-marks-typed');
+
+    await page.reload();
+    await page.locator('[data-testid="journal-grid"]').waitFor();
+    expect(await cell(page, 0, 1).textContent()).toBe('5');
+    expect(await cell(page, 1, 1).textContent()).toBe('н');
+    expect(await cell(page, 2, 1).textContent()).toBe('4 5');
+
+    const marks = await strapi.db.query('api::mark.mark').findMany({
+      where: { lesson: { documentId: school.lessons[1].documentId } },
+      populate: { student: { select: ['lastName'] } },
+      orderBy: { id: 'asc' },
+    });
+    expect(marks.map((mark: { student: { lastName: string }; value: string }) => [mark.student.lastName, mark.value])).toEqual([
+      ['Иванов', '5'],
+      ['Сидоров', '4'],
+      ['Сидоров', '5'],
+    ]);
+    const absences = await strapi.db.query('api::attendance.attendance').findMany({ populate: { student: { select: ['lastName'] } } });
+    expect(absences.map((entry: { student: { lastName: string }; kind: string }) => [entry.student.lastName, entry.kind])).toEqual([
+      ['Петрова', 'absent'],
+    ]);
+  });
+
+  it('clears a cell with Delete', async () => {
+    await cell(page, 0, 1).click();
+    await page.keyboard.press('Delete');
+    await settled(page);
+    expect(await cell(page, 0, 1).textContent()).toBe('');
+    expect(await strapi.db.query('api::mark.mark').count({ where: { student: { documentId: school.pupils5a[0].documentId } } })).toBe(0);
+  });
+
+  it('explains a refused value beside the grid, marks the cell and stores nothing', async () => {
+    await cell(page, 0, 0).click();
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    const refusal = page.locator('[data-testid="grid-refusal"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('допустимы 2, 3, 4, 5');
+    await settled(page);
+    expect(await cell(page, 0, 0).getAttribute('class')).toContain('failed');
+    expect(await cell(page, 0, 0).textContent()).toBe('');
+    await shot(page, '03-refused-value');
+  });
+
+  it('shows a closed period locked and read-only', async () => {
+    await page.goto(journalUrl(school.quarters[1].documentId));
+    await page.locator('[data-testid="period-locked"]').waitFor();
+    await cell(page, 0, 0).click();
+    await page.keyboard.type('5');
+    expect(await page.locator('[data-testid="journal-grid"] input').count()).toBe(0);
+    expect(await cell(page, 0, 0).getAttribute('class')).toContain('off');
+    await shot(page, '04-closed-period');
+  });
+});
+
+describe('the deputy director in the browser', () => {
+  it('opens any journal and adds a remark the teacher will see', async () => {
+    const page = await russianPage();
+    await logIn(page, 'deputy@school.test');
+    await page.goto(journalUrl(school.quarters[0].documentId));
+    await page.locator('[data-testid="journal-grid"]').waitFor();
+    await shot(page, '05-deputy-journal');
+    await page.getByRole('button', { name: 'Замечание', exact: true }).click();
+    await page.locator('textarea[name="findings"]').fill('Не заполнены темы двух уроков');
+    await page.locator('textarea[name="remarks"]').fill('Заполнить до конца недели');
+    await shot(page, '06-deputy-remark-form');
+    await page.getByRole('button', { name: 'Записать замечание' }).click();
+    await page.locator('[data-testid="grid-remarks"]').waitFor();
+    expect(await page.locator('[data-testid="grid-remarks"]').textContent()).toContain('Не заполнены темы двух уроков');
+    await shot(page, '07-deputy-remark-shown');
+    const remarks = await strapi.db.query('api::journal-remark.journal-remark').findMany({});
+    expect(remarks).toEqual([expect.objectContaining({ findings: 'Не заполнены темы двух уроков', state: 'open' })]);
+    await page.close();
+  });
+});
