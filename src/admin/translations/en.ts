@@ -1,0 +1,35 @@
+/** English texts of our own admin screens, for those who switch the panel to English. */
+const en: Record<string, string> = {
+  'school-settings.section': 'School',
+  'school-settings.link': 'School settings',
+  'school-settings.title': 'School settings',
+  'school-settings.subtitle': 'Defaults come from config/school.ts; values saved here apply over them.',
+  'school-settings.save': 'Save',
+  'school-settings.saved': 'School settings saved',
+  'school-settings.invalid': 'Check the marked fields',
+  'school-settings.failed': 'Could not save the settings',
+  'school-settings.section.school': 'School',
+  'school-settings.name': 'Full name',
+  'school-settings.address': 'Address',
+  'school-settings.timeZone': 'Time zone',
+  'school-settings.timeZone.hint': 'IANA name, e.g. Europe/Moscow or Asia/Yekaterinburg. Default: {zone}',
+  'school-settings.section.periods': 'Study periods',
+  'school-settings.periods.hint':
+    'Which periods (quarters, trimesters, half-years) each range of grades uses; every grade 1–11 in exactly one range.',
+  'school-settings.periods.from': 'From grade',
+  'school-settings.periods.to': 'To grade',
+  'school-settings.periods.scheme': 'Periods',
+  'school-settings.periods.remove': 'Remove range',
+  'school-settings.periods.add': 'Add range',
+  'school-settings.scheme.quarter': 'quarters',
+  'school-settings.scheme.trimester': 'trimesters',
+  'school-settings.scheme.half-year': 'half-years',
+  'school-settings.section.marks': 'Marks',
+  'school-settings.marks.hint':
+    'The marking scale is set per subject (Subjects → scale). A work type’s weight is its share in the weighted average, 0.1 to 10.',
+  'school-settings.pointMarks': 'Point marks from grade',
+  'school-settings.pointMarks.hint': 'Younger grades are assessed without marks',
+  'school-settings.weights': 'Weights of work types',
+};
+
+export default en;

@@ -1,0 +1,78 @@
+/**
+ * Our Russian texts of the admin panel: the school settings page, and strings Strapi's own ru.json
+ * leaves in English on screens the school staff meet. Field labels of the record types are not
+ * here: the content manager takes them from its configuration (`src/admin-layouts/layouts.ts`).
+ */
+const ru: Record<string, string> = {
+  'school-settings.section': 'Школа',
+  'school-settings.link': 'Настройки школы',
+  'school-settings.title': 'Настройки школы',
+  'school-settings.subtitle': 'Значения по умолчанию берутся из config/school.ts; сохранённые здесь действуют поверх них.',
+  'school-settings.save': 'Сохранить',
+  'school-settings.saved': 'Настройки школы сохранены',
+  'school-settings.invalid': 'Проверьте отмеченные поля',
+  'school-settings.failed': 'Не удалось сохранить настройки',
+  'school-settings.section.school': 'Школа',
+  'school-settings.name': 'Полное наименование',
+  'school-settings.address': 'Адрес',
+  'school-settings.timeZone': 'Часовой пояс',
+  'school-settings.timeZone.hint': 'По базе IANA, например Europe/Moscow или Asia/Yekaterinburg. По умолчанию: {zone}',
+  'school-settings.section.periods': 'Учебные периоды',
+  'school-settings.periods.hint':
+    'Какие периоды (четверти, триместры, полугодия) у каких параллелей; каждая параллель 1–11 — ровно в одном диапазоне.',
+  'school-settings.periods.from': 'С класса',
+  'school-settings.periods.to': 'По класс',
+  'school-settings.periods.scheme': 'Периоды',
+  'school-settings.periods.remove': 'Убрать диапазон',
+  'school-settings.periods.add': 'Добавить диапазон',
+  'school-settings.scheme.quarter': 'четверти',
+  'school-settings.scheme.trimester': 'триместры',
+  'school-settings.scheme.half-year': 'полугодия',
+  'school-settings.section.marks': 'Отметки',
+  'school-settings.marks.hint':
+    'Шкала отметок задаётся у каждого предмета (Предметы → Шкала отметок). Вес вида работы — его вклад в средневзвешенный балл, от 0,1 до 10.',
+  'school-settings.pointMarks': 'Отметки в баллах начиная с класса',
+  'school-settings.pointMarks.hint': 'В младших параллелях — безотметочное обучение',
+  'school-settings.weights': 'Веса видов работ',
+
+  // Strapi strings missing from its ru.json.
+  'app.error.chunk.title': 'Не удалось загрузить экран',
+  'app.error.chunk.message':
+    'Панель не смогла загрузить экран: сервер перезапускается или прервалась связь. Обновите страницу; после обновления системы может понадобиться полное обновление.',
+  'app.error.chunk.reload': 'Обновить страницу',
+  'app.session.ended.title': 'Сеанс завершён',
+  'app.session.ended.unsaved': 'Сеанс завершён и не может быть продолжен. Несохранённые изменения будут потеряны при выходе.',
+  'app.components.Select.placeholder': 'Выберите',
+  'app.components.ToggleCheckbox.enabled-label': 'Включено',
+  'app.components.ToggleCheckbox.disabled-label': 'Выключено',
+  'app.confirm.body': 'Вы уверены?',
+  'app.utils.update-filter': 'Изменить фильтр',
+  'components.Input.error.validation.combobox.invalid': 'Недопустимое значение',
+  'components.Input.error.validation.string': 'Это не строка',
+  'global.home': 'Главная',
+  'global.error': 'Что-то пошло не так',
+  'global.more': 'Ещё',
+  'global.new': 'Новое',
+  'global.last-change.undo': 'Отменить последнее изменение',
+  'global.last-change.redo': 'Повторить последнее изменение',
+  'global.last-changes.discard': 'Отменить последние изменения',
+  'global.sessions.active-devices': 'Активные устройства',
+  'Settings.sessions.title': 'Активные устройства',
+  'Settings.sessions.subtitle': 'Устройства и сеансы, в которых сейчас выполнен вход в вашу учётную запись.',
+  'Settings.sessions.device': 'Устройство',
+  'Settings.profile.form.section.experience.mode.option-system-label': 'Как в системе',
+  'Settings.apiTokens.copy.lastWarning': 'Скопируйте токен',
+  'Settings.tokens.copy.title': 'Токен',
+  'Settings.tokens.form.owner': 'Владелец',
+  noPreview: 'Предпросмотр недоступен',
+  'global.search': 'Поиск',
+  'components.WysiwygBottomControls.charactersIndicators': 'знаков',
+  'app.components.MediaLibraryBanner.intro': 'Новая медиатека. ',
+  'app.components.MediaLibraryBanner.text.enabled': 'Вы пользуетесь обновлённой версией.',
+  'app.components.MediaLibraryBanner.button.enabled': 'О новой версии',
+  'app.components.MediaLibraryBanner.close': 'Закрыть',
+  'content-manager.containers.edit.title.new': 'Новая запись',
+  'content-manager.containers.edit.panels.default.title': 'Запись',
+};
+
+export default ru;
