@@ -1,6 +1,12 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 
+/** The part of a better-sqlite3 connection the pool setup uses. */
+interface SqliteConnection {
+  pragma(source: string): unknown;
+  prepare(source: string): unknown;
+}
+
 /**
  * SQLite (better-sqlite3) is the embedded default; PostgreSQL is the scale path.
  * Switch with DATABASE_CLIENT=postgres and the usual DATABASE_* variables.
@@ -28,6 +34,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
     };
   }
 
+  // Write-ahead log: readers (backups, `npm run audit:verify`, a second process) do not block the
+  // server's writes, and a write that meets another process's lock waits up to the busy timeout
+  // instead of failing with SQLITE_BUSY. synchronous=NORMAL is safe with WAL against a crashed
+  // process (the database never corrupts, committed writes survive); only a power loss may undo the
+  // last commits — set DATABASE_SQLITE_SYNCHRONOUS=FULL where that matters more than write speed.
+  const busyTimeout = env.int('DATABASE_BUSY_TIMEOUT', 10000);
+  const synchronous = env('DATABASE_SQLITE_SYNCHRONOUS', 'NORMAL') === 'FULL' ? 'FULL' : 'NORMAL';
   return {
     connection: {
       client: 'sqlite',
@@ -36,6 +49,26 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       },
       useNullAsDefault: true,
       acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+      pool: {
+        // Runs on every new better-sqlite3 connection, after Strapi's own setup (foreign keys).
+        afterCreate: (connection: unknown, done: (error?: Error, connection?: unknown) => void) => {
+          const sqlite = connection as SqliteConnection;
+          try {
+            sqlite.pragma('journal_mode = WAL');
+            sqlite.pragma(`busy_timeout = ${busyTimeout}`);
+            sqlite.pragma(`synchronous = ${synchronous}`);
+            // Transactions take the write lock as they begin. Knex begins them deferred, and a
+            // transaction that read first and writes after another process has committed fails at
+            // once with «database is locked» (SQLITE_BUSY_SNAPSHOT), whatever the busy timeout. The
+            // server has one connection, so this makes nothing serial that was not serial already.
+            const prepare = sqlite.prepare.bind(sqlite);
+            sqlite.prepare = (source: string) => prepare(source === 'BEGIN;' ? 'BEGIN IMMEDIATE;' : source);
+            done(undefined, connection);
+          } catch (error) {
+            done(error as Error, connection);
+          }
+        },
+      },
     },
   };
 };
