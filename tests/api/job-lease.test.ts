@@ -1,5 +1,6 @@
+import { spawnSync } from 'child_process';
 import type { Core } from '@strapi/strapi';
-import { acquireLease, releaseLease, runExclusively } from '../../src/plugins/records-archive/server/src/utils/lease';
+import { acquireLease, INSTANCE_ID, releaseLease, runExclusively } from '../../src/plugins/records-archive/server/src/utils/lease';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 
 let strapi: Core.Strapi;
@@ -27,5 +28,16 @@ describe('job leases', () => {
   it('run a job once and release the lease even when the job fails', async () => {
     await expect(runExclusively(strapi, 'close-period', 60_000, async () => Promise.reject(new Error('crash')))).rejects.toThrow('crash');
     expect(await runExclusively(strapi, 'close-period', 60_000, async () => 'done')).toBe('done');
+  });
+
+  it('pass at once from a process of this machine that died holding one (kill -9), not from a live one', async () => {
+    const [space] = INSTANCE_ID.split(':');
+    const deadPid = spawnSync(process.execPath, ['-e', 'console.log(process.pid)']).stdout.toString().trim();
+    expect(await acquireLease(strapi, 'archive-write', 60_000, `${space}:${deadPid}:crashed`)).toBe(true);
+    expect(await acquireLease(strapi, 'archive-write', 60_000)).toBe(true);
+    expect(await acquireLease(strapi, 'backup', 60_000, `${space}:${process.ppid}:alive`)).toBe(true);
+    expect(await acquireLease(strapi, 'backup', 60_000)).toBe(false);
+    expect(await acquireLease(strapi, 'fixity-elsewhere', 60_000, `another-machine:${deadPid}:crashed`)).toBe(true);
+    expect(await acquireLease(strapi, 'fixity-elsewhere', 60_000)).toBe(false);
   });
 });
