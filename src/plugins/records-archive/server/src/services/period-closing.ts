@@ -118,9 +118,23 @@ const createPeriodClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const cleanLocations = async (): Promise<void> => {
+  /**
+   * What a crashed run left behind: old staging folders, and runs still marked «running» (called
+   * under the write lease, so no other archive run is under way now).
+   */
+  const sweepInterrupted = async (): Promise<void> => {
     const locations = archiveLocations(strapi);
     for (const location of LOCATIONS) await cleanStaging(locations[location], STALE_STAGING_MS);
+    await runs().updateMany({
+      where: { kind: { $in: ['period-closing', 'school-year-archive'] }, state: 'running' },
+      data: {
+        state: 'failed',
+        finishedAt: new Date().toISOString(),
+        error: 'The server stopped before the run finished',
+        message:
+          'Прервано: сервер остановился до окончания работы (сбой или перезапуск). Готовые пакеты сохранены, следующий запуск продолжает с того же места',
+      },
+    });
   };
 
   const finishRun = async (id: number, data: Record<string, unknown>): Promise<void> => {
@@ -190,7 +204,7 @@ const createPeriodClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       return exclusively(ARCHIVE_WRITE_LEASE, 'Архивация', async () => {
-        await cleanLocations();
+        await sweepInterrupted();
         const period = (await exporter.loadPeriod(input.studyPeriodDocumentId)) as StoredPeriod;
         const alreadyClosed = period.state === 'closed';
         const reason = input.reason?.trim() || `Окончание периода «${periodLabel(period)}»: архивация журналов и закрытие периода`;
@@ -268,7 +282,7 @@ const createPeriodClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const year = await exporter.loadYear(input.academicYearDocumentId);
       if (!year) throw new errors.NotFoundError('Учебный год не найден');
       return exclusively(ARCHIVE_WRITE_LEASE, 'Архивация', async () => {
-        await cleanLocations();
+        await sweepInterrupted();
         const run = (await runs().create({
           data: {
             kind: 'school-year-archive',
