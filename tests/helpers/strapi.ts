@@ -36,8 +36,9 @@ const freshDatabase = async (): Promise<void> => {
   }
 };
 
-const dropDatabase = async (connection: { filename?: string; database?: string }): Promise<void> => {
-  if (connection.filename) fs.rmSync(connection.filename, { force: true });
+export const dropDatabase = async (connection: { filename?: string; database?: string }): Promise<void> => {
+  // With the write-ahead log a crashed process leaves the -wal and -shm files beside the database.
+  for (const suffix of ['', '-wal', '-shm']) if (connection.filename) fs.rmSync(connection.filename + suffix, { force: true });
   if (usesPostgres() && connection.database?.startsWith('worker_')) {
     const admin = await postgresAdmin();
     await admin.query(`DROP DATABASE IF EXISTS ${connection.database}`);
@@ -79,12 +80,13 @@ const waitForIdleDatabase = async (strapi: Core.Strapi): Promise<void> => {
   }
 };
 
-export const stopStrapi = async (strapi: Core.Strapi | undefined): Promise<void> => {
+/** Destroys the instance and drops its database (unless kept, for another process to open). */
+export const stopStrapi = async (strapi: Core.Strapi | undefined, { keepDatabase = false } = {}): Promise<void> => {
   if (!strapi) return;
   const connection = strapi.config.get('database.connection.connection') as { filename?: string; database?: string };
   await waitForIdleDatabase(strapi);
   await strapi.destroy();
-  await dropDatabase(connection);
+  if (!keepDatabase) await dropDatabase(connection);
 };
 
 export type Api = ReturnType<typeof apiAs>;
