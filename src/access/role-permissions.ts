@@ -66,6 +66,20 @@ const GRID_READ = [`${GRID}.choices`, `${GRID}.grid`];
 const GRID_WRITE = [`${GRID}.saveCell`, `${GRID}.savePeriodMark`, `${GRID}.saveLesson`];
 const GRID_REMARK = [`${GRID}.addRemark`];
 const REMARKS_ACKNOWLEDGE = ['api::journal-remark.journal-remark.acknowledge'];
+/** Analytics of results (class, subject, parallel, school); rows narrowed to the caller's reach by the controller. */
+const ANALYTICS = 'api::analytics.analytics';
+const ANALYTICS_REPORTS = [
+  `${ANALYTICS}.choices`,
+  `${ANALYTICS}.summary`,
+  `${ANALYTICS}.pupils`,
+  `${ANALYTICS}.leaders`,
+  `${ANALYTICS}.atRisk`,
+  `${ANALYTICS}.attendance`,
+  `${ANALYTICS}.forecastAccuracy`,
+  `${ANALYTICS}.pupilTrend`,
+];
+/** A parent's or pupil's view: their own child's averages and trend. */
+const ANALYTICS_OWN_TREND = [`${ANALYTICS}.pupilTrend`];
 
 /** Every account with a login may read itself and change its password. */
 export const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
@@ -83,6 +97,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...UPLOADS,
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
+      ...ANALYTICS_REPORTS,
       ...REGULATION_READ,
     ],
   },
@@ -100,6 +115,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...REMARKS_ACKNOWLEDGE,
       ...DIARY_CONTROL,
       ...LOGIN_SLIPS,
+      ...ANALYTICS_REPORTS,
       ...REGULATION_READ,
     ],
   },
@@ -117,6 +133,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...DIARY_CONTROL,
       ...LOGIN_SLIPS,
       ...AUDIT_READ,
+      ...ANALYTICS_REPORTS,
       ...REGULATION_READ,
     ],
   },
@@ -132,6 +149,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...REMARKS_READ,
       ...DIARY_CONTROL,
       ...AUDIT_READ,
+      ...ANALYTICS_REPORTS,
       ...REGULATION_READ,
     ],
   },
@@ -157,13 +175,13 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     type: 'parent',
     name: 'Родитель (законный представитель)',
     description: 'Видит только результаты своих детей в электронном дневнике',
-    actions: [...DIARY, ...REGULATION_READ],
+    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...REGULATION_READ],
   },
   {
     type: 'pupil',
     name: 'Обучающийся',
     description: 'Видит только свои результаты в электронном дневнике',
-    actions: [...DIARY, ...REGULATION_READ],
+    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...REGULATION_READ],
   },
   {
     type: 'public',

@@ -1,0 +1,1017 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
+import { todayInZone, type LocalDate } from '../../../school/calendar';
+import {
+  absenceRisk,
+  accuracyOf,
+  averageOf,
+  changeOf,
+  forecastBounds,
+  forecastMark,
+  groupMeasures,
+  isPointResult,
+  pupilCategory,
+  resultOf,
+  roundHalfUp,
+  round2,
+  subjectRisks,
+  type AccuracyPair,
+  type Forecast,
+  type GroupMeasures,
+  type PeriodResult,
+  type PupilCategory,
+  type RiskReason,
+} from '../../../school/rules/analytics';
+import { getSchoolSettings } from '../../../school/settings';
+import { columnOf, linkOf, tableOf } from '../../../school/sql/model-tables';
+
+/**
+ * Analytics of results (issue 8): measures of pupils, classes, subjects, parallels, teachers and the
+ * school, their change since the previous period, pupils doing well and at risk, attendance, the
+ * forecast of period marks and its accuracy on finished periods.
+ *
+ * Marks are summed in the database: one grouped query per study period gives, per pupil × journal,
+ * the weighted sums of the current marks (whole period, and the two parts the forecast uses), their
+ * count and the latest date; another the period marks; another the absences by reason. The rules
+ * of `src/school/rules/analytics.ts` turn those rows into measures. Plain SQL that SQLite and
+ * PostgreSQL both run (CASE, SUM, COUNT, MAX, comparisons of ISO dates).
+ */
+
+const JOURNAL = 'api::journal.journal';
+const MARK = 'api::mark.mark';
+const ATTENDANCE = 'api::attendance.attendance';
+const LESSON = 'api::lesson.lesson';
+const PERIOD = 'api::study-period.study-period';
+const YEAR = 'api::academic-year.academic-year';
+const STUDENT = 'api::student.student';
+const ENROLLMENT = 'api::enrollment.enrollment';
+const CLASS = 'api::school-class.school-class';
+const SUBJECT = 'api::subject.subject';
+
+/** Who asks: the whole school (deputy, director, an admin with `analytics.read`) or a teacher's reach. */
+export interface AnalyticsViewer {
+  wholeSchool: boolean;
+  /** Journals the teacher teaches and classes they lead (ignored for the whole school). */
+  journalIds?: number[];
+  ledClassIds?: number[];
+}
+
+export interface AnalyticsFilters {
+  year?: unknown;
+  period?: unknown;
+  class?: unknown;
+  subject?: unknown;
+  grade?: unknown;
+}
+
+export type GroupBy = 'school' | 'class' | 'subject' | 'grade' | 'teacher';
+export const GROUP_BYS: readonly GroupBy[] = ['school', 'class', 'subject', 'grade', 'teacher'];
+
+export interface PeriodInfo {
+  id: number;
+  documentId: string;
+  title: string;
+  scheme: string;
+  number: number;
+  startDate: LocalDate;
+  endDate: LocalDate;
+  yearId: number;
+  yearTitle: string;
+}
+
+interface JournalInfo {
+  id: number;
+  classId: number;
+  className: string;
+  classDocumentId: string;
+  grade: number;
+  subjectId: number;
+  subjectName: string;
+  subjectDocumentId: string;
+  scale: string;
+  teachers: Array<{ id: number; name: string }>;
+}
+
+interface StudentInfo {
+  id: number;
+  documentId: string;
+  fullName: string;
+}
+
+/** A pupil's result in a subject for a period, pooled over the journals of the subject. */
+export interface ResultRow {
+  studentId: number;
+  subjectId: number;
+  /** The journal the result belongs to: the one with the period mark, else the one with the latest mark. */
+  journal: JournalInfo;
+  average: number | null;
+  marks: number;
+  periodMark: string | null;
+  result: PeriodResult | null;
+  forecast: Forecast | null;
+}
+
+interface PeriodData {
+  period: PeriodInfo;
+  results: ResultRow[];
+}
+
+type Row = Record<string, unknown>;
+
+const fieldError = (path: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+
+const asDate = (value: unknown): LocalDate | null => {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+};
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+const CATEGORY_ORDER: PupilCategory[] = ['excellent', 'one-four', 'good', 'one-three', 'satisfactory', 'failing', 'none'];
+const ABSENCE_KINDS = ['absent', 'ill', 'excused'] as const;
+
+const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = (): Knex => strapi.db.connection as unknown as Knex;
+  const today = () => todayInZone(getSchoolSettings(strapi).timeZone);
+  const docId = (uid: string) => columnOf(strapi, uid as never, 'documentId');
+  const col = (uid: string, attribute: string) => columnOf(strapi, uid as never, attribute);
+  const link = (uid: string, attribute: string) => linkOf(strapi, uid as never, attribute);
+  const table = (uid: string) => tableOf(strapi, uid as never);
+
+  // ---------------------------------------------------------------- periods and years
+
+  const periodRows = async (where: (query: Knex.QueryBuilder) => void): Promise<PeriodInfo[]> => {
+    const py = link(PERIOD, 'academicYear');
+    const query = knex()(`${table(PERIOD)} as p`)
+      .join(`${py.table} as py`, `py.${py.own}`, 'p.id')
+      .join(`${table(YEAR)} as y`, 'y.id', `py.${py.other}`)
+      .select(
+        'p.id as id',
+        `p.${docId(PERIOD)} as documentId`,
+        `p.${col(PERIOD, 'title')} as title`,
+        `p.${col(PERIOD, 'scheme')} as scheme`,
+        `p.${col(PERIOD, 'number')} as number`,
+        `p.${col(PERIOD, 'startDate')} as startDate`,
+        `p.${col(PERIOD, 'endDate')} as endDate`,
+        'y.id as yearId',
+        `y.${col(YEAR, 'title')} as yearTitle`,
+      )
+      .orderBy([`p.${col(PERIOD, 'startDate')}`, `p.${col(PERIOD, 'scheme')}`]);
+    where(query);
+    return ((await query) as Row[]).map((row) => ({
+      id: Number(row.id),
+      documentId: String(row.documentId),
+      title: String(row.title ?? ''),
+      scheme: String(row.scheme),
+      number: Number(row.number),
+      startDate: asDate(row.startDate) as string,
+      endDate: asDate(row.endDate) as string,
+      yearId: Number(row.yearId),
+      yearTitle: String(row.yearTitle ?? ''),
+    }));
+  };
+
+  /** The year asked for, else the current one, else the one containing today, else the latest. */
+  const resolveYear = async (wanted: unknown): Promise<{ id: number; documentId: string; title: string } | null> => {
+    const years = (await strapi.db.query(YEAR).findMany({
+      select: ['id', 'documentId', 'title', 'startDate', 'endDate', 'state'],
+      orderBy: { startDate: 'desc' },
+    })) as Row[];
+    const id = text(wanted);
+    if (id) {
+      const year = years.find((candidate) => candidate.documentId === id);
+      if (!year) throw fieldError('year', 'Такого учебного года нет');
+      return year as never;
+    }
+    const day = today();
+    const year =
+      years.find((candidate) => candidate.state === 'current') ??
+      years.find((candidate) => String(asDate(candidate.startDate)) <= day && day <= String(asDate(candidate.endDate))) ??
+      years[0];
+    return (year as never) ?? null;
+  };
+
+  /** The period asked for; else, in the year, the quarter (or first scheme) period running today, else the last begun. */
+  const resolvePeriod = async (filters: AnalyticsFilters): Promise<PeriodInfo> => {
+    const wanted = text(filters.period);
+    if (wanted) {
+      const [period] = await periodRows((query) => query.where(`p.${docId(PERIOD)}`, wanted));
+      if (!period) throw fieldError('period', 'Такого учебного периода нет');
+      return period;
+    }
+    const year = await resolveYear(filters.year);
+    if (!year) throw fieldError('year', 'В школе ещё нет учебных годов');
+    const periods = await periodRows((query) => query.where('y.id', year.id));
+    if (periods.length === 0) throw fieldError('period', `У учебного года ${year.title} нет учебных периодов`);
+    const schemes = [...new Set(periods.map((period) => period.scheme))];
+    const scheme = schemes.includes('quarter') ? 'quarter' : schemes[0];
+    const ofScheme = periods.filter((period) => period.scheme === scheme);
+    const day = today();
+    return (
+      ofScheme.find((period) => period.startDate <= day && day <= period.endDate) ??
+      [...ofScheme].reverse().find((period) => period.startDate <= day) ??
+      ofScheme[0]
+    );
+  };
+
+  /** The period before: the previous number of the same scheme, else the last one of that scheme in the previous year. */
+  const previousPeriod = async (period: PeriodInfo): Promise<PeriodInfo | null> => {
+    const before = await periodRows((query) =>
+      query.where(`p.${col(PERIOD, 'scheme')}`, period.scheme).andWhere(`p.${col(PERIOD, 'endDate')}`, '<', period.startDate),
+    );
+    return before.at(-1) ?? null;
+  };
+
+  // ---------------------------------------------------------------- journals, pupils, reach
+
+  /** Journals of a class (classroom, home schooling, groups of a class) with their class, subject and teachers. */
+  const journalsOfYear = async (yearId: number): Promise<Map<number, JournalInfo>> => {
+    const journals = (await strapi.db.query(JOURNAL).findMany({
+      where: { academicYear: { id: yearId }, schoolClass: { id: { $notNull: true } } },
+      select: ['id'],
+      populate: {
+        schoolClass: { select: ['id', 'documentId', 'name', 'grade'] },
+        subject: { select: ['id', 'documentId', 'name', 'scale'] },
+        teachers: { select: ['id', 'username'] },
+      },
+    })) as Array<Row & { schoolClass: Row | null; subject: Row | null; teachers: Row[] }>;
+    const map = new Map<number, JournalInfo>();
+    for (const journal of journals) {
+      if (!journal.schoolClass || !journal.subject) continue;
+      map.set(Number(journal.id), {
+        id: Number(journal.id),
+        classId: Number(journal.schoolClass.id),
+        className: String(journal.schoolClass.name ?? ''),
+        classDocumentId: String(journal.schoolClass.documentId),
+        grade: Number(journal.schoolClass.grade),
+        subjectId: Number(journal.subject.id),
+        subjectName: String(journal.subject.name ?? ''),
+        subjectDocumentId: String(journal.subject.documentId),
+        scale: String(journal.subject.scale ?? 'five-point'),
+        teachers: (journal.teachers ?? []).map((teacher) => ({ id: Number(teacher.id), name: String(teacher.username ?? '') })),
+      });
+    }
+    return map;
+  };
+
+  /** Pupils on the lists of the classes at some day of the period (a pupil who moved is in both). */
+  const pupilsOfClasses = async (classIds: number[], period: PeriodInfo): Promise<number[]> => {
+    if (classIds.length === 0) return [];
+    const es = link(ENROLLMENT, 'student');
+    const ec = link(ENROLLMENT, 'schoolClass');
+    const start = col(ENROLLMENT, 'startDate');
+    const end = col(ENROLLMENT, 'endDate');
+    const rows = (await knex()(`${table(ENROLLMENT)} as e`)
+      .join(`${ec.table} as ec`, `ec.${ec.own}`, 'e.id')
+      .join(`${es.table} as es`, `es.${es.own}`, 'e.id')
+      .whereIn(`ec.${ec.other}`, classIds)
+      .andWhere(`e.${start}`, '<=', period.endDate)
+      .andWhere((where) => where.whereNull(`e.${end}`).orWhere(`e.${end}`, '>=', period.startDate))
+      .distinct(`es.${es.other} as studentId`)) as Row[];
+    return rows.map((row) => Number(row.studentId));
+  };
+
+  const studentsById = async (ids: number[]): Promise<Map<number, StudentInfo>> => {
+    const map = new Map<number, StudentInfo>();
+    const unique = [...new Set(ids)];
+    for (let index = 0; index < unique.length; index += 500) {
+      const rows = (await knex()(table(STUDENT))
+        .whereIn('id', unique.slice(index, index + 500))
+        .select('id', `${docId(STUDENT)} as documentId`, `${col(STUDENT, 'fullName')} as fullName`)) as Row[];
+      for (const row of rows)
+        map.set(Number(row.id), { id: Number(row.id), documentId: String(row.documentId), fullName: String(row.fullName ?? '') });
+    }
+    return map;
+  };
+
+  const idByDocumentId = async (uid: string, documentId: string, path: string, message: string): Promise<number> => {
+    const row = (await strapi.db.query(uid as never).findOne({ where: { documentId }, select: ['id'] })) as { id: number } | null;
+    if (!row) throw fieldError(path, message);
+    return row.id;
+  };
+
+  interface Scope {
+    period: PeriodInfo;
+    journals: Map<number, JournalInfo>;
+    /** Journals whose results the viewer may see, after the filters. */
+    visible: (journal: JournalInfo) => boolean;
+    /** Pupils to sum marks of (null: every pupil). */
+    studentIds: number[] | null;
+    /** Journals to sum marks in (null: every journal of the year). */
+    journalIds: number[] | null;
+  }
+
+  /** What the viewer may see of the period with the filters applied: visible journals, pupils and journals to read. */
+  const scopeOf = async (viewer: AnalyticsViewer, filters: AnalyticsFilters, period: PeriodInfo): Promise<Scope> => {
+    const journals = await journalsOfYear(period.yearId);
+    const classDoc = text(filters.class);
+    const subjectDoc = text(filters.subject);
+    const classId = classDoc ? await idByDocumentId(CLASS, classDoc, 'class', 'Такого класса нет') : null;
+    const subjectId = subjectDoc ? await idByDocumentId(SUBJECT, subjectDoc, 'subject', 'Такого предмета нет') : null;
+    let grade: number | null = null;
+    if (filters.grade !== undefined && filters.grade !== '') {
+      grade = Number(filters.grade);
+      if (!Number.isInteger(grade) || grade < 1 || grade > 11) throw fieldError('grade', 'Параллель — номер класса от 1 до 11');
+    }
+    const ownJournals = new Set(viewer.journalIds ?? []);
+    const ledClasses = new Set(viewer.ledClassIds ?? []);
+    const reachable = (journal: JournalInfo) => viewer.wholeSchool || ownJournals.has(journal.id) || ledClasses.has(journal.classId);
+    const visible = (journal: JournalInfo) =>
+      reachable(journal) &&
+      (classId === null || journal.classId === classId) &&
+      (subjectId === null || journal.subjectId === subjectId) &&
+      (grade === null || journal.grade === grade);
+    const visibleJournals = [...journals.values()].filter(visible);
+    // Marks are pooled per pupil and subject over every journal of the subject (a pupil who changed
+    // class has marks in two), so the query is narrowed by pupils and subjects, not by journals.
+    let studentIds: number[] | null = null;
+    if (!viewer.wholeSchool || classId !== null || grade !== null)
+      studentIds = await pupilsOfClasses([...new Set(visibleJournals.map((journal) => journal.classId))], period);
+    const subjects = new Set(visibleJournals.map((journal) => journal.subjectId));
+    const journalIds =
+      subjectId !== null || !viewer.wholeSchool
+        ? [...journals.values()].filter((journal) => subjects.has(journal.subjectId)).map((journal) => journal.id)
+        : null;
+    return { period, journals, visible, studentIds, journalIds };
+  };
+
+  // ---------------------------------------------------------------- the grouped SQL reads
+
+  /** The effective weight of a current mark (see `effectiveWeight`), as SQL with its bindings. */
+  const weightSql = (): { sql: string; bindings: Array<string | number> } => {
+    const weight = `m.${col(MARK, 'weight')}`;
+    const workType = `m.${col(MARK, 'workType')}`;
+    const bindings: Array<string | number> = [];
+    let sql = `CASE WHEN ${weight} IS NOT NULL AND ${weight} <> 1 THEN ${weight}`;
+    for (const [type, value] of Object.entries(getSchoolSettings(strapi).workTypeWeights)) {
+      if (value === 1) continue;
+      sql += ` WHEN ${workType} = ? THEN ?`;
+      bindings.push(type, value);
+    }
+    return { sql: `(${sql} ELSE 1 END)`, bindings };
+  };
+
+  const whereInChunks = async (ids: number[] | null, run: (chunk: number[] | null) => Promise<Row[]>): Promise<Row[]> => {
+    if (ids === null) return run(null);
+    const rows: Row[] = [];
+    for (let index = 0; index < ids.length; index += 500) rows.push(...(await run(ids.slice(index, index + 500))));
+    return rows;
+  };
+
+  /** Per pupil × journal: weighted sums of the current point marks of the period (all, earlier part, later part). */
+  const currentSums = async (scope: Scope): Promise<Row[]> => {
+    const { period } = scope;
+    const { split, cut } = forecastBounds(period.startDate, period.endDate, today());
+    const ms = link(MARK, 'student');
+    const mj = link(MARK, 'journal');
+    const mp = link(MARK, 'studyPeriod');
+    const date = `m.${col(MARK, 'date')}`;
+    const value = `m.${col(MARK, 'numericValue')}`;
+    const weight = weightSql();
+    const w = weight.sql;
+    const b = weight.bindings;
+    return whereInChunks(scope.studentIds, async (students) => {
+      const query = knex()(`${table(MARK)} as m`)
+        .join(`${mp.table} as mp`, `mp.${mp.own}`, 'm.id')
+        .join(`${ms.table} as ms`, `ms.${ms.own}`, 'm.id')
+        .join(`${mj.table} as mj`, `mj.${mj.own}`, 'm.id')
+        .where(`mp.${mp.other}`, period.id)
+        .andWhere(`m.${col(MARK, 'kind')}`, 'current')
+        .whereNotNull(value)
+        .groupBy(`ms.${ms.other}`, `mj.${mj.other}`)
+        .select(`ms.${ms.other} as studentId`, `mj.${mj.other} as journalId`)
+        .select(
+          knex().raw(`SUM(${value} * ${w}) as s`, b),
+          knex().raw(`SUM(${w}) as w`, b),
+          knex().raw(`SUM(CASE WHEN ${date} < ? THEN ${value} * ${w} ELSE 0 END) as s0`, [split, ...b]),
+          knex().raw(`SUM(CASE WHEN ${date} < ? THEN ${w} ELSE 0 END) as w0`, [split, ...b]),
+          knex().raw(`SUM(CASE WHEN ${date} >= ? AND ${date} < ? THEN ${value} * ${w} ELSE 0 END) as s1`, [split, cut, ...b]),
+          knex().raw(`SUM(CASE WHEN ${date} >= ? AND ${date} < ? THEN ${w} ELSE 0 END) as w1`, [split, cut, ...b]),
+          knex().raw('COUNT(*) as n'),
+          knex().raw(`MAX(${date}) as last_date`),
+        );
+      if (students) query.whereIn(`ms.${ms.other}`, students);
+      if (scope.journalIds) query.whereIn(`mj.${mj.other}`, scope.journalIds);
+      return (await query) as Row[];
+    });
+  };
+
+  /** Per pupil × journal: the period mark. */
+  const periodMarks = async (scope: Scope): Promise<Row[]> => {
+    const ms = link(MARK, 'student');
+    const mj = link(MARK, 'journal');
+    const mp = link(MARK, 'studyPeriod');
+    return whereInChunks(scope.studentIds, async (students) => {
+      const query = knex()(`${table(MARK)} as m`)
+        .join(`${mp.table} as mp`, `mp.${mp.own}`, 'm.id')
+        .join(`${ms.table} as ms`, `ms.${ms.own}`, 'm.id')
+        .join(`${mj.table} as mj`, `mj.${mj.own}`, 'm.id')
+        .where(`mp.${mp.other}`, scope.period.id)
+        .andWhere(`m.${col(MARK, 'kind')}`, 'periodic')
+        .select(`ms.${ms.other} as studentId`, `mj.${mj.other} as journalId`, `m.${col(MARK, 'value')} as value`);
+      if (students) query.whereIn(`ms.${ms.other}`, students);
+      if (scope.journalIds) query.whereIn(`mj.${mj.other}`, scope.journalIds);
+      return (await query) as Row[];
+    });
+  };
+
+  /** Results of the period: one row per pupil × subject, attributed to a journal the viewer may see. */
+  const resultsOf = async (scope: Scope): Promise<ResultRow[]> => {
+    const [sums, marks] = await Promise.all([currentSums(scope), periodMarks(scope)]);
+    interface Pooled {
+      studentId: number;
+      subjectId: number;
+      s: number;
+      w: number;
+      s0: number;
+      w0: number;
+      s1: number;
+      w1: number;
+      n: number;
+      lastJournal: number;
+      lastDate: string;
+      periodMark: string | null;
+      markJournal: number | null;
+    }
+    const pooled = new Map<string, Pooled>();
+    const entry = (studentId: number, journal: JournalInfo): Pooled => {
+      const key = `${studentId}:${journal.subjectId}`;
+      let found = pooled.get(key);
+      if (!found) {
+        found = {
+          studentId,
+          subjectId: journal.subjectId,
+          s: 0,
+          w: 0,
+          s0: 0,
+          w0: 0,
+          s1: 0,
+          w1: 0,
+          n: 0,
+          lastJournal: journal.id,
+          lastDate: '',
+          periodMark: null,
+          markJournal: null,
+        };
+        pooled.set(key, found);
+      }
+      return found;
+    };
+    for (const row of sums) {
+      const journal = scope.journals.get(Number(row.journalId));
+      if (!journal) continue;
+      const found = entry(Number(row.studentId), journal);
+      found.s += num(row.s);
+      found.w += num(row.w);
+      found.s0 += num(row.s0);
+      found.w0 += num(row.w0);
+      found.s1 += num(row.s1);
+      found.w1 += num(row.w1);
+      found.n += num(row.n);
+      const last = asDate(row.last_date) ?? '';
+      if (last >= found.lastDate) {
+        found.lastDate = last;
+        found.lastJournal = journal.id;
+      }
+    }
+    for (const row of marks) {
+      const journal = scope.journals.get(Number(row.journalId));
+      if (!journal) continue;
+      const found = entry(Number(row.studentId), journal);
+      found.periodMark = String(row.value);
+      found.markJournal = journal.id;
+    }
+    const results: ResultRow[] = [];
+    for (const found of pooled.values()) {
+      const journal = scope.journals.get(found.markJournal ?? found.lastJournal) as JournalInfo;
+      if (!scope.visible(journal)) continue;
+      const average = averageOf({ sum: found.s, weight: found.w });
+      const lowest = journal.scale === 'five-point-with-one' ? 1 : 2;
+      results.push({
+        studentId: found.studentId,
+        subjectId: found.subjectId,
+        journal,
+        average,
+        marks: found.n,
+        periodMark: found.periodMark,
+        result: resultOf(found.periodMark, average),
+        forecast: forecastMark({ sum: found.s0, weight: found.w0 }, { sum: found.s1, weight: found.w1 }, lowest),
+      });
+    }
+    return results;
+  };
+
+  /** Per pupil: absences by reason in the period, in journals the viewer may see; lessons held per journal. */
+  const attendanceOf = async (scope: Scope) => {
+    const { period } = scope;
+    const until = [period.endDate, today()].sort()[0];
+    const as = link(ATTENDANCE, 'student');
+    const aj = link(ATTENDANCE, 'journal');
+    const date = `a.${col(ATTENDANCE, 'date')}`;
+    const rows = await whereInChunks(scope.studentIds, async (students) => {
+      const query = knex()(`${table(ATTENDANCE)} as a`)
+        .join(`${as.table} as ast`, `ast.${as.own}`, 'a.id')
+        .join(`${aj.table} as aj`, `aj.${aj.own}`, 'a.id')
+        .where(date, '>=', period.startDate)
+        .andWhere(date, '<=', period.endDate)
+        .groupBy(`ast.${as.other}`, `aj.${aj.other}`, `a.${col(ATTENDANCE, 'kind')}`)
+        .select(`ast.${as.other} as studentId`, `aj.${aj.other} as journalId`, `a.${col(ATTENDANCE, 'kind')} as kind`)
+        .count({ n: '*' });
+      if (students) query.whereIn(`ast.${as.other}`, students);
+      return (await query) as Row[];
+    });
+    const lj = link(LESSON, 'journal');
+    const lessonDate = `l.${col(LESSON, 'date')}`;
+    const lessons = (await knex()(`${table(LESSON)} as l`)
+      .join(`${lj.table} as lj`, `lj.${lj.own}`, 'l.id')
+      .where(lessonDate, '>=', period.startDate)
+      .andWhere(lessonDate, '<=', until)
+      .groupBy(`lj.${lj.other}`)
+      .select(`lj.${lj.other} as journalId`)
+      .count({ n: '*' })) as Row[];
+    const lessonsOf = new Map(lessons.map((row) => [Number(row.journalId), num(row.n)]));
+    const byPupil = new Map<number, { absent: number; ill: number; excused: number; late: number; journals: Set<number> }>();
+    for (const row of rows) {
+      const journal = scope.journals.get(Number(row.journalId));
+      if (!journal || !scope.visible(journal)) continue;
+      const id = Number(row.studentId);
+      const found = byPupil.get(id) ?? { absent: 0, ill: 0, excused: 0, late: 0, journals: new Set<number>() };
+      const kind = String(row.kind) as 'absent' | 'ill' | 'excused' | 'late';
+      if (kind in found) found[kind] += num(row.n);
+      found.journals.add(journal.id);
+      byPupil.set(id, found);
+    }
+    return { byPupil, lessonsOf };
+  };
+
+  const loadPeriod = async (
+    viewer: AnalyticsViewer,
+    filters: AnalyticsFilters,
+    period: PeriodInfo,
+  ): Promise<PeriodData & { scope: Scope }> => {
+    const scope = await scopeOf(viewer, filters, period);
+    return { period, scope, results: await resultsOf(scope) };
+  };
+
+  // ---------------------------------------------------------------- reports
+
+  const keyOf = (groupBy: GroupBy, journal: JournalInfo): Array<{ key: string; label: string; grade?: number }> => {
+    switch (groupBy) {
+      case 'class':
+        return [{ key: journal.classDocumentId, label: journal.className, grade: journal.grade }];
+      case 'subject':
+        return [{ key: journal.subjectDocumentId, label: journal.subjectName }];
+      case 'grade':
+        return [{ key: String(journal.grade), label: `${journal.grade} классы`, grade: journal.grade }];
+      case 'teacher':
+        return journal.teachers.length > 0
+          ? journal.teachers.map((teacher) => ({ key: String(teacher.id), label: teacher.name }))
+          : [{ key: 'none', label: 'Учитель не указан' }];
+      default:
+        return [{ key: 'school', label: 'Школа' }];
+    }
+  };
+
+  const standingsOf = (results: ResultRow[]) => {
+    const byPupil = new Map<number, string[]>();
+    for (const row of results) if (row.result) byPupil.set(row.studentId, [...(byPupil.get(row.studentId) ?? []), row.result.value]);
+    const counts = { excellent: 0, good: 0, oneFour: 0, oneThree: 0, failing: 0 };
+    for (const values of byPupil.values()) {
+      const category = pupilCategory(values);
+      if (category === 'excellent') counts.excellent += 1;
+      if (category === 'one-four' || category === 'good') counts.good += 1;
+      if (category === 'one-four') counts.oneFour += 1;
+      if (category === 'one-three') counts.oneThree += 1;
+      if (category === 'failing') counts.failing += 1;
+    }
+    return counts;
+  };
+
+  const measuresOf = (results: ResultRow[]): GroupMeasures =>
+    groupMeasures(results.filter((row) => row.result).map((row) => ({ pupil: row.studentId, value: (row.result as PeriodResult).value })));
+
+  const grouped = (results: ResultRow[], groupBy: GroupBy) => {
+    const groups = new Map<string, { key: string; label: string; grade?: number; rows: ResultRow[] }>();
+    for (const row of results)
+      for (const group of keyOf(groupBy, row.journal)) {
+        const found = groups.get(group.key) ?? { ...group, rows: [] };
+        found.rows.push(row);
+        groups.set(group.key, found);
+      }
+    return groups;
+  };
+
+  const periodView = (period: PeriodInfo | null) =>
+    period && {
+      documentId: period.documentId,
+      title: period.title,
+      scheme: period.scheme,
+      startDate: period.startDate,
+      endDate: period.endDate,
+      year: period.yearTitle,
+    };
+
+  const collator = new Intl.Collator('ru', { numeric: true });
+
+  /** Per-pupil standing in a period: results by subject, category, absences and why they are at risk. */
+  const pupilsReport = async (viewer: AnalyticsViewer, filters: AnalyticsFilters) => {
+    const period = await resolvePeriod(filters);
+    const previous = await previousPeriod(period);
+    const now = await loadPeriod(viewer, filters, period);
+    const before = previous ? await resultsOf(await scopeOf(viewer, filters, previous)) : [];
+    const previousAverage = new Map(before.map((row) => [`${row.studentId}:${row.subjectId}`, row.average]));
+    const attendance = await attendanceOf(now.scope);
+    const students = await studentsById([...now.results.map((row) => row.studentId), ...attendance.byPupil.keys()]);
+    const byPupil = new Map<number, ResultRow[]>();
+    for (const row of now.results) byPupil.set(row.studentId, [...(byPupil.get(row.studentId) ?? []), row]);
+    for (const id of attendance.byPupil.keys()) if (!byPupil.has(id)) byPupil.set(id, []);
+    const pupils = [...byPupil.entries()].map(([studentId, rows]) => {
+      const student = students.get(studentId);
+      const absences = attendance.byPupil.get(studentId) ?? { absent: 0, ill: 0, excused: 0, late: 0, journals: new Set<number>() };
+      const journals = new Set([...rows.map((row) => row.journal.id), ...absences.journals]);
+      const lessons = [...journals].reduce((total, id) => total + (attendance.lessonsOf.get(id) ?? 0), 0);
+      const missed = ABSENCE_KINDS.reduce((total, kind) => total + absences[kind], 0);
+      const subjects = rows
+        .map((row) => {
+          const previousAvg = previousAverage.get(`${studentId}:${row.subjectId}`) ?? null;
+          return {
+            subject: row.journal.subjectName,
+            subjectDocumentId: row.journal.subjectDocumentId,
+            className: row.journal.className,
+            average: row.average,
+            previousAverage: previousAvg,
+            marks: row.marks,
+            periodMark: row.periodMark,
+            result: row.result,
+            forecast: row.forecast,
+            risks: subjectRisks({
+              result: row.result,
+              forecast: row.forecast,
+              average: row.average,
+              previousAverage: previousAvg,
+              marks: row.marks,
+              pointScale: row.journal.scale !== 'pass-fail',
+            }),
+          };
+        })
+        .sort((a, b) => collator.compare(a.subject, b.subject));
+      const risks = new Set<RiskReason>(subjects.flatMap((subject) => subject.risks));
+      if (absenceRisk(missed, lessons)) risks.add('absences');
+      const averages = rows.map((row) => row.average).filter((value): value is number => value !== null);
+      const latest = rows.reduce<ResultRow | null>(
+        (best, row) => (best === null || row.journal.grade >= best.journal.grade ? row : best),
+        null,
+      );
+      return {
+        documentId: student?.documentId ?? '',
+        fullName: student?.fullName ?? '',
+        className: latest?.journal.className ?? null,
+        category: pupilCategory(rows.filter((row) => row.result).map((row) => (row.result as PeriodResult).value)),
+        average: averages.length === 0 ? null : round2(averages.reduce((sum, value) => sum + value, 0) / averages.length),
+        subjects,
+        attendance: { absent: absences.absent, ill: absences.ill, excused: absences.excused, late: absences.late, missed, lessons },
+        risks: [...risks],
+      };
+    });
+    pupils.sort((a, b) => collator.compare(a.className ?? '', b.className ?? '') || collator.compare(a.fullName, b.fullName));
+    return { period: periodView(period), previousPeriod: periodView(previous), pupils };
+  };
+
+  return {
+    resolvePeriod,
+
+    /** Years, periods, classes and subjects to choose from (classes and subjects the viewer may see). */
+    async choices(viewer: AnalyticsViewer, filters: AnalyticsFilters = {}) {
+      const year = await resolveYear(filters.year);
+      const years = (await strapi.db
+        .query(YEAR)
+        .findMany({ select: ['documentId', 'title', 'state'], orderBy: { startDate: 'desc' } })) as Row[];
+      const periods = year ? await periodRows((query) => query.where('y.id', year.id)) : [];
+      const journals = year ? [...(await journalsOfYear(year.id)).values()] : [];
+      const own = new Set(viewer.journalIds ?? []);
+      const led = new Set(viewer.ledClassIds ?? []);
+      const visible = journals.filter((journal) => viewer.wholeSchool || own.has(journal.id) || led.has(journal.classId));
+      const classes = new Map(
+        visible.map((journal) => [
+          journal.classDocumentId,
+          { documentId: journal.classDocumentId, name: journal.className, grade: journal.grade },
+        ]),
+      );
+      const subjects = new Map(
+        visible.map((journal) => [journal.subjectDocumentId, { documentId: journal.subjectDocumentId, name: journal.subjectName }]),
+      );
+      return {
+        year: year ? { documentId: year.documentId, title: year.title } : null,
+        years: years.map((row) => ({ documentId: row.documentId, title: row.title, state: row.state })),
+        periods: periods.map(periodView),
+        classes: [...classes.values()].sort((a, b) => a.grade - b.grade || collator.compare(a.name, b.name)),
+        subjects: [...subjects.values()].sort((a, b) => collator.compare(a.name, b.name)),
+        grades: [...new Set([...classes.values()].map((item) => item.grade))].sort((a, b) => a - b),
+      };
+    },
+
+    /**
+     * Measures of the period by group (class, subject, parallel, teacher or the whole school) beside
+     * those of the previous period, the change, and the standing counts (отличники, хорошисты, …).
+     */
+    async summary(viewer: AnalyticsViewer, filters: AnalyticsFilters & { groupBy?: unknown }) {
+      const groupBy = (text(filters.groupBy) ?? 'class') as GroupBy;
+      if (!GROUP_BYS.includes(groupBy)) throw fieldError('groupBy', `Группировка: ${GROUP_BYS.join(', ')}`);
+      const period = await resolvePeriod(filters);
+      const previous = await previousPeriod(period);
+      const now = await loadPeriod(viewer, filters, period);
+      const before = previous ? (await loadPeriod(viewer, filters, previous)).results : [];
+      const nowGroups = grouped(now.results, groupBy);
+      const beforeGroups = grouped(before, groupBy);
+      const groups = [...nowGroups.values()].map((group) => {
+        const current = measuresOf(group.rows);
+        const past = beforeGroups.get(group.key);
+        const previousMeasures = past ? measuresOf(past.rows) : null;
+        return {
+          key: group.key,
+          label: group.label,
+          ...(group.grade !== undefined ? { grade: group.grade } : {}),
+          current,
+          previous: previousMeasures,
+          change: changeOf(current, previousMeasures),
+          standing: standingsOf(group.rows),
+        };
+      });
+      groups.sort(
+        (a, b) => (groupBy === 'class' || groupBy === 'grade' ? (a.grade ?? 0) - (b.grade ?? 0) : 0) || collator.compare(a.label, b.label),
+      );
+      const total = measuresOf(now.results);
+      const totalBefore = before.length > 0 ? measuresOf(before) : null;
+      return {
+        period: periodView(period),
+        previousPeriod: periodView(previous),
+        groupBy,
+        total: { current: total, previous: totalBefore, change: changeOf(total, totalBefore), standing: standingsOf(now.results) },
+        groups,
+      };
+    },
+
+    pupils: pupilsReport,
+
+    /** Отличники, pupils with one 4 (and хорошисты), pupils with one 3, by class. */
+    async leaders(viewer: AnalyticsViewer, filters: AnalyticsFilters) {
+      const report = await pupilsReport(viewer, filters);
+      const pick = (category: PupilCategory) =>
+        report.pupils
+          .filter((pupil) => pupil.category === category)
+          .map((pupil) => ({
+            documentId: pupil.documentId,
+            fullName: pupil.fullName,
+            className: pupil.className,
+            average: pupil.average,
+            ...(category === 'one-four' || category === 'one-three'
+              ? {
+                  subject:
+                    pupil.subjects.find((subject) => subject.result?.value === (category === 'one-four' ? '4' : '3'))?.subject ?? null,
+                }
+              : {}),
+          }));
+      return {
+        period: report.period,
+        excellent: pick('excellent'),
+        oneFour: pick('one-four'),
+        good: pick('good'),
+        oneThree: pick('one-three'),
+      };
+    },
+
+    /** Pupils who need help this period: an expected 2 or н/а, too few marks, a falling average, many absences. */
+    async atRisk(viewer: AnalyticsViewer, filters: AnalyticsFilters) {
+      const report = await pupilsReport(viewer, filters);
+      const severity = (risks: RiskReason[]) =>
+        (risks.includes('expected-fail') ? 8 : 0) +
+        (risks.includes('not-assessed') ? 8 : 0) +
+        (risks.includes('absences') ? 4 : 0) +
+        (risks.includes('falling') ? 2 : 0) +
+        (risks.includes('few-marks') ? 1 : 0);
+      const pupils = report.pupils
+        .filter((pupil) => pupil.risks.length > 0)
+        .map((pupil) => ({
+          documentId: pupil.documentId,
+          fullName: pupil.fullName,
+          className: pupil.className,
+          average: pupil.average,
+          risks: pupil.risks,
+          attendance: pupil.attendance,
+          subjects: pupil.subjects
+            .filter((subject) => subject.risks.length > 0)
+            .map(({ subject, average, previousAverage, marks, result, forecast, risks }) => ({
+              subject,
+              average,
+              previousAverage,
+              marks,
+              result,
+              forecast: forecast?.value ?? null,
+              risks,
+            })),
+        }))
+        .sort(
+          (a, b) =>
+            severity(b.risks) - severity(a.risks) ||
+            collator.compare(a.className ?? '', b.className ?? '') ||
+            collator.compare(a.fullName, b.fullName),
+        );
+      return { period: report.period, pupils };
+    },
+
+    /** Lessons missed by reason, per class and per pupil, in the period. */
+    async attendance(viewer: AnalyticsViewer, filters: AnalyticsFilters) {
+      const period = await resolvePeriod(filters);
+      const scope = await scopeOf(viewer, filters, period);
+      const { byPupil, lessonsOf } = await attendanceOf(scope);
+      const students = await studentsById([...byPupil.keys()]);
+      const classes = new Map<
+        string,
+        { documentId: string; name: string; grade: number; absent: number; ill: number; excused: number; late: number; pupils: number }
+      >();
+      const pupils = [...byPupil.entries()].map(([id, counts]) => {
+        const journals = [...counts.journals].map((journalId) => scope.journals.get(journalId) as JournalInfo);
+        const home = journals.reduce((best, journal) => (journal.grade >= best.grade ? journal : best), journals[0]);
+        const lessons = [...counts.journals].reduce((total, journalId) => total + (lessonsOf.get(journalId) ?? 0), 0);
+        const missed = ABSENCE_KINDS.reduce((total, kind) => total + counts[kind], 0);
+        const found = classes.get(home.classDocumentId) ?? {
+          documentId: home.classDocumentId,
+          name: home.className,
+          grade: home.grade,
+          absent: 0,
+          ill: 0,
+          excused: 0,
+          late: 0,
+          pupils: 0,
+        };
+        found.absent += counts.absent;
+        found.ill += counts.ill;
+        found.excused += counts.excused;
+        found.late += counts.late;
+        found.pupils += 1;
+        classes.set(home.classDocumentId, found);
+        return {
+          documentId: students.get(id)?.documentId ?? '',
+          fullName: students.get(id)?.fullName ?? '',
+          className: home.className,
+          absent: counts.absent,
+          ill: counts.ill,
+          excused: counts.excused,
+          late: counts.late,
+          missed,
+          lessons,
+          missedShare: lessons === 0 ? null : Math.round((missed / lessons) * 1000) / 10,
+        };
+      });
+      pupils.sort((a, b) => collator.compare(a.className, b.className) || collator.compare(a.fullName, b.fullName));
+      return {
+        period: periodView(period),
+        classes: [...classes.values()]
+          .sort((a, b) => a.grade - b.grade || collator.compare(a.name, b.name))
+          .map(({ grade: _grade, ...row }) => ({ ...row, missed: row.absent + row.ill + row.excused })),
+        pupils,
+      };
+    },
+
+    /**
+     * One pupil's weighted averages and results by subject over the periods of a year, the average
+     * of their subject averages per period, and the forecast of the running period. For a parent
+     * or the pupil (the controller checks the family), or staff who reach the pupil.
+     */
+    async pupilTrend(viewer: AnalyticsViewer, studentId: number, filters: AnalyticsFilters = {}) {
+      const year = await resolveYear(filters.year);
+      if (!year) throw fieldError('year', 'В школе ещё нет учебных годов');
+      const periods = (await periodRows((query) => query.where('y.id', year.id))).filter((period) => period.startDate <= today());
+      const journals = await journalsOfYear(year.id);
+      const own = new Set(viewer.journalIds ?? []);
+      const led = new Set(viewer.ledClassIds ?? []);
+      const visible = (journal: JournalInfo) => viewer.wholeSchool || own.has(journal.id) || led.has(journal.classId);
+      const subjects = new Map<number, { subject: string; subjectDocumentId: string; periods: Array<Record<string, unknown>> }>();
+      const overall: Array<{ period: string; title: string; average: number | null }> = [];
+      const usedPeriods: PeriodInfo[] = [];
+      for (const period of periods) {
+        const scope: Scope = { period, journals, visible, studentIds: [studentId], journalIds: null };
+        const results = await resultsOf(scope);
+        if (results.length === 0) continue;
+        usedPeriods.push(period);
+        const averages: number[] = [];
+        for (const row of results) {
+          const found = subjects.get(row.subjectId) ?? {
+            subject: row.journal.subjectName,
+            subjectDocumentId: row.journal.subjectDocumentId,
+            periods: [],
+          };
+          found.periods.push({
+            period: period.documentId,
+            title: period.title,
+            average: row.average,
+            marks: row.marks,
+            periodMark: row.periodMark,
+            result: row.result,
+            ...(period.endDate >= today() ? { forecast: row.forecast?.value ?? null } : {}),
+          });
+          subjects.set(row.subjectId, found);
+          if (row.average !== null) averages.push(row.average);
+        }
+        overall.push({
+          period: period.documentId,
+          title: period.title,
+          average: averages.length === 0 ? null : round2(averages.reduce((sum, value) => sum + value, 0) / averages.length),
+        });
+      }
+      const student = (await studentsById([studentId])).get(studentId);
+      const withTrend = [...subjects.values()]
+        .map((subject) => {
+          const points = subject.periods.map((entry) => entry.average as number | null).filter((value): value is number => value !== null);
+          return { ...subject, change: points.length >= 2 ? round2(points[points.length - 1] - points[points.length - 2]) : null };
+        })
+        .sort((a, b) => collator.compare(a.subject, b.subject));
+      return {
+        student: student ? { documentId: student.documentId, fullName: student.fullName } : null,
+        year: { documentId: year.documentId, title: year.title },
+        periods: usedPeriods.map(periodView),
+        overall,
+        subjects: withTrend,
+      };
+    },
+
+    /**
+     * How good the forecast was on the finished periods of a year: for every pupil × subject with a
+     * point period mark, the forecast from the marks of the first two thirds of the period against
+     * the mark given; beside it the plain rounded average of the same marks, and of all the marks.
+     */
+    async forecastAccuracy(viewer: AnalyticsViewer, filters: AnalyticsFilters = {}) {
+      const year = await resolveYear(filters.year);
+      if (!year) throw fieldError('year', 'В школе ещё нет учебных годов');
+      const finished = (await periodRows((query) => query.where('y.id', year.id))).filter((period) => period.endDate < today());
+      const all: { forecast: AccuracyPair[]; soFar: AccuracyPair[]; whole: AccuracyPair[] } = { forecast: [], soFar: [], whole: [] };
+      const byPeriod = [];
+      for (const period of finished) {
+        const { results } = await loadPeriod(viewer, { class: filters.class, subject: filters.subject, grade: filters.grade }, period);
+        const pairs: AccuracyPair[] = [];
+        for (const row of results) {
+          if (!row.periodMark || !isPointResult(row.periodMark) || !row.forecast) continue;
+          const actual = Number(row.periodMark);
+          pairs.push({ forecast: row.forecast.value, actual });
+          all.forecast.push({ forecast: row.forecast.value, actual });
+          all.soFar.push({ forecast: roundHalfUp(row.forecast.average), actual });
+          if (row.average !== null) all.whole.push({ forecast: roundHalfUp(row.average), actual });
+        }
+        byPeriod.push({ period: periodView(period), ...accuracyOf(pairs) });
+      }
+      return {
+        year: { documentId: year.documentId, title: year.title },
+        method: 'weighted average of the first two thirds of the period + ½ of its trend (±1 at most), rounded half up',
+        forecast: accuracyOf(all.forecast),
+        baselines: { averageSoFar: accuracyOf(all.soFar), averageOfWholePeriod: accuracyOf(all.whole) },
+        periods: byPeriod,
+      };
+    },
+
+    /** The teacher's reach for the analytics (journals they teach, classes they lead). */
+    async reachOf(accountId: number, leads: boolean): Promise<{ journalIds: number[]; ledClassIds: number[] }> {
+      const ledClassIds = leads
+        ? (
+            (await strapi.db.query(CLASS).findMany({ where: { classTeacher: { id: accountId } }, select: ['id'] })) as Array<{ id: number }>
+          ).map((row) => row.id)
+        : [];
+      const journalIds = (
+        (await strapi.db.query(JOURNAL).findMany({ where: { teachers: { id: accountId } }, select: ['id'] })) as Array<{ id: number }>
+      ).map((row) => row.id);
+      return { journalIds, ledClassIds };
+    },
+
+    /** May the viewer see this pupil (whole school, or the pupil is in a class they reach in the year)? */
+    async reachesPupil(viewer: AnalyticsViewer, studentId: number, filters: AnalyticsFilters = {}): Promise<boolean> {
+      if (viewer.wholeSchool) return true;
+      const year = await resolveYear(filters.year);
+      if (!year) return false;
+      const journals = [...(await journalsOfYear(year.id)).values()];
+      const own = new Set(viewer.journalIds ?? []);
+      const led = new Set(viewer.ledClassIds ?? []);
+      const classIds = [
+        ...new Set(journals.filter((journal) => own.has(journal.id) || led.has(journal.classId)).map((journal) => journal.classId)),
+      ];
+      const periods = await periodRows((query) => query.where('y.id', year.id));
+      if (periods.length === 0 || classIds.length === 0) return false;
+      const span: PeriodInfo = {
+        ...periods[0],
+        startDate: periods[0].startDate,
+        endDate: periods
+          .map((period) => period.endDate)
+          .sort()
+          .at(-1) as string,
+      };
+      return (await pupilsOfClasses(classIds, span)).includes(studentId);
+    },
+
+    categories: CATEGORY_ORDER,
+  };
+};
+
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;
+
+export default createAnalyticsService;

@@ -1,0 +1,136 @@
+import {
+  accuracyOf,
+  changeOf,
+  effectiveWeight,
+  forecastBounds,
+  forecastMark,
+  groupMeasures,
+  pupilCategory,
+  resultOf,
+  roundHalfUp,
+  subjectRisks,
+} from '../../src/school/rules/analytics';
+
+const WEIGHTS = { 'control-work': 2, test: 1.5, 'oral-answer': 1 };
+
+describe('effectiveWeight', () => {
+  it('takes a weight set on the mark, else the work type’s, else 1', () => {
+    expect(effectiveWeight(3, 'control-work', WEIGHTS)).toBe(3);
+    expect(effectiveWeight('1.00', 'control-work', WEIGHTS)).toBe(2);
+    expect(effectiveWeight(1, 'test', WEIGHTS)).toBe(1.5);
+    expect(effectiveWeight(null, null, WEIGHTS)).toBe(1);
+    expect(effectiveWeight(1, 'homework', WEIGHTS)).toBe(1);
+  });
+});
+
+describe('roundHalfUp and resultOf', () => {
+  it('rounds half up as schools do', () => {
+    expect([3.5, 3.49, 4.5, 2.5, 3.67].map(roundHalfUp)).toEqual([4, 3, 5, 3, 4]);
+  });
+
+  it('prefers the period mark, leaves осв out, falls back to the rounded average', () => {
+    expect(resultOf('5', 3.2)).toEqual({ value: '5', source: 'period-mark' });
+    expect(resultOf('н/а', null)).toEqual({ value: 'н/а', source: 'period-mark' });
+    expect(resultOf('осв', 4)).toBeNull();
+    expect(resultOf(null, 3.5)).toEqual({ value: '4', source: 'average' });
+    expect(resultOf(null, null)).toBeNull();
+  });
+});
+
+describe('groupMeasures', () => {
+  // Four pupils: A 5, 5, зачтено; B 4, 3; C 2, 5; D н/а.
+  const results = [
+    { pupil: 'A', value: '5' },
+    { pupil: 'A', value: '5' },
+    { pupil: 'A', value: 'зачтено' },
+    { pupil: 'B', value: '4' },
+    { pupil: 'B', value: '3' },
+    { pupil: 'C', value: '2' },
+    { pupil: 'C', value: '5' },
+    { pupil: 'D', value: 'н/а' },
+  ];
+
+  it('counts pupils without a 2 or н/а (успеваемость) and with only 4, 5 and зачёт (качество)', () => {
+    const measures = groupMeasures(results);
+    expect(measures.pupils).toBe(4);
+    expect(measures.results).toBe(8);
+    // (5 + 5 + 4 + 3 + 2 + 5) / 6 = 4
+    expect(measures.averageMark).toBe(4);
+    // A and B pass: 2 of 4
+    expect(measures.successRate).toBe(50);
+    // only A: 1 of 4
+    expect(measures.qualityRate).toBe(25);
+    expect(measures.counts).toEqual({ '5': 3, '4': 1, '3': 1, '2': 1, '1': 0, passed: 1, notPassed: 0, notAssessed: 1 });
+    // 1 н/а of 8 results
+    expect(measures.notAssessedShare).toBe(12.5);
+  });
+
+  it('gives no rates for an empty group and the change since the previous period', () => {
+    const empty = groupMeasures([]);
+    expect(empty).toMatchObject({ pupils: 0, averageMark: null, successRate: null, qualityRate: null, notAssessedShare: null });
+    const before = groupMeasures([{ pupil: 'A', value: '3' }]);
+    expect(changeOf(groupMeasures(results), before)).toEqual({ averageMark: 1, successRate: -50, qualityRate: 25 });
+    expect(changeOf(before, null)).toEqual({ averageMark: null, successRate: null, qualityRate: null });
+  });
+});
+
+describe('pupilCategory', () => {
+  it('names отличники, one 4, хорошисты, one 3, the rest and failing', () => {
+    expect(pupilCategory(['5', '5', 'зачтено'])).toBe('excellent');
+    expect(pupilCategory(['5', '4', '5'])).toBe('one-four');
+    expect(pupilCategory(['4', '4', '5'])).toBe('good');
+    expect(pupilCategory(['4', '3', '5'])).toBe('one-three');
+    expect(pupilCategory(['3', '3', '5'])).toBe('satisfactory');
+    expect(pupilCategory(['5', 'н/а'])).toBe('failing');
+    expect(pupilCategory(['5', 'не зачтено'])).toBe('failing');
+    expect(pupilCategory(['зачтено'])).toBe('none');
+  });
+});
+
+describe('the forecast', () => {
+  it('splits a finished period in thirds and a running one half-way to today', () => {
+    expect(forecastBounds('2025-09-01', '2025-10-24', '2026-01-01')).toEqual({ split: '2025-09-19', cut: '2025-10-07' });
+    expect(forecastBounds('2025-09-01', '2025-10-24', '2025-09-20')).toEqual({ split: '2025-09-11', cut: '2025-09-21' });
+  });
+
+  it('moves the weighted average by half its trend, at most one mark, rounded half up', () => {
+    // earlier 3 (weight 2), later 5 and 4 (weight 1 each): average (6 + 9) / 4 = 3.75, trend 4.5 − 3 = 1.5 → +0.5
+    expect(forecastMark({ sum: 6, weight: 2 }, { sum: 9, weight: 2 })).toEqual({ value: 4, average: 3.75, trend: 1.5 });
+    // falling: earlier 5, 5; later 3: average 4.33, trend −2 → −0.5: 3.83 → 4
+    expect(forecastMark({ sum: 10, weight: 2 }, { sum: 3, weight: 1 })).toEqual({ value: 4, average: 4.33, trend: -2 });
+    // earlier 4, 4; later 3, 2: average 3.25, trend −1.5 → −0.5: 2.75 → 3
+    expect(forecastMark({ sum: 8, weight: 2 }, { sum: 5, weight: 2 })?.value).toBe(3);
+    // only one part has marks: no trend
+    expect(forecastMark({ sum: 0, weight: 0 }, { sum: 7, weight: 2 })).toEqual({ value: 4, average: 3.5, trend: null });
+    expect(forecastMark({ sum: 0, weight: 0 }, { sum: 0, weight: 0 })).toBeNull();
+    // never below the lowest mark of the scale
+    expect(forecastMark({ sum: 6, weight: 2 }, { sum: 2, weight: 1 })?.value).toBe(2);
+    expect(forecastMark({ sum: 4, weight: 2 }, { sum: 1, weight: 1 }, 1)?.value).toBe(1);
+  });
+
+  it('measures its accuracy against the marks given', () => {
+    expect(
+      accuracyOf([
+        { forecast: 4, actual: 4 },
+        { forecast: 5, actual: 4 },
+        { forecast: 3, actual: 5 },
+        { forecast: 2, actual: 2 },
+      ]),
+    ).toEqual({ pairs: 4, exact: 50, withinOne: 75, meanAbsoluteError: 0.75 });
+    expect(accuracyOf([])).toEqual({ pairs: 0, exact: null, withinOne: null, meanAbsoluteError: null });
+  });
+});
+
+describe('subjectRisks', () => {
+  const standing = { result: null, forecast: null, average: null, previousAverage: null, marks: 5, pointScale: true };
+  it('names an expected 2, н/а, too few marks and a falling average', () => {
+    expect(subjectRisks({ ...standing, result: { value: '2', source: 'average' }, average: 2.4 })).toEqual(['expected-fail']);
+    expect(subjectRisks({ ...standing, result: { value: 'н/а', source: 'period-mark' } })).toEqual(['not-assessed']);
+    expect(subjectRisks({ ...standing, marks: 2, result: { value: '4', source: 'average' } })).toEqual(['few-marks']);
+    expect(subjectRisks({ ...standing, result: { value: '4', source: 'average' }, average: 3.6, previousAverage: 4.2 })).toEqual([
+      'falling',
+    ]);
+    expect(subjectRisks({ ...standing, result: { value: '4', source: 'average' }, average: 4, previousAverage: 4.2 })).toEqual([]);
+    expect(subjectRisks({ ...standing, pointScale: false, marks: 0, result: { value: 'зачтено', source: 'period-mark' } })).toEqual([]);
+  });
+});
