@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import ExcelJS from 'exceljs';
+import supertest from 'supertest';
 import { setStoredSchoolSettings } from '../../src/school/settings';
+import { adminLogin, adminWithActions } from '../helpers/admin';
 import { buildMiniSchool, make, type MiniSchool } from '../helpers/school-fixture';
 import { apiAs, bootStrapi, createAccount, stopStrapi, type Api } from '../helpers/strapi';
 
@@ -375,5 +378,53 @@ describe('who sees what', () => {
     expect((await get('classTeacherB', kuznetsovTrend())).status).toBe(200);
     expect((await get('secretary', kuznetsovTrend())).status).toBe(403);
     expect((await get('anonymous', kuznetsovTrend())).status).toBe(403);
+  });
+});
+
+describe('the admin panel’s «Аналитика»', () => {
+  const admin = (token: string, url: string) => supertest(strapi.server.httpServer).get(url).set('Authorization', `Bearer ${token}`);
+
+  it('answers an admin holding analytics.read with the whole school, and refuses one without it', async () => {
+    const reader = await adminWithActions(strapi, 'analytics.reader@school.test', ['plugin::records-archive.analytics.read']);
+    const nobody = await adminWithActions(strapi, 'analytics.nobody@school.test', ['plugin::records-archive.journal.own']);
+    const summary = await admin(reader, `/records-archive/analytics/summary?period=${q1}&groupBy=class`);
+    expect(summary.status).toBe(200);
+    expect(summary.body.data.groups.map((group: { label: string }) => group.label)).toEqual(['5А', '5Б']);
+    for (const path of ['choices', 'summary', 'pupils', 'leaders', 'at-risk', 'attendance', 'forecast-accuracy', 'export.xlsx']) {
+      expect([path, (await admin(reader, `/records-archive/analytics/${path}?period=${q1}`)).status]).toEqual([path, 200]);
+      expect([path, (await admin(nobody, `/records-archive/analytics/${path}?period=${q1}`)).status]).toEqual([path, 403]);
+    }
+  });
+
+  it('gives the deputy director’s staff role the action, and exports the tables as XLSX', async () => {
+    const role = (await strapi.db.query('admin::role').findOne({ where: { code: 'school-deputy-director' } })) as { id: number };
+    const deputy = await adminLogin(strapi, { email: 'analytics.deputy@school.test', roleId: role.id });
+    const response = await admin(deputy, `/records-archive/analytics/export.xlsx?period=${q2}`)
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as never);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Классы',
+      'Предметы',
+      'Группа риска',
+      'Отличники и хорошисты',
+      'Посещаемость',
+    ]);
+    const classes = workbook.getWorksheet('Классы') as ExcelJS.Worksheet;
+    // Ranked by quality: both 100 %, then the higher average (5А 4.5, 5Б 4).
+    expect([classes.getRow(4).values, classes.getRow(5).values].map((values) => (values as unknown[]).slice(1, 6))).toEqual([
+      ['5А', 2, 4.5, 100, 100],
+      ['5Б', 2, 4, 100, 100],
+    ]);
+    const risk = workbook.getWorksheet('Группа риска') as ExcelJS.Worksheet;
+    expect(String(risk.getRow(2).getCell(1).value)).toMatch(/^Кузнецов/);
+    expect(risk.getRow(2).getCell(4).value).toBe('мало отметок, много пропусков');
   });
 });

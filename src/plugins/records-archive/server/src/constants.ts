@@ -58,8 +58,18 @@ export const JOURNAL_ACTIONS = [
 
 export type JournalAction = (typeof JOURNAL_ACTIONS)[number]['uid'];
 
+/**
+ * Admin RBAC action of the analytics page («Аналитика»): the whole school's measures, rankings of
+ * classes and subjects, pupils at risk, the XLSX export.
+ */
+export const ANALYTICS_ACTIONS = [
+  { uid: 'analytics.read', displayName: 'Аналитика успеваемости всей школы и выгрузка в XLSX', subCategory: 'Аналитика' },
+] as const;
+
+export type AnalyticsAction = (typeof ANALYTICS_ACTIONS)[number]['uid'];
+
 /** Every admin RBAC action of the plugin. */
-export type PluginAction = KeepingAction | ArchiveAction | JournalAction;
+export type PluginAction = KeepingAction | ArchiveAction | JournalAction | AnalyticsAction;
 
 /** The permission id an admin route checks: `plugin::records-archive.<action>`. */
 export const pluginPermission = (action: PluginAction): string => `plugin::${PLUGIN_ID}.${action}`;

@@ -16,7 +16,7 @@ export const STAFF_ADMIN_ROLES: ReadonlyArray<{ code: string; name: string; desc
     code: 'school-deputy-director',
     name: 'Заместитель директора по УВР',
     description: 'Просматривает все журналы, пишет замечания по их ведению, видит архивные пакеты',
-    actions: ['journal.read-all', 'journal.remark', 'packages.read', 'fixity.read'],
+    actions: ['journal.read-all', 'journal.remark', 'packages.read', 'fixity.read', 'analytics.read'],
   },
   {
     code: 'school-archivist',
@@ -37,6 +37,7 @@ export const STAFF_ADMIN_ROLES: ReadonlyArray<{ code: string; name: string; desc
       'disposition.draft',
       'disposition.execute',
       'retention.history',
+      'analytics.read',
     ],
   },
 ];

@@ -1,3 +1,4 @@
+import analytics from './analytics';
 import archivePackage from './archive-package';
 import backup from './backup';
 import disposition from './disposition';
@@ -8,6 +9,7 @@ import retention from './retention';
 
 export default {
   'journal-grid': journalGrid,
+  analytics,
   'archive-package': archivePackage,
   'period-closing': periodClosing,
   'fixity-check': fixityCheck,

@@ -1,4 +1,5 @@
 import admin from './admin';
+import analytics from './analytics';
 import backup from './backup';
 import disposition from './disposition';
 import journal from './journal';
@@ -7,6 +8,7 @@ import retention from './retention';
 /** The plugin's routers: each an admin router (`type: 'admin'`) mounted under /records-archive. */
 export default {
   journal,
+  analytics,
   admin,
   backup,
   disposition,

@@ -1,0 +1,66 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { AnalyticsFilters, AnalyticsService, AnalyticsViewer } from '../../../../../api/analytics/services/analytics';
+import { getSchoolSettings } from '../../../../../school/settings';
+import { analyticsWorkbook, type SummaryGroup } from '../analytics/xlsx';
+
+/**
+ * The admin panel's «Аналитика»: the same service as the REST reports, for an admin holding
+ * `plugin::records-archive.analytics.read` (checked by the routes): the whole school.
+ */
+const WHOLE_SCHOOL: AnalyticsViewer = { wholeSchool: true };
+
+const filtersOf = (ctx: Context): AnalyticsFilters & { groupBy?: unknown } => {
+  const { year, period, class: schoolClass, subject, grade, groupBy } = ctx.query as Record<string, unknown>;
+  return { year, period, class: schoolClass, subject, grade, groupBy };
+};
+
+const analyticsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const analytics = (): AnalyticsService => strapi.service('api::analytics.analytics') as unknown as AnalyticsService;
+  const report =
+    (name: 'choices' | 'summary' | 'pupils' | 'leaders' | 'atRisk' | 'attendance' | 'forecastAccuracy') => async (ctx: Context) => {
+      const service = analytics();
+      ctx.body = {
+        data: await (service[name] as (viewer: AnalyticsViewer, filters: AnalyticsFilters) => Promise<unknown>)(
+          WHOLE_SCHOOL,
+          filtersOf(ctx),
+        ),
+      };
+    };
+  return {
+    choices: report('choices'),
+    summary: report('summary'),
+    pupils: report('pupils'),
+    leaders: report('leaders'),
+    atRisk: report('atRisk'),
+    attendance: report('attendance'),
+    forecastAccuracy: report('forecastAccuracy'),
+
+    /** The page's tables as one workbook: classes and subjects ranked, at risk, leaders, attendance. */
+    async exportXlsx(ctx: Context) {
+      const filters = filtersOf(ctx);
+      const service = analytics();
+      const classes = await service.summary(WHOLE_SCHOOL, { ...filters, groupBy: 'class' });
+      const subjects = await service.summary(WHOLE_SCHOOL, { ...filters, groupBy: 'subject' });
+      const atRisk = await service.atRisk(WHOLE_SCHOOL, filters);
+      const leaders = await service.leaders(WHOLE_SCHOOL, filters);
+      const attendance = await service.attendance(WHOLE_SCHOOL, filters);
+      const buffer = await analyticsWorkbook({
+        school: getSchoolSettings(strapi).name,
+        periodTitle: `${classes.period?.title ?? ''} ${classes.period?.year ?? ''}`.trim(),
+        previousTitle: classes.previousPeriod ? `${classes.previousPeriod.title} ${classes.previousPeriod.year}` : null,
+        classes: classes.groups as SummaryGroup[],
+        subjects: subjects.groups as SummaryGroup[],
+        atRisk: atRisk.pupils,
+        leaders,
+        attendance: attendance.classes,
+      });
+      const title = `${classes.period?.title ?? 'период'} ${classes.period?.year ?? ''}`.trim().replace(/[^\p{L}\p{N}]+/gu, '-');
+      ctx.attachment(`analitika-${title}.xlsx`);
+      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      ctx.body = buffer;
+    },
+  };
+};
+
+export default analyticsController;
