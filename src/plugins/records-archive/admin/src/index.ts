@@ -1,6 +1,6 @@
-import { Archive, Book } from '@strapi/icons';
+import { Archive, Book, Calendar, Shield } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { JOURNAL_PERMISSIONS, READ_PERMISSIONS } from './constants';
+import { ACTIONS, JOURNAL_PERMISSIONS, READ_PERMISSIONS } from './constants';
 import { getTranslation, PLUGIN_ID } from './pluginId';
 import { prefixPluginTranslations } from './utils/translations';
 
@@ -25,6 +25,36 @@ export default {
       Component: () => import('./pages/App'),
       permissions: READ_PERMISSIONS,
     });
+    // The home page of school staff: each widget shows only to those holding its route's action.
+    app.widgets.register([
+      {
+        id: 'teacher-day',
+        pluginId: PLUGIN_ID,
+        icon: Book,
+        title: { id: getTranslation('home.teacher.title'), defaultMessage: 'Мой день' },
+        link: { label: { id: getTranslation('home.teacher.link'), defaultMessage: 'Открыть журнал' }, href: '/plugins/school-journal' },
+        component: async () => (await import('./pages/home/widgets')).TeacherWidget,
+        permissions: [{ action: ACTIONS.journalOwn }],
+      },
+      {
+        id: 'deputy-control',
+        pluginId: PLUGIN_ID,
+        icon: Calendar,
+        title: { id: getTranslation('home.deputy.title'), defaultMessage: 'Контроль ведения журналов' },
+        link: { label: { id: getTranslation('home.deputy.link'), defaultMessage: 'Журналы' }, href: '/plugins/school-journal' },
+        component: async () => (await import('./pages/home/widgets')).DeputyWidget,
+        permissions: [{ action: ACTIONS.journalRemark }],
+      },
+      {
+        id: 'archive-state',
+        pluginId: PLUGIN_ID,
+        icon: Shield,
+        title: { id: getTranslation('home.archivist.title'), defaultMessage: 'Архив и резервные копии' },
+        link: { label: { id: getTranslation('home.archivist.link'), defaultMessage: 'Архив' }, href: `/plugins/${PLUGIN_ID}` },
+        component: async () => (await import('./pages/home/widgets')).ArchivistWidget,
+        permissions: [{ action: ACTIONS.packagesRead }],
+      },
+    ]);
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },
 

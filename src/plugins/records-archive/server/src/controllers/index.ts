@@ -6,8 +6,10 @@ import journalGrid from './journal-grid';
 import fixityCheck from './fixity-check';
 import periodClosing from './period-closing';
 import retention from './retention';
+import staffHome from './staff-home';
 
 export default {
+  'staff-home': staffHome,
   'journal-grid': journalGrid,
   analytics,
   'archive-package': archivePackage,

@@ -2,11 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import type { GridViewer, JournalGridService } from '../../../../../api/journal-grid/services/journal-grid';
-import type { StaffAccountState } from '../../../../../school/records/author';
 import { pluginPermission, type JournalAction } from '../constants';
+import { staffAccountOf } from '../utils/staff';
 
-interface AdminState extends StaffAccountState {
-  user?: { id: number; email?: string };
+interface AdminState {
   userAbility?: { can(action: string): boolean };
 }
 
@@ -27,12 +26,8 @@ const journalGridController = ({ strapi }: { strapi: Core.Strapi }) => {
       remark: can('journal.remark'),
     };
     if (!viewer.readAll && !viewer.writeOwn && !viewer.remark) throw new errors.ForbiddenError();
-    const email = state.user?.email?.toLowerCase();
-    const account = email
-      ? ((await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email }, select: ['id'] })) as { id: number } | null)
-      : null;
     // Writes are recorded as the staff member's (setBy); Strapi records the admin user as updatedBy.
-    if (account) state.staffAccountId = account.id;
+    const account = await staffAccountOf(strapi, ctx);
     return { accountId: account?.id ?? null, ...viewer };
   };
 

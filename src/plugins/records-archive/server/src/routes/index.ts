@@ -4,9 +4,11 @@ import backup from './backup';
 import disposition from './disposition';
 import journal from './journal';
 import retention from './retention';
+import staffHome from './staff-home';
 
 /** The plugin's routers: each an admin router (`type: 'admin'`) mounted under /records-archive. */
 export default {
+  staffHome,
   journal,
   analytics,
   admin,

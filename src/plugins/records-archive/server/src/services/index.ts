@@ -5,9 +5,11 @@ import fixity from './fixity';
 import journalExport from './journal-export';
 import periodClosing from './period-closing';
 import retention from './retention';
+import staffHome from './staff-home';
 import retentionHistory from './retention-history';
 
 export default {
+  'staff-home': staffHome,
   'archive-package': archivePackage,
   'journal-export': journalExport,
   'period-closing': periodClosing,

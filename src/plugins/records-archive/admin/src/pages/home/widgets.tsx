@@ -1,0 +1,213 @@
+import * as React from 'react';
+import { Badge, Flex, Loader, Typography } from '@strapi/design-system';
+import { Link } from 'react-router-dom';
+import { BASE, useLoad } from '../../api/client';
+import { useT } from '../../utils/translations';
+import { fullDate } from '../journal/types';
+
+/**
+ * Home-page widgets of school staff (registered in `admin/src/index.ts`, each behind the RBAC
+ * action of its route): the teacher's day, the deputy director's control, the archivist's state.
+ */
+
+interface JournalBehind {
+  journal: string;
+  journalTitle: string;
+  lessonsWithoutTopic: number;
+  oldest: string;
+}
+
+const journalLink = (journal: string) => `/plugins/school-journal?journal=${encodeURIComponent(journal)}`;
+
+const Loading = () => {
+  const { t } = useT();
+  return (
+    <Flex justifyContent="center" padding={4}>
+      <Loader small>{t('state.loading', 'Загрузка…')}</Loader>
+    </Flex>
+  );
+};
+
+const Behind = ({ behind }: { behind: JournalBehind[] }) => {
+  const { t } = useT();
+  if (behind.length === 0)
+    return <Typography textColor="success600">{t('home.behind.none', 'Темы всех прошедших уроков заполнены')}</Typography>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={1}>
+      <Typography variant="sigma" textColor="neutral600">
+        {t('home.behind.title', 'Уроки без темы за две недели')}
+      </Typography>
+      {behind.map((item) => (
+        <Flex key={item.journal} justifyContent="space-between" gap={2}>
+          <Link to={journalLink(item.journal)}>
+            <Typography textColor="primary600">{item.journalTitle}</Typography>
+          </Link>
+          <Badge variant="warning">
+            {t('home.behind.count', '{count} с {date}', { count: item.lessonsWithoutTopic, date: fullDate(item.oldest) })}
+          </Badge>
+        </Flex>
+      ))}
+    </Flex>
+  );
+};
+
+export const TeacherWidget = () => {
+  const { t } = useT();
+  const { data, isLoading } = useLoad<{
+    data: {
+      today: string;
+      lessons: Array<{ lesson: string; journal: string; journalTitle: string; number: number | null; topic: string | null }>;
+      behind: JournalBehind[];
+    };
+  }>(`${BASE}/home/teacher`);
+  if (isLoading || !data) return <Loading />;
+  const { lessons, behind } = data.data;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} data-testid="home-teacher">
+      <Flex direction="column" alignItems="stretch" gap={1}>
+        <Typography variant="sigma" textColor="neutral600">
+          {t('home.today', 'Уроки сегодня, {date}', { date: fullDate(data.data.today) })}
+        </Typography>
+        {lessons.length === 0 ? (
+          <Typography textColor="neutral600">{t('home.today.none', 'Сегодня уроков нет')}</Typography>
+        ) : (
+          lessons.map((lesson) => (
+            <Flex key={lesson.lesson} gap={2}>
+              <Typography fontWeight="bold">{lesson.number ?? '—'}</Typography>
+              <Link to={journalLink(lesson.journal)}>
+                <Typography textColor="primary600">{lesson.journalTitle}</Typography>
+              </Link>
+              <Typography textColor={lesson.topic ? 'neutral800' : 'danger600'}>
+                {lesson.topic ?? t('home.today.noTopic', 'тема не указана')}
+              </Typography>
+            </Flex>
+          ))
+        )}
+      </Flex>
+      <Behind behind={behind} />
+    </Flex>
+  );
+};
+
+export const DeputyWidget = () => {
+  const { t } = useT();
+  const { data, isLoading } = useLoad<{
+    data: {
+      openRemarks: Array<{
+        documentId: string;
+        journal: string | null;
+        journalTitle: string;
+        findings: string | null;
+        fixBy: string | null;
+        overdue: boolean;
+      }>;
+      behind: JournalBehind[];
+    };
+  }>(`${BASE}/home/deputy`);
+  if (isLoading || !data) return <Loading />;
+  const { openRemarks, behind } = data.data;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} data-testid="home-deputy">
+      <Flex direction="column" alignItems="stretch" gap={1}>
+        <Typography variant="sigma" textColor="neutral600">
+          {t('home.remarks', 'Неустранённые замечания: {count}', { count: openRemarks.length })}
+        </Typography>
+        {openRemarks.slice(0, 6).map((remark) => (
+          <Flex key={remark.documentId} justifyContent="space-between" gap={2}>
+            {remark.journal ? (
+              <Link to={journalLink(remark.journal)}>
+                <Typography textColor="primary600">{remark.journalTitle}</Typography>
+              </Link>
+            ) : (
+              <Typography>{remark.journalTitle}</Typography>
+            )}
+            <Typography ellipsis textColor="neutral700">
+              {remark.findings}
+            </Typography>
+            {remark.fixBy ? (
+              <Badge variant={remark.overdue ? 'danger' : 'neutral'}>
+                {remark.overdue
+                  ? t('home.remarks.overdue', 'просрочено с {date}', { date: fullDate(remark.fixBy) })
+                  : t('home.remarks.until', 'до {date}', { date: fullDate(remark.fixBy) })}
+              </Badge>
+            ) : null}
+          </Flex>
+        ))}
+      </Flex>
+      <Behind behind={behind} />
+    </Flex>
+  );
+};
+
+const STATE_VARIANT: Record<string, 'success' | 'danger' | 'warning' | 'neutral'> = {
+  complete: 'success',
+  passed: 'success',
+  repaired: 'warning',
+  failed: 'danger',
+  running: 'neutral',
+};
+
+export const ArchivistWidget = () => {
+  const { t, date } = useT();
+  const { data, isLoading } = useLoad<{
+    data: {
+      nextClose: { title: string; endDate: string; closesOn: string } | null;
+      periodsAwaitingClose: number;
+      lastBackup: { name: string; state: string; finishedAt: string | null; error: string | null } | null;
+      lastFixity: { state: string; finishedAt: string | null; summary: string | null } | null;
+    };
+  }>(`${BASE}/home/archivist`);
+  if (isLoading || !data) return <Loading />;
+  const { nextClose, periodsAwaitingClose, lastBackup, lastFixity } = data.data;
+  const stateLabel: Record<string, string> = {
+    complete: t('home.state.complete', 'готова'),
+    passed: t('home.state.passed', 'пройдена'),
+    repaired: t('home.state.repaired', 'копии восстановлены'),
+    failed: t('home.state.failed', 'ошибка'),
+    running: t('home.state.running', 'идёт'),
+    rotated: t('home.state.rotated', 'удалена по ротации'),
+  };
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} data-testid="home-archivist">
+      <Flex justifyContent="space-between" gap={2}>
+        <Typography variant="sigma" textColor="neutral600">
+          {t('home.nextClose', 'Следующее закрытие периода')}
+        </Typography>
+        <Typography>
+          {nextClose
+            ? t('home.nextClose.value', '{title}: в ночь на {date}', { title: nextClose.title, date: fullDate(nextClose.closesOn) })
+            : t('home.nextClose.none', 'открытых периодов нет')}
+        </Typography>
+      </Flex>
+      {periodsAwaitingClose > 0 ? (
+        <Badge variant="warning">{t('home.awaiting', 'Окончились, но не закрыты: {count}', { count: periodsAwaitingClose })}</Badge>
+      ) : null}
+      <Flex justifyContent="space-between" gap={2}>
+        <Typography variant="sigma" textColor="neutral600">
+          {t('home.backup', 'Последняя резервная копия')}
+        </Typography>
+        {lastBackup ? (
+          <Flex gap={2}>
+            <Typography>{date(lastBackup.finishedAt)}</Typography>
+            <Badge variant={STATE_VARIANT[lastBackup.state] ?? 'neutral'}>{stateLabel[lastBackup.state] ?? lastBackup.state}</Badge>
+          </Flex>
+        ) : (
+          <Badge variant="danger">{t('home.backup.none', 'ещё не делалась')}</Badge>
+        )}
+      </Flex>
+      <Flex justifyContent="space-between" gap={2}>
+        <Typography variant="sigma" textColor="neutral600">
+          {t('home.fixity', 'Последняя проверка целостности')}
+        </Typography>
+        {lastFixity ? (
+          <Flex gap={2}>
+            <Typography>{date(lastFixity.finishedAt)}</Typography>
+            <Badge variant={STATE_VARIANT[lastFixity.state] ?? 'neutral'}>{stateLabel[lastFixity.state] ?? lastFixity.state}</Badge>
+          </Flex>
+        ) : (
+          <Badge variant="warning">{t('home.fixity.none', 'ещё не проводилась')}</Badge>
+        )}
+      </Flex>
+    </Flex>
+  );
+};
