@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { useJwtSecretKey } from './access/jwt-key';
 import { closeSelfRegistration, syncSchoolRoles } from './access/sync-roles';
 import { applyAdminLayouts } from './admin-layouts/apply-layouts';
 import { auditTrailMiddleware } from './audit/audit-trail';
@@ -10,6 +11,7 @@ export default {
     // Outermost: the audit entry is written in the same transaction as the change it records.
     strapi.documents.use(auditTrailMiddleware(strapi));
     strapi.documents.use(recordRulesMiddleware(strapi));
+    useJwtSecretKey(strapi);
   },
 
   /** Brings the users-permissions roles of the school to their declared state. */
