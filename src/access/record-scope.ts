@@ -34,6 +34,8 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::lesson.lesson',
   'api::journal.journal',
   'api::journal-remark.journal-remark',
+  'api::diary-entry.diary-entry',
+  'api::mark-acknowledgment.mark-acknowledgment',
   'api::audit-entry.audit-entry',
   'plugin::users-permissions.user',
 ]);
@@ -88,6 +90,11 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
       return { enrollments: { schoolClass: classes } };
     case 'api::enrollment.enrollment':
       return { schoolClass: classes };
+    case 'api::diary-entry.diary-entry':
+      // Entries on the journals they keep; a class teacher also those written to their class's pupils.
+      return leads
+        ? { $or: [{ journal: inJournals }, { student: { enrollments: { schoolClass: { id: { $in: reach.ledClassIds } } } } }] }
+        : { journal: inJournals };
     case 'api::guardian.guardian':
       return leads ? { children: { enrollments: { schoolClass: { id: { $in: reach.ledClassIds } } } } } : null;
     default:

@@ -54,9 +54,18 @@ const DIARY = [
   'api::diary.diary.homework',
   'api::diary.diary.attendance',
   'api::diary.diary.confirmWeek',
+  'api::diary.diary.entries',
+  'api::diary.diary.week',
+  'api::diary.diary.markAcknowledgments',
+  'api::diary.diary.acknowledgeMarks',
 ];
 /** The class teacher's (and deputy's) view of who has confirmed the week's diary. */
-const DIARY_CONTROL = ['api::diary.diary.classConfirmations'];
+const DIARY_CONTROL = ['api::diary.diary.classConfirmations', 'api::diary.diary.classMarkAcknowledgments'];
+/** Teachers' entries in pupils' diaries (замечания, поощрения, пожелания); write-scope.ts narrows the pupils. */
+const DIARY_ENTRIES = [...read('diary-entry'), ...write('diary-entry')];
+const DIARY_ENTRIES_READ = read('diary-entry');
+/** The daily check of journal keeping: a teacher's own lessons, the whole school for the deputy and director. */
+const JOURNAL_CONTROL = ['api::journal-control.journal-control.daily'];
 /** Creating or resetting the diary logins of a class and printing the slips with one-time passwords. */
 const LOGIN_SLIPS = ['api::login-slip.login-slip.issue'];
 const REMARKS_READ = [...read('journal-remark')];
@@ -97,6 +106,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...UPLOADS,
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
+      ...DIARY_ENTRIES,
+      ...JOURNAL_CONTROL,
       ...ANALYTICS_REPORTS,
       ...REGULATION_READ,
     ],
@@ -114,6 +125,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
       ...DIARY_CONTROL,
+      ...DIARY_ENTRIES,
+      ...JOURNAL_CONTROL,
       ...LOGIN_SLIPS,
       ...ANALYTICS_REPORTS,
       ...REGULATION_READ,
@@ -131,6 +144,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...STAFF_DIRECTORY,
       ...REMARKS_READ,
       ...DIARY_CONTROL,
+      ...DIARY_ENTRIES_READ,
+      ...JOURNAL_CONTROL,
       ...LOGIN_SLIPS,
       ...AUDIT_READ,
       ...ANALYTICS_REPORTS,
@@ -148,6 +163,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...STAFF_DIRECTORY,
       ...REMARKS_READ,
       ...DIARY_CONTROL,
+      ...DIARY_ENTRIES_READ,
+      ...JOURNAL_CONTROL,
       ...AUDIT_READ,
       ...ANALYTICS_REPORTS,
       ...REGULATION_READ,

@@ -47,6 +47,47 @@ const assertPupilsOfOwnClass = async (strapi: Core.Strapi, userId: number, stude
   }
 };
 
+const DIARY_ENTRY = 'api::diary-entry.diary-entry';
+
+/**
+ * A teacher writes in the diary of the pupils of the journals they teach (the entry names that
+ * journal); a class teacher also of the pupils on their class's list that day. Only the author
+ * changes or deletes an entry.
+ */
+const assertDiaryEntryScope = async (
+  strapi: Core.Strapi,
+  userId: number,
+  leads: boolean,
+  stored: StoredRecord | null,
+  after: { draft: RecordDraft; derived: Record<string, unknown> } | null,
+): Promise<void> => {
+  if (stored && relationId(stored.author) !== userId) throw refused('Изменить или удалить запись в дневнике может только её автор');
+  if (!after) return;
+  const journalId = relationId(after.derived.journal);
+  if (journalId !== null) {
+    const taught = await strapi.db.query('api::journal.journal').count({ where: { id: journalId, teachers: { id: userId } } });
+    if (taught > 0) return;
+  }
+  const studentId = relationId(after.derived.student);
+  const date = after.derived.date as string;
+  if (leads && studentId !== null) {
+    const own = await strapi.db.query('api::enrollment.enrollment').count({
+      where: {
+        student: { id: studentId },
+        schoolClass: { classTeacher: { id: userId } },
+        startDate: { $lte: date },
+        $or: [{ endDate: { $null: true } }, { endDate: { $gte: date } }],
+      },
+    });
+    if (own > 0) return;
+  }
+  throw refused(
+    journalId !== null
+      ? 'Вы не ведёте этот журнал: запись в дневник делает учитель предмета или классный руководитель'
+      : 'Укажите свой журнал: учитель пишет в дневник обучающимся своих журналов, классный руководитель — своего класса',
+  );
+};
+
 /** The record as it would be after the write (`draft` with `derived`), and as it was (`stored`). */
 export const assertWriteScope = async (
   strapi: Core.Strapi,
@@ -59,6 +100,10 @@ export const assertWriteScope = async (
   const { roleType } = actor;
   if (roleType !== 'teacher' && roleType !== 'class-teacher') return;
 
+  if (uid === DIARY_ENTRY) {
+    await assertDiaryEntryScope(strapi, actor.id, roleType === 'class-teacher', stored, after);
+    return;
+  }
   if (JOURNAL_ENTRIES.has(uid)) {
     const journals = [relationId(stored?.journal)];
     if (after) journals.push(relationId(after.derived.journal) ?? (await after.draft.related('journal'))?.id ?? null);

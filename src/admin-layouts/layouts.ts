@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 1;
+export const ADMIN_LAYOUTS_VERSION = 2;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -576,6 +576,60 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['weekStart', 4],
         ['confirmedAt', 6],
       ],
+    ],
+  },
+
+  'api::diary-entry.diary-entry': {
+    labels: {
+      student: 'Обучающийся',
+      journal: 'Журнал (предмет)',
+      kind: 'Вид записи',
+      text: 'Текст',
+      date: 'Дата',
+      author: 'Автор',
+    },
+    mainField: 'date',
+    list: ['date', 'student', 'kind', 'journal', 'author'],
+    defaultSort: { field: 'date', order: 'DESC' },
+    edit: [
+      [
+        ['student', 6],
+        ['journal', 6],
+      ],
+      [
+        ['kind', 6],
+        ['date', 4],
+      ],
+      [['text', 12]],
+      [['author', 6]],
+    ],
+  },
+
+  'api::mark-acknowledgment.mark-acknowledgment': {
+    labels: {
+      student: 'Обучающийся',
+      guardian: 'Родитель (законный представитель)',
+      kind: 'Отметки за',
+      studyPeriod: 'Учебный период',
+      academicYear: 'Учебный год',
+      marks: 'Отметки, с которыми ознакомлен',
+      acknowledgedAt: 'Когда ознакомлен',
+    },
+    mainField: 'acknowledgedAt',
+    list: ['student', 'guardian', 'kind', 'studyPeriod', 'acknowledgedAt'],
+    defaultSort: { field: 'acknowledgedAt', order: 'DESC' },
+    edit: [
+      [
+        ['student', 6],
+        ['guardian', 6],
+      ],
+      [
+        ['kind', 4],
+        ['studyPeriod', 4],
+        ['academicYear', 4],
+      ],
+      [['acknowledgedAt', 6]],
+      [['marks', 12]],
     ],
   },
 };

@@ -35,10 +35,12 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::mark.mark', field: 'student', label: 'отметок' },
     { uid: 'api::attendance.attendance', field: 'student', label: 'отметок о посещаемости' },
     { uid: 'api::enrollment.enrollment', field: 'student', label: 'зачислений' },
+    { uid: 'api::diary-entry.diary-entry', field: 'student', label: 'записей учителей в дневнике' },
   ],
   'api::journal.journal': [
     { uid: 'api::lesson.lesson', field: 'journal', label: 'уроков' },
     { uid: 'api::mark.mark', field: 'journal', label: 'отметок' },
+    { uid: 'api::diary-entry.diary-entry', field: 'journal', label: 'записей учителей в дневнике' },
   ],
   // A class list entry carries no relation from the marks, but the pupil's marks in the class's
   // journals stand on it: the pupil was on the list when they were given.

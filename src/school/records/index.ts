@@ -26,6 +26,7 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::attendance.attendance': attendanceRules,
   'api::regulation.regulation': (draft) => import('./regulation-rules').then((rules) => rules.regulationRules(draft)),
   'api::journal-remark.journal-remark': (draft) => import('./journal-remark-rules').then((rules) => rules.journalRemarkRules(draft)),
+  'api::diary-entry.diary-entry': (draft) => import('./diary-entry-rules').then((rules) => rules.diaryEntryRules(draft)),
 };
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);

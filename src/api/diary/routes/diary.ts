@@ -39,7 +39,37 @@ export default {
       method: 'GET',
       path: '/diary/classes/:schoolClass/confirmations',
       handler: 'api::diary.diary.classConfirmations',
-      config: { description: 'Who has (not) confirmed the week, for a class teacher' },
+      config: { description: 'Who has (not) confirmed the week and which diary entries are missing, for a class teacher' },
+    },
+    {
+      method: 'GET',
+      path: '/diary/classes/:schoolClass/mark-acknowledgments',
+      handler: 'api::diary.diary.classMarkAcknowledgments',
+      config: { description: 'Whose parents have (not) acknowledged the period or year marks, for a class teacher' },
+    },
+    {
+      method: 'GET',
+      path: '/diary/:student/entries',
+      handler: 'api::diary.diary.entries',
+      config: { description: 'The teachers’ remarks, praise and wishes in a date range' },
+    },
+    {
+      method: 'GET',
+      path: '/diary/:student/week',
+      handler: 'api::diary.diary.week',
+      config: { description: 'One school week as a parent confirms it: lessons, marks, absences, entries, confirmation' },
+    },
+    {
+      method: 'GET',
+      path: '/diary/:student/mark-acknowledgments',
+      handler: 'api::diary.diary.markAcknowledgments',
+      config: { description: 'Period and year marks with whether a parent has acknowledged them' },
+    },
+    {
+      method: 'POST',
+      path: '/diary/:student/acknowledge-marks',
+      handler: 'api::diary.diary.acknowledgeMarks',
+      config: { description: 'A parent acknowledges the marks of a study period or a year' },
     },
   ],
 };
