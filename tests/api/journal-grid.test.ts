@@ -165,6 +165,20 @@ describe('the journal grid over REST', () => {
     expect(badWeight.body.error.details.errors[0].path).toEqual(['weight']);
   });
 
+  it('gives a new mark the school’s weight of its work type when its column has no weight of its own', async () => {
+    const url = `/api/journal-grid/${school.mathJournal.documentId}`;
+    expect((await teacher.put(`${url}/lessons/${school.lessons[0].documentId}`, { workType: 'test' })).status).toBe(200);
+    const saved = await teacher.put(`${url}/cells`, {
+      lesson: school.lessons[0].documentId,
+      student: school.pupils5a[0].documentId,
+      text: '5',
+    });
+    expect(saved.body.data.cell.marks).toEqual([expect.objectContaining({ value: '5', workType: 'test', weight: 1.5 })]);
+    // The mark given before the column got its work type follows the column too.
+    const grid = (await teacher.get(gridUrl())).body.data;
+    expect(cellOf(grid, 1, 0)).toMatchObject({ marks: [{ value: '4', workType: 'test', weight: 1.5 }] });
+  });
+
   it('is not found for a teacher who neither teaches the journal nor leads its class, and refuses their writes', async () => {
     expect((await otherTeacher.get(gridUrl())).status).toBe(404);
     const write = await otherTeacher.put(`/api/journal-grid/${school.mathJournal.documentId}/cells`, {

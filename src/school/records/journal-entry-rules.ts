@@ -172,8 +172,12 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
   draft.check();
 
   const lessonWorkType = lesson?.workType ?? null;
-  // A lesson column may weigh more (a control work): its marks take the weight unless given one.
+  // A new mark weighs what it is given, else its lesson column's weight, else the school's weight of
+  // its work type (school settings: a control work 2, a test 1.5, others 1). Kept with the mark, so a
+  // later change of the settings does not rewrite the weight of marks already given.
+  const workType = draft.value<string>('workType') ?? (draft.isNew ? lessonWorkType : null);
   const lessonWeight = lesson?.weight === null || lesson?.weight === undefined ? null : Number(lesson.weight);
+  const defaultWeight = lessonWeight ?? (workType ? (settings.workTypeWeights[String(workType)] ?? null) : null);
   const derived: Derived = {
     kind,
     value,
@@ -182,7 +186,7 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
     studyPeriod: period ? { id: period.id } : null,
     ...(kind === 'current' ? {} : { lesson: null }),
     ...(draft.isNew && !draft.value('workType') && lessonWorkType ? { workType: lessonWorkType } : {}),
-    ...(draft.isNew && draft.value('weight') === null && lessonWeight !== null ? { weight: lessonWeight } : {}),
+    ...(draft.isNew && draft.value('weight') === null && defaultWeight !== null ? { weight: defaultWeight } : {}),
   };
   return { ...derived, ...stamp(draft, ['value', 'kind'], derived) };
 };

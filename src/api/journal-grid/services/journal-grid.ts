@@ -488,12 +488,10 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The stored lesson of this journal, or a field-level 400. */
   const lessonOfJournal = async (journal: StoredJournal, lessonDocumentId: unknown) => {
     if (typeof lessonDocumentId !== 'string' || lessonDocumentId === '') throw fieldError('lesson', 'Укажите урок');
-    const lesson = await strapi.db
-      .query(LESSON)
-      .findOne({
-        where: { documentId: lessonDocumentId, journal: { id: journal.id } },
-        select: ['id', 'documentId', 'date', 'workType', 'weight'],
-      });
+    const lesson = await strapi.db.query(LESSON).findOne({
+      where: { documentId: lessonDocumentId, journal: { id: journal.id } },
+      select: ['id', 'documentId', 'date', 'workType', 'weight'],
+    });
     if (!lesson) throw fieldError('lesson', 'Урок не найден в этом журнале');
     return lesson as { id: number; documentId: string; date: string; workType: string | null; weight: number | null };
   };
@@ -633,7 +631,6 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
                 journal: journal.id,
                 lesson: lesson.id,
                 student: pupil.id,
-                ...(lesson.weight !== null && lesson.weight !== undefined ? { weight: lesson.weight } : {}),
               } as never,
             });
         }
@@ -709,9 +706,16 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
           const marks = (await strapi.db
             .query(MARK)
             .findMany({ where: { lesson: { id: lesson.id }, kind: 'current' }, select: ['documentId'] })) as Row[];
+          // A column without its own weight weighs what the school gives its work type.
+          const columnWeight =
+            'weight' in data
+              ? data.weight
+              : lesson.weight === null || lesson.weight === undefined
+                ? (getSchoolSettings(strapi).workTypeWeights[String(data.workType)] ?? null)
+                : undefined;
           const markData = {
             ...('workType' in data ? { workType: data.workType } : {}),
-            ...('weight' in data ? { weight: data.weight } : {}),
+            ...(columnWeight !== undefined ? { weight: columnWeight } : {}),
           };
           for (const mark of marks) await strapi.documents(MARK).update({ documentId: String(mark.documentId), data: markData as never });
         }
