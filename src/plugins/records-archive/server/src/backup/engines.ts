@@ -27,8 +27,12 @@ export const backupSqlite = async (source: string, target: string): Promise<void
   } finally {
     db.close();
   }
-  const copy = new Database(target, { readonly: true, fileMustExist: true });
+  // The copy keeps the source's write-ahead log mode, and a read-only look at it would leave -wal
+  // and -shm files beside it: a backup is one self-contained file, so it leaves WAL mode (the
+  // server turns WAL on again when it opens a restored file).
+  const copy = new Database(target, { fileMustExist: true });
   try {
+    copy.pragma('journal_mode = DELETE');
     const result = copy.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new Error(`The SQLite copy fails its integrity check: ${String(result)}`);
   } finally {
