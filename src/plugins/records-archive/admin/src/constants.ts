@@ -24,6 +24,7 @@ export const ACTIONS = {
   journalReadAll: `plugin::${PLUGIN_ID}.journal.read-all`,
   journalWriteAll: `plugin::${PLUGIN_ID}.journal.write-all`,
   journalRemark: `plugin::${PLUGIN_ID}.journal.remark`,
+  analyticsRead: `plugin::${PLUGIN_ID}.analytics.read`,
 } as const;
 
 const permission = (action: string) => ({ action, subject: null });
@@ -42,6 +43,9 @@ export const READ_PERMISSIONS = [
 export const JOURNAL_PERMISSIONS = [ACTIONS.journalOwn, ACTIONS.journalReadAll, ACTIONS.journalWriteAll, ACTIONS.journalRemark].map(
   permission,
 );
+
+/** Who sees the «Аналитика» page: whoever holds `analytics.read` (the whole school's results). */
+export const ANALYTICS_PERMISSIONS = [ACTIONS.analyticsRead].map(permission);
 
 /**
  * The actions each page checks with `useRBAC` to show its buttons; `useRBAC` names each

@@ -1,6 +1,6 @@
-import { Archive, Book, Calendar, Shield } from '@strapi/icons';
+import { Archive, Book, Calendar, ChartPie, Shield } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ACTIONS, JOURNAL_PERMISSIONS, READ_PERMISSIONS } from './constants';
+import { ACTIONS, ANALYTICS_PERMISSIONS, JOURNAL_PERMISSIONS, READ_PERMISSIONS } from './constants';
 import { getTranslation, PLUGIN_ID } from './pluginId';
 import { prefixPluginTranslations } from './utils/translations';
 
@@ -17,6 +17,14 @@ export default {
       Component: () => import('./pages/journal/JournalPage'),
       permissions: JOURNAL_PERMISSIONS,
       position: 1,
+    });
+    app.addMenuLink({
+      to: 'plugins/school-analytics',
+      icon: ChartPie,
+      intlLabel: { id: getTranslation('analytics.title'), defaultMessage: 'Аналитика' },
+      Component: () => import('./pages/analytics/AnalyticsPage'),
+      permissions: ANALYTICS_PERMISSIONS,
+      position: 2,
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,

@@ -1,0 +1,121 @@
+/** What the admin analytics routes answer (see src/api/analytics/services/analytics.ts). */
+
+export interface PeriodView {
+  documentId: string;
+  title: string;
+  scheme: string;
+  startDate: string;
+  endDate: string;
+  year: string;
+}
+
+export interface Measures {
+  pupils: number;
+  results: number;
+  averageMark: number | null;
+  successRate: number | null;
+  qualityRate: number | null;
+  counts: Record<'5' | '4' | '3' | '2' | '1' | 'passed' | 'notPassed' | 'notAssessed', number>;
+  notAssessedShare: number | null;
+}
+
+export interface Change {
+  averageMark: number | null;
+  successRate: number | null;
+  qualityRate: number | null;
+}
+
+export interface Standing {
+  excellent: number;
+  good: number;
+  oneFour: number;
+  oneThree: number;
+  failing: number;
+}
+
+export interface SummaryGroup {
+  key: string;
+  label: string;
+  grade?: number;
+  current: Measures;
+  previous: Measures | null;
+  change: Change;
+  standing: Standing;
+}
+
+export interface Summary {
+  period: PeriodView | null;
+  previousPeriod: PeriodView | null;
+  groupBy: string;
+  total: { current: Measures; previous: Measures | null; change: Change; standing: Standing };
+  groups: SummaryGroup[];
+}
+
+export interface Choices {
+  year: { documentId: string; title: string } | null;
+  years: Array<{ documentId: string; title: string; state: string }>;
+  periods: PeriodView[];
+  classes: Array<{ documentId: string; name: string; grade: number }>;
+  subjects: Array<{ documentId: string; name: string }>;
+  grades: number[];
+}
+
+export interface RiskPupil {
+  documentId: string;
+  fullName: string;
+  className: string | null;
+  average: number | null;
+  risks: string[];
+  attendance: { missed: number; lessons: number; late: number };
+  subjects: Array<{
+    subject: string;
+    average: number | null;
+    previousAverage: number | null;
+    marks: number;
+    result: { value: string; source: string } | null;
+    forecast: number | null;
+    risks: string[];
+  }>;
+}
+
+export interface LeaderPupil {
+  documentId: string;
+  fullName: string;
+  className: string | null;
+  average: number | null;
+  subject?: string | null;
+}
+
+export interface Leaders {
+  period: PeriodView | null;
+  excellent: LeaderPupil[];
+  oneFour: LeaderPupil[];
+  good: LeaderPupil[];
+  oneThree: LeaderPupil[];
+}
+
+export interface AttendanceReport {
+  period: PeriodView | null;
+  classes: Array<{
+    documentId: string;
+    name: string;
+    absent: number;
+    ill: number;
+    excused: number;
+    late: number;
+    pupils: number;
+    missed: number;
+  }>;
+}
+
+export interface Accuracy {
+  pairs: number;
+  exact: number | null;
+  withinOne: number | null;
+  meanAbsoluteError: number | null;
+}
+
+export interface ForecastAccuracy {
+  forecast: Accuracy;
+  baselines: { averageSoFar: Accuracy; averageOfWholePeriod: Accuracy };
+}
