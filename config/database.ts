@@ -2,10 +2,18 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 
 /** The part of a better-sqlite3 connection the pool setup uses. */
+interface PreparedStatement {
+  /** True while the statement is iterating its rows. */
+  busy: boolean;
+}
+
 interface SqliteConnection {
   pragma(source: string): unknown;
-  prepare(source: string): unknown;
+  prepare(source: string): PreparedStatement;
 }
+
+/** Compiled statements kept per SQLite connection (cleared when full; Strapi issues a few hundred). */
+const STATEMENT_CACHE_SIZE = 2000;
 
 /**
  * SQLite (better-sqlite3) is the embedded default; PostgreSQL is the scale path.
@@ -62,7 +70,18 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
             // once with «database is locked» (SQLITE_BUSY_SNAPSHOT), whatever the busy timeout. The
             // server has one connection, so this makes nothing serial that was not serial already.
             const prepare = sqlite.prepare.bind(sqlite);
-            sqlite.prepare = (source: string) => prepare(source === 'BEGIN;' ? 'BEGIN IMMEDIATE;' : source);
+            // Knex prepares every query anew; Strapi's queries repeat with new bindings, so compiled
+            // statements are kept (a statement still iterating is never handed out twice).
+            const statements = new Map<string, PreparedStatement>();
+            sqlite.prepare = (source: string) => {
+              const sql = source === 'BEGIN;' ? 'BEGIN IMMEDIATE;' : source;
+              const cached = statements.get(sql);
+              if (cached && !cached.busy) return cached;
+              const statement = prepare(sql);
+              if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+              statements.set(sql, statement);
+              return statement;
+            };
             done(undefined, connection);
           } catch (error) {
             done(error as Error, connection);
