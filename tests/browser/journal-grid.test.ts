@@ -2,9 +2,10 @@ import fs from 'fs';
 import type { AddressInfo } from 'net';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { DateTime } from 'luxon';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { adminLogin, ADMIN_TEST_PASSWORD } from '../helpers/admin';
-import { buildMiniSchool, type MiniSchool } from '../helpers/school-fixture';
+import { buildMiniSchool, make, type MiniSchool } from '../helpers/school-fixture';
 import { bootStrapi, createAccount, stopStrapi } from '../helpers/strapi';
 
 /**
@@ -183,6 +184,70 @@ describe('the journal grid in the browser', () => {
     expect(await page.locator('[data-testid="journal-grid"] input').count()).toBe(0);
     expect(await cell(page, 0, 0).getAttribute('class')).toContain('off');
     await shot(page, '04-closed-period');
+  });
+});
+
+describe('a large class in the browser', () => {
+  it('renders 35 pupils × 50 lessons in one read and the keyboard reaches the far corner to type a mark there', async () => {
+    const teacher = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: 'browser_teacher' } });
+    const schoolClass = await make(strapi, 'api::school-class.school-class', {
+      grade: 6,
+      letter: 'В',
+      academicYear: school.year.documentId,
+    });
+    const journal = await make(strapi, 'api::journal.journal', {
+      schoolClass: schoolClass.documentId,
+      subject: school.math.documentId,
+      kind: 'classroom',
+      teachers: [teacher.documentId],
+    });
+    for (let index = 0; index < 35; index += 1) {
+      const pupil = await make(strapi, 'api::student.student', {
+        lastName: `Ученик${String(index + 1).padStart(2, '0')}`,
+        firstName: 'Тест',
+        gender: index % 2 ? 'female' : 'male',
+        birthDate: '2013-05-05',
+      });
+      await make(strapi, 'api::enrollment.enrollment', {
+        student: pupil.documentId,
+        schoolClass: schoolClass.documentId,
+        startDate: '2025-09-01',
+      });
+    }
+    // 50 lessons on the weekdays of the first quarter, two on some days.
+    const weekdays: string[] = [];
+    for (let day = DateTime.fromISO('2025-09-01'); weekdays.length < 25; day = day.plus({ days: 1 }))
+      if (day.weekday <= 5) weekdays.push(day.toISODate() as string);
+    for (const date of weekdays)
+      for (const number of [1, 2]) await make(strapi, 'api::lesson.lesson', { journal: journal.documentId, date, number });
+
+    const page = await russianPage();
+    await logIn(page, 'browser_teacher@school.test');
+    const started = Date.now();
+    await page.goto(`${baseUrl}/admin/plugins/school-journal?journal=${journal.documentId}&period=${school.quarters[0].documentId}`);
+    await page.locator('[data-testid="journal-grid"] td[data-row="34"][data-col="50"]').waitFor();
+    console.log(`35 × 50 journal grid on screen ${Date.now() - started} ms after navigation (not asserted)`);
+    expect(await page.locator('[data-testid="journal-grid"] td.cell').count()).toBe(35 * 51);
+
+    await page.locator('[data-testid="journal-grid"] td[data-row="0"][data-col="0"]').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('4');
+    await page.keyboard.press('Enter');
+    await settled(page);
+    await shot(page, '08-large-class');
+    const lastLesson = await strapi.db.query('api::lesson.lesson').findOne({
+      where: { journal: { documentId: journal.documentId } },
+      orderBy: [{ date: 'desc' }, { number: 'desc' }],
+    });
+    const marks = await strapi.db.query('api::mark.mark').findMany({
+      where: { lesson: { id: lastLesson.id } },
+      populate: { student: { select: ['lastName'] } },
+    });
+    expect(marks.map((mark: { value: string; student: { lastName: string } }) => [mark.student.lastName, mark.value])).toEqual([
+      ['Ученик35', '4'],
+    ]);
+    await page.close();
   });
 });
 

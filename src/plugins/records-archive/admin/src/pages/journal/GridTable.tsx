@@ -6,8 +6,8 @@ import { cellKey, cellText, shortDate, type GridCellData, type GridLesson, type 
 
 /**
  * The journal as a spreadsheet: pupils down, lessons across, then the average (a hint) and the
- * period mark. Arrows, Tab and Enter move; typing starts editing; Enter or Tab saves; Escape
- * cancels; Delete clears a cell. One row re-renders when its cells change, so 35 × 50 stays smooth.
+ * period mark. Arrows, Tab, Enter, Home/End (Ctrl: the grid's corners) and PageUp/PageDown move;
+ * typing starts editing; Enter or Tab saves; Escape cancels; Delete clears a cell. One row re-renders when its cells change, so 35 × 50 stays smooth.
  */
 
 const Scroll = styled.div`
@@ -45,7 +45,7 @@ const Table = styled.table`
   }
   .pupil {
     position: sticky;
-    left: 0;
+    left: 36px;
     z-index: 1;
     background: ${({ theme }) => theme.colors.neutral0};
     min-width: 220px;
@@ -56,9 +56,20 @@ const Table = styled.table`
     background: ${({ theme }) => theme.colors.neutral100};
   }
   .number {
-    width: 32px;
+    position: sticky;
+    left: 0;
+    z-index: 1;
+    box-sizing: border-box;
+    width: 36px;
+    min-width: 36px;
+    max-width: 36px;
     text-align: right;
+    background: ${({ theme }) => theme.colors.neutral0};
     color: ${({ theme }) => theme.colors.neutral500};
+  }
+  thead .number {
+    z-index: 3;
+    background: ${({ theme }) => theme.colors.neutral100};
   }
   .lesson-head {
     min-width: 52px;
@@ -133,6 +144,8 @@ interface Position {
 }
 
 const PERIOD_KEY = 'period';
+/** Rows PageUp and PageDown move by. */
+const PAGE_ROWS = 10;
 
 /** Whether a pupil's cell in a lesson column can be written (on the list that day, lesson already held). */
 const cellOpen = (grid: JournalGrid, pupil: GridPupil, lesson: GridLesson): boolean =>
@@ -329,6 +342,17 @@ export const GridTable = ({
     } else if (event.key === 'Tab') {
       event.preventDefault();
       setPosition(move(position, 0, event.shiftKey ? -1 : 1));
+    } else if (event.key === 'Home' || event.key === 'End') {
+      // Home/End: the row's first or last column; with Ctrl, the grid's first or last cell.
+      event.preventDefault();
+      const toEnd = event.key === 'End';
+      setPosition({
+        row: event.ctrlKey || event.metaKey ? (toEnd ? rows - 1 : 0) : position.row,
+        col: toEnd ? columns - 1 : 0,
+      });
+    } else if (event.key === 'PageDown' || event.key === 'PageUp') {
+      event.preventDefault();
+      setPosition(move(position, event.key === 'PageDown' ? PAGE_ROWS : -PAGE_ROWS, 0));
     } else if (event.key === 'Enter' || event.key === 'F2') {
       event.preventDefault();
       if (openAt(position)) setEditing(textAt(position));
@@ -365,6 +389,14 @@ export const GridTable = ({
     },
     [setPosition],
   );
+
+  // Two lessons on one day are told apart by their number in the header.
+  const sharedDates = React.useMemo(() => {
+    const seen = new Set<string>();
+    const shared = new Set<string>();
+    for (const lesson of grid.lessons) (seen.has(lesson.date) ? shared : seen).add(lesson.date);
+    return shared;
+  }, [grid]);
 
   const rowsByPupil = React.useMemo(
     () =>
@@ -408,7 +440,11 @@ export const GridTable = ({
               >
                 {shortDate(lesson.date)}
                 <small>
-                  {lesson.workType && WORK_TYPE[lesson.workType] ? tm(WORK_TYPE[lesson.workType].short) : ' '}
+                  {lesson.workType && WORK_TYPE[lesson.workType]
+                    ? tm(WORK_TYPE[lesson.workType].short)
+                    : sharedDates.has(lesson.date) && lesson.number !== null
+                      ? t('grid.lessonNumber', '{number} ур.', { number: lesson.number })
+                      : ' '}
                   {lesson.weight && lesson.weight !== 1 ? ` ×${lesson.weight}` : ''}
                 </small>
               </th>
