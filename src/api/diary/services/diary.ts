@@ -53,7 +53,11 @@ interface AcknowledgedMark {
   value: string;
 }
 
-const sameMarks = (a: AcknowledgedMark[], b: AcknowledgedMark[]): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Compared field by field: PostgreSQL's jsonb does not keep the keys' order. */
+const sameMarks = (a: AcknowledgedMark[], b: AcknowledgedMark[]): boolean => {
+  const key = (marks: AcknowledgedMark[]) => marks.map((mark) => [mark.subject, mark.kind, mark.value].join('\u0000')).join('\u0001');
+  return Array.isArray(a) && Array.isArray(b) && key(a) === key(b);
+};
 
 const createDiaryService = ({ strapi }: { strapi: Core.Strapi }) => {
   const today = () => todayInZone(getSchoolSettings(strapi).timeZone);
