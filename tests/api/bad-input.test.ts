@@ -28,11 +28,12 @@ let strapi: Core.Strapi;
 let world: TwoClassSchool;
 let adminToken: string;
 /** Stored records the cases update or acknowledge, made once in beforeAll. */
-const stored: Record<'attendance' | 'enrollment' | 'remark' | 'regulation', string> = {
+const stored: Record<'attendance' | 'enrollment' | 'remark' | 'regulation' | 'diaryEntry', string> = {
   attendance: '',
   enrollment: '',
   remark: '',
   regulation: '',
+  diaryEntry: '',
 };
 
 const previousUploadLimit = process.env.UPLOAD_SIZE_LIMIT;
@@ -78,6 +79,16 @@ beforeAll(async () => {
     })
   ).documentId;
   stored.regulation = (await make(strapi, 'api::regulation.regulation', { title: 'Положение (проект)', body: 'Текст' })).documentId;
+  stored.diaryEntry = (
+    await make(strapi, 'api::diary-entry.diary-entry', {
+      student: school.pupils5a[0].documentId,
+      journal: school.mathJournal.documentId,
+      kind: 'praise',
+      text: 'Молодец',
+      date: '2025-09-03',
+      author: world.teacherA.id,
+    })
+  ).documentId;
 });
 afterAll(() => stopStrapi(strapi));
 
@@ -480,6 +491,30 @@ const TYPES = (): TypeSpec[] => {
       ],
     },
     {
+      plural: 'diary-entries',
+      uid: 'api::diary-entry.diary-entry',
+      label: 'diary entry',
+      writer: 'teacherA',
+      good: () => ({
+        student: school.pupils5a[1].documentId,
+        journal: school.mathJournal.documentId,
+        kind: 'wish',
+        text: 'Повторить таблицу умножения',
+        date: '2025-09-03',
+      }),
+      existing: () => stored.diaryEntry,
+      fields: [
+        ...badRelations('student'),
+        ...badRelations('journal'),
+        ...badDates('date'),
+        ['date', '2999-09-01', 'dated in the future', ['date']],
+        ...badTexts('text'),
+        ['text', '   ', 'with a blank text', ['text']],
+        ['kind', 'scold', 'with an unknown kind', ['kind']],
+        ['kind', { $ne: 'remark' }, 'with an object as kind', ['kind']],
+      ],
+    },
+    {
       plural: 'regulations',
       uid: 'api::regulation.regulation',
       label: 'regulation edition',
@@ -879,6 +914,43 @@ const reachCases = (): BadCase[] => {
 /* ------------------------------------------------------------------------------------------------ */
 /* Custom write routes of the REST API. */
 
+/** A parent's acknowledgment of period or year marks: `POST /api/diary/:student/acknowledge-marks`. */
+const acknowledgeMarksCases = (): BadCase[] => {
+  const ownChild = () => school.pupils5a[0].documentId;
+  const ack = (who: Caller, name: string, body: Body, status = 400, paths?: string[], student = ownChild): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => `/api/diary/${student()}/acknowledge-marks`,
+    body: () => body,
+    table: 'api::mark-acknowledgment.mark-acknowledgment',
+    status,
+    paths,
+  });
+  return [
+    ack('parentA', 'a parent’s acknowledgment of marks without a body', { none: true }, 400, ['data']),
+    ack('parentA', 'a parent’s acknowledgment of marks with data as a string', data('1 четверть'), 400, ['data']),
+    ack('parentA', 'a parent’s acknowledgment of marks with data as an array', data([{ period: 'x' }]), 400, ['data']),
+    ack('parentA', 'a parent’s acknowledgment of marks naming neither period nor year', data({}), 400, ['period']),
+    ack('parentA', 'a parent’s acknowledgment of marks with an unknown field', data({ period: 'x', guardian: 1 }), 400, ['guardian']),
+    ack('parentA', 'a parent’s acknowledgment of marks with an object as period', data({ period: { $ne: '' } }), 400, ['period']),
+    ack('parentA', 'a parent’s acknowledgment of marks with a number as year', data({ year: 2025 }), 400, ['year']),
+    ack('parentA', 'a parent’s acknowledgment of marks of a period that does not exist', data({ period: SQL }), 400, ['period']),
+    ack('parentA', 'a parent’s acknowledgment of marks with a malformed JSON body', { raw: '{"data": {"period": ' }),
+    ack('parentA', 'a parent’s acknowledgment of marks with a 1 MB body', data({ period: ONE_MEGABYTE }), 413),
+    ack('pupilA', 'a pupil’s acknowledgment of their own marks (the parent’s task)', data({ year: 'x' }), 403),
+    ack('teacherA', 'a teacher’s acknowledgment of a pupil’s marks', data({ year: 'x' }), 403),
+    ack(
+      'parentA',
+      'a parent’s acknowledgment of marks for a pupil who does not exist',
+      data({ year: 'x' }),
+      404,
+      undefined,
+      () => 'nosuchpupil0000000000',
+    ),
+  ];
+};
+
 const customCases = (): BadCase[] => {
   const acknowledge = (who: Caller, name: string, documentId: () => string, body: () => Body, status: number): BadCase => ({
     name,
@@ -940,6 +1012,8 @@ const customCases = (): BadCase[] => {
       () => data({ note: ONE_MEGABYTE }),
       413,
     ),
+
+    ...acknowledgeMarksCases(),
 
     confirm('parentA', 'a parent’s diary confirmation of the impossible week 2025-13-45', ownChild, data({ week: '2025-13-45' }), 400, [
       'week',
