@@ -131,6 +131,28 @@ const routes = (): RouteCase[] => [
     expect: { public: 403, parentA: 403, pupilA: 403, readOnlyToken: 403, customToken: 403, others: 200 },
   },
   {
+    name: 'GET /api/diary-entries',
+    call: (api) => api.get('/api/diary-entries'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/journal-control/daily',
+    call: (api) => api.get('/api/journal-control/daily?date=2025-09-02'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/diary-entries to a 5А pupil in 5А maths',
+    call: (api) =>
+      api.post('/api/diary-entries', {
+        student: world.school.pupils5a[1].documentId,
+        journal: world.school.mathJournal.documentId,
+        kind: 'praise',
+        text: 'Хорошая работа',
+        date: '2025-09-02',
+      }),
+    expect: { teacherA: 201, others: 403 },
+  },
+  {
     name: 'GET /api/audit-entries',
     call: (api) => api.get('/api/audit-entries'),
     expect: { deputy: 200, director: 200, archivist: 200, others: 403 },
