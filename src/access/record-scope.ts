@@ -35,6 +35,8 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::journal.journal',
   'api::journal-remark.journal-remark',
   'api::diary-entry.diary-entry',
+  'api::portfolio-entry.portfolio-entry',
+  'api::reward.reward',
   'api::mark-acknowledgment.mark-acknowledgment',
   'api::audit-entry.audit-entry',
   'plugin::users-permissions.user',
@@ -95,6 +97,11 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
       return leads
         ? { $or: [{ journal: inJournals }, { student: { enrollments: { schoolClass: { id: { $in: reach.ledClassIds } } } } }] }
         : { journal: inJournals };
+    case 'api::portfolio-entry.portfolio-entry':
+    case 'api::reward.reward':
+      // A pupil's portfolio and rewards: teachers read those of the pupils of the classes they teach or lead.
+      // No class at all reads no row (an empty `$in` is dropped from REST filters, which would read every row).
+      return classes.id.$in.length > 0 ? { student: { enrollments: { schoolClass: classes } } } : { id: { $null: true } };
     case 'api::guardian.guardian':
       return leads ? { children: { enrollments: { schoolClass: { id: { $in: reach.ledClassIds } } } } } : null;
     default:

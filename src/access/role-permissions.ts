@@ -90,6 +90,15 @@ const ANALYTICS_REPORTS = [
 /** A parent's or pupil's view: their own child's averages and trend. */
 const ANALYTICS_OWN_TREND = [`${ANALYTICS}.pupilTrend`];
 
+/** Portfolios and rewards (seed 002 §3.5.3: kept by the class teacher); the printable summary of a pupil's portfolio. */
+const PORTFOLIO_SUMMARY = 'api::portfolio-entry.portfolio-entry.summary';
+const PORTFOLIO_READ = [...read('portfolio-entry', 'reward'), PORTFOLIO_SUMMARY];
+const PORTFOLIO_KEEP = [...PORTFOLIO_READ, ...write('portfolio-entry', 'reward')];
+/** The school's list of olympiad winners and prize-winners of a year. */
+const OLYMPIAD_WINNERS = ['api::portfolio-entry.portfolio-entry.olympiadWinners'];
+/** A family's view of its own child's portfolio and rewards, through the diary. */
+const PORTFOLIO_FAMILY = ['api::diary.portfolio.show', 'api::diary.portfolio.pdf'];
+
 /** Every account with a login may read itself and change its password. */
 export const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
 
@@ -109,6 +118,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...DIARY_ENTRIES,
       ...JOURNAL_CONTROL,
       ...ANALYTICS_REPORTS,
+      ...PORTFOLIO_READ,
       ...REGULATION_READ,
     ],
   },
@@ -129,6 +139,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...JOURNAL_CONTROL,
       ...LOGIN_SLIPS,
       ...ANALYTICS_REPORTS,
+      ...PORTFOLIO_KEEP,
       ...REGULATION_READ,
     ],
   },
@@ -149,6 +160,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...LOGIN_SLIPS,
       ...AUDIT_READ,
       ...ANALYTICS_REPORTS,
+      ...PORTFOLIO_KEEP,
+      ...OLYMPIAD_WINNERS,
       ...REGULATION_READ,
     ],
   },
@@ -167,6 +180,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...JOURNAL_CONTROL,
       ...AUDIT_READ,
       ...ANALYTICS_REPORTS,
+      ...PORTFOLIO_KEEP,
+      ...OLYMPIAD_WINNERS,
       ...REGULATION_READ,
     ],
   },
@@ -174,7 +189,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     type: 'secretary',
     name: 'Секретарь учебной части',
     description: 'Личные дела, книги регистрации, движение обучающихся; читает журналы',
-    actions: [...read(...RECORD_TYPES), ...write(...CLASS_LISTS), ...REGULATION_READ],
+    actions: [...read(...RECORD_TYPES), ...write(...CLASS_LISTS), ...PORTFOLIO_KEEP, ...REGULATION_READ],
   },
   {
     type: 'archivist',
@@ -192,13 +207,13 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     type: 'parent',
     name: 'Родитель (законный представитель)',
     description: 'Видит только результаты своих детей в электронном дневнике',
-    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...REGULATION_READ],
+    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...PORTFOLIO_FAMILY, ...REGULATION_READ],
   },
   {
     type: 'pupil',
     name: 'Обучающийся',
     description: 'Видит только свои результаты в электронном дневнике',
-    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...REGULATION_READ],
+    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...PORTFOLIO_FAMILY, ...REGULATION_READ],
   },
   {
     type: 'public',

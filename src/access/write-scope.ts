@@ -48,6 +48,8 @@ const assertPupilsOfOwnClass = async (strapi: Core.Strapi, userId: number, stude
 };
 
 const DIARY_ENTRY = 'api::diary-entry.diary-entry';
+/** A pupil's portfolio and rewards: a class teacher keeps those of their own class's pupils. */
+const PORTFOLIO_TYPES = new Set<string>(['api::portfolio-entry.portfolio-entry', 'api::reward.reward']);
 
 /**
  * A teacher writes in the diary of the pupils of the journals they teach (the entry names that
@@ -102,6 +104,16 @@ export const assertWriteScope = async (
 
   if (uid === DIARY_ENTRY) {
     await assertDiaryEntryScope(strapi, actor.id, roleType === 'class-teacher', stored, after);
+    return;
+  }
+  if (PORTFOLIO_TYPES.has(uid)) {
+    if (roleType !== 'class-teacher') throw refused('Портфолио и поощрения ведёт классный руководитель или администрация школы');
+    const pupils = [relationId(stored?.student), after ? relationId(after.derived.student) : null];
+    await assertPupilsOfOwnClass(
+      strapi,
+      actor.id,
+      pupils.filter((id): id is number => id !== null),
+    );
     return;
   }
   if (JOURNAL_ENTRIES.has(uid)) {

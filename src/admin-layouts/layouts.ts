@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 2;
+export const ADMIN_LAYOUTS_VERSION = 4;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -630,6 +630,90 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       ],
       [['acknowledgedAt', 6]],
       [['marks', 12]],
+    ],
+  },
+
+  'api::portfolio-entry.portfolio-entry': {
+    labels: {
+      student: 'Обучающийся',
+      title: 'Название работы, олимпиады, мероприятия',
+      kind: 'Вид достижения',
+      level: 'Уровень',
+      result: 'Результат',
+      place: 'Место',
+      date: 'Дата',
+      organiser: 'Организатор',
+      subject: 'Предмет',
+      area: 'Направление (область)',
+      evidence: 'Подтверждающие документы (дипломы, грамоты, фото, презентации, аудио, видео)',
+      source: 'Где получено',
+      addedAtFamilyRequest: 'Внесено по желанию обучающегося или родителей',
+      confirmed: 'Подтверждено',
+      confirmedBy: 'Кто подтвердил',
+      confirmedAt: 'Когда подтверждено',
+      handedOverOn: 'Выдано родителям под роспись (дата)',
+      handedOverTo: 'Кому выдано',
+    },
+    mainField: 'title',
+    list: ['date', 'student', 'title', 'kind', 'level', 'result', 'confirmed'],
+    defaultSort: { field: 'date', order: 'DESC' },
+    edit: [
+      [
+        ['student', 6],
+        ['date', 4],
+      ],
+      [['title', 12]],
+      [
+        ['kind', 4],
+        ['level', 4],
+        ['result', 4],
+      ],
+      [
+        ['place', 4],
+        ['subject', 4],
+        ['area', 4],
+      ],
+      [['organiser', 12]],
+      [
+        ['source', 6],
+        ['addedAtFamilyRequest', 6],
+      ],
+      [['evidence', 12]],
+      [
+        ['confirmed', 4],
+        ['confirmedBy', 4],
+        ['confirmedAt', 4],
+      ],
+      [
+        ['handedOverOn', 4],
+        ['handedOverTo', 8],
+      ],
+    ],
+  },
+
+  'api::reward.reward': {
+    labels: {
+      student: 'Обучающийся',
+      kind: 'Вид поощрения',
+      reason: 'За что (основание)',
+      date: 'Дата',
+      orderNumber: 'Номер приказа',
+      achievements: 'Достижения, за которые поощрён',
+    },
+    mainField: 'date',
+    list: ['date', 'student', 'kind', 'orderNumber'],
+    defaultSort: { field: 'date', order: 'DESC' },
+    edit: [
+      [
+        ['student', 6],
+        ['kind', 6],
+      ],
+      [
+        ['date', 4],
+        ['orderNumber', 8],
+      ],
+      [['reason', 12]],
+      [['achievements', 12]],
     ],
   },
 };

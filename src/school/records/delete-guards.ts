@@ -36,6 +36,8 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::attendance.attendance', field: 'student', label: 'отметок о посещаемости' },
     { uid: 'api::enrollment.enrollment', field: 'student', label: 'зачислений' },
     { uid: 'api::diary-entry.diary-entry', field: 'student', label: 'записей учителей в дневнике' },
+    { uid: 'api::portfolio-entry.portfolio-entry', field: 'student', label: 'записей портфолио' },
+    { uid: 'api::reward.reward', field: 'student', label: 'поощрений' },
   ],
   'api::journal.journal': [
     { uid: 'api::lesson.lesson', field: 'journal', label: 'уроков' },
@@ -62,6 +64,8 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
       }),
     },
   ],
+  // An achievement that caused a reward stays while the reward names it.
+  'api::portfolio-entry.portfolio-entry': [{ uid: 'api::reward.reward', field: 'achievements', label: 'поощрений за это достижение' }],
   'api::lesson.lesson': [
     { uid: 'api::mark.mark', field: 'lesson', label: 'отметок' },
     { uid: 'api::attendance.attendance', field: 'lesson', label: 'отметок о посещаемости' },

@@ -27,6 +27,8 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::regulation.regulation': (draft) => import('./regulation-rules').then((rules) => rules.regulationRules(draft)),
   'api::journal-remark.journal-remark': (draft) => import('./journal-remark-rules').then((rules) => rules.journalRemarkRules(draft)),
   'api::diary-entry.diary-entry': (draft) => import('./diary-entry-rules').then((rules) => rules.diaryEntryRules(draft)),
+  'api::portfolio-entry.portfolio-entry': (draft) => import('./portfolio-rules').then((rules) => rules.portfolioEntryRules(draft)),
+  'api::reward.reward': (draft) => import('./portfolio-rules').then((rules) => rules.rewardRules(draft)),
 };
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);

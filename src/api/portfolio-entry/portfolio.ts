@@ -1,0 +1,234 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { todayInZone } from '../../school/calendar';
+import {
+  PORTFOLIO_ENTRY,
+  PORTFOLIO_KIND_LABELS,
+  PORTFOLIO_LEVEL_LABELS,
+  PORTFOLIO_LEVELS,
+  PORTFOLIO_RESULT_LABELS,
+  REWARD,
+  REWARD_KIND_LABELS,
+  type PortfolioKind,
+  type PortfolioLevel,
+  type PortfolioResult,
+  type RewardKind,
+} from '../../school/records/portfolio-rules';
+import { getSchoolSettings } from '../../school/settings';
+import type { Context } from 'koa';
+import { renderPortfolioSummaryPdf, type PortfolioSummary } from './summary-pdf';
+
+/**
+ * Reading a pupil's portfolio and rewards (for the family's diary, the printable summary) and the
+ * school's list of olympiad winners and prize-winners of a year. Who may ask is the controllers'.
+ */
+
+interface Row {
+  id: number;
+  documentId: string;
+  [field: string]: unknown;
+}
+
+const fieldError = (path: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+
+const ENTRY_POPULATE = {
+  subject: { select: ['id', 'name'] },
+  evidence: { select: ['id', 'name', 'url', 'mime', 'size'] },
+};
+
+const entryView = (entry: Row) => ({
+  documentId: entry.documentId,
+  title: entry.title as string,
+  kind: entry.kind as PortfolioKind,
+  kindLabel: PORTFOLIO_KIND_LABELS[entry.kind as PortfolioKind] ?? String(entry.kind),
+  level: entry.level as PortfolioLevel,
+  levelLabel: PORTFOLIO_LEVEL_LABELS[entry.level as PortfolioLevel] ?? String(entry.level),
+  result: entry.result as PortfolioResult,
+  resultLabel: PORTFOLIO_RESULT_LABELS[entry.result as PortfolioResult] ?? String(entry.result),
+  place: (entry.place as number | null) ?? null,
+  date: entry.date as string,
+  organiser: (entry.organiser as string | null) ?? null,
+  subject: ((entry.subject as Row | null)?.name as string | undefined) ?? null,
+  area: (entry.area as string | null) ?? null,
+  source: entry.source as string,
+  addedAtFamilyRequest: entry.addedAtFamilyRequest === true,
+  confirmed: entry.confirmed === true,
+  confirmedAt: (entry.confirmedAt as string | null) ?? null,
+  handedOverOn: (entry.handedOverOn as string | null) ?? null,
+  handedOverTo: (entry.handedOverTo as string | null) ?? null,
+  evidence: ((entry.evidence as Row[] | null) ?? []).map((file) => ({ name: file.name, url: file.url, mime: file.mime })),
+});
+
+export type PortfolioEntryView = ReturnType<typeof entryView>;
+
+const rewardView = (reward: Row) => ({
+  documentId: reward.documentId,
+  kind: reward.kind as RewardKind,
+  kindLabel: REWARD_KIND_LABELS[reward.kind as RewardKind] ?? String(reward.kind),
+  reason: reward.reason as string,
+  date: reward.date as string,
+  orderNumber: (reward.orderNumber as string | null) ?? null,
+  achievements: ((reward.achievements as Row[] | null) ?? []).map((entry) => ({
+    documentId: entry.documentId,
+    title: entry.title as string,
+  })),
+});
+
+/** The stage a grade's portfolio covers (seed 002 §3.5.2: 4 years for 1-4, 5 for 5-9, 2 for 10-11). */
+export const portfolioStageOf = (grade: number | null): string | null => {
+  if (grade === null || !Number.isInteger(grade)) return null;
+  if (grade <= 4) return '1–4 классы (4 года)';
+  if (grade <= 9) return '5–9 классы (5 лет)';
+  return '10–11 классы (2 года)';
+};
+
+const rows = (strapi: Core.Strapi, uid: string, params: Record<string, unknown>) =>
+  strapi.db.query(uid as never).findMany(params) as Promise<Row[]>;
+
+/** The class the pupil is (or was last) on the list of at a date. */
+const classOn = async (strapi: Core.Strapi, studentId: number, date: string): Promise<Row | null> => {
+  const enrollments = await rows(strapi, 'api::enrollment.enrollment', {
+    where: { student: { id: studentId }, startDate: { $lte: date } },
+    orderBy: { startDate: 'desc' },
+    populate: { schoolClass: { select: ['id', 'documentId', 'name', 'grade'] } },
+  });
+  const covering = enrollments.find((enrollment) => !enrollment.endDate || (enrollment.endDate as string) >= date);
+  return ((covering ?? enrollments[0])?.schoolClass as Row | undefined) ?? null;
+};
+
+/** A pupil's portfolio entries and rewards, by date. */
+export const portfolioOf = async (strapi: Core.Strapi, studentId: number) => {
+  const entries = await rows(strapi, PORTFOLIO_ENTRY, {
+    where: { student: { id: studentId } },
+    orderBy: [{ date: 'asc' }, { id: 'asc' }],
+    populate: ENTRY_POPULATE,
+  });
+  const rewards = await rows(strapi, REWARD, {
+    where: { student: { id: studentId } },
+    orderBy: [{ date: 'asc' }, { id: 'asc' }],
+    populate: { achievements: { select: ['id', 'documentId', 'title'] } },
+  });
+  return { entries: entries.map(entryView), rewards: rewards.map(rewardView) };
+};
+
+/** The printable summary of a pupil's portfolio (PDF) and a file name for it. */
+export const portfolioSummaryPdf = async (strapi: Core.Strapi, student: Row): Promise<{ pdf: Buffer; fileName: string }> => {
+  const settings = getSchoolSettings(strapi);
+  const today = todayInZone(settings.timeZone);
+  const { entries, rewards } = await portfolioOf(strapi, student.id);
+  const schoolClass = await classOn(strapi, student.id, today);
+  const handedOver = entries
+    .filter((entry) => entry.handedOverOn)
+    .sort((a, b) => String(b.handedOverOn).localeCompare(String(a.handedOverOn)))[0];
+  const summary: PortfolioSummary = {
+    schoolName: settings.name,
+    fullName: String(student.fullName ?? ''),
+    birthDate: (student.birthDate as string | null) ?? null,
+    className: (schoolClass?.name as string | undefined) ?? null,
+    stage: portfolioStageOf((schoolClass?.grade as number | undefined) ?? null),
+    printedOn: today,
+    entries: entries.map((entry) => ({
+      date: entry.date,
+      title: entry.title,
+      kindLabel: entry.kindLabel,
+      levelLabel: entry.levelLabel,
+      resultLabel: entry.resultLabel,
+      place: entry.place,
+      organiser: entry.organiser,
+      subject: entry.subject,
+      area: entry.area,
+      fromOtherOrganisation: entry.source === 'other-organisation',
+      confirmed: entry.confirmed,
+      evidenceCount: entry.evidence.length,
+    })),
+    rewards: rewards.map((reward) => ({
+      date: reward.date,
+      kindLabel: reward.kindLabel,
+      reason: reward.reason,
+      orderNumber: reward.orderNumber,
+      achievements: reward.achievements.map((achievement) => achievement.title),
+    })),
+    handedOver: handedOver ? { on: handedOver.handedOverOn as string, to: handedOver.handedOverTo ?? '' } : null,
+  };
+  return { pdf: await renderPortfolioSummaryPdf(summary), fileName: `portfolio-${summary.fullName}.pdf` };
+};
+
+/** One line of the olympiad winners' list. */
+const winnerRow = (entry: Row, student: Row, schoolClass: Row | null) => {
+  const view = entryView(entry);
+  return {
+    documentId: view.documentId,
+    student: { documentId: student.documentId, fullName: student.fullName as string },
+    schoolClass: schoolClass ? { documentId: schoolClass.documentId, name: schoolClass.name as string } : null,
+    subject: view.subject ?? view.area,
+    title: view.title,
+    level: view.level,
+    levelLabel: view.levelLabel,
+    result: view.result,
+    resultLabel: view.resultLabel,
+    place: view.place,
+    date: view.date,
+    organiser: view.organiser,
+    confirmed: view.confirmed,
+  };
+};
+
+/** Answers with a PDF as a download that no cache keeps (pupils' personal data). */
+export const sendPdf = (ctx: Context, pdf: Buffer, fileName: string): void => {
+  ctx.set('Content-Disposition', `attachment; filename="portfolio.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = 'application/pdf';
+  ctx.body = pdf;
+};
+
+const RESULT_ORDER: Record<string, number> = { winner: 0, 'prize-winner': 1 };
+
+/**
+ * The olympiad winners and prize-winners of an academic year (named by documentId or title
+ * «2025/2026»; the current year when none is named): one row per result, by subject, level
+ * (highest first), result and name, with the pupil's class on the day of the olympiad.
+ */
+export const olympiadWinners = async (strapi: Core.Strapi, yearInput: unknown) => {
+  if (yearInput !== undefined && (typeof yearInput !== 'string' || !yearInput.trim())) {
+    throw fieldError('year', 'Учебный год задаётся его documentId или названием «ГГГГ/ГГГГ»');
+  }
+  const yearName = typeof yearInput === 'string' ? yearInput.trim() : null;
+  const year = (await strapi.db.query('api::academic-year.academic-year').findOne({
+    where: yearName ? { $or: [{ documentId: yearName }, { title: yearName }] } : { state: 'current' },
+  })) as Row | null;
+  if (!year) throw fieldError('year', yearName ? `Учебный год «${yearName}» не найден` : 'Текущий учебный год не задан: укажите year');
+  const entries = await rows(strapi, PORTFOLIO_ENTRY, {
+    where: {
+      kind: 'olympiad',
+      result: { $in: ['winner', 'prize-winner'] },
+      date: { $gte: year.startDate, $lte: year.endDate },
+    },
+    populate: { ...ENTRY_POPULATE, student: { select: ['id', 'documentId', 'fullName'] } },
+  });
+  const list: Array<ReturnType<typeof winnerRow>> = [];
+  for (const entry of entries) {
+    const student = entry.student as Row | null;
+    if (!student) continue;
+    const schoolClass = await classOn(strapi, student.id, entry.date as string);
+    list.push(winnerRow(entry, student, schoolClass));
+  }
+  const levelRank = (level: string) => -PORTFOLIO_LEVELS.indexOf(level as PortfolioLevel);
+  list.sort(
+    (a, b) =>
+      String(a.subject ?? '').localeCompare(String(b.subject ?? ''), 'ru') ||
+      levelRank(a.level) - levelRank(b.level) ||
+      (RESULT_ORDER[a.result] ?? 9) - (RESULT_ORDER[b.result] ?? 9) ||
+      a.student.fullName.localeCompare(b.student.fullName, 'ru'),
+  );
+  const byLevel = Object.fromEntries(PORTFOLIO_LEVELS.map((level) => [level, list.filter((row) => row.level === level).length]));
+  return {
+    data: list,
+    meta: {
+      year: { documentId: year.documentId, title: year.title, startDate: year.startDate, endDate: year.endDate },
+      winners: list.filter((row) => row.result === 'winner').length,
+      prizeWinners: list.filter((row) => row.result === 'prize-winner').length,
+      byLevel,
+    },
+  };
+};

@@ -1,0 +1,17 @@
+/** Listed before the core routes so that `/portfolio-entries/olympiad-winners` is not read as a document id. */
+export default {
+  routes: [
+    {
+      method: 'GET',
+      path: '/portfolio-entries/olympiad-winners',
+      handler: 'api::portfolio-entry.portfolio-entry.olympiadWinners',
+      config: { description: 'The olympiad winners and prize-winners of an academic year, for the deputy director and the director' },
+    },
+    {
+      method: 'GET',
+      path: '/students/:id/portfolio.pdf',
+      handler: 'api::portfolio-entry.portfolio-entry.summary',
+      config: { description: 'The printable summary of a pupil’s portfolio and rewards (PDF)' },
+    },
+  ],
+};
