@@ -92,6 +92,34 @@ beforeAll(async () => {
 });
 afterAll(() => stopStrapi(strapi));
 
+/** A portfolio entry and a reward of pupil Иванов (5А) the cases change, and Кузнецов's (5Б) entry. */
+const portfolio = { entry: '', reward: '', otherPupilsEntry: '' };
+beforeAll(async () => {
+  const olympiad = {
+    student: school.pupils5a[0].documentId,
+    title: 'Школьный этап олимпиады по математике',
+    kind: 'olympiad',
+    level: 'school',
+    result: 'winner',
+    place: 1,
+    date: '2025-10-15',
+    subject: school.math.documentId,
+  };
+  portfolio.entry = (await make(strapi, 'api::portfolio-entry.portfolio-entry', olympiad)).documentId;
+  portfolio.otherPupilsEntry = (
+    await make(strapi, 'api::portfolio-entry.portfolio-entry', { ...olympiad, student: school.pupil5b.documentId })
+  ).documentId;
+  portfolio.reward = (
+    await make(strapi, 'api::reward.reward', {
+      student: school.pupils5a[0].documentId,
+      kind: 'diploma',
+      reason: 'За победу в олимпиаде',
+      date: '2025-10-30',
+      achievements: [portfolio.entry],
+    })
+  ).documentId;
+});
+
 /** The fixture's school, read when a case runs (the cases are listed before beforeAll builds it). */
 const school = new Proxy({} as MiniSchool, { get: (_target, key) => world.school[key as keyof MiniSchool] });
 
@@ -530,6 +558,81 @@ const TYPES = (): TypeSpec[] => {
         ...badDates('directorOrderDate'),
         ...badDates('effectiveDate'),
         ['directorOrderNumber', HUGE, 'with a huge order number string', ['directorOrderNumber']],
+      ],
+    },
+    {
+      plural: 'portfolio-entries',
+      uid: 'api::portfolio-entry.portfolio-entry',
+      label: 'portfolio entry',
+      writer: 'deputy',
+      good: () => ({
+        student: school.pupils5a[1].documentId,
+        title: 'Городской конкурс исследовательских работ',
+        kind: 'research',
+        level: 'municipal',
+        result: 'prize-winner',
+        place: 2,
+        date: '2025-12-10',
+        organiser: 'Управление образования',
+        area: 'экология',
+      }),
+      existing: () => portfolio.entry,
+      fields: [
+        ...badRelations('student', 'pupil'),
+        ...badTexts('title'),
+        ['title', '   ', 'with a blank title', ['title']],
+        ['kind', 'hobby', 'with an unknown kind', ['kind']],
+        ['kind', { $ne: '' }, 'with an object as kind', ['kind']],
+        ['level', 'galactic', 'with an unknown level', ['level']],
+        ['result', 'champion', 'with an unknown result', ['result']],
+        ['result', ['winner'], 'with an array as result', ['result']],
+        ['place', 'первое', 'with a word as place', ['place']],
+        ['place', 1.5, 'with a fraction as place', ['place']],
+        ['place', { $gt: 0 }, 'with an object as place', ['place']],
+        ['place', 0, 'with place 0', ['place']],
+        ...badDates('date'),
+        ['date', '2999-01-01', 'dated in the future', ['date']],
+        ...badTexts('organiser'),
+        ...badTexts('area'),
+        ...badRelations('subject'),
+        ['source', 'home', 'with an unknown source', ['source']],
+        ['source', 'other-organisation', 'from another organisation without the family’s wish', ['addedAtFamilyRequest']],
+        ['addedAtFamilyRequest', 'yes', 'with a word as the family’s wish', ['addedAtFamilyRequest']],
+        ['confirmed', 'yes', 'with a word as confirmed', ['confirmed']],
+        ...badDates('handedOverOn'),
+        ['handedOverOn', '2999-01-01', 'handed over in the future', ['handedOverOn']],
+        ['handedOverTo', 'Иванова О. С.', 'handed over to someone on no date', ['handedOverOn']],
+        ...badTexts('handedOverTo'),
+        ['evidence', [999_999], 'attaching a file that does not exist'],
+      ],
+    },
+    {
+      plural: 'rewards',
+      uid: 'api::reward.reward',
+      label: 'reward',
+      writer: 'deputy',
+      good: () => ({
+        student: school.pupils5a[0].documentId,
+        kind: 'letter-of-thanks',
+        reason: 'За активное участие в жизни класса',
+        date: '2025-12-25',
+        orderNumber: '№ 120-о от 25.12.2025',
+      }),
+      existing: () => portfolio.reward,
+      fields: [
+        ...badRelations('student', 'pupil'),
+        ['kind', 'medal', 'with an unknown kind', ['kind']],
+        ['kind', ['gift'], 'with an array as kind', ['kind']],
+        ...badTexts('reason'),
+        ['reason', '   ', 'with a blank reason', ['reason']],
+        ...badDates('date'),
+        ['date', '2999-01-01', 'dated in the future', ['date']],
+        ...badTexts('orderNumber'),
+        ['achievements', [999_999], 'naming an achievement that does not exist', ['achievements']],
+        ['achievements', SQL, 'with an SQL injection as achievements', ['achievements']],
+        ['achievements', { id: { $gt: 0 } }, 'with a filter operator as achievements', ['achievements']],
+        ['achievements', [true], 'with true as an achievement', ['achievements']],
+        ['achievements', new Later(() => [portfolio.otherPupilsEntry]), 'naming another pupil’s achievement', ['achievements']],
       ],
     },
   ];
@@ -1236,6 +1339,87 @@ const archiveCases = (): BadCase[] => {
   ];
 };
 
+/** Portfolios and rewards out of the caller's reach: a class teacher keeps only their own class's, teachers and families none. */
+const portfolioReachCases = (): BadCase[] => {
+  const entryOf = (student: () => string) => ({
+    student: student(),
+    title: 'Конкурс рисунков',
+    kind: 'creative-work',
+    level: 'school',
+    result: 'participant',
+    date: '2025-11-01',
+  });
+  const write = (
+    who: Caller,
+    name: string,
+    method: 'post' | 'put' | 'delete',
+    url: () => string,
+    body: () => Body,
+    status = 403,
+  ): BadCase => ({
+    name,
+    who,
+    method,
+    url,
+    body,
+    table: url().includes('/rewards') ? 'api::reward.reward' : 'api::portfolio-entry.portfolio-entry',
+    row: method === 'post' ? undefined : () => url().split('/').pop() as string,
+    status,
+  });
+  return [
+    write(
+      'classTeacherB',
+      'a class teacher’s portfolio entry for another class’s pupil',
+      'post',
+      () => '/api/portfolio-entries',
+      () => data(entryOf(() => school.pupils5a[1].documentId)),
+    ),
+    write(
+      'classTeacherB',
+      'a class teacher’s change of another class’s portfolio entry',
+      'put',
+      () => `/api/portfolio-entries/${portfolio.entry}`,
+      () => data({ organiser: 'Школа' }),
+    ),
+    write(
+      'classTeacherB',
+      'a class teacher’s deletion of another class’s reward',
+      'delete',
+      () => `/api/rewards/${portfolio.reward}`,
+      () => ({ none: true }),
+    ),
+    write(
+      'teacherA',
+      'a teacher’s portfolio entry for a pupil they teach',
+      'post',
+      () => '/api/portfolio-entries',
+      () => data(entryOf(() => school.pupils5a[1].documentId)),
+    ),
+    write(
+      'parentA',
+      'a parent’s portfolio entry for their own child',
+      'post',
+      () => '/api/portfolio-entries',
+      () => data(entryOf(() => school.pupils5a[0].documentId)),
+    ),
+    write(
+      'pupilA',
+      'a pupil’s reward for themself',
+      'post',
+      () => '/api/rewards',
+      () => data({ student: school.pupils5a[0].documentId, kind: 'prize', reason: 'Сам себя', date: '2025-11-01' }),
+    ),
+    write(
+      'deputy',
+      'the deputy’s deletion of an achievement a reward names',
+      'delete',
+      () => `/api/portfolio-entries/${portfolio.entry}`,
+      () => ({ none: true }),
+      400,
+    ),
+  ];
+};
+
 const titled = (cases: BadCase[]) =>
   cases.map((badCase) => [`${badCase.name} is refused with ${badCase.status ?? 400} and changes nothing`, badCase] as const);
 
@@ -1247,6 +1431,12 @@ describe('bad input to the record types’ REST routes', () => {
 
 describe('writes that reach records out of the caller’s reach, or that others point to', () => {
   it.each(titled(reachCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
+  });
+});
+
+describe('writes to portfolios and rewards out of the caller’s reach', () => {
+  it.each(titled(portfolioReachCases()))('%s', async (_name, badCase) => {
     await expectRefused(badCase);
   });
 });

@@ -2,6 +2,7 @@ import { formatLocalDate, parseLocalDate, todayInZone, type LocalDate } from '..
 import { getSchoolSettings } from '../settings';
 import { currentRestAccount } from './author';
 import { relationId, type RecordDraft } from './draft';
+import { readToOneInput } from './relation-input';
 
 type Derived = Record<string, unknown>;
 
@@ -177,6 +178,18 @@ export const portfolioEntryRules = async (draft: RecordDraft): Promise<Derived> 
 
   const organiser = boundedText(draft, 'organiser', ORGANISER_MAX, 'Организатор');
   const area = boundedText(draft, 'area', AREA_MAX, 'Направление');
+  // An optional relation: a value that names no record (a filter object, true) is refused, not read as «none».
+  const subjectInput = draft.data.subject;
+  if (
+    typeof subjectInput === 'boolean' ||
+    (typeof subjectInput === 'object' &&
+      subjectInput !== null &&
+      !Array.isArray(subjectInput) &&
+      !['set', 'connect', 'disconnect'].some((key) => key in subjectInput) &&
+      readToOneInput(subjectInput, null) === null)
+  ) {
+    draft.fail('subject', 'Предмет задаётся его documentId или id');
+  }
   const subject = await draft.related('subject');
   if (kind === 'olympiad' && !subject && !area) {
     draft.report('subject', 'Для олимпиады укажите предмет (или направление в поле area)');
@@ -255,6 +268,20 @@ export const rewardRules = async (draft: RecordDraft): Promise<Derived> => {
   else date = pastDate(draft, 'date', today);
   const orderNumber = boundedText(draft, 'orderNumber', ORDER_NUMBER_MAX, 'Номер приказа');
 
+  // Every item must name a record: a filter object or `true` is refused, not read as «none».
+  const achievementsInput = draft.data.achievements;
+  if (
+    achievementsInput !== undefined &&
+    achievementsInput !== null &&
+    !(
+      typeof achievementsInput === 'object' &&
+      !Array.isArray(achievementsInput) &&
+      ['set', 'connect', 'disconnect'].some((key) => key in achievementsInput)
+    ) &&
+    (Array.isArray(achievementsInput) ? achievementsInput : [achievementsInput]).some((item) => readToOneInput(item, null) === null)
+  ) {
+    draft.fail('achievements', 'Достижения задаются списком их documentId или id');
+  }
   const achievements = await draft.relatedMany('achievements');
   if (achievements.length > 0) {
     const own = await strapi.db.query(PORTFOLIO_ENTRY).count({
