@@ -153,6 +153,44 @@ const routes = (): RouteCase[] => [
     expect: { teacherA: 201, others: 403 },
   },
   {
+    name: 'GET /api/portfolio-entries',
+    call: (api) => api.get('/api/portfolio-entries'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/rewards',
+    call: (api) => api.get('/api/rewards'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/portfolio-entries for a 5Б pupil',
+    call: (api) =>
+      api.post('/api/portfolio-entries', {
+        student: world.school.pupil5b.documentId,
+        title: 'Школьный конкурс чтецов',
+        kind: 'contest',
+        level: 'school',
+        result: 'participant',
+        date: '2025-10-01',
+      }),
+    expect: { classTeacherB: 201, deputy: 201, director: 201, secretary: 201, others: 403 },
+  },
+  {
+    name: 'GET /api/diary/:pupil5a/portfolio (parent A’s child)',
+    call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/portfolio`),
+    expect: { parentA: 200, pupilA: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/students/:pupil5b/portfolio.pdf',
+    call: (api) => api.get(`/api/students/${world.school.pupil5b.documentId}/portfolio.pdf`),
+    expect: { teacherA: 404, classTeacherB: 200, deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/portfolio-entries/olympiad-winners',
+    call: (api) => api.get('/api/portfolio-entries/olympiad-winners?year=2025/2026'),
+    expect: { deputy: 200, director: 200, others: 403 },
+  },
+  {
     name: 'GET /api/audit-entries',
     call: (api) => api.get('/api/audit-entries'),
     expect: { deputy: 200, director: 200, archivist: 200, others: 403 },
