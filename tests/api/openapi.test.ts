@@ -48,6 +48,14 @@ it('describes the custom routes with their response shapes', () => {
   expect(responseSchema('/journal-remarks/{id}/acknowledge', 'post')).toBe('#/components/schemas/JournalRemarkResponse');
 });
 
+it('describes the portfolio’s PDF answers and its JSON ones', () => {
+  expect(document.paths['/students/{id}/portfolio.pdf']?.get?.responses['200']?.content?.['application/pdf']).toBeDefined();
+  expect(document.paths['/diary/{student}/portfolio.pdf']?.get?.responses['200']?.content?.['application/pdf']).toBeDefined();
+  expect(document.paths['/portfolio-entries/olympiad-winners']?.get?.responses['200']?.content?.['application/json']).toBeDefined();
+  expect(responseSchema('/portfolio-entries/{id}', 'get')).toBe('#/components/schemas/PortfolioEntryResponse');
+  expect(responseSchema('/rewards', 'get')).toBe('#/components/schemas/RewardListResponse');
+});
+
 it('lists every content-API route of every API, custom routers included', () => {
   const missing: string[] = [];
   for (const api of Object.values(strapi.apis)) {
