@@ -1,0 +1,66 @@
+import { renderPortfolioSummaryPdf, type PortfolioSummary, type PortfolioSummaryEntry } from '../../src/api/portfolio-entry/summary-pdf';
+import { portfolioStageOf } from '../../src/api/portfolio-entry/portfolio';
+
+const entry = (index: number): PortfolioSummaryEntry => ({
+  date: '2025-10-15',
+  title: `Всероссийская олимпиада школьников по математике, школьный этап, работа № ${index} с очень длинным названием для переноса строки`,
+  kindLabel: 'олимпиада',
+  levelLabel: 'школьный',
+  resultLabel: 'победитель',
+  place: 1,
+  organiser: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»',
+  subject: 'Математика',
+  area: null,
+  fromOtherOrganisation: index % 2 === 0,
+  confirmed: index % 3 === 0,
+  evidenceCount: index % 4,
+});
+
+const summary = (entries: PortfolioSummaryEntry[]): PortfolioSummary => ({
+  schoolName: 'МБОУ «Средняя общеобразовательная школа № 1»',
+  fullName: 'Константинопольская Александра Вячеславовна',
+  birthDate: '2014-03-01',
+  className: '5А',
+  stage: portfolioStageOf(5),
+  printedOn: '2026-05-30',
+  entries,
+  rewards: [
+    {
+      date: '2025-10-30',
+      kindLabel: 'диплом (грамота)',
+      reason: 'За победу в олимпиаде',
+      orderNumber: '№ 112-о',
+      achievements: ['Олимпиада'],
+    },
+  ],
+  handedOver: { on: '2026-05-30', to: 'Константинопольская Ольга Ивановна' },
+});
+
+const pages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+
+describe('the printable portfolio summary', () => {
+  it('is an A4 PDF with DejaVu fonts embedded', async () => {
+    const pdf = await renderPortfolioSummaryPdf(summary([entry(1)]));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/DejaVuSans-Bold/);
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+    expect(pages(pdf)).toBe(1);
+  });
+
+  it('goes on to further pages for a long portfolio, and prints an empty one', async () => {
+    expect(pages(await renderPortfolioSummaryPdf(summary(Array.from({ length: 60 }, (_, index) => entry(index)))))).toBeGreaterThan(2);
+    expect(pages(await renderPortfolioSummaryPdf({ ...summary([]), rewards: [], handedOver: null, stage: null }))).toBe(1);
+  });
+
+  it('names the stage a grade’s portfolio covers (seed 002 §3.5.2)', () => {
+    expect([1, 4, 5, 9, 10, 11].map(portfolioStageOf)).toEqual([
+      '1–4 классы (4 года)',
+      '1–4 классы (4 года)',
+      '5–9 классы (5 лет)',
+      '5–9 классы (5 лет)',
+      '10–11 классы (2 года)',
+      '10–11 классы (2 года)',
+    ]);
+    expect(portfolioStageOf(null)).toBeNull();
+  });
+});
