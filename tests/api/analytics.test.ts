@@ -12,11 +12,12 @@ import { apiAs, bootStrapi, createAccount, stopStrapi, type Api } from '../helpe
  * 2025/2026, quarters. 5А: Иванов, Петрова, Сидоров (moves to 5Б on 2025-11-21); 5Б: Кузнецов.
  * Maths (five-point) in both classes, PE (зачёт) in 5А. A control work weighs 2 (school setting).
  *
- * Q1 (2025-09-01 – 2025-10-24; forecast split 09-19, cut 10-07), maths 5А:
- *   lessons 09-02, 09-03, 09-25, 10-15 (control work)
- *   Иванов   5, 4, 2, 3(w2)        average 17/5 = 3.4     period mark 3
- *   Петрова  5, 5, –, 5(w2)        average 5              period mark 5
- *   Сидоров  2, 3(weight 3), –, 2(w2)  average 15/6 = 2.5  period mark 2
+ * Q1 (2025-09-01 – 2025-10-24; forecast: earlier part before 09-19, later part to 10-07), maths 5А:
+ *   lessons 09-02, 09-03, 09-10, 09-12 | 09-25, 09-29, 10-01 | 10-15 (control work)
+ *   Иванов   5, 4, 5, 5 | 2, 2, 3 | 3(w2)   average 32/9 = 3.56   period mark 3
+ *            forecast: 26/7 = 3.71, trend 2.33 − 4.75 = −2.42 → −0.25: 3.46 → 3
+ *   Петрова  5, 5, –, – | –, –, – | 5(w2)   average 5             period mark 5
+ *   Сидоров  2, 3(weight 3), –, – | – | 2(w2)  average 15/6 = 2.5  period mark 2
  *   PE period marks: Иванов зачтено, Петрова осв, Сидоров зачтено
  *   maths 5Б: Кузнецов period mark н/а, no current marks
  * Q2 (2025-11-05 – 2025-12-28), no period marks: results are rounded weighted averages
@@ -92,7 +93,11 @@ beforeAll(async () => {
     make(strapi, 'api::lesson.lesson', { journal, date, number: 3, topic: `Урок ${date}`, ...extra });
   const math5a = school.mathJournal.documentId;
   const [l0902, l0903, l1112] = school.lessons;
+  const l0910 = await lesson(math5a, '2025-09-10');
+  const l0912 = await lesson(math5a, '2025-09-12');
   const l0925 = await lesson(math5a, '2025-09-25');
+  const l0929 = await lesson(math5a, '2025-09-29');
+  const l1001 = await lesson(math5a, '2025-10-01');
   const l1015 = await lesson(math5a, '2025-10-15', { workType: 'control-work', topic: 'Контрольная работа' });
   const l1201 = await lesson(journal5b.documentId, '2025-12-01');
   const l1203 = await lesson(journal5b.documentId, '2025-12-03');
@@ -106,7 +111,11 @@ beforeAll(async () => {
   for (const [lessonDoc, value] of [
     [l0902, '5'],
     [l0903, '4'],
+    [l0910, '5'],
+    [l0912, '5'],
     [l0925, '2'],
+    [l0929, '2'],
+    [l1001, '3'],
     [l1015, '3'],
     [l1112, '5'],
   ] as const)
@@ -200,6 +209,13 @@ describe('the whole-school summary (deputy director)', () => {
     expect(body.data.total.current).toMatchObject({ pupils: 4, averageMark: 4.25 });
   });
 
+  it('compares with the same quarter of the previous year on request (none in this school)', async () => {
+    const { body } = await get('deputy', `/api/analytics/summary?period=${q2}&groupBy=class&compare=year`);
+    expect(body.data.previousPeriod).toBeNull();
+    expect(groupOf(body, '5А').previous).toBeNull();
+    expect(groupOf(body, '5А').change).toEqual({ averageMark: null, successRate: null, qualityRate: null });
+  });
+
   it('groups by subject, parallel and teacher, and narrows by class, subject and parallel', async () => {
     const bySubject = (await get('deputy', `/api/analytics/summary?period=${q1}&groupBy=subject`)).body;
     expect(groupOf(bySubject, 'Математика').current).toMatchObject({
@@ -235,6 +251,7 @@ describe('the whole-school summary (deputy director)', () => {
     expect(badPeriod.body.error.details.errors[0].path).toEqual(['period']);
     expect((await get('deputy', `/api/analytics/summary?period=${q1}&groupBy=planet`)).status).toBe(400);
     expect((await get('deputy', `/api/analytics/summary?period=${q1}&grade=12`)).status).toBe(400);
+    expect((await get('deputy', `/api/analytics/summary?period=${q2}&compare=week`)).status).toBe(400);
   });
 });
 
@@ -274,24 +291,33 @@ describe('pupils: leaders, at risk, attendance, forecasts', () => {
     const byName = Object.fromEntries(body.data.pupils.map((pupil: { fullName: string }) => [pupil.fullName.split(' ')[0], pupil]));
     expect(byName['Иванов'].subjects[0]).toMatchObject({
       subject: 'Математика',
-      average: 3.4,
-      marks: 4,
+      average: 3.56,
+      marks: 8,
       periodMark: '3',
       result: { value: '3', source: 'period-mark' },
-      forecast: { value: 3, average: 3.67, trend: -2.5 },
+      forecast: { value: 3, average: 3.71, trend: -2.42 },
     });
     expect(byName['Сидоров'].subjects[0]).toMatchObject({ average: 2.5, forecast: { value: 3, average: 2.75, trend: null } });
     expect(byName['Кузнецов'].subjects[0]).toMatchObject({ average: null, result: { value: 'н/а' }, forecast: null });
   });
 
-  it('follows the school’s weight of a work type', async () => {
+  it('counts each mark with the weight it was given: a control work’s from the settings of that day', async () => {
+    const control = (await strapi.db.query('api::mark.mark').findMany({
+      where: { lesson: { date: '2025-10-15' } },
+      select: ['value', 'weight', 'workType'],
+    })) as Array<{ weight: number | string; workType: string }>;
+    expect(control.map((mark) => [Number(mark.weight), mark.workType])).toEqual([
+      [2, 'control-work'],
+      [2, 'control-work'],
+      [2, 'control-work'],
+    ]);
     setStoredSchoolSettings(strapi, { workTypeWeights: { 'control-work': 3 } });
     try {
       const { body } = await get('deputy', `/api/analytics/pupils?period=${q1}&subject=${school.math.documentId}`);
       const byName = Object.fromEntries(body.data.pupils.map((pupil: { fullName: string }) => [pupil.fullName.split(' ')[0], pupil]));
-      // Иванов (5 + 4 + 2 + 3·3) / 6; Сидоров (2 + 3·3 + 2·3) / 7 (his own weight 3 stays).
-      expect(byName['Иванов'].subjects[0].average).toBe(3.33);
-      expect(byName['Сидоров'].subjects[0].average).toBe(2.43);
+      // A later change of the school's weights does not rewrite marks already given.
+      expect(byName['Иванов'].subjects[0].average).toBe(3.56);
+      expect(byName['Сидоров'].subjects[0].average).toBe(2.5);
     } finally {
       setStoredSchoolSettings(strapi, {});
     }
@@ -309,10 +335,11 @@ describe('pupils: leaders, at risk, attendance, forecasts', () => {
 
   it('measures the forecast on the finished quarters, beside plain averages', async () => {
     const { body } = await get('deputy', '/api/analytics/forecast-accuracy');
-    // Q1: Иванов forecast 3 = 3; Петрова 5 = 5; Сидоров 3 ≠ 2. Averages so far: 4 ≠ 3, 5 = 5, 3 ≠ 2.
+    // Q1: forecasts Иванов 3 = 3, Петрова 5 = 5, Сидоров 3 ≠ 2. Averages so far (no trend): 4 ≠ 3, 5 = 5, 3 ≠ 2.
+    // Averages of the whole period: 3.56 → 4 ≠ 3, 5 = 5, 2.5 → 3 ≠ 2.
     expect(body.data.forecast).toEqual({ pairs: 3, exact: 66.7, withinOne: 100, meanAbsoluteError: 0.333 });
     expect(body.data.baselines.averageSoFar).toEqual({ pairs: 3, exact: 33.3, withinOne: 100, meanAbsoluteError: 0.667 });
-    expect(body.data.baselines.averageOfWholePeriod).toEqual({ pairs: 3, exact: 66.7, withinOne: 100, meanAbsoluteError: 0.333 });
+    expect(body.data.baselines.averageOfWholePeriod).toEqual({ pairs: 3, exact: 33.3, withinOne: 100, meanAbsoluteError: 0.667 });
     expect(body.data.periods.find((row: { period: { documentId: string } }) => row.period.documentId === q1).pairs).toBe(3);
   });
 });
@@ -361,11 +388,11 @@ describe('who sees what', () => {
           entry.result.value,
         ]),
       ).toEqual([
-        ['1 четверть', 3.4, '3'],
+        ['1 четверть', 3.56, '3'],
         ['2 четверть', 5, '5'],
       ]);
-      expect(maths.change).toBe(1.6);
-      expect(own.body.data.overall.map((entry: { average: number }) => entry.average)).toEqual([3.4, 5]);
+      expect(maths.change).toBe(1.44);
+      expect(own.body.data.overall.map((entry: { average: number }) => entry.average)).toEqual([3.56, 5]);
       expect(JSON.stringify(own.body)).not.toMatch(/Петрова|Сидоров|Кузнецов/);
       expect((await get(who, kuznetsovTrend())).status).toBe(404);
     }

@@ -1,7 +1,6 @@
 import {
   accuracyOf,
   changeOf,
-  effectiveWeight,
   forecastBounds,
   forecastMark,
   groupMeasures,
@@ -10,18 +9,6 @@ import {
   roundHalfUp,
   subjectRisks,
 } from '../../src/school/rules/analytics';
-
-const WEIGHTS = { 'control-work': 2, test: 1.5, 'oral-answer': 1 };
-
-describe('effectiveWeight', () => {
-  it('takes a weight set on the mark, else the work type’s, else 1', () => {
-    expect(effectiveWeight(3, 'control-work', WEIGHTS)).toBe(3);
-    expect(effectiveWeight('1.00', 'control-work', WEIGHTS)).toBe(2);
-    expect(effectiveWeight(1, 'test', WEIGHTS)).toBe(1.5);
-    expect(effectiveWeight(null, null, WEIGHTS)).toBe(1);
-    expect(effectiveWeight(1, 'homework', WEIGHTS)).toBe(1);
-  });
-});
 
 describe('roundHalfUp and resultOf', () => {
   it('rounds half up as schools do', () => {
@@ -93,19 +80,33 @@ describe('the forecast', () => {
     expect(forecastBounds('2025-09-01', '2025-10-24', '2025-09-20')).toEqual({ split: '2025-09-11', cut: '2025-09-21' });
   });
 
-  it('moves the weighted average by half its trend, at most one mark, rounded half up', () => {
-    // earlier 3 (weight 2), later 5 and 4 (weight 1 each): average (6 + 9) / 4 = 3.75, trend 4.5 − 3 = 1.5 → +0.5
-    expect(forecastMark({ sum: 6, weight: 2 }, { sum: 9, weight: 2 })).toEqual({ value: 4, average: 3.75, trend: 1.5 });
-    // falling: earlier 5, 5; later 3: average 4.33, trend −2 → −0.5: 3.83 → 4
-    expect(forecastMark({ sum: 10, weight: 2 }, { sum: 3, weight: 1 })).toEqual({ value: 4, average: 4.33, trend: -2 });
-    // earlier 4, 4; later 3, 2: average 3.25, trend −1.5 → −0.5: 2.75 → 3
-    expect(forecastMark({ sum: 8, weight: 2 }, { sum: 5, weight: 2 })?.value).toBe(3);
+  it('moves the weighted average by a quarter of its trend, at most one mark, rounded half up', () => {
+    // earlier 3, 3, 3; later 5, 4, 5: average 23 / 6 = 3.83, trend 4.67 − 3 = 1.67 → +0.25: 4.08 → 4
+    expect(forecastMark({ sum: 9, weight: 3, count: 3 }, { sum: 14, weight: 3, count: 3 })).toEqual({
+      value: 4,
+      average: 3.83,
+      trend: 1.67,
+    });
+    // falling: earlier 5, 5, 5, 5; later 4, 4, 4: average 32 / 7 = 4.57, trend −1 → −0.25: 4.32 → 4 (the plain average gives 5)
+    expect(forecastMark({ sum: 20, weight: 4, count: 4 }, { sum: 12, weight: 3, count: 3 })).toEqual({
+      value: 4,
+      average: 4.57,
+      trend: -1,
+    });
+    // rising: earlier 4, 4, 3; later 5, 5, 5: average 26 / 6 = 4.33, trend 1.33 → +0.25: 4.58 → 5 (the plain average gives 4)
+    expect(forecastMark({ sum: 11, weight: 3, count: 3 }, { sum: 15, weight: 3, count: 3 })?.value).toBe(5);
+    // two marks in the later part are too few for a trend: 22 / 5 = 4.4 → 4
+    expect(forecastMark({ sum: 12, weight: 3, count: 3 }, { sum: 10, weight: 2, count: 2 })).toEqual({
+      value: 4,
+      average: 4.4,
+      trend: null,
+    });
     // only one part has marks: no trend
-    expect(forecastMark({ sum: 0, weight: 0 }, { sum: 7, weight: 2 })).toEqual({ value: 4, average: 3.5, trend: null });
+    expect(forecastMark({ sum: 0, weight: 0, count: 0 }, { sum: 7, weight: 2, count: 2 })).toEqual({ value: 4, average: 3.5, trend: null });
     expect(forecastMark({ sum: 0, weight: 0 }, { sum: 0, weight: 0 })).toBeNull();
     // never below the lowest mark of the scale
-    expect(forecastMark({ sum: 6, weight: 2 }, { sum: 2, weight: 1 })?.value).toBe(2);
-    expect(forecastMark({ sum: 4, weight: 2 }, { sum: 1, weight: 1 }, 1)?.value).toBe(1);
+    expect(forecastMark({ sum: 6, weight: 3, count: 3 }, { sum: 3, weight: 3, count: 3 })?.value).toBe(2);
+    expect(forecastMark({ sum: 6, weight: 3, count: 3 }, { sum: 3, weight: 3, count: 3 }, 1)?.value).toBe(1);
   });
 
   it('measures its accuracy against the marks given', () => {

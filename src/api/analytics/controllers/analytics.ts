@@ -22,8 +22,8 @@ const userOf = (ctx: AnalyticsContext) => {
 };
 
 const filtersOf = (ctx: AnalyticsContext): AnalyticsFilters & { groupBy?: unknown } => {
-  const { year, period, class: schoolClass, subject, grade, groupBy } = ctx.query;
-  return { year, period, class: schoolClass, subject, grade, groupBy };
+  const { year, period, class: schoolClass, subject, grade, groupBy, compare } = ctx.query;
+  return { year, period, class: schoolClass, subject, grade, groupBy, compare };
 };
 
 /** Thin controller: who asks (and what they reach), which filters; the service computes. */

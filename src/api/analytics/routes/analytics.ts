@@ -1,7 +1,8 @@
 /**
  * Analytics of results over REST (JSON). Filters: `year`, `period` (study period documentId; by
  * default the running quarter), `class`, `subject` (documentIds), `grade` (a parallel, 1–11),
- * `groupBy` (summary: school, class, subject, grade, teacher). The deputy director and the
+ * `groupBy` (summary: school, class, subject, grade, teacher), `compare` (`period`: with the period
+ * before, by default; `year`: with the same period of the previous year). The deputy director and the
  * director see the whole school; a teacher the journals they teach; a class teacher also their
  * class; a parent or pupil only `/analytics/pupils/:student/trend` of their own child or themselves.
  */

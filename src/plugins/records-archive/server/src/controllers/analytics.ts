@@ -11,8 +11,8 @@ import { analyticsWorkbook, type SummaryGroup } from '../analytics/xlsx';
 const WHOLE_SCHOOL: AnalyticsViewer = { wholeSchool: true };
 
 const filtersOf = (ctx: Context): AnalyticsFilters & { groupBy?: unknown } => {
-  const { year, period, class: schoolClass, subject, grade, groupBy } = ctx.query as Record<string, unknown>;
-  return { year, period, class: schoolClass, subject, grade, groupBy };
+  const { year, period, class: schoolClass, subject, grade, groupBy, compare } = ctx.query as Record<string, unknown>;
+  return { year, period, class: schoolClass, subject, grade, groupBy, compare };
 };
 
 const analyticsController = ({ strapi }: { strapi: Core.Strapi }) => {

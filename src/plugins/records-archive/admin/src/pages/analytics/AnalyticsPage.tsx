@@ -27,7 +27,7 @@ import type { AttendanceReport, Choices, ForecastAccuracy, Leaders, Measures, Ri
 
 const API = `${BASE}/analytics`;
 
-const FILTERS = ['year', 'period', 'grade', 'class', 'subject'] as const;
+const FILTERS = ['year', 'period', 'grade', 'class', 'subject', 'compare'] as const;
 type FilterName = (typeof FILTERS)[number];
 
 /** A number with its change since the previous period, green when better and red when worse. */
@@ -462,6 +462,12 @@ export const AnalyticsPage = () => {
             t('analytics.filter.subject', 'Предмет'),
             (options?.subjects ?? []).map((item) => ({ value: item.documentId, label: item.name })),
             t('analytics.filter.all', 'все'),
+          )}
+          {select(
+            'compare',
+            t('analytics.filter.compare', 'Сравнить с'),
+            [{ value: 'year', label: t('analytics.filter.compare.year', 'тем же периодом прошлого года') }],
+            t('analytics.filter.compare.period', 'предыдущим периодом'),
           )}
         </Flex>
 
