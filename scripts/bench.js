@@ -10,8 +10,9 @@
  * - generates the school (src/demo, generateSchool), creates a deputy director, a teacher of one
  *   journal and a parent of one of its pupils, and serves HTTP on 127.0.0.1 on a free port;
  * - measures over loopback with a fixed number of requests: a journal page read the stock-Strapi way,
- *   a pupil's diary for a quarter, concurrent mark entry; then closes one quarter for the whole
- *   school through the records-archive plugin;
+ *   a pupil's diary for a quarter, the analytics summary of the whole school and a class's pupil
+ *   report (each beside the bare SQL it is built on), concurrent mark entry; then closes one
+ *   quarter for the whole school through the records-archive plugin;
  * - prints a table and writes the same as JSON to bench-results/bench-<timestamp>.json.
  * Nothing is asserted: the figures are reported next to their baselines and the targets of issue 9.
  * See docs/benchmarks.md.
@@ -218,6 +219,80 @@ const sqlQueries = (app) => {
 };
 
 /**
+ * The bare SQL under the analytics reports: per pupil × journal, the weighted sums of the current
+ * marks of a period (weight as stored) and the period marks, for this quarter and the previous one;
+ * for one class, only its pupils, plus their absences. Returns the number of rows read.
+ */
+const analyticsBaseline = (app) => {
+  const knex = app.db.connection;
+  const MARK = 'api::mark.mark';
+  const marks = tableOf(app, MARK);
+  const ms_ = linkOf(app, MARK, 'student');
+  const mj = linkOf(app, MARK, 'journal');
+  const mp = linkOf(app, MARK, 'studyPeriod');
+  const col = (name) => columnOf(app, MARK, name);
+  const es = linkOf(app, 'api::enrollment.enrollment', 'student');
+  const ec = linkOf(app, 'api::enrollment.enrollment', 'schoolClass');
+  const as = linkOf(app, 'api::attendance.attendance', 'student');
+  /** The pupils of a class, read first: the mark queries then go in by the pupil link, as the service's do. */
+  const pupilsOf = async (classId) =>
+    (
+      await knex(`${ec.table} as ec`)
+        .join(`${es.table} as es`, `es.${es.own}`, `ec.${ec.own}`)
+        .where(`ec.${ec.other}`, classId)
+        .distinct(`es.${es.other} as id`)
+    ).map((row) => row.id);
+  const grouped = (periodId, pupils) => {
+    const byPeriod = (query) =>
+      pupils
+        ? query.whereRaw('+?? = ?', [`mp.${mp.other}`, periodId]).whereIn(`ms.${ms_.other}`, pupils)
+        : query.where(`mp.${mp.other}`, periodId);
+    const sums = byPeriod(
+      knex(`${marks} as m`)
+        .join(`${mp.table} as mp`, `mp.${mp.own}`, 'm.id')
+        .join(`${ms_.table} as ms`, `ms.${ms_.own}`, 'm.id')
+        .join(`${mj.table} as mj`, `mj.${mj.own}`, 'm.id'),
+    )
+      .andWhere(`m.${col('kind')}`, 'current')
+      .whereNotNull(`m.${col('numericValue')}`)
+      .groupBy(`ms.${ms_.other}`, `mj.${mj.other}`)
+      .select(`ms.${ms_.other} as student`, `mj.${mj.other} as journal`)
+      .select(knex.raw(`SUM(m.${col('numericValue')} * m.${col('weight')}) as s, SUM(m.${col('weight')}) as w, COUNT(*) as n`));
+    const periodMarks = byPeriod(
+      knex(`${marks} as m`)
+        .join(`${mp.table} as mp`, `mp.${mp.own}`, 'm.id')
+        .join(`${ms_.table} as ms`, `ms.${ms_.own}`, 'm.id')
+        .join(`${mj.table} as mj`, `mj.${mj.own}`, 'm.id'),
+    )
+      .andWhere(`m.${col('kind')}`, 'periodic')
+      .select(`ms.${ms_.other} as student`, `mj.${mj.other} as journal`, `m.${col('value')} as value`);
+    return Promise.all([sums, periodMarks]);
+  };
+  return {
+    async summary(quarter, previous, classId) {
+      let rows = 0;
+      const pupils = classId === null ? null : await pupilsOf(classId);
+      for (const period of previous ? [quarter, previous] : [quarter]) {
+        const [sums, periodMarks] = await grouped(period.id, pupils);
+        rows += sums.length + periodMarks.length;
+      }
+      if (pupils !== null) {
+        const absences = await knex(`${tableOf(app, 'api::attendance.attendance')} as a`)
+          .join(`${as.table} as ast`, `ast.${as.own}`, 'a.id')
+          .whereIn(`ast.${as.other}`, pupils)
+          .andWhere(`a.${columnOf(app, 'api::attendance.attendance', 'date')}`, '>=', quarter.startDate)
+          .andWhere(`a.${columnOf(app, 'api::attendance.attendance', 'date')}`, '<=', quarter.endDate)
+          .groupBy(`ast.${as.other}`, `a.${columnOf(app, 'api::attendance.attendance', 'kind')}`)
+          .select(`ast.${as.other} as student`)
+          .count({ n: '*' });
+        rows += absences.length;
+      }
+      return rows;
+    },
+  };
+};
+
+/**
  * A quarter and a journal in it with the most current marks among the quarter-scheme classes of
  * the middle grades: a typical busy journal page.
  */
@@ -374,6 +449,53 @@ const runBench = async (app, options, distDir) => {
     results.diary = { rest: diaryRest, sql: diarySql, marks: diaryRows.marks, student: pupil.documentId };
     figure({ figure: 'diary for a quarter REST, median ms', value: diaryRest.median, baseline: diarySql.median, target: null });
     figure({ figure: 'diary for a quarter REST, p95 ms', value: diaryRest.p95, baseline: diarySql.p95, target: null });
+
+    // 2b. Analytics (issue 8): the whole-school summary by class and one class's pupil report, as
+    // the deputy director, each beside the bare SQL aggregates it is built on (the grouped sums of
+    // current marks and the period marks of this quarter and the previous one; for the class also
+    // the absences), without the rules that turn them into measures.
+    const analyticsSql = analyticsBaseline(app);
+    const summaryUrl = `/api/analytics/summary?groupBy=class&period=${encodeURIComponent(quarter.documentId)}`;
+    const summaryBody = expectOk('GET the analytics summary as the deputy', await client.request('GET', summaryUrl, deputy.jwt));
+    const previousQuarter = quarters.find((period) => period.number === quarter.number - 1) || null;
+    const schoolRows = await analyticsSql.summary(quarter, previousQuarter, null);
+    console.log(
+      `Analytics: whole school ${summaryBody.data.groups.length} classes, ${summaryBody.data.total.current.results} results ` +
+        `(${schoolRows} grouped rows); ${options.runs} runs each…`,
+    );
+    const summaryRest = stats(
+      await timeRuns(options.runs, async () => expectOk('GET the analytics summary', await client.request('GET', summaryUrl, deputy.jwt))),
+    );
+    const summarySql = stats(await timeRuns(options.runs, () => analyticsSql.summary(quarter, previousQuarter, null)));
+    console.log(`  whole-school summary: median ${summaryRest.median} ms (bare SQL ${summarySql.median} ms)`);
+    const reportClass = await app.db
+      .query('api::school-class.school-class')
+      .findOne({ where: { id: journal.schoolClass.id }, select: ['id', 'documentId', 'name'] });
+    const classUrl = `/api/analytics/pupils?period=${encodeURIComponent(quarter.documentId)}&class=${encodeURIComponent(reportClass.documentId)}`;
+    const classBody = expectOk('GET the class report as the deputy', await client.request('GET', classUrl, deputy.jwt));
+    console.log(`Analytics: class ${journal.schoolClass.name}, ${classBody.data.pupils.length} pupils…`);
+    const classRest = stats(
+      await timeRuns(options.runs, async () => expectOk('GET the class report', await client.request('GET', classUrl, deputy.jwt))),
+    );
+    const classSql = stats(await timeRuns(options.runs, () => analyticsSql.summary(quarter, previousQuarter, journal.schoolClass.id)));
+    results.analytics = {
+      summary: {
+        rest: summaryRest,
+        sql: summarySql,
+        classes: summaryBody.data.groups.length,
+        results: summaryBody.data.total.current.results,
+      },
+      classReport: { rest: classRest, sql: classSql, pupils: classBody.data.pupils.length, schoolClass: reportClass.documentId },
+    };
+    figure({
+      figure: 'analytics, whole-school summary REST, median ms',
+      value: summaryRest.median,
+      baseline: summarySql.median,
+      target: '< 1000',
+    });
+    figure({ figure: 'analytics, whole-school summary REST, p95 ms', value: summaryRest.p95, baseline: summarySql.p95, target: null });
+    figure({ figure: 'analytics, class report REST, median ms', value: classRest.median, baseline: classSql.median, target: '< 1000' });
+    figure({ figure: 'analytics, class report REST, p95 ms', value: classRest.p95, baseline: classSql.p95, target: null });
 
     // 3. Mark entry: N concurrent clients posting current marks for (pupil, lesson) pairs that
     // already carry a mark, so each pupil is on the class list on the lesson date.
