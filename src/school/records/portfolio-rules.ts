@@ -213,17 +213,27 @@ export const portfolioEntryRules = async (draft: RecordDraft): Promise<Derived> 
     draft.report('handedOverTo', 'Укажите, кому из родителей (законных представителей) выдано портфолио под роспись');
   if (!handedOverOn && handedOverTo) draft.report('handedOverOn', 'Укажите дату выдачи портфолио');
 
-  const confirmed = flag(draft, 'confirmed');
+  let confirmed = flag(draft, 'confirmed');
   draft.check();
 
-  // Who confirmed and when: set by the rules only, when a staff member confirms; cleared when the confirmation is withdrawn.
-  const wasConfirmed = !draft.isNew && draft.existing?.confirmed === true;
+  // Who confirmed and when: set by the rules only, when a staff member confirms; cleared when the
+  // confirmation is withdrawn, or when what was confirmed changes without being confirmed again.
+  const stored = draft.isNew ? null : draft.existing;
+  const wasConfirmed = stored?.confirmed === true;
+  const confirmsNow = draft.isNew || (draft.data.confirmed !== undefined && draft.data.confirmed !== null);
+  const now: Record<string, unknown> = { title, kind, level, result, place, date, organiser, area, source };
+  const changed =
+    stored !== null &&
+    (relationId(stored.student) !== student.id ||
+      relationId(stored.subject) !== (subject?.id ?? null) ||
+      Object.entries(now).some(([field, value]) => (stored[field] ?? null) !== value));
+  if (wasConfirmed && confirmed && changed && !confirmsNow) confirmed = false;
   let confirmedBy: { id: number } | null = null;
   let confirmedAt: unknown = null;
-  if (confirmed && wasConfirmed) {
-    const storedBy = relationId(draft.existing?.confirmedBy);
+  if (confirmed && wasConfirmed && !(changed && confirmsNow)) {
+    const storedBy = relationId(stored?.confirmedBy);
     confirmedBy = storedBy === null ? null : { id: storedBy };
-    confirmedAt = draft.existing?.confirmedAt ?? new Date().toISOString();
+    confirmedAt = stored?.confirmedAt ?? new Date().toISOString();
   } else if (confirmed) {
     confirmedBy = currentRestAccount(strapi);
     confirmedAt = new Date().toISOString();
