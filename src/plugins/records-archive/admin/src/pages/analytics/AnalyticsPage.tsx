@@ -67,7 +67,7 @@ const Figure = ({
   suffix?: string;
   text?: string;
 }) => (
-  <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
+  <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} width="100%">
     <Typography variant="sigma" textColor="neutral600" tag="p">
       {title}
     </Typography>
@@ -276,7 +276,7 @@ const RiskTable = ({ pupils }: { pupils: RiskPupil[] }) => {
 const LeaderList = ({ title, pupils }: { title: string; pupils: Leaders['excellent'] }) => {
   const { t } = useT();
   return (
-    <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
+    <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} width="100%">
       <Typography variant="delta" tag="h3">
         {title} ({pupils.length})
       </Typography>
@@ -413,11 +413,13 @@ export const AnalyticsPage = () => {
         title={t('analytics.title', 'Аналитика')}
         subtitle={
           period
-            ? t('analytics.subtitle', '{period} {year} в сравнении с периодом «{previous}»', {
-                period: period.title,
-                year: period.year,
-                previous: previous ? `${previous.title} ${previous.year}` : t('analytics.noPrevious', 'нет'),
-              })
+            ? previous
+              ? t('analytics.subtitle', '{period} {year} в сравнении с периодом «{previous}»', {
+                  period: period.title,
+                  year: period.year,
+                  previous: `${previous.title} ${previous.year}`,
+                })
+              : t('analytics.subtitle.alone', '{period} {year}: периода для сравнения нет', { period: period.title, year: period.year })
             : undefined
         }
         primaryAction={
@@ -475,14 +477,14 @@ export const AnalyticsPage = () => {
           {total ? (
             <Box paddingBottom={8}>
               <Grid.Root gap={4}>
-                <Grid.Item col={3} s={6} xs={12}>
+                <Grid.Item col={3} s={6} xs={12} alignItems="stretch">
                   <Figure
                     title={t('analytics.col.average', 'Средний балл')}
                     value={total.current.averageMark}
                     change={total.change.averageMark}
                   />
                 </Grid.Item>
-                <Grid.Item col={3} s={6} xs={12}>
+                <Grid.Item col={3} s={6} xs={12} alignItems="stretch">
                   <Figure
                     title={t('analytics.col.success', 'Успеваемость')}
                     value={total.current.successRate}
@@ -490,7 +492,7 @@ export const AnalyticsPage = () => {
                     suffix=" %"
                   />
                 </Grid.Item>
-                <Grid.Item col={3} s={6} xs={12}>
+                <Grid.Item col={3} s={6} xs={12} alignItems="stretch">
                   <Figure
                     title={t('analytics.col.quality', 'Качество')}
                     value={total.current.qualityRate}
@@ -498,7 +500,7 @@ export const AnalyticsPage = () => {
                     suffix=" %"
                   />
                 </Grid.Item>
-                <Grid.Item col={3} s={6} xs={12}>
+                <Grid.Item col={3} s={6} xs={12} alignItems="stretch">
                   <Figure
                     title={t('analytics.figure.pupils', 'Обучающихся / отличников / хорошистов')}
                     text={`${total.current.pupils} / ${total.standing.excellent} / ${total.standing.good}`}

@@ -1,0 +1,106 @@
+import fs from 'fs';
+import type { AddressInfo } from 'net';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { adminLogin, ADMIN_TEST_PASSWORD } from '../helpers/admin';
+import { buildMiniSchool, make, type MiniSchool } from '../helpers/school-fixture';
+import { bootStrapi, stopStrapi } from '../helpers/strapi';
+
+/**
+ * The deputy director's «Аналитика» in a real browser: the section is in the menu, the page shows
+ * the school's figures, classes ranked, pupils at risk, and downloads the workbook; a teacher's
+ * admin account has no such section. Screenshots go to test-artifacts/.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
+
+let strapi: Core.Strapi;
+let school: MiniSchool;
+let browser: Browser;
+let baseUrl: string;
+
+const russianPage = async (): Promise<Page> => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', acceptDownloads: true });
+  await page.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'ru'));
+  return page;
+};
+
+const logIn = async (page: Page, email: string) => {
+  await page.goto(`${baseUrl}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(ADMIN_TEST_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 30_000 });
+};
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\``);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  strapi = await bootStrapi();
+  await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
+  school = await buildMiniSchool(strapi);
+  const [ivanov, petrova, sidorov] = school.pupils5a;
+  const q1 = school.quarters[0].documentId;
+  for (const [pupil, value] of [
+    [ivanov, '4'],
+    [petrova, '5'],
+    [sidorov, '2'],
+  ] as const)
+    await make(strapi, 'api::mark.mark', {
+      kind: 'periodic',
+      journal: school.mathJournal.documentId,
+      studyPeriod: q1,
+      student: pupil.documentId,
+      value,
+    });
+  const roleId = async (code: string) => (await strapi.db.query('admin::role').findOne({ where: { code } })).id as number;
+  await adminLogin(strapi, { email: 'deputy@school.test', roleId: await roleId('school-deputy-director'), firstname: 'Ольга' });
+  await adminLogin(strapi, { email: 'teacher@school.test', roleId: await roleId('school-teacher'), firstname: 'Анна' });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (strapi) await new Promise<void>((resolve) => strapi.server.httpServer.close(() => resolve()));
+  await stopStrapi(strapi);
+});
+
+describe('«Аналитика» in the browser', () => {
+  it('shows the deputy director the school’s figures, classes ranked and pupils at risk, and downloads them', async () => {
+    const page = await russianPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await logIn(page, 'deputy@school.test');
+    await page.getByRole('link', { name: 'Аналитика' }).first().waitFor();
+    await page.goto(`${baseUrl}/admin/plugins/school-analytics?period=${school.quarters[0].documentId}`);
+    await page.getByText('Классы: рейтинг по качеству знаний').waitFor();
+    const classes = page.locator('table').first();
+    await classes.getByText('5А').waitFor();
+    // 5А in Q1: 4, 5, 2 → average 3,67; success 2 of 3; quality 2 of 3.
+    expect(await classes.locator('tbody tr').first().innerText()).toMatch(/5А\s+3\s+3,67\s+66,7 %\s+66,7 %/);
+    await page
+      .getByText(/^Сидоров/)
+      .first()
+      .waitFor();
+    await page.getByText('ожидается «2»').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'analytics-deputy.png'), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать XLSX' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^analitika-.*\.xlsx$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('has no «Аналитика» for a teacher’s admin account', async () => {
+    const page = await russianPage();
+    await logIn(page, 'teacher@school.test');
+    await page.getByRole('link', { name: 'Журнал' }).first().waitFor();
+    expect(await page.getByRole('link', { name: 'Аналитика' }).count()).toBe(0);
+    await page.close();
+  });
+});
