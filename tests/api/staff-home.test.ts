@@ -102,7 +102,11 @@ describe('the staff home page', () => {
   it('has a favicon, so no page of the panel makes a failing request for it', async () => {
     const response = await supertest(strapi.server.httpServer).get('/favicon.ico');
     expect(response.status).toBe(200);
-    expect(Buffer.from(response.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(response.body as Buffer)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 
   it('answers each widget only to the role it is for', async () => {
