@@ -39,6 +39,8 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::reward.reward',
   'api::mark-acknowledgment.mark-acknowledgment',
   'api::audit-entry.audit-entry',
+  'api::personal-file.personal-file',
+  'api::yearly-result.yearly-result',
   'plugin::users-permissions.user',
 ]);
 
@@ -97,6 +99,11 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
       return leads
         ? { $or: [{ journal: inJournals }, { student: { enrollments: { schoolClass: { id: { $in: reach.ledClassIds } } } } }] }
         : { journal: inJournals };
+    case 'api::personal-file.personal-file':
+      // Personal files: a class teacher reads those of the pupils of their class; a teacher none.
+      return leads ? { student: { enrollments: { schoolClass: { id: { $in: reach.ledClassIds } } } } } : null;
+    case 'api::yearly-result.yearly-result':
+      return leads ? { personalFile: { student: { enrollments: { schoolClass: { id: { $in: reach.ledClassIds } } } } } } : null;
     case 'api::portfolio-entry.portfolio-entry':
     case 'api::reward.reward':
       // A pupil's portfolio and rewards: teachers read those of the pupils of the classes they teach or lead.

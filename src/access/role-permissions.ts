@@ -90,6 +90,21 @@ const ANALYTICS_REPORTS = [
 /** A parent's or pupil's view: their own child's averages and trend. */
 const ANALYTICS_OWN_TREND = [`${ANALYTICS}.pupilTrend`];
 
+/** Personal files (личные дела) and their yearly results: kept by the secretary, the deputy and the director. */
+const PERSONAL_FILES = [
+  ...read('personal-file', 'yearly-result'),
+  ...['create', 'update'].flatMap((action) => [`api::personal-file.personal-file.${action}`, `api::yearly-result.yearly-result.${action}`]),
+  'api::personal-file.personal-file.fillYear',
+  'api::personal-file.personal-file.card',
+];
+/** A class teacher reads their class's files, fills and certifies its years (own class only, checked by the controllers). */
+const PERSONAL_FILES_CLASS_TEACHER = [
+  ...read('personal-file', 'yearly-result'),
+  'api::personal-file.personal-file.fillYear',
+  'api::personal-file.personal-file.card',
+  'api::yearly-result.yearly-result.certify',
+];
+
 /** Portfolios and rewards (seed 002 §3.5.3: kept by the class teacher); the printable summary of a pupil's portfolio. */
 const PORTFOLIO_SUMMARY = 'api::portfolio-entry.portfolio-entry.summary';
 const PORTFOLIO_READ = [...read('portfolio-entry', 'reward'), PORTFOLIO_SUMMARY];
@@ -140,6 +155,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...LOGIN_SLIPS,
       ...ANALYTICS_REPORTS,
       ...PORTFOLIO_KEEP,
+      ...PERSONAL_FILES_CLASS_TEACHER,
       ...REGULATION_READ,
     ],
   },
@@ -162,6 +178,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ANALYTICS_REPORTS,
       ...PORTFOLIO_KEEP,
       ...OLYMPIAD_WINNERS,
+      ...PERSONAL_FILES,
       ...REGULATION_READ,
     ],
   },
@@ -182,6 +199,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ANALYTICS_REPORTS,
       ...PORTFOLIO_KEEP,
       ...OLYMPIAD_WINNERS,
+      ...PERSONAL_FILES,
       ...REGULATION_READ,
     ],
   },
@@ -189,7 +207,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     type: 'secretary',
     name: 'Секретарь учебной части',
     description: 'Личные дела, книги регистрации, движение обучающихся; читает журналы',
-    actions: [...read(...RECORD_TYPES), ...write(...CLASS_LISTS), ...PORTFOLIO_KEEP, ...REGULATION_READ],
+    actions: [...read(...RECORD_TYPES), ...write(...CLASS_LISTS), ...PERSONAL_FILES, ...PORTFOLIO_KEEP, ...REGULATION_READ],
   },
   {
     type: 'archivist',

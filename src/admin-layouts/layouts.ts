@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 4;
+export const ADMIN_LAYOUTS_VERSION = 5;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -630,6 +630,90 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       ],
       [['acknowledgedAt', 6]],
       [['marks', 12]],
+    ],
+  },
+
+  'api::personal-file.personal-file': {
+    labels: {
+      number: 'Номер по алфавитной книге',
+      letter: 'Буква алфавитной книги',
+      sequence: 'Порядковый номер на букву',
+      student: 'Обучающийся',
+      openedOn: 'Дата поступления',
+      admissionOrder: 'Приказ о зачислении',
+      state: 'Состояние',
+      issuedOn: 'Дата выдачи',
+      applicationNumber: 'Номер заявления родителей',
+      orderNumber: 'Номер приказа о выбытии',
+      issuedTo: 'Кому выдано',
+      yearlyResults: 'Итоги учебных лет',
+    },
+    mainField: 'number',
+    list: ['number', 'student', 'openedOn', 'state'],
+    defaultSort: { field: 'number', order: 'ASC' },
+    edit: [
+      [
+        ['student', 6],
+        ['number', 6],
+      ],
+      [
+        ['letter', 4],
+        ['sequence', 4],
+        ['state', 4],
+      ],
+      [
+        ['openedOn', 4],
+        ['admissionOrder', 8],
+      ],
+      [
+        ['issuedOn', 4],
+        ['applicationNumber', 4],
+        ['orderNumber', 4],
+      ],
+      [['issuedTo', 6]],
+      [['yearlyResults', 12]],
+    ],
+  },
+
+  'api::yearly-result.yearly-result': {
+    labels: {
+      personalFile: 'Личное дело',
+      academicYear: 'Учебный год',
+      schoolClass: 'Класс',
+      grade: 'Класс (год обучения)',
+      marks: 'Годовые отметки из журнала',
+      decision: 'Решение педагогического совета',
+      decisionNote: 'Академическая задолженность, примечание',
+      councilProtocolNumber: 'Номер протокола педсовета',
+      councilProtocolDate: 'Дата протокола педсовета',
+      certifiedBy: 'Заверил классный руководитель',
+      certifiedAt: 'Когда заверено',
+    },
+    mainField: 'grade',
+    list: ['personalFile', 'academicYear', 'schoolClass', 'decision', 'certifiedAt'],
+    defaultSort: { field: 'grade', order: 'ASC' },
+    edit: [
+      [
+        ['personalFile', 6],
+        ['academicYear', 6],
+      ],
+      [
+        ['schoolClass', 6],
+        ['grade', 4],
+      ],
+      [['marks', 12]],
+      [
+        ['decision', 6],
+        ['councilProtocolNumber', 6],
+      ],
+      [
+        ['councilProtocolDate', 4],
+        ['decisionNote', 8],
+      ],
+      [
+        ['certifiedBy', 6],
+        ['certifiedAt', 6],
+      ],
     ],
   },
 

@@ -38,7 +38,10 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::diary-entry.diary-entry', field: 'student', label: 'записей учителей в дневнике' },
     { uid: 'api::portfolio-entry.portfolio-entry', field: 'student', label: 'записей портфолио' },
     { uid: 'api::reward.reward', field: 'student', label: 'поощрений' },
+    { uid: 'api::personal-file.personal-file', field: 'student', label: 'личных дел' },
   ],
+  // A file with its years stays (numbers of the alphabetical book are never reused).
+  'api::personal-file.personal-file': [{ uid: 'api::yearly-result.yearly-result', field: 'personalFile', label: 'итогов учебных лет' }],
   'api::journal.journal': [
     { uid: 'api::lesson.lesson', field: 'journal', label: 'уроков' },
     { uid: 'api::mark.mark', field: 'journal', label: 'отметок' },

@@ -29,6 +29,8 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::diary-entry.diary-entry': (draft) => import('./diary-entry-rules').then((rules) => rules.diaryEntryRules(draft)),
   'api::portfolio-entry.portfolio-entry': (draft) => import('./portfolio-rules').then((rules) => rules.portfolioEntryRules(draft)),
   'api::reward.reward': (draft) => import('./portfolio-rules').then((rules) => rules.rewardRules(draft)),
+  'api::personal-file.personal-file': (draft) => import('./personal-file-rules').then((rules) => rules.personalFileRules(draft)),
+  'api::yearly-result.yearly-result': (draft) => import('./personal-file-rules').then((rules) => rules.yearlyResultRules(draft)),
 };
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
@@ -63,6 +65,9 @@ export const recordRulesMiddleware =
       if (stored) {
         await assertWriteScope(strapi, context.uid, stored, null);
         if (PERIOD_BOUND_TYPES.has(context.uid)) await assertPeriodsOpen(strapi, [await periodOf(strapi, context.uid, stored)]);
+        if (context.uid === 'api::yearly-result.yearly-result') {
+          await (await import('./personal-file-rules')).assertYearResultDeletable(strapi, stored);
+        }
         await guardDelete(strapi, context.uid, stored);
       }
       return next();

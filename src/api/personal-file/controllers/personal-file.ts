@@ -1,0 +1,46 @@
+import { factories, type Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { readScopeOf, type Reader } from '../../../access/record-scope';
+import { actorFromState, type RequestState } from '../../../access/request-actor';
+import { PERSONAL_FILE } from '../../../school/records/personal-file-rules';
+import { getPersonalFileService } from '../services/personal-file';
+
+/** The personal file behind `:id` must be one the caller may read (a class teacher: their class's pupils). */
+const assertVisible = async (strapi: Core.Strapi, ctx: Context): Promise<{ documentId: string; reader: Reader }> => {
+  const actor = actorFromState(ctx.state as RequestState);
+  const reader: Reader = {
+    kind: actor.kind === 'system' ? 'none' : actor.kind,
+    id: actor.id,
+    roleType: actor.roleType,
+    tokenType: actor.tokenType,
+  };
+  const scope = await readScopeOf(strapi, reader, PERSONAL_FILE);
+  if (scope.kind === 'deny') throw new errors.PolicyError('Личные дела вам недоступны (152-ФЗ: персональные данные обучающихся)');
+  const documentId = String(ctx.params.id);
+  const filter = scope.kind === 'rows' ? scope.filter : {};
+  const visible = await strapi.db.query(PERSONAL_FILE).count({ where: { $and: [{ documentId }, filter] } });
+  if (visible === 0) throw new errors.NotFoundError('Личное дело не найдено');
+  return { documentId, reader };
+};
+
+export default factories.createCoreController(PERSONAL_FILE, ({ strapi }) => ({
+  /** POST /api/personal-files/:id/yearly-results/fill?year=: the year's final marks from the journal. */
+  async fillYear(ctx: Context) {
+    const { documentId, reader } = await assertVisible(strapi, ctx);
+    const year = typeof ctx.query.year === 'string' && ctx.query.year.trim() ? ctx.query.year.trim() : undefined;
+    const classTeacherId = reader.kind === 'user' && reader.roleType === 'class-teacher' ? reader.id : null;
+    ctx.body = { data: await getPersonalFileService(strapi).fillYear(documentId, year, classTeacherId) };
+  },
+
+  /** GET /api/personal-files/:id/card.pdf: the personal card (личная карта обучающегося). */
+  async card(ctx: Context) {
+    const { documentId } = await assertVisible(strapi, ctx);
+    const { pdf, number } = await getPersonalFileService(strapi).cardPdf(documentId);
+    const name = `personal-card-${number.replace('/', '-')}.pdf`;
+    ctx.set('Content-Disposition', `attachment; filename="personal-card.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.type = 'application/pdf';
+    ctx.body = pdf;
+  },
+}));

@@ -1,0 +1,17 @@
+/** Listed before the core routes, like every custom route of a record type. */
+export default {
+  routes: [
+    {
+      method: 'POST',
+      path: '/personal-files/:id/yearly-results/fill',
+      handler: 'api::personal-file.personal-file.fillYear',
+      config: { description: 'Fills (or refreshes) a school year of the personal file from the journal’s annual marks' },
+    },
+    {
+      method: 'GET',
+      path: '/personal-files/:id/card.pdf',
+      handler: 'api::personal-file.personal-file.card',
+      config: { description: 'The personal card of the pupil (личная карта обучающегося) as a PDF' },
+    },
+  ],
+};

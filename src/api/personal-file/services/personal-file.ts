@@ -1,0 +1,148 @@
+import { factories, type Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { DateTime } from 'luxon';
+import type { LocalDate } from '../../../school/calendar';
+import type { StoredRecord } from '../../../school/records/draft';
+import {
+  classOfYear,
+  PERSONAL_FILE,
+  YEARLY_RESULT,
+  type YearDecision,
+  type YearSubjectMark,
+} from '../../../school/records/personal-file-rules';
+import { getSchoolSettings } from '../../../school/settings';
+import { renderPersonalCardPdf, type PersonalCard } from '../card-pdf';
+
+const ACADEMIC_YEAR = 'api::academic-year.academic-year';
+
+/** What the fill action answers: the year's page as it now stands. */
+export interface FilledYear {
+  documentId: string;
+  academicYear: string;
+  schoolClass: string;
+  grade: number;
+  marks: YearSubjectMark[];
+  decision: string | null;
+  certifiedAt: string | null;
+}
+
+const findFile = async (strapi: Core.Strapi, documentId: string): Promise<StoredRecord> => {
+  const file = (await strapi.db.query(PERSONAL_FILE).findOne({
+    where: { documentId },
+    populate: { student: { select: ['id', 'fullName', 'lastName', 'firstName', 'patronymic', 'birthDate', 'gender'] } },
+  })) as StoredRecord | null;
+  if (!file) throw new errors.NotFoundError('Личное дело не найдено');
+  return file;
+};
+
+/** The year named by `?year=` (documentId or title «2025/2026»), else the current one. */
+const findYear = async (strapi: Core.Strapi, year: string | undefined): Promise<StoredRecord> => {
+  const where = year ? { $or: [{ documentId: year }, { title: year }] } : { state: 'current' };
+  const found = (await strapi.db.query(ACADEMIC_YEAR).findOne({ where })) as StoredRecord | null;
+  if (!found) {
+    throw new errors.ValidationError(year ? `Учебный год «${year}» не найден` : 'Укажите учебный год: ?year=2025/2026', {
+      errors: [{ path: ['year'], message: 'Укажите учебный год (documentId или название «ГГГГ/ГГГГ»)', name: 'ValidationError' }],
+    });
+  }
+  return found;
+};
+
+const createPersonalFileService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Writes the year's page of the file from the journal's annual marks (creates it, or refreshes an
+   * uncertified one); the record rules do the carrying over. `classTeacherId`: the caller is a class
+   * teacher and must lead the pupil's class of that year.
+   */
+  async fillYear(fileDocumentId: string, yearParam: string | undefined, classTeacherId: number | null): Promise<FilledYear> {
+    const file = await findFile(strapi, fileDocumentId);
+    const year = await findYear(strapi, yearParam);
+    const student = file.student as StoredRecord | null;
+    if (!student) throw new errors.ValidationError('В личном деле не указан обучающийся');
+    const schoolClass = await classOfYear(strapi, student.id, year.id);
+    if (classTeacherId !== null && (schoolClass?.classTeacher as StoredRecord | null)?.id !== classTeacherId) {
+      throw new errors.PolicyError(
+        `Итоги ${String(year.title)} учебного года заполняет классный руководитель класса обучающегося в том году, секретарь или заместитель директора`,
+      );
+    }
+    const existing = (await strapi.db
+      .query(YEARLY_RESULT)
+      .findOne({ where: { personalFile: { id: file.id }, academicYear: { id: year.id } }, select: ['documentId'] })) as StoredRecord | null;
+    const documents = strapi.documents(YEARLY_RESULT);
+    const written = existing
+      ? await documents.update({ documentId: existing.documentId, data: {} } as never)
+      : await documents.create({ data: { personalFile: file.documentId, academicYear: year.documentId } } as never);
+    const stored = (await strapi.db.query(YEARLY_RESULT).findOne({
+      where: { documentId: (written as unknown as StoredRecord).documentId },
+      populate: { schoolClass: { select: ['name'] } },
+    })) as StoredRecord;
+    return {
+      documentId: stored.documentId,
+      academicYear: String(year.title),
+      schoolClass: String((stored.schoolClass as StoredRecord | null)?.name ?? ''),
+      grade: Number(stored.grade),
+      marks: (stored.marks as YearSubjectMark[] | null) ?? [],
+      decision: (stored.decision as string | null) ?? null,
+      certifiedAt: stored.certifiedAt ? new Date(stored.certifiedAt as string).toISOString() : null,
+    };
+  },
+
+  /** The personal card (личная карта обучающегося) of a file as a PDF. */
+  async cardPdf(fileDocumentId: string): Promise<{ pdf: Buffer; number: string }> {
+    const file = await findFile(strapi, fileDocumentId);
+    const student = (file.student as StoredRecord | null) ?? ({} as StoredRecord);
+    const settings = getSchoolSettings(strapi);
+    const years = (await strapi.db.query(YEARLY_RESULT).findMany({
+      where: { personalFile: { id: file.id } },
+      populate: {
+        academicYear: { select: ['title', 'startDate'] },
+        schoolClass: { select: ['name'] },
+        certifiedBy: { select: ['username'] },
+      },
+    })) as StoredRecord[];
+    const atLocal = (value: unknown): string | null =>
+      value
+        ? DateTime.fromJSDate(new Date(value as string))
+            .setZone(settings.timeZone)
+            .toFormat('dd.MM.yyyy')
+        : null;
+    const card: PersonalCard = {
+      school: { name: settings.name, address: settings.address },
+      number: String(file.number),
+      fullName: String(student.fullName ?? ''),
+      birthDate: (student.birthDate as LocalDate | null) ?? null,
+      gender: (student.gender as 'male' | 'female' | null) ?? null,
+      openedOn: (file.openedOn as LocalDate | null) ?? null,
+      admissionOrder: (file.admissionOrder as string | null) ?? null,
+      state: String(file.state),
+      issue:
+        file.state === 'issued'
+          ? { on: file.issuedOn as LocalDate, application: String(file.applicationNumber), order: String(file.orderNumber) }
+          : null,
+      years: years
+        .map((year) => ({
+          title: String((year.academicYear as StoredRecord | null)?.title ?? ''),
+          startDate: String((year.academicYear as StoredRecord | null)?.startDate ?? ''),
+          className: String((year.schoolClass as StoredRecord | null)?.name ?? ''),
+          grade: Number(year.grade),
+          marks: (year.marks as YearSubjectMark[] | null) ?? [],
+          decision: (year.decision as YearDecision | null) ?? null,
+          decisionNote: (year.decisionNote as string | null) ?? null,
+          protocol: year.councilProtocolNumber
+            ? { number: String(year.councilProtocolNumber), date: (year.councilProtocolDate as LocalDate | null) ?? null }
+            : null,
+          certifiedOn: atLocal(year.certifiedAt),
+          certifiedBy: ((year.certifiedBy as StoredRecord | null)?.username as string | undefined) ?? null,
+        }))
+        .sort((a, b) => a.startDate.localeCompare(b.startDate)),
+      printedOn: DateTime.now().setZone(settings.timeZone).toFormat('dd.MM.yyyy'),
+    };
+    return { pdf: await renderPersonalCardPdf(card), number: card.number };
+  },
+});
+
+export type PersonalFileService = ReturnType<typeof createPersonalFileService>;
+
+export const getPersonalFileService = (strapi: Core.Strapi): PersonalFileService =>
+  strapi.service(PERSONAL_FILE) as unknown as PersonalFileService;
+
+export default factories.createCoreService(PERSONAL_FILE, ({ strapi }) => createPersonalFileService({ strapi }));
