@@ -67,6 +67,24 @@ const ALL: Who[] = [
   'customToken',
 ];
 
+/** The personal file of the 5Б pupil, opened once, the first time a case needs it. */
+let file5b: Promise<string> | undefined;
+const personalFile5b = (): Promise<string> =>
+  (file5b ??= strapi
+    .documents('api::personal-file.personal-file')
+    .create({ data: { student: world.school.pupil5b.documentId, openedOn: '2021-09-01' } } as never)
+    .then((file) => (file as unknown as { documentId: string }).documentId));
+
+let newcomers = 0;
+/** A new pupil for each call, since a pupil has one personal file. */
+const newPupil = async (): Promise<string> => {
+  newcomers += 1;
+  const student = await strapi.documents('api::student.student').create({
+    data: { lastName: 'Новикова', firstName: `Ученица ${newcomers}`, gender: 'female', birthDate: '2014-01-01' },
+  } as never);
+  return (student as unknown as { documentId: string }).documentId;
+};
+
 const routes = (): RouteCase[] => [
   {
     name: 'GET /api/subjects',
@@ -189,6 +207,24 @@ const routes = (): RouteCase[] => [
     name: 'GET /api/portfolio-entries/olympiad-winners',
     call: (api) => api.get('/api/portfolio-entries/olympiad-winners?year=2025/2026'),
     expect: { deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/personal-files',
+    call: async (api) => {
+      await personalFile5b();
+      return api.get('/api/personal-files');
+    },
+    expect: { classTeacherB: 200, deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/personal-files/:file5b/card.pdf',
+    call: async (api) => api.get(`/api/personal-files/${await personalFile5b()}/card.pdf`),
+    expect: { classTeacherB: 200, deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/personal-files for a new pupil',
+    call: async (api) => api.post('/api/personal-files', { student: await newPupil(), openedOn: '2025-09-01' }),
+    expect: { deputy: 201, director: 201, secretary: 201, others: 403 },
   },
   {
     name: 'GET /api/audit-entries',
