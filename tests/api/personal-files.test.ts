@@ -73,6 +73,11 @@ type ErrorBody = { body: { error: { message: string; details?: { errors?: Array<
 const messageOf = (response: ErrorBody) => response.body.error.message;
 const pathsOf = (response: ErrorBody) => (response.body.error.details?.errors ?? []).map((error) => error.path.join('.'));
 
+/** Stands for «the third 5А pupil», who has no file: test tables are built before the school exists. */
+const thirdPupil = () => '<third 5А pupil>';
+const resolvePupil = (body: Record<string, unknown>) =>
+  body.student === thirdPupil() ? { ...body, student: world.school.pupils5a[2].documentId } : body;
+
 const pupil = (lastName: string, firstName: string) =>
   make(strapi, 'api::student.student', { lastName, firstName, gender: 'female', birthDate: '2014-01-10' });
 
@@ -320,6 +325,42 @@ describe('who reads and writes personal files', () => {
       expect((await api.get(`/api/personal-files/${files.ivanov}/card.pdf`)).status).toBeGreaterThanOrEqual(401);
       expect((await api.post('/api/personal-files', { student: ivanov, openedOn: '2025-09-01' })).status).toBeGreaterThanOrEqual(401);
     }
+  });
+});
+
+describe('bad input to personal files and yearly results', () => {
+  const badFiles: Array<[string, Record<string, unknown>]> = [
+    ['an unknown pupil', { student: 'no-such-pupil', openedOn: '2025-09-01' }],
+    ['no pupil', { openedOn: '2025-09-01' }],
+    ['no admission date', { student: thirdPupil() }],
+    ['an admission date that is not a date', { student: thirdPupil(), openedOn: 'вчера' }],
+    ['an admission date as a number', { student: thirdPupil(), openedOn: 20250901 }],
+    ['a number as an object', { student: thirdPupil(), openedOn: '2025-09-01', number: { $gt: '' } }],
+    ['a number zero', { student: thirdPupil(), openedOn: '2025-09-01', number: 'С/0' }],
+    ['an unknown state', { student: thirdPupil(), openedOn: '2025-09-01', state: ['issued'] }],
+    ['issue data on an open file', { student: thirdPupil(), openedOn: '2025-09-01', applicationNumber: '5' }],
+    ['an admission order as a list', { student: thirdPupil(), openedOn: '2025-09-01', admissionOrder: ['№ 1'] }],
+  ];
+  it.each(badFiles)('refuses a file with %s (400, nothing stored)', async (_name, body) => {
+    const before = await strapi.db.query(FILE).count({});
+    const response = await secretary.post('/api/personal-files', resolvePupil(body));
+    expect(response.status).toBe(400);
+    expect(messageOf(response)).toEqual(expect.any(String));
+    expect(await strapi.db.query(FILE).count({})).toBe(before);
+  });
+
+  const badYears: Array<[string, Record<string, unknown>]> = [
+    ['an unknown decision', { decision: 'expelled' }],
+    ['a decision as a number', { decision: 5 }],
+    ['a protocol number as an object', { councilProtocolNumber: { a: 1 } }],
+    ['a protocol date that is not a date', { councilProtocolDate: '31.05.2026' }],
+    ['another personal file', { personalFile: 'no-such-file' }],
+  ];
+  it.each(badYears)('refuses a yearly result with %s (4xx with a message)', async (_name, body) => {
+    const previous = await strapi.db.query(YEAR).findOne({ where: { personalFile: { documentId: files.ivanov }, grade: 4 } });
+    const response = await secretary.put(`/api/yearly-results/${previous.documentId}`, body);
+    expect(response.status).toBe(400);
+    expect(messageOf(response)).toEqual(expect.any(String));
   });
 });
 
