@@ -78,10 +78,17 @@ export const loadTeacherReach = async (strapi: Core.Strapi, userId: number, lead
   return { journalIds: journals.map((journal) => journal.id), taughtClassIds: [...new Set(taughtClassIds)], ledClassIds };
 };
 
+/**
+ * An `$in` over ids that is never empty: Strapi drops an empty `$in` from REST filters, which would
+ * then match every row (a teacher with no journal would read the whole school). Ids start at 1.
+ */
+const idIn = (ids: number[]): { $in: number[] } => ({ $in: ids.length > 0 ? ids : [0] });
+
 /** The rows of each type a teacher (or class teacher) may read; null when the type is closed to them. */
 export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): Filter | null => {
-  const inJournals = { id: { $in: reach.journalIds } };
-  const classes = { id: { $in: [...new Set([...reach.taughtClassIds, ...reach.ledClassIds])] } };
+  const inJournals = { id: idIn(reach.journalIds) };
+  const classes = { id: idIn([...new Set([...reach.taughtClassIds, ...reach.ledClassIds])]) };
+  const ledClasses = { id: idIn(reach.ledClassIds) };
   switch (uid) {
     case 'api::journal.journal':
       return inJournals;
@@ -97,20 +104,19 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
     case 'api::diary-entry.diary-entry':
       // Entries on the journals they keep; a class teacher also those written to their class's pupils.
       return leads
-        ? { $or: [{ journal: inJournals }, { student: { enrollments: { schoolClass: { id: { $in: reach.ledClassIds } } } } }] }
+        ? { $or: [{ journal: inJournals }, { student: { enrollments: { schoolClass: ledClasses } } }] }
         : { journal: inJournals };
     case 'api::personal-file.personal-file':
       // Personal files: a class teacher reads those of the pupils of their class; a teacher none.
-      return leads ? { student: { enrollments: { schoolClass: { id: { $in: reach.ledClassIds } } } } } : null;
+      return leads ? { student: { enrollments: { schoolClass: ledClasses } } } : null;
     case 'api::yearly-result.yearly-result':
-      return leads ? { personalFile: { student: { enrollments: { schoolClass: { id: { $in: reach.ledClassIds } } } } } } : null;
+      return leads ? { personalFile: { student: { enrollments: { schoolClass: ledClasses } } } } : null;
     case 'api::portfolio-entry.portfolio-entry':
     case 'api::reward.reward':
       // A pupil's portfolio and rewards: teachers read those of the pupils of the classes they teach or lead.
-      // No class at all reads no row (an empty `$in` is dropped from REST filters, which would read every row).
-      return classes.id.$in.length > 0 ? { student: { enrollments: { schoolClass: classes } } } : { id: { $null: true } };
+      return { student: { enrollments: { schoolClass: classes } } };
     case 'api::guardian.guardian':
-      return leads ? { children: { enrollments: { schoolClass: { id: { $in: reach.ledClassIds } } } } } : null;
+      return leads ? { children: { enrollments: { schoolClass: ledClasses } } } : null;
     default:
       return PERSONAL_TYPES.has(uid) ? null : {};
   }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { apiAs, bootStrapi, stopStrapi } from '../helpers/strapi';
+import { apiAs, bootStrapi, createAccount, stopStrapi } from '../helpers/strapi';
 import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
 
 let strapi: Core.Strapi;
@@ -279,6 +279,19 @@ describe('no side doors', () => {
     expect(asked.body.data).toEqual([]);
     const students = await teacher.get('/api/students?pagination[pageSize]=100');
     expect(students.body.data.map((student: { fullName: string }) => student.fullName)).not.toContain('Кузнецов Олег Сергеевич');
+  });
+
+  it('shows a teacher who keeps no journal and leads no class no journal, mark or pupil at all', async () => {
+    const idle = apiAs(strapi, (await createAccount(strapi, 'teacher', 'matrix_idle_teacher')).jwt);
+    for (const url of ['/api/journals', '/api/marks', '/api/lessons', '/api/students', '/api/enrollments', '/api/journal-remarks']) {
+      const response = await idle.get(url);
+      expect({ url, status: response.status, rows: response.body.data?.length }).toEqual({ url, status: 200, rows: 0 });
+    }
+    const idleClassTeacher = apiAs(strapi, (await createAccount(strapi, 'class-teacher', 'matrix_idle_class_teacher')).jwt);
+    for (const url of ['/api/guardians', '/api/students', '/api/marks']) {
+      const response = await idleClassTeacher.get(url);
+      expect({ url, status: response.status, rows: response.body.data?.length }).toEqual({ url, status: 200, rows: 0 });
+    }
   });
 
   it('refuses a populate or a filter that reaches guardians or accounts from a teacher’s rows', async () => {
