@@ -89,6 +89,9 @@ describe('«Аналитика» in the browser', () => {
       .first()
       .waitFor();
     await page.getByText('ожидается «2»').first().waitFor();
+    // The charts: a bar per class in the period, and the dynamics over the periods begun.
+    await page.locator('[data-testid="analytics-chart-groups"] .recharts-bar-rectangle').first().waitFor();
+    await page.locator('[data-testid="analytics-chart-groups"] svg text', { hasText: '5А' }).first().waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'analytics-deputy.png'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать XLSX' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^analitika-.*\.xlsx$/);

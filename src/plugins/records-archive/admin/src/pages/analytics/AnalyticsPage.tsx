@@ -23,6 +23,7 @@ import { useSearchParams } from 'react-router-dom';
 import { BASE, useDownload, useLoad } from '../../api/client';
 import { ListState, Muted, Section } from '../../components/common';
 import { useT } from '../../utils/translations';
+import { ChartsRow, DynamicsChart, GroupsChart } from './Charts';
 import type { AttendanceReport, Choices, ForecastAccuracy, Leaders, Measures, RiskPupil, Summary, SummaryGroup } from './types';
 
 const API = `${BASE}/analytics`;
@@ -386,6 +387,10 @@ export const AnalyticsPage = () => {
   const period = summary?.period;
   const previous = summary?.previousPeriod;
   const forecast = accuracy.data?.data;
+  // The periods of the shown one's scheme that have begun: the points of the dynamics chart.
+  const periodsSoFar = (options?.periods ?? []).filter(
+    (candidate) => period && candidate.scheme === period.scheme && candidate.year === period.year && candidate.startDate <= period.endDate,
+  );
 
   const select = (name: FilterName, label: string, items: Array<{ value: string; label: string }>, any: string) => (
     <Box minWidth="180px">
@@ -518,6 +523,15 @@ export const AnalyticsPage = () => {
             </Box>
           ) : null}
         </ListState>
+
+        {summary && (summary.groups.length > 0 || periodsSoFar.length > 1) ? (
+          <ChartsRow>
+            {summary.groups.length > 0 ? (
+              <GroupsChart groups={summary.groups} title={t('analytics.chart.classes', 'Качество знаний по классам, %')} />
+            ) : null}
+            <DynamicsChart periods={periodsSoFar} filters={filters as Record<string, string>} />
+          </ChartsRow>
+        ) : null}
 
         <Section title={t('analytics.classes', 'Классы: рейтинг по качеству знаний')}>
           <ListState
