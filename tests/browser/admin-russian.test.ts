@@ -1,10 +1,8 @@
-import fs from 'fs';
-import type { AddressInfo } from 'net';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { adminLogin, ADMIN_TEST_PASSWORD } from '../helpers/admin';
-import { bootStrapi, stopStrapi } from '../helpers/strapi';
+import { SHOTS, startAdminBrowser, type AdminBrowser } from '../helpers/browser';
 
 /**
  * The built admin panel in the machine's Chromium: Russian from the login page on (no language
@@ -12,30 +10,19 @@ import { bootStrapi, stopStrapi } from '../helpers/strapi';
  * the school settings page with a field-level message for a bad time zone.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
-
+let panel: AdminBrowser;
 let strapi: Core.Strapi;
 let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\``);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  strapi = await bootStrapi();
-  await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
+  panel = await startAdminBrowser();
+  ({ strapi, browser, baseUrl } = panel);
   await adminLogin(strapi, { email: 'browser-admin@school.test' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (strapi) await new Promise<void>((resolve) => strapi.server.httpServer.close(() => resolve()));
-  await stopStrapi(strapi);
+  await panel?.stop();
 });
 
 it('opens in Russian, labels the mark form in Russian and saves the school settings with field messages', async () => {

@@ -1,11 +1,9 @@
-import fs from 'fs';
-import type { AddressInfo } from 'net';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { adminLogin, ADMIN_TEST_PASSWORD } from '../helpers/admin';
+import type { Page } from 'playwright-core';
+import { adminLogin } from '../helpers/admin';
+import { SHOTS, startAdminBrowser, type AdminBrowser } from '../helpers/browser';
 import { buildMiniSchool, make, type MiniSchool } from '../helpers/school-fixture';
-import { bootStrapi, stopStrapi } from '../helpers/strapi';
 
 /**
  * The deputy director's «Аналитика» in a real browser: the section is in the menu, the page shows
@@ -13,34 +11,17 @@ import { bootStrapi, stopStrapi } from '../helpers/strapi';
  * admin account has no such section. Screenshots go to test-artifacts/.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
-
+let panel: AdminBrowser;
 let strapi: Core.Strapi;
 let school: MiniSchool;
-let browser: Browser;
 let baseUrl: string;
 
-const russianPage = async (): Promise<Page> => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', acceptDownloads: true });
-  await page.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'ru'));
-  return page;
-};
-
-const logIn = async (page: Page, email: string) => {
-  await page.goto(`${baseUrl}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(ADMIN_TEST_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 30_000 });
-};
+const russianPage = () => panel.russianPage({ acceptDownloads: true });
+const logIn = (page: Page, email: string) => panel.logIn(page, email);
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\``);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  strapi = await bootStrapi();
-  await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
+  panel = await startAdminBrowser();
+  ({ strapi, baseUrl } = panel);
   school = await buildMiniSchool(strapi);
   const [ivanov, petrova, sidorov] = school.pupils5a;
   const q1 = school.quarters[0].documentId;
@@ -59,16 +40,10 @@ beforeAll(async () => {
   const roleId = async (code: string) => (await strapi.db.query('admin::role').findOne({ where: { code } })).id as number;
   await adminLogin(strapi, { email: 'deputy@school.test', roleId: await roleId('school-deputy-director'), firstname: 'Ольга' });
   await adminLogin(strapi, { email: 'teacher@school.test', roleId: await roleId('school-teacher'), firstname: 'Анна' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (strapi) await new Promise<void>((resolve) => strapi.server.httpServer.close(() => resolve()));
-  await stopStrapi(strapi);
+  await panel?.stop();
 });
 
 describe('«Аналитика» in the browser', () => {

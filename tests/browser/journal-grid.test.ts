@@ -1,12 +1,10 @@
-import fs from 'fs';
-import type { AddressInfo } from 'net';
-import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { adminLogin, ADMIN_TEST_PASSWORD } from '../helpers/admin';
+import type { Page } from 'playwright-core';
+import { adminLogin } from '../helpers/admin';
+import { startAdminBrowser, type AdminBrowser } from '../helpers/browser';
 import { buildMiniSchool, make, type MiniSchool } from '../helpers/school-fixture';
-import { bootStrapi, createAccount, stopStrapi } from '../helpers/strapi';
+import { createAccount } from '../helpers/strapi';
 
 /**
  * The teacher's workplace in a real browser: the built admin panel in the machine's Chromium. A
@@ -15,32 +13,14 @@ import { bootStrapi, createAccount, stopStrapi } from '../helpers/strapi';
  * locked; the deputy director adds a remark. Screenshots of each step go to test-artifacts/.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
-
+let panel: AdminBrowser;
 let strapi: Core.Strapi;
 let school: MiniSchool;
-let browser: Browser;
 let baseUrl: string;
 
-const shot = async (page: Page, name: string) => {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-};
-
-/** A page of the admin panel in Russian, as the school sees it. */
-const russianPage = async (): Promise<Page> => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
-  await page.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'ru'));
-  return page;
-};
-
-const logIn = async (page: Page, email: string) => {
-  await page.goto(`${baseUrl}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(ADMIN_TEST_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/login'), { timeout: 30_000 });
-};
+const shot = (page: Page, name: string) => panel.shot(page, name);
+const russianPage = () => panel.russianPage();
+const logIn = (page: Page, email: string) => panel.logIn(page, email);
 
 const journalUrl = (period: string) => `${baseUrl}/admin/plugins/school-journal?journal=${school.mathJournal.documentId}&period=${period}`;
 
@@ -63,11 +43,8 @@ const settled = async (page: Page) => {
 };
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\``);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  strapi = await bootStrapi();
-  await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
+  panel = await startAdminBrowser();
+  ({ strapi, baseUrl } = panel);
 
   const teacherAccount = await createAccount(strapi, 'teacher', 'browser_teacher');
   school = await buildMiniSchool(strapi, { teacher: teacherAccount });
@@ -89,17 +66,10 @@ beforeAll(async () => {
     firstname: 'Ольга',
     lastname: 'Завуч',
   });
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (strapi) await new Promise<void>((resolve) => strapi.server.httpServer.close(() => resolve()));
-  await stopStrapi(strapi);
+  await panel?.stop();
 });
 
 describe('the journal grid in the browser', () => {
