@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { FINAL_MARK_ROUNDINGS, type FinalMarkRounding } from './rules/final-marks';
 import { PERIOD_SCHEMES, WORK_TYPES, type PeriodScheme, type PeriodSchemeRange, type SchoolSettings } from './settings';
 
 /** One problem of the submitted settings, in the shape of Strapi's ValidationError details. */
@@ -8,7 +9,15 @@ export interface SettingsIssue {
   name: 'ValidationError';
 }
 
-export const SETTINGS_KEYS = ['name', 'address', 'timeZone', 'periodSchemes', 'pointMarksFromGrade', 'workTypeWeights'] as const;
+export const SETTINGS_KEYS = [
+  'name',
+  'address',
+  'timeZone',
+  'periodSchemes',
+  'pointMarksFromGrade',
+  'workTypeWeights',
+  'finalMarkRounding',
+] as const;
 export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 
 export interface SettingsChange {
@@ -153,6 +162,12 @@ export const checkSettingsChange = (input: unknown): SettingsChange => {
       case 'workTypeWeights': {
         const weights = checkWeights(value, issue);
         if (weights) change.set.workTypeWeights = weights;
+        break;
+      }
+      case 'finalMarkRounding': {
+        if (!FINAL_MARK_ROUNDINGS.includes(value as FinalMarkRounding))
+          issue(['finalMarkRounding'], 'Округление итоговых отметок: half-up (3,5 → 4) или half-down (3,5 → 3)');
+        else change.set.finalMarkRounding = value as FinalMarkRounding;
         break;
       }
     }

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import markSchema from '../api/mark/content-types/mark/schema.json';
+import { DEFAULT_FINAL_MARK_ROUNDING, type FinalMarkRounding } from './rules/final-marks';
 
 export type PeriodScheme = 'quarter' | 'trimester' | 'half-year';
 
@@ -22,6 +23,8 @@ export interface SchoolSettings {
   pointMarksFromGrade: number;
   /** Weight of a mark in the weighted average by the kind of work (every work type has one). */
   workTypeWeights: Record<string, number>;
+  /** How the mean of marks becomes the аттестат's final mark: half up (3.5 → 4, default) or half down. */
+  finalMarkRounding: FinalMarkRounding;
 }
 
 /** A control work weighs 2, a test 1.5, everything else 1. */
@@ -39,6 +42,7 @@ const DEFAULT_SETTINGS: SchoolSettings = {
   ],
   pointMarksFromGrade: 2,
   workTypeWeights: { ...DEFAULT_WORK_TYPE_WEIGHTS },
+  finalMarkRounding: DEFAULT_FINAL_MARK_ROUNDING,
 };
 
 /**
