@@ -125,6 +125,8 @@ const main = () => {
           `Админ-панель: ${base}/admin`,
           `  логин:  ${adminEmail}`,
           `  пароль: ${adminPassword}  (если администратора создал seed)`,
+          `  учитель: teacher1@school.local, завуч: deputy@school.local,`,
+          `  архивариус: archivist@school.local — пароль ${demoPassword}`,
           '',
           `REST API: ${base}/api`,
           `  вход:   POST ${base}/api/auth/local`,

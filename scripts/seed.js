@@ -165,6 +165,9 @@ const main = async () => {
       const state = account.created ? 'создана' : 'уже есть';
       console.log(`  ${account.username.padEnd(14)} ${account.role.padEnd(16)} ${state}${account.note ? ` — ${account.note}` : ''}`);
     }
+    const staff = await demo.ensureStaffAdminAccounts(app, demoPassword);
+    console.log(`Сотрудники в админ-панели (пароль ${demoPassword}):`);
+    for (const account of staff) console.log(`  ${account.email.padEnd(24)} ${account.role} ${account.created ? 'создана' : 'уже есть'}`);
   } finally {
     await app.destroy();
   }

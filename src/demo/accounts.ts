@@ -140,3 +140,34 @@ export const ensureDemoAccounts = async (strapi: Core.Strapi, password: string):
   }
   return result;
 };
+
+/**
+ * Admin-panel accounts of demo staff, with the e-mail of their REST account: the teacher opens their
+ * journals in «Журнал», the deputy director sees every journal and the analytics, the archivist the
+ * archive. Created once, with the staff roles of the records-archive plugin.
+ */
+export const STAFF_ADMIN_ACCOUNTS = [
+  { username: 'teacher1', roleCode: 'school-teacher', firstname: 'Учитель', lastname: 'Демо' },
+  { username: 'deputy', roleCode: 'school-deputy-director', firstname: 'Заместитель директора', lastname: 'Демо' },
+  { username: 'archivist', roleCode: 'school-archivist', firstname: 'Архивариус', lastname: 'Демо' },
+] as const;
+
+export const ensureStaffAdminAccounts = async (
+  strapi: Core.Strapi,
+  password: string,
+): Promise<Array<{ email: string; role: string; created: boolean }>> => {
+  const admin = (strapi as unknown as { admin: { services: AdminServices } }).admin.services;
+  const result: Array<{ email: string; role: string; created: boolean }> = [];
+  for (const { username, roleCode, firstname, lastname } of STAFF_ADMIN_ACCOUNTS) {
+    const email = `${username}@school.local`;
+    const role = (await strapi.db.query('admin::role').findOne({ where: { code: roleCode } })) as { id: number; name: string } | null;
+    if (!role) throw new Error(`Нет роли админ-панели ${roleCode}`);
+    if (await admin.user.exists({ email })) {
+      result.push({ email, role: role.name, created: false });
+      continue;
+    }
+    await admin.user.create({ email, firstname, lastname, isActive: true, roles: [role.id], password, registrationToken: null });
+    result.push({ email, role: role.name, created: true });
+  }
+  return result;
+};

@@ -5,4 +5,11 @@
 export { generateSchool, DEFAULT_DEMO_PASSWORD, type GenerateSchoolOptions, type GenerateSchoolSummary } from './generate';
 export { planSchool, DEFAULT_OPTIONS, type DemoSchoolOptions, type SchoolPlan } from './plan';
 export { planJournalEntries, schoolClock } from './entries';
-export { ensureDemoAccounts, ensureSuperAdmin, DEMO_ACCOUNTS, type DemoAccount } from './accounts';
+export {
+  ensureDemoAccounts,
+  ensureStaffAdminAccounts,
+  ensureSuperAdmin,
+  DEMO_ACCOUNTS,
+  STAFF_ADMIN_ACCOUNTS,
+  type DemoAccount,
+} from './accounts';
