@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { adminLogin } from '../helpers/admin';
 import { startAdminBrowser, type AdminBrowser } from '../helpers/browser';
 import { buildMiniSchool, make, type MiniSchool } from '../helpers/school-fixture';
-import { createAccount } from '../helpers/strapi';
+import { apiAs, createAccount } from '../helpers/strapi';
 
 /**
  * The teacher's workplace in a real browser: the built admin panel in the machine's Chromium. A
@@ -17,6 +17,7 @@ let panel: AdminBrowser;
 let strapi: Core.Strapi;
 let school: MiniSchool;
 let baseUrl: string;
+let teacherJwt: string;
 
 const shot = (page: Page, name: string) => panel.shot(page, name);
 const russianPage = () => panel.russianPage();
@@ -47,6 +48,7 @@ beforeAll(async () => {
   ({ strapi, baseUrl } = panel);
 
   const teacherAccount = await createAccount(strapi, 'teacher', 'browser_teacher');
+  teacherJwt = teacherAccount.jwt;
   school = await buildMiniSchool(strapi, { teacher: teacherAccount });
   await strapi.db
     .query('api::study-period.study-period')
@@ -122,6 +124,15 @@ describe('the journal grid in the browser', () => {
     const absences = await strapi.db.query('api::attendance.attendance').findMany({ populate: { student: { select: ['lastName'] } } });
     expect(absences.map((entry: { student: { lastName: string }; kind: string }) => [entry.student.lastName, entry.kind])).toEqual([
       ['Петрова', 'absent'],
+    ]);
+    // And through the REST API, as the teacher's school account reads them.
+    const rest = await apiAs(strapi, teacherJwt).get(
+      `/api/marks?filters[lesson][documentId][$eq]=${school.lessons[1].documentId}&populate[student][fields][0]=lastName&sort=id`,
+    );
+    expect(rest.body.data.map((mark: { value: string; student: { lastName: string } }) => [mark.student.lastName, mark.value])).toEqual([
+      ['Иванов', '5'],
+      ['Сидоров', '4'],
+      ['Сидоров', '5'],
     ]);
   });
 
