@@ -41,6 +41,7 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::audit-entry.audit-entry',
   'api::personal-file.personal-file',
   'api::yearly-result.yearly-result',
+  'api::certificate-entry.certificate-entry',
   'plugin::users-permissions.user',
 ]);
 

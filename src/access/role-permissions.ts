@@ -90,8 +90,19 @@ const ANALYTICS_REPORTS = [
 /** A parent's or pupil's view: their own child's averages and trend. */
 const ANALYTICS_OWN_TREND = [`${ANALYTICS}.pupilTrend`];
 
-/** Personal files (личные дела) and their yearly results: kept by the secretary, the deputy and the director. */
+/**
+ * The certificate registration book: read, register (issue, duplicate, annul) and print. Update and
+ * delete are granted only so the record rules answer them with the Russian 403 «запись не исправляется».
+ */
+const CERTIFICATE_BOOK = [
+  ...read('certificate-entry'),
+  ...['create', 'update', 'delete'].map((action) => `api::certificate-entry.certificate-entry.${action}`),
+  'api::certificate-entry.certificate-entry.issue',
+  'api::certificate-entry.certificate-entry.book',
+];
+/** Personal files (личные дела) and their yearly results: kept by the secretary, the deputy and the director, who also keep the certificate book. */
 const PERSONAL_FILES = [
+  ...CERTIFICATE_BOOK,
   ...read('personal-file', 'yearly-result'),
   ...['create', 'update'].flatMap((action) => [`api::personal-file.personal-file.${action}`, `api::yearly-result.yearly-result.${action}`]),
   'api::personal-file.personal-file.fillYear',

@@ -31,6 +31,7 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::reward.reward': (draft) => import('./portfolio-rules').then((rules) => rules.rewardRules(draft)),
   'api::personal-file.personal-file': (draft) => import('./personal-file-rules').then((rules) => rules.personalFileRules(draft)),
   'api::yearly-result.yearly-result': (draft) => import('./personal-file-rules').then((rules) => rules.yearlyResultRules(draft)),
+  'api::certificate-entry.certificate-entry': (draft) => import('./certificate-rules').then((rules) => rules.certificateEntryRules(draft)),
 };
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
@@ -67,6 +68,9 @@ export const recordRulesMiddleware =
         if (PERIOD_BOUND_TYPES.has(context.uid)) await assertPeriodsOpen(strapi, [await periodOf(strapi, context.uid, stored)]);
         if (context.uid === 'api::yearly-result.yearly-result') {
           await (await import('./personal-file-rules')).assertYearResultDeletable(strapi, stored);
+        }
+        if (context.uid === 'api::certificate-entry.certificate-entry') {
+          (await import('./certificate-rules')).assertCertificateEntryDeletable(stored);
         }
         await guardDelete(strapi, context.uid, stored);
       }

@@ -1,0 +1,405 @@
+import type { Core } from '@strapi/strapi';
+import { computeCertificateMarks } from '../../src/school/records/certificate-rules';
+import { getSchoolSettings, setStoredSchoolSettings } from '../../src/school/settings';
+import { pdfText } from '../helpers/pdf-text';
+import { make } from '../helpers/school-fixture';
+import { apiAs, bootStrapi, stopStrapi, type Api } from '../helpers/strapi';
+import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
+
+const ENTRY = 'api::certificate-entry.certificate-entry';
+
+let strapi: Core.Strapi;
+let world: TwoClassSchool;
+let secretary: Api;
+let deputy: Api;
+let director: Api;
+type Doc = { id: number; documentId: string };
+let orlova: Doc;
+let gusev: Doc;
+let belov: Doc;
+const entries: Record<string, string> = {};
+
+type ErrorBody = { body: { error: { message: string; details?: { errors?: Array<{ path: string[]; message: string }> } } } };
+const pathsOf = (response: ErrorBody) => (response.body.error.details?.errors ?? []).map((error) => error.path.join('.'));
+
+const pupil = (lastName: string, firstName: string, birthDate: string) =>
+  make(strapi, 'api::student.student', { lastName, firstName, patronymic: 'Андреевна', gender: 'female', birthDate }) as Promise<Doc>;
+
+/** Marks of one pupil in one class journal per subject: [subject, kind, value, period?]. */
+const giveMarks = async (classDoc: Doc, student: Doc, marks: Array<[Doc, string, string, Doc?]>) => {
+  const journals = new Map<string, string>();
+  for (const [subject, kind, value, period] of marks) {
+    let journal = journals.get(subject.documentId);
+    if (!journal) {
+      const existing = (await strapi.db.query('api::journal.journal').findOne({
+        where: { schoolClass: { id: classDoc.id }, subject: { id: subject.id } },
+      })) as Doc | null;
+      journal =
+        existing?.documentId ??
+        (await make(strapi, 'api::journal.journal', { schoolClass: classDoc.documentId, subject: subject.documentId, kind: 'classroom' }))
+          .documentId;
+      journals.set(subject.documentId, journal);
+    }
+    await make(strapi, 'api::mark.mark', {
+      kind,
+      journal,
+      student: student.documentId,
+      value,
+      ...(period ? { studyPeriod: period.documentId } : {}),
+    });
+  }
+};
+
+beforeAll(async () => {
+  strapi = await bootStrapi();
+  world = await buildTwoClasses(strapi);
+  secretary = apiAs(strapi, world.accounts.secretary.jwt);
+  deputy = apiAs(strapi, world.accounts.deputy.jwt);
+  director = apiAs(strapi, world.accounts.director.jwt);
+  const { school } = world;
+  const { math, russian, pe } = school;
+
+  // 9А of 2025/2026: Орлова (exam in maths and Russian), Гусев (a 2 in maths).
+  const class9a = (await make(strapi, 'api::school-class.school-class', {
+    grade: 9,
+    letter: 'А',
+    academicYear: school.year.documentId,
+  })) as Doc;
+  orlova = await pupil('Орлова', 'Вера', '2010-04-15');
+  gusev = await pupil('Гусева', 'Нина', '2010-08-01');
+  for (const student of [orlova, gusev]) {
+    await make(strapi, 'api::enrollment.enrollment', {
+      student: student.documentId,
+      schoolClass: class9a.documentId,
+      startDate: '2025-09-01',
+    });
+  }
+  await giveMarks(class9a, orlova, [
+    [math, 'annual', '4'],
+    [math, 'exam', '5'],
+    [russian, 'annual', '5'],
+    [russian, 'exam', '5'],
+    [pe, 'annual', 'зачтено'],
+  ]);
+  await giveMarks(class9a, gusev, [
+    [math, 'annual', '2'],
+    [russian, 'annual', '4'],
+  ]);
+
+  // Белов: 10А in 2024/2025, 11А in 2025/2026, half-year and annual marks.
+  const year10 = (await make(strapi, 'api::academic-year.academic-year', {
+    title: '2024/2025',
+    startDate: '2024-09-01',
+    endDate: '2025-08-31',
+    state: 'closed',
+  })) as Doc;
+  const halves10 = [
+    (await make(strapi, 'api::study-period.study-period', {
+      academicYear: year10.documentId,
+      scheme: 'half-year',
+      number: 1,
+      startDate: '2024-09-01',
+      endDate: '2024-12-28',
+    })) as Doc,
+    (await make(strapi, 'api::study-period.study-period', {
+      academicYear: year10.documentId,
+      scheme: 'half-year',
+      number: 2,
+      startDate: '2025-01-09',
+      endDate: '2025-05-26',
+    })) as Doc,
+  ];
+  const class10a = (await make(strapi, 'api::school-class.school-class', {
+    grade: 10,
+    letter: 'А',
+    academicYear: year10.documentId,
+  })) as Doc;
+  const class11a = (await make(strapi, 'api::school-class.school-class', {
+    grade: 11,
+    letter: 'А',
+    academicYear: school.year.documentId,
+  })) as Doc;
+  belov = (await make(strapi, 'api::student.student', {
+    lastName: 'Белов',
+    firstName: 'Глеб',
+    gender: 'male',
+    birthDate: '2008-02-29',
+  })) as Doc;
+  await make(strapi, 'api::enrollment.enrollment', {
+    student: belov.documentId,
+    schoolClass: class10a.documentId,
+    startDate: '2024-09-01',
+  });
+  await make(strapi, 'api::enrollment.enrollment', {
+    student: belov.documentId,
+    schoolClass: class11a.documentId,
+    startDate: '2025-09-01',
+  });
+  const [h1, h2] = halves10;
+  const [g1, g2] = school.halves as Doc[];
+  // Maths: 4, 3, 3 | 4, 4, 3 → 21 / 6 = 3.5 → 4. Russian: 5, 4, 4 | 5, 5, 4 → 27 / 6 = 4.5 → 5.
+  await giveMarks(class10a, belov, [
+    [math, 'periodic', '4', h1],
+    [math, 'periodic', '3', h2],
+    [math, 'annual', '3'],
+    [russian, 'periodic', '5', h1],
+    [russian, 'periodic', '4', h2],
+    [russian, 'annual', '4'],
+    [pe, 'annual', 'зачтено'],
+  ]);
+  await giveMarks(class11a, belov, [
+    [math, 'periodic', '4', g1],
+    [math, 'periodic', '4', g2],
+    [math, 'annual', '3'],
+    [russian, 'periodic', '5', g1],
+    [russian, 'periodic', '5', g2],
+    [russian, 'annual', '4'],
+    [pe, 'annual', 'зачтено'],
+  ]);
+});
+afterAll(() => stopStrapi(strapi));
+
+const issueBody = (student: Doc, extra: Record<string, unknown> = {}) => ({
+  student: student.documentId,
+  level: 'basic-general',
+  blankNumber: '02418000123456',
+  orderNumber: '112-о',
+  orderDate: '2026-06-24',
+  issuedOn: '2026-06-25',
+  receivedBy: 'Орлова В. А., лично',
+  ...extra,
+});
+
+const stored = (documentId: string) => strapi.db.query(ENTRY).findOne({ where: { documentId } });
+
+describe('issuing an аттестат: final marks computed from the journal', () => {
+  it('9th grade: exam subjects the mean of annual and exam (4 and 5 → 5), others the annual mark; distinction', async () => {
+    const response = await secretary.post('/api/certificate-entries/issue', issueBody(orlova));
+    expect(response.status).toBe(201);
+    const entry = response.body.data;
+    expect(entry).toMatchObject({
+      kind: 'original',
+      level: 'basic-general',
+      bookYear: 2026,
+      registrationNumber: 1,
+      fullName: 'Орлова Вера Андреевна',
+      birthDate: '2010-04-15',
+      withDistinction: true,
+      medal: null,
+      issuedBy: 'secretary',
+    });
+    expect(entry.marks.map((mark: { subject: string; value: string }) => [mark.subject, mark.value])).toEqual([
+      ['Математика', '5'],
+      ['Русский язык', '5'],
+      ['Физическая культура', 'зачтено'],
+    ]);
+    expect(entry.marks[0]).toMatchObject({ mean: 4.5, from: ['4', '5'], exam: true });
+    entries.orlova = entry.documentId;
+  });
+
+  it('11th grade: the mean of the half-year and annual marks of grades 10 and 11 (3.5 → 4, 4.5 → 5); medal II degree', async () => {
+    const response = await deputy.post(
+      '/api/certificate-entries/issue',
+      issueBody(belov, { level: 'secondary-general', blankNumber: '02424000000777', receivedBy: 'Белов Г.', issuedOn: '2026-06-28' }),
+    );
+    expect(response.status).toBe(201);
+    expect(response.body.data).toMatchObject({
+      registrationNumber: 1,
+      level: 'secondary-general',
+      withDistinction: false,
+      medal: 'second-degree',
+    });
+    expect(response.body.data.marks.map((mark: { value: string; mean: number | null }) => [mark.value, mark.mean])).toEqual([
+      ['4', 3.5],
+      ['5', 4.5],
+      ['зачтено', null],
+    ]);
+    entries.belov = response.body.data.documentId;
+  });
+
+  it('rounds half down when the school says so', async () => {
+    const before = getSchoolSettings(strapi);
+    setStoredSchoolSettings(strapi, { finalMarkRounding: 'half-down' });
+    try {
+      const computed = await computeCertificateMarks(strapi, belov.id, 'secondary-general', getSchoolSettings(strapi).finalMarkRounding);
+      expect(computed.subjects.map((subject) => subject.value)).toEqual(['3', '4', 'зачтено']);
+    } finally {
+      setStoredSchoolSettings(strapi, { finalMarkRounding: before.finalMarkRounding });
+    }
+  });
+
+  it('refuses a pupil with a failing final mark, typed marks, missing data and a second original', async () => {
+    const failing = await secretary.post('/api/certificate-entries/issue', issueBody(gusev, { blankNumber: '02418000999999' }));
+    expect(failing.status).toBe(400);
+    expect(failing.body.error.message).toContain('итоговая отметка 2 по предмету «Математика»');
+
+    const typed = await secretary.post('/api/certificate-entries/issue', {
+      ...issueBody(gusev),
+      marks: [{ subject: 'Математика', value: '5' }],
+    });
+    expect(typed.status).toBe(400);
+    expect(pathsOf(typed)).toEqual(['marks']);
+
+    const missing = await secretary.post('/api/certificate-entries/issue', {
+      student: orlova.documentId,
+      level: 'basic-general',
+      issuedOn: '2026-06-25',
+    });
+    expect(missing.status).toBe(400);
+    expect(pathsOf(missing)).toEqual(expect.arrayContaining(['blankNumber', 'orderNumber', 'orderDate', 'receivedBy']));
+
+    const again = await secretary.post('/api/certificate-entries/issue', issueBody(orlova, { blankNumber: '02418000000002' }));
+    expect(again.status).toBe(400);
+    expect(again.body.error.message).toContain('Аттестат уже выдан: запись № 1 (2026)');
+
+    const sameBlank = await secretary.post('/api/certificate-entries/issue', issueBody(belov, { level: 'secondary-general' }));
+    expect(sameBlank.status).toBe(400);
+
+    const wrongLevel = await secretary.post('/api/certificate-entries/issue', issueBody(gusev, { level: 'higher' }));
+    expect(wrongLevel.status).toBe(400);
+    expect(await strapi.db.query(ENTRY).count()).toBe(2);
+  });
+});
+
+describe('an issued entry is never edited: annulment plus a new entry, duplicates with their own number', () => {
+  it('refuses to update or delete an entry (403, Russian), leaving it as it was', async () => {
+    const before = await stored(entries.orlova);
+    const update = await secretary.put(`/api/certificate-entries/${entries.orlova}`, { blankNumber: '1' });
+    expect(update.status).toBe(403);
+    expect(update.body.error.message).toContain('не исправляется');
+    const removal = await director.delete(`/api/certificate-entries/${entries.orlova}`);
+    expect(removal.status).toBe(403);
+    expect(await stored(entries.orlova)).toEqual(before);
+  });
+
+  it('corrects a mistake by an annulment entry and a new entry', async () => {
+    const before = await stored(entries.orlova);
+    const noReason = await secretary.post('/api/certificate-entries', { kind: 'annulment', original: entries.orlova });
+    expect(noReason.status).toBe(400);
+    expect(pathsOf(noReason)).toEqual(['reasonNote']);
+
+    const annulment = await secretary.post('/api/certificate-entries', {
+      kind: 'annulment',
+      original: entries.orlova,
+      reasonNote: 'Ошибка в дате рождения на бланке',
+      issuedOn: '2026-06-26',
+    });
+    expect(annulment.status).toBe(201);
+    expect(annulment.body.data).toMatchObject({
+      kind: 'annulment',
+      registrationNumber: 2,
+      fullName: 'Орлова Вера Андреевна',
+      blankNumber: '02418000123456',
+    });
+    entries.annulment = annulment.body.data.documentId;
+
+    const twice = await secretary.post('/api/certificate-entries', { kind: 'annulment', original: entries.orlova, reasonNote: 'ещё раз' });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.message).toContain('аннулирована записью № 2');
+
+    const reissued = await secretary.post(
+      '/api/certificate-entries/issue',
+      issueBody(orlova, { blankNumber: '02418000123457', issuedOn: '2026-06-26' }),
+    );
+    expect(reissued.status).toBe(201);
+    expect(reissued.body.data).toMatchObject({ registrationNumber: 3, withDistinction: true });
+    entries.reissued = reissued.body.data.documentId;
+    expect(await stored(entries.orlova)).toEqual(before);
+  });
+
+  it('gives a duplicate its own number, linked to the original, with the reason', async () => {
+    const noReason = await secretary.post('/api/certificate-entries', {
+      ...issueBody(orlova, { blankNumber: '02418000555555', issuedOn: '2026-07-10', orderDate: '2026-07-09' }),
+      kind: 'duplicate',
+      original: entries.reissued,
+    });
+    expect(noReason.status).toBe(400);
+    expect(pathsOf(noReason)).toEqual(['reason']);
+
+    const ofAnnulled = await secretary.post('/api/certificate-entries', {
+      ...issueBody(orlova, { blankNumber: '02418000555555', issuedOn: '2026-07-10', orderDate: '2026-07-09' }),
+      kind: 'duplicate',
+      original: entries.orlova,
+      reason: 'loss',
+    });
+    expect(ofAnnulled.status).toBe(400);
+
+    await strapi.documents('api::student.student').update({ documentId: orlova.documentId, data: { lastName: 'Соколова' } } as never);
+    const duplicate = await secretary.post('/api/certificate-entries', {
+      ...issueBody(orlova, {
+        blankNumber: '02418000555555',
+        issuedOn: '2026-07-10',
+        orderDate: '2026-07-09',
+        receivedBy: 'Соколова В. А.',
+      }),
+      kind: 'duplicate',
+      original: entries.reissued,
+      reason: 'name-change',
+    });
+    expect(duplicate.status).toBe(201);
+    expect(duplicate.body.data).toMatchObject({
+      kind: 'duplicate',
+      registrationNumber: 4,
+      fullName: 'Соколова Вера Андреевна',
+      reason: 'name-change',
+    });
+    const linked = await strapi.db
+      .query(ENTRY)
+      .findOne({ where: { documentId: duplicate.body.data.documentId }, populate: { original: true } });
+    expect(linked.original.documentId).toBe(entries.reissued);
+    expect(linked.marks).toEqual((await stored(entries.reissued)).marks);
+  });
+});
+
+describe('access and the book’s pages', () => {
+  it('lets the secretary, deputy and director read the book; nobody else', async () => {
+    for (const api of [secretary, deputy, director]) {
+      const list = await api.get('/api/certificate-entries?filters[level]=basic-general&sort=registrationNumber');
+      expect(list.status).toBe(200);
+      expect(list.body.data.map((entry: { registrationNumber: number }) => entry.registrationNumber)).toEqual([1, 2, 3, 4]);
+    }
+    const others = [
+      world.teacherA,
+      world.classTeacherB,
+      world.accounts.archivist,
+      world.accounts.methodologist,
+      world.accounts.parentA,
+      world.accounts.pupilA,
+    ];
+    for (const account of others) {
+      const api = apiAs(strapi, account.jwt);
+      expect((await api.get('/api/certificate-entries')).status).toBe(403);
+      expect((await api.post('/api/certificate-entries/issue', issueBody(gusev))).status).toBe(403);
+      expect((await api.get('/api/certificate-entries/book.pdf?level=basic-general&year=2026')).status).toBe(403);
+    }
+    expect((await apiAs(strapi).get('/api/certificate-entries')).status).toBe(403);
+  });
+
+  it('prints the year’s pages of a book as a PDF with the names, marks, annulment and duplicate', async () => {
+    const response = await director
+      .get('/api/certificate-entries/book.pdf?level=basic-general&year=2026')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('application/pdf');
+    const text = pdfText(response.body as Buffer);
+    expect(text).toContain('КНИГА РЕГИСТРАЦИИ ВЫДАННЫХ АТТЕСТАТОВ');
+    expect(text).toContain('аттестат об основном общем образовании, 2026 год');
+    expect(text).toContain('Орлова Вера Андреевна');
+    expect(text).toContain('Соколова Вера Андреевна');
+    expect(text).toContain('Математика — 5 (отлично)');
+    expect(text).toContain('АННУЛИРОВАН записью № 2 (2026) от 26.06.2026');
+    expect(text).toContain('Регистрационный № 4 — дубликат');
+    expect(text).toContain('смена фамилии');
+    expect(text).toContain('аттестат с отличием');
+    expect(text).not.toContain('Белов');
+
+    const bad = await secretary.get('/api/certificate-entries/book.pdf?level=college&year=2026');
+    expect(bad.status).toBe(400);
+    expect(pathsOf(bad)).toEqual(['level']);
+  });
+});
