@@ -38,6 +38,22 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
   },
+  // E-mail notifications (src/notifications/): SMTP from env; without SMTP_HOST letters are queued, not sent.
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', '127.0.0.1'),
+        port: env.int('SMTP_PORT', 25),
+        secure: env.bool('SMTP_SECURE', false),
+        ...(env('SMTP_USER') ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASS', '') } } : {}),
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      },
+      settings: { defaultFrom: env('SMTP_FROM', 'school-records@localhost'), defaultReplyTo: env('SMTP_FROM', 'school-records@localhost') },
+    },
+  },
   'records-archive': {
     enabled: true,
     resolve: './src/plugins/records-archive',

@@ -4,6 +4,7 @@ import { closeSelfRegistration, syncSchoolRoles } from './access/sync-roles';
 import { applyAdminLayouts } from './admin-layouts/apply-layouts';
 import { auditTrailMiddleware } from './audit/audit-trail';
 import { recordRulesMiddleware } from './school/records';
+import { messagingMiddleware } from './messaging/rules';
 
 export default {
   /** Declares what must hold before anything is read or written: the audit trail and the record rules. */
@@ -11,6 +12,8 @@ export default {
     // Outermost: the audit entry is written in the same transaction as the change it records.
     strapi.documents.use(auditTrailMiddleware(strapi));
     strapi.documents.use(recordRulesMiddleware(strapi));
+    // Message threads and messages; e-mail notifications queued after a new message, diary entry or journal remark commits.
+    strapi.documents.use(messagingMiddleware(strapi));
     useJwtSecretKey(strapi);
   },
 
@@ -20,6 +23,15 @@ export default {
     await closeSelfRegistration(strapi);
     // Russian labels, list columns and edit layouts of the content manager (src/admin-layouts/).
     await applyAdminLayouts(strapi);
+    // Every minute: send queued e-mail notifications and retry failed ones whose time has come.
+    if (strapi.config.get('server.cron.enabled')) {
+      strapi.cron.add({
+        notificationSender: {
+          task: ({ strapi: app }: { strapi: Core.Strapi }) => app.service('api::notification.notification').flush(),
+          options: { rule: '0 * * * * *' },
+        },
+      });
+    }
     // The documentation plugin writes the OpenAPI document only outside production; write it at every start.
     if (process.env.NODE_ENV === 'production') await strapi.plugin('documentation')?.service('documentation').generateFullDoc();
   },

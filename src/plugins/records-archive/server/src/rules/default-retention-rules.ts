@@ -96,4 +96,13 @@ export const DEFAULT_RETENTION_RULES: DefaultRetentionRule[] = [
     actionAtExpiry: 'hand-over',
     legalBasis: 'Положение, п. 2.2.2, 2.4 (001): в архиве не хранятся',
   },
+  {
+    recordType: 'messages',
+    title: 'Переписка учителей с обучающимися и родителями (сообщения и объявления)',
+    periodKind: 'fixed',
+    periodYears: 5,
+    countsFrom: 'end-of-school-year',
+    actionAtExpiry: 'destroy-by-act',
+    legalBasis: 'Положение, п. 3.1.9 (002), по аналогии с электронным журналом: 5 лет после окончания учебного года',
+  },
 ];

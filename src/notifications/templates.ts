@@ -1,0 +1,52 @@
+/** Russian e-mail templates of the notifications (plain text). */
+
+export interface Letter {
+  subject: string;
+  text: string;
+}
+
+const FOOTER = '\n\n—\nЭто письмо отправлено автоматически системой учёта результатов школы. Отвечать на него не нужно.';
+
+export const newMessageLetter = (p: { author: string; threadSubject: string; text: string; announcement: boolean }): Letter => ({
+  subject: p.announcement ? `Объявление: ${p.threadSubject}` : `Новое сообщение: ${p.threadSubject}`,
+  text:
+    `Здравствуйте!\n\n${p.author} ${p.announcement ? 'разместил(а) объявление' : 'написал(а) вам в переписке'} «${p.threadSubject}»:\n\n` +
+    `${p.text}\n\nПрочитать и ответить можно в электронном дневнике, раздел «Сообщения».${FOOTER}`,
+});
+
+const ENTRY_TITLES: Record<string, string> = { remark: 'Замечание', praise: 'Поощрение', wish: 'Пожелание' };
+
+export const diaryEntryLetter = (p: {
+  kind: string;
+  pupil: string;
+  teacher: string;
+  subject: string | null;
+  date: string;
+  text: string;
+}): Letter => {
+  const title = ENTRY_TITLES[p.kind] ?? 'Запись';
+  return {
+    subject: `${title} в дневнике: ${p.pupil}`,
+    text:
+      `Здравствуйте!\n\n${p.date} учитель ${p.teacher}${p.subject ? ` (${p.subject})` : ''} записал(а) в электронный дневник ` +
+      `обучающегося ${p.pupil}: ${title.toLowerCase()}.\n\n${p.text}\n\n` +
+      `Запись войдёт в недельный просмотр дневника, который подтверждают родители.${FOOTER}`,
+  };
+};
+
+export const journalRemarkLetter = (p: {
+  journal: string;
+  inspector: string;
+  inspectedOn: string | null;
+  findings: string | null;
+  remarks: string | null;
+  fixBy: string | null;
+}): Letter => ({
+  subject: `Замечание по ведению журнала ${p.journal}`,
+  text:
+    `Здравствуйте!\n\n${p.inspector} проверил(а) электронный журнал ${p.journal}${p.inspectedOn ? ` ${p.inspectedOn}` : ''}.\n\n` +
+    (p.findings ? `Результаты проверки: ${p.findings}\n\n` : '') +
+    (p.remarks ? `Замечания: ${p.remarks}\n\n` : '') +
+    (p.fixBy ? `Устранить до ${p.fixBy}.\n\n` : '') +
+    `Ознакомьтесь с замечанием в журнале (страница «Замечания по ведению журнала»).${FOOTER}`,
+});
