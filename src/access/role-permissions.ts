@@ -125,6 +125,9 @@ const OLYMPIAD_WINNERS = ['api::portfolio-entry.portfolio-entry.olympiadWinners'
 /** A family's view of its own child's portfolio and rewards, through the diary. */
 const PORTFOLIO_FAMILY = ['api::diary.portfolio.show', 'api::diary.portfolio.pdf'];
 
+/** Message threads (teacher ↔ pupil, teacher ↔ parents, class announcements); participants only, checked by the service. */
+const MESSAGES = ['threads', 'thread', 'startThread', 'post'].map((action) => `api::message.message.${action}`);
+
 /** Every account with a login may read itself and change its password. */
 export const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
 
@@ -142,6 +145,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
       ...DIARY_ENTRIES,
+      ...MESSAGES,
       ...JOURNAL_CONTROL,
       ...ANALYTICS_REPORTS,
       ...PORTFOLIO_READ,
@@ -162,6 +166,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...REMARKS_ACKNOWLEDGE,
       ...DIARY_CONTROL,
       ...DIARY_ENTRIES,
+      ...MESSAGES,
       ...JOURNAL_CONTROL,
       ...LOGIN_SLIPS,
       ...ANALYTICS_REPORTS,
@@ -236,13 +241,13 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     type: 'parent',
     name: 'Родитель (законный представитель)',
     description: 'Видит только результаты своих детей в электронном дневнике',
-    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...PORTFOLIO_FAMILY, ...REGULATION_READ],
+    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...PORTFOLIO_FAMILY, ...MESSAGES, ...REGULATION_READ],
   },
   {
     type: 'pupil',
     name: 'Обучающийся',
     description: 'Видит только свои результаты в электронном дневнике',
-    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...PORTFOLIO_FAMILY, ...REGULATION_READ],
+    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...PORTFOLIO_FAMILY, ...MESSAGES, ...REGULATION_READ],
   },
   {
     type: 'public',

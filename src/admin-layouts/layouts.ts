@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 5;
+export const ADMIN_LAYOUTS_VERSION = 6;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -602,6 +602,84 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       ],
       [['text', 12]],
       [['author', 6]],
+    ],
+  },
+  'api::message-thread.message-thread': {
+    labels: {
+      kind: 'Вид переписки',
+      subject: 'Тема',
+      student: 'Обучающийся',
+      schoolClass: 'Класс (объявление)',
+      participants: 'Участники',
+      startedBy: 'Кто начал',
+      lastMessageAt: 'Последнее сообщение',
+    },
+    mainField: 'subject',
+    list: ['lastMessageAt', 'subject', 'kind', 'student', 'schoolClass', 'startedBy'],
+    defaultSort: { field: 'lastMessageAt', order: 'DESC' },
+    edit: [
+      [
+        ['kind', 6],
+        ['subject', 6],
+      ],
+      [
+        ['student', 6],
+        ['schoolClass', 6],
+      ],
+      [['participants', 12]],
+      [
+        ['startedBy', 6],
+        ['lastMessageAt', 6],
+      ],
+    ],
+  },
+  'api::message.message': {
+    labels: { thread: 'Переписка', author: 'Автор', text: 'Текст сообщения', sentAt: 'Отправлено' },
+    mainField: 'sentAt',
+    list: ['sentAt', 'thread', 'author', 'text'],
+    defaultSort: { field: 'sentAt', order: 'DESC' },
+    edit: [
+      [
+        ['thread', 6],
+        ['author', 6],
+      ],
+      [['text', 12]],
+      [['sentAt', 6]],
+    ],
+  },
+  'api::notification.notification': {
+    labels: {
+      recipient: 'Кому (e-mail)',
+      recipientUser: 'Учётная запись получателя',
+      cause: 'Повод',
+      subject: 'Тема письма',
+      text: 'Текст письма',
+      state: 'Состояние отправки',
+      attempts: 'Попыток',
+      lastError: 'Последняя ошибка',
+      nextAttemptAt: 'Следующая попытка',
+      sentAt: 'Отправлено',
+    },
+    mainField: 'subject',
+    list: ['createdAt', 'recipient', 'subject', 'state', 'attempts', 'lastError'],
+    defaultSort: { field: 'createdAt', order: 'DESC' },
+    edit: [
+      [
+        ['recipient', 6],
+        ['recipientUser', 6],
+      ],
+      [
+        ['cause', 6],
+        ['state', 6],
+      ],
+      [['subject', 12]],
+      [['text', 12]],
+      [
+        ['attempts', 4],
+        ['nextAttemptAt', 4],
+        ['sentAt', 4],
+      ],
+      [['lastError', 12]],
     ],
   },
 
