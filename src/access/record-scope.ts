@@ -42,6 +42,8 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::personal-file.personal-file',
   'api::yearly-result.yearly-result',
   'api::certificate-entry.certificate-entry',
+  'api::external-assessment.external-assessment',
+  'api::special-condition.special-condition',
   'plugin::users-permissions.user',
 ]);
 
@@ -114,7 +116,10 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
       return leads ? { personalFile: { student: { enrollments: { schoolClass: ledClasses } } } } : null;
     case 'api::portfolio-entry.portfolio-entry':
     case 'api::reward.reward':
-      // A pupil's portfolio and rewards: teachers read those of the pupils of the classes they teach or lead.
+    case 'api::external-assessment.external-assessment':
+    case 'api::special-condition.special-condition':
+      // A pupil's portfolio, rewards, external results and special conditions (the diagnosis is sanitised out
+      // for all but the class teacher, src/api/special-condition): pupils of the classes they teach or lead.
       return { student: { enrollments: { schoolClass: classes } } };
     case 'api::guardian.guardian':
       return leads ? { children: { enrollments: { schoolClass: ledClasses } } } : null;

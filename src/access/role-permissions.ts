@@ -125,6 +125,18 @@ const OLYMPIAD_WINNERS = ['api::portfolio-entry.portfolio-entry.olympiadWinners'
 /** A family's view of its own child's portfolio and rewards, through the diary. */
 const PORTFOLIO_FAMILY = ['api::diary.portfolio.show', 'api::diary.portfolio.pdf'];
 
+/** External assessments (ВПР, diagnostics, ВСОКО, monitoring): kept by the deputy, director and secretary; teachers read their classes' pupils. */
+const EXTERNAL = 'api::external-assessment.external-assessment';
+const EXTERNAL_READ = read('external-assessment');
+const EXTERNAL_KEEP = [...EXTERNAL_READ, ...write('external-assessment'), `${EXTERNAL}.import`];
+/** Comparing external marks with the journal's (objectivity of marking): the deputy and the director. */
+const EXTERNAL_OBJECTIVITY = [`${EXTERNAL}.objectivity`];
+/** Special learning conditions (ПМПК, health data): read by the pupil's teachers (no diagnosis), class teacher, deputy, director. */
+const SPECIAL_CONDITIONS_READ = read('special-condition');
+const SPECIAL_CONDITIONS_KEEP = [...SPECIAL_CONDITIONS_READ, ...write('special-condition')];
+/** A family's view of its own child's special conditions. */
+const SPECIAL_CONDITIONS_FAMILY = ['api::diary.special-conditions.show'];
+
 /** Message threads (teacher ↔ pupil, teacher ↔ parents, class announcements); participants only, checked by the service. */
 const MESSAGES = ['threads', 'thread', 'startThread', 'post'].map((action) => `api::message.message.${action}`);
 
@@ -149,6 +161,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...JOURNAL_CONTROL,
       ...ANALYTICS_REPORTS,
       ...PORTFOLIO_READ,
+      ...EXTERNAL_READ,
+      ...SPECIAL_CONDITIONS_READ,
       ...REGULATION_READ,
     ],
   },
@@ -172,6 +186,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ANALYTICS_REPORTS,
       ...PORTFOLIO_KEEP,
       ...PERSONAL_FILES_CLASS_TEACHER,
+      ...EXTERNAL_READ,
+      ...SPECIAL_CONDITIONS_READ,
       ...REGULATION_READ,
     ],
   },
@@ -195,6 +211,9 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PORTFOLIO_KEEP,
       ...OLYMPIAD_WINNERS,
       ...PERSONAL_FILES,
+      ...EXTERNAL_KEEP,
+      ...EXTERNAL_OBJECTIVITY,
+      ...SPECIAL_CONDITIONS_KEEP,
       ...REGULATION_READ,
     ],
   },
@@ -216,6 +235,9 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PORTFOLIO_KEEP,
       ...OLYMPIAD_WINNERS,
       ...PERSONAL_FILES,
+      ...EXTERNAL_KEEP,
+      ...EXTERNAL_OBJECTIVITY,
+      ...SPECIAL_CONDITIONS_KEEP,
       ...REGULATION_READ,
     ],
   },
@@ -223,7 +245,14 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     type: 'secretary',
     name: 'Секретарь учебной части',
     description: 'Личные дела, книги регистрации, движение обучающихся; читает журналы',
-    actions: [...read(...RECORD_TYPES), ...write(...CLASS_LISTS), ...PERSONAL_FILES, ...PORTFOLIO_KEEP, ...REGULATION_READ],
+    actions: [
+      ...read(...RECORD_TYPES),
+      ...write(...CLASS_LISTS),
+      ...PERSONAL_FILES,
+      ...PORTFOLIO_KEEP,
+      ...EXTERNAL_KEEP,
+      ...REGULATION_READ,
+    ],
   },
   {
     type: 'archivist',
@@ -241,13 +270,13 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     type: 'parent',
     name: 'Родитель (законный представитель)',
     description: 'Видит только результаты своих детей в электронном дневнике',
-    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...PORTFOLIO_FAMILY, ...MESSAGES, ...REGULATION_READ],
+    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...PORTFOLIO_FAMILY, ...SPECIAL_CONDITIONS_FAMILY, ...MESSAGES, ...REGULATION_READ],
   },
   {
     type: 'pupil',
     name: 'Обучающийся',
     description: 'Видит только свои результаты в электронном дневнике',
-    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...PORTFOLIO_FAMILY, ...MESSAGES, ...REGULATION_READ],
+    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...PORTFOLIO_FAMILY, ...SPECIAL_CONDITIONS_FAMILY, ...MESSAGES, ...REGULATION_READ],
   },
   {
     type: 'public',

@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 6;
+export const ADMIN_LAYOUTS_VERSION = 7;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -876,6 +876,62 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       ],
       [['reason', 12]],
       [['achievements', 12]],
+    ],
+  },
+  'api::external-assessment.external-assessment': {
+    labels: {
+      kind: 'Вид процедуры',
+      title: 'Название работы',
+      date: 'Дата проведения',
+      subject: 'Предмет',
+      student: 'Обучающийся',
+      score: 'Баллы',
+      maxScore: 'Максимальный балл',
+      mark: 'Отметка',
+      level: 'Уровень',
+    },
+    mainField: 'title',
+    list: ['date', 'kind', 'title', 'student', 'subject', 'mark'],
+    defaultSort: { field: 'date', order: 'DESC' },
+    edit: [
+      [
+        ['kind', 4],
+        ['title', 8],
+      ],
+      [
+        ['date', 4],
+        ['subject', 8],
+      ],
+      [['student', 12]],
+      [
+        ['score', 3],
+        ['maxScore', 3],
+        ['mark', 3],
+        ['level', 3],
+      ],
+    ],
+  },
+  'api::special-condition.special-condition': {
+    labels: {
+      student: 'Обучающийся',
+      commissionDate: 'Дата заключения ПМПК',
+      commissionNumber: 'Номер заключения ПМПК',
+      conditions: 'Специальные условия обучения',
+      diagnosis: 'Диагноз (сведения о здоровье)',
+      validUntil: 'Действует до',
+    },
+    mainField: 'commissionNumber',
+    list: ['student', 'commissionDate', 'commissionNumber', 'validUntil'],
+    defaultSort: { field: 'commissionDate', order: 'DESC' },
+    edit: [
+      [['student', 12]],
+      [
+        ['commissionDate', 4],
+        ['commissionNumber', 4],
+        ['validUntil', 4],
+      ],
+      [['conditions', 12]],
+      [['diagnosis', 12]],
     ],
   },
 };

@@ -70,7 +70,7 @@ const changedFields = (before: Snapshot, after: Snapshot): { before: Snapshot; a
 export interface AuditEntryContent {
   sequence: number;
   occurredAt: string;
-  action: 'create' | 'update' | 'delete';
+  action: 'create' | 'update' | 'delete' | 'read';
   recordType: string;
   recordDocumentId: string;
   recordId: number | null;
@@ -128,6 +128,40 @@ const appendEntry = async (
 };
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone']);
+
+/**
+ * Records that someone read records of a special category of personal data (health, 152-ФЗ ст. 10):
+ * one entry with action `read` per record disclosed, chained like every other entry, in one
+ * transaction. `after` names the fields shown (a teacher is not shown the diagnosis).
+ */
+export const logReads = async (
+  strapi: Core.Strapi,
+  uid: string,
+  reads: Array<{ id: number; documentId: string; fields: string[]; student?: string | null }>,
+  route: string,
+): Promise<void> => {
+  if (reads.length === 0) return;
+  const actor = currentActor(strapi);
+  await strapi.db.transaction(async ({ trx }) => {
+    for (const read of reads) {
+      await appendEntry(strapi, trx as never, {
+        occurredAt: new Date().toISOString(),
+        action: 'read',
+        recordType: uid,
+        recordDocumentId: read.documentId,
+        recordId: read.id,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorName: actor.name,
+        origin: actor.origin,
+        procedure: null,
+        reason: route,
+        before: null,
+        after: { fields: read.fields, student: read.student ?? null },
+      });
+    }
+  });
+};
 
 /**
  * Document-service middleware: every create, update and delete of an audited record writes an audit

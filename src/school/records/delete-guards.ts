@@ -26,7 +26,10 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::mark.mark', field: 'studyPeriod', label: 'отметок' },
     { uid: 'api::lesson.lesson', field: 'studyPeriod', label: 'уроков' },
   ],
-  'api::subject.subject': [{ uid: 'api::journal.journal', field: 'subject', label: 'журналов' }],
+  'api::subject.subject': [
+    { uid: 'api::journal.journal', field: 'subject', label: 'журналов' },
+    { uid: 'api::external-assessment.external-assessment', field: 'subject', label: 'результатов внешней оценки' },
+  ],
   'api::school-class.school-class': [
     { uid: 'api::enrollment.enrollment', field: 'schoolClass', label: 'зачислений' },
     { uid: 'api::journal.journal', field: 'schoolClass', label: 'журналов' },
@@ -39,6 +42,8 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::portfolio-entry.portfolio-entry', field: 'student', label: 'записей портфолио' },
     { uid: 'api::reward.reward', field: 'student', label: 'поощрений' },
     { uid: 'api::personal-file.personal-file', field: 'student', label: 'личных дел' },
+    { uid: 'api::external-assessment.external-assessment', field: 'student', label: 'результатов внешней оценки' },
+    { uid: 'api::special-condition.special-condition', field: 'student', label: 'заключений ПМПК' },
   ],
   // A file with its years stays (numbers of the alphabetical book are never reused).
   'api::personal-file.personal-file': [{ uid: 'api::yearly-result.yearly-result', field: 'personalFile', label: 'итогов учебных лет' }],

@@ -32,6 +32,10 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::personal-file.personal-file': (draft) => import('./personal-file-rules').then((rules) => rules.personalFileRules(draft)),
   'api::yearly-result.yearly-result': (draft) => import('./personal-file-rules').then((rules) => rules.yearlyResultRules(draft)),
   'api::certificate-entry.certificate-entry': (draft) => import('./certificate-rules').then((rules) => rules.certificateEntryRules(draft)),
+  'api::external-assessment.external-assessment': (draft) =>
+    import('./external-assessment-rules').then((rules) => rules.externalAssessmentRules(draft)),
+  'api::special-condition.special-condition': (draft) =>
+    import('./special-condition-rules').then((rules) => rules.specialConditionRules(draft)),
 };
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);

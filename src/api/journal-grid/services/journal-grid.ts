@@ -65,6 +65,8 @@ export interface GridPupil {
   /** The pupil joined or left the class inside the period: marks outside the dates are refused. */
   from: LocalDate | null;
   to: LocalDate | null;
+  /** The pupil has special learning conditions (ПМПК) in force in the period: a marker only, no details. */
+  specialConditions: boolean;
 }
 
 export interface GridPeriod {
@@ -289,7 +291,23 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
         firstName: String(row.firstName ?? ''),
         from: fromInside,
         to: toInside,
+        specialConditions: false,
       });
+    }
+    if (byPupil.size > 0) {
+      const conditions = (await strapi.db.query('api::special-condition.special-condition').findMany({
+        where: {
+          student: { id: { $in: [...byPupil.keys()] } },
+          commissionDate: { $lte: period.endDate },
+          $or: [{ validUntil: { $null: true } }, { validUntil: { $gte: period.startDate } }],
+        },
+        select: ['id'],
+        populate: { student: { select: ['id'] } },
+      })) as Array<{ student: { id: number } | null }>;
+      for (const condition of conditions) {
+        const pupil = condition.student ? byPupil.get(condition.student.id) : undefined;
+        if (pupil) pupil.specialConditions = true;
+      }
     }
     const collator = new Intl.Collator('ru');
     return [...byPupil.values()]

@@ -247,7 +247,10 @@ const GridRow = React.memo(function GridRow({
   return (
     <tr>
       <td className="number">{pupil.number}</td>
-      <td className="pupil">{pupil.fullName}</td>
+      <td className="pupil">
+        {pupil.fullName}
+        {pupil.specialConditions ? <span title="Специальные условия обучения"> ◆</span> : null}
+      </td>
       {grid.lessons.map((lesson, col) =>
         renderCell(
           col,

@@ -32,6 +32,7 @@ export interface GridPupil {
   fullName: string;
   from: string | null;
   to: string | null;
+  specialConditions?: boolean;
 }
 
 export interface GridPeriod {
