@@ -904,11 +904,11 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       ],
       [['student', 12]],
       [
-        ['score', 3],
-        ['maxScore', 3],
-        ['mark', 3],
-        ['level', 3],
+        ['score', 4],
+        ['maxScore', 4],
+        ['mark', 4],
       ],
+      [['level', 4]],
     ],
   },
   'api::special-condition.special-condition': {
