@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 7;
+export const ADMIN_LAYOUTS_VERSION = 8;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -792,6 +792,77 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['certifiedBy', 6],
         ['certifiedAt', 6],
       ],
+    ],
+  },
+  'api::certificate-entry.certificate-entry': {
+    labels: {
+      level: 'Книга (уровень образования)',
+      kind: 'Вид записи',
+      bookYear: 'Год книги',
+      registrationNumber: 'Регистрационный номер',
+      blankNumber: 'Серия и номер бланка',
+      student: 'Обучающийся',
+      fullName: 'Фамилия, имя, отчество (на день выдачи)',
+      birthDate: 'Дата рождения',
+      marks: 'Итоговые отметки (вычислены из журнала)',
+      withDistinction: 'Аттестат с отличием',
+      medal: 'Медаль «За особые успехи в учении»',
+      awardRule: 'Редакция критериев отличия',
+      orderNumber: 'Номер приказа о выдаче',
+      orderDate: 'Дата приказа о выдаче',
+      issuedOn: 'Дата выдачи',
+      issuedBy: 'Выдал',
+      receivedBy: 'Получил',
+      proxyData: 'Данные доверенности',
+      postData: 'Данные заказного почтового отправления',
+      original: 'Исходная запись (для дубликата, аннулирования)',
+      reason: 'Причина выдачи дубликата',
+      reasonNote: 'Причина (пояснение)',
+      registeredBy: 'Зарегистрировал',
+    },
+    mainField: 'fullName',
+    list: ['bookYear', 'registrationNumber', 'level', 'kind', 'fullName', 'blankNumber', 'issuedOn'],
+    defaultSort: { field: 'registrationNumber', order: 'ASC' },
+    edit: [
+      [
+        ['level', 6],
+        ['kind', 6],
+      ],
+      [
+        ['student', 6],
+        ['blankNumber', 6],
+      ],
+      [
+        ['orderNumber', 4],
+        ['orderDate', 4],
+        ['issuedOn', 4],
+      ],
+      [
+        ['receivedBy', 6],
+        ['issuedBy', 6],
+      ],
+      [
+        ['proxyData', 6],
+        ['postData', 6],
+      ],
+      [
+        ['original', 6],
+        ['reason', 6],
+      ],
+      [['reasonNote', 12]],
+      [
+        ['bookYear', 4],
+        ['registrationNumber', 4],
+        ['birthDate', 4],
+      ],
+      [['fullName', 12]],
+      [['marks', 12]],
+      [
+        ['withDistinction', 4],
+        ['medal', 4],
+        ['awardRule', 4],
+      ],
+      [['registeredBy', 6]],
     ],
   },
 

@@ -209,6 +209,45 @@ const routes = (): RouteCase[] => [
     expect: { deputy: 200, director: 200, others: 403 },
   },
   {
+    name: 'GET /api/external-assessments',
+    call: (api) => api.get('/api/external-assessments'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/external-assessments/import (JSON rows, a 5Б pupil)',
+    call: (api) =>
+      api.post('/api/external-assessments/import', {
+        rows: [{ kind: 'vpr', title: 'ВПР по математике', date: '2026-04-15', student: world.school.pupil5b.documentId, mark: 4 }],
+      }),
+    expect: { deputy: 201, director: 201, secretary: 201, others: 403 },
+  },
+  {
+    name: 'GET /api/external-assessments/objectivity',
+    call: (api) => api.get('/api/external-assessments/objectivity?year=2025/2026'),
+    expect: { deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/special-conditions',
+    call: (api) => api.get('/api/special-conditions'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/special-conditions for a 5Б pupil',
+    call: (api) =>
+      api.post('/api/special-conditions', {
+        student: world.school.pupil5b.documentId,
+        commissionDate: '2025-06-01',
+        commissionNumber: 'ПМПК № 7',
+        conditions: 'Дополнительное время',
+      }),
+    expect: { deputy: 201, director: 201, others: 403 },
+  },
+  {
+    name: 'GET /api/diary/:pupil5a/special-conditions (parent A’s child)',
+    call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/special-conditions`),
+    expect: { parentA: 200, pupilA: 200, others: 403 },
+  },
+  {
     name: 'GET /api/personal-files',
     call: async (api) => {
       await personalFile5b();
@@ -225,6 +264,30 @@ const routes = (): RouteCase[] => [
     name: 'POST /api/personal-files for a new pupil',
     call: async (api) => api.post('/api/personal-files', { student: await newPupil(), openedOn: '2025-09-01' }),
     expect: { deputy: 201, director: 201, secretary: 201, others: 403 },
+  },
+  {
+    name: 'GET /api/certificate-entries',
+    call: (api) => api.get('/api/certificate-entries'),
+    expect: { deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/certificate-entries/book.pdf',
+    call: (api) => api.get('/api/certificate-entries/book.pdf?level=secondary-general&year=2026'),
+    expect: { deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/certificate-entries/issue for a 5th-grade pupil (no аттестат: 400 for those who may issue)',
+    call: (api) =>
+      api.post('/api/certificate-entries/issue', {
+        student: world.school.pupil5b.documentId,
+        level: 'basic-general',
+        blankNumber: '02418000000001',
+        orderNumber: '1-о',
+        orderDate: '2026-06-20',
+        issuedOn: '2026-06-25',
+        receivedBy: 'Кузнецов',
+      }),
+    expect: { deputy: 400, director: 400, secretary: 400, others: 403 },
   },
   {
     name: 'GET /api/audit-entries',

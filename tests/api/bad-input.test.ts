@@ -120,6 +120,31 @@ beforeAll(async () => {
   ).documentId;
 });
 
+/** An external assessment result and special conditions of pupil Иванов (5А) the cases change. */
+const wholePupil = { assessment: '', condition: '' };
+beforeAll(async () => {
+  wholePupil.assessment = (
+    await make(strapi, 'api::external-assessment.external-assessment', {
+      kind: 'vpr',
+      title: 'ВПР по математике, 5 класс',
+      date: '2026-04-15',
+      subject: school.math.documentId,
+      student: school.pupils5a[0].documentId,
+      score: 12,
+      maxScore: 20,
+      mark: 3,
+    })
+  ).documentId;
+  wholePupil.condition = (
+    await make(strapi, 'api::special-condition.special-condition', {
+      student: school.pupils5a[0].documentId,
+      commissionDate: '2025-06-10',
+      commissionNumber: 'ПМПК № 145',
+      conditions: 'Дополнительное время на контрольных работах',
+    })
+  ).documentId;
+});
+
 /** The fixture's school, read when a case runs (the cases are listed before beforeAll builds it). */
 const school = new Proxy({} as MiniSchool, { get: (_target, key) => world.school[key as keyof MiniSchool] });
 
@@ -633,6 +658,70 @@ const TYPES = (): TypeSpec[] => {
         ['achievements', { id: { $gt: 0 } }, 'with a filter operator as achievements', ['achievements']],
         ['achievements', [true], 'with true as an achievement', ['achievements']],
         ['achievements', new Later(() => [portfolio.otherPupilsEntry]), 'naming another pupil’s achievement', ['achievements']],
+      ],
+    },
+    {
+      plural: 'external-assessments',
+      uid: 'api::external-assessment.external-assessment',
+      label: 'external assessment result',
+      writer: 'deputy',
+      good: () => ({
+        kind: 'regional',
+        title: 'Региональная диагностика по математике',
+        date: '2026-02-10',
+        subject: school.math.documentId,
+        student: school.pupils5a[1].documentId,
+        score: 14,
+        maxScore: 20,
+        mark: 4,
+        level: 'повышенный',
+      }),
+      existing: () => wholePupil.assessment,
+      fields: [
+        ...badRelations('student', 'pupil'),
+        ...badRelations('subject'),
+        ['kind', 'exam', 'with an unknown kind', ['kind']],
+        ['kind', ['vpr'], 'with an array as kind', ['kind']],
+        ...badTexts('title'),
+        ['title', '   ', 'with a blank title', ['title']],
+        ...badDates('date'),
+        ['date', '2999-01-01', 'dated in the future', ['date']],
+        ['mark', 6, 'with mark 6', ['mark']],
+        ['mark', 1, 'with mark 1', ['mark']],
+        ['mark', 3.5, 'with a fraction as mark', ['mark']],
+        ['mark', 'пять', 'with a word as mark', ['mark']],
+        ['mark', { $gt: 0 }, 'with an object as mark', ['mark']],
+        ['score', -1, 'with a negative score', ['score']],
+        ['score', 'много', 'with a word as score', ['score']],
+        ['score', 25, 'with a score above the maximum', ['score']],
+        ['maxScore', 0, 'with a zero maximum', ['maxScore']],
+        ...badTexts('level'),
+      ],
+    },
+    {
+      plural: 'special-conditions',
+      uid: 'api::special-condition.special-condition',
+      label: 'special-conditions record',
+      writer: 'deputy',
+      good: () => ({
+        student: school.pupil5b.documentId,
+        commissionDate: '2025-08-20',
+        commissionNumber: 'ПМПК № 201',
+        conditions: 'Обучение на дому',
+        diagnosis: 'G80',
+        validUntil: '2026-08-31',
+      }),
+      existing: () => wholePupil.condition,
+      fields: [
+        ...badRelations('student', 'pupil'),
+        ...badDates('commissionDate'),
+        ['commissionDate', '2999-01-01', 'dated in the future', ['commissionDate']],
+        ...badDates('validUntil'),
+        ['validUntil', '2020-01-01', 'valid until before the commission', ['validUntil']],
+        ...badTexts('commissionNumber'),
+        ...badTexts('conditions'),
+        ['conditions', '   ', 'with blank conditions', ['conditions']],
+        ...badTexts('diagnosis'),
       ],
     },
   ];
@@ -1420,6 +1509,105 @@ const portfolioReachCases = (): BadCase[] => {
   ];
 };
 
+/** The import of external assessment results: all rows or none, whoever sends it. */
+const externalImportCases = (): BadCase[] => {
+  const table = 'api::external-assessment.external-assessment' as UID.Schema;
+  const post = (name: string, body: () => Body, paths?: string[], who: Caller = 'deputy', status = 400): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => '/api/external-assessments/import',
+    body,
+    table,
+    paths,
+    status,
+  });
+  const row = (overrides: Record<string, unknown> = {}) => ({
+    kind: 'vpr',
+    title: 'ВПР по математике',
+    date: '2026-04-15',
+    subject: 'Математика',
+    student: school.pupils5a[2].documentId,
+    mark: 4,
+    ...overrides,
+  });
+  return [
+    post('the deputy’s import with no file and no rows', () => data({})),
+    post('the deputy’s import with rows as a string', () => data({ rows: 'ВПР;5' })),
+    post('the deputy’s import with a row that is a list', () => data({ rows: [['vpr', 5]] }), ['rows.1.row']),
+    post('the deputy’s import of a good row and a bad mark', () => data({ rows: [row(), row({ mark: 7 })] }), ['rows.2.mark']),
+    post('the deputy’s import of a row with an unknown field', () => data({ rows: [row({ isAdmin: true })] }), ['rows.1.isAdmin']),
+    post('the deputy’s import of an unknown pupil', () => data({ rows: [row({ student: 'nosuchdocument0000000000' })] }), [
+      'rows.1.student',
+    ]),
+    post('the deputy’s import with an SQL injection as the subject', () => data({ rows: [row({ subject: SQL })] }), ['rows.1.subject']),
+    post('the deputy’s import of a binary file', () => ({ upload: { bytes: 2048 } })),
+    post('the deputy’s import with a malformed JSON body', () => ({ raw: '{"data": {"rows": [' })),
+    post('a teacher’s import', () => data({ rows: [row()] }), undefined, 'teacherA', 403),
+    post('a parent’s import', () => data({ rows: [row()] }), undefined, 'parentA', 403),
+  ];
+};
+
+/** The certificate book: the issue action and the core create refuse bad input; an entry is never updated or deleted. */
+const certificateCases = (): BadCase[] => {
+  const table = 'api::certificate-entry.certificate-entry' as UID.Schema;
+  const issue = (overrides: Record<string, unknown> = {}) => ({
+    student: school.pupils5a[0].documentId,
+    level: 'basic-general',
+    blankNumber: '02418000000001',
+    orderNumber: '1-о',
+    orderDate: '2026-06-20',
+    issuedOn: '2026-06-25',
+    receivedBy: 'Иванов И. С.',
+    ...overrides,
+  });
+  const post = (name: string, url: string, body: () => Body, paths?: string[], who: Caller = 'secretary', status = 400): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => url,
+    body,
+    table,
+    paths,
+    status,
+  });
+  return [
+    post(
+      'the secretary’s issue of an аттестат with typed final marks',
+      '/api/certificate-entries/issue',
+      () => data(issue({ marks: [{ subject: 'Математика', value: '5' }] })),
+      ['marks'],
+    ),
+    post('the secretary’s issue with a list for data', '/api/certificate-entries/issue', () => data([issue()])),
+    post('the secretary’s issue without a pupil', '/api/certificate-entries/issue', () => data(issue({ student: undefined })), ['student']),
+    post('the secretary’s issue for a 5th-grade pupil', '/api/certificate-entries/issue', () => data(issue()), ['student']),
+    post('the secretary’s issue for an unknown level', '/api/certificate-entries/issue', () => data(issue({ level: 'higher' })), ['level']),
+    post('the secretary’s issue with a number for the blank', '/api/certificate-entries/issue', () => data(issue({ blankNumber: 12345 })), [
+      'blankNumber',
+    ]),
+    post('the secretary’s issue dated in the future', '/api/certificate-entries/issue', () => data(issue({ issuedOn: '2999-01-01' })), [
+      'issuedOn',
+    ]),
+    post('the secretary’s issue with a huge blank number', '/api/certificate-entries/issue', () => data(issue({ blankNumber: HUGE }))),
+    post(
+      'the deputy’s annulment naming no entry',
+      '/api/certificate-entries',
+      () => data({ kind: 'annulment', reasonNote: 'ошибка' }),
+      ['original'],
+      'deputy',
+    ),
+    post(
+      'the director’s duplicate of an unknown kind',
+      '/api/certificate-entries',
+      () => data({ ...issue(), kind: 'copy' }),
+      ['kind'],
+      'director',
+    ),
+    post('a teacher’s issue of an аттестат', '/api/certificate-entries/issue', () => data(issue()), undefined, 'teacherA', 403),
+    post('a class teacher’s entry in the book', '/api/certificate-entries', () => data(issue()), undefined, 'classTeacherB', 403),
+  ];
+};
+
 const titled = (cases: BadCase[]) =>
   cases.map((badCase) => [`${badCase.name} is refused with ${badCase.status ?? 400} and changes nothing`, badCase] as const);
 
@@ -1443,6 +1631,18 @@ describe('writes to portfolios and rewards out of the caller’s reach', () => {
 
 describe('bad input to the custom write routes and uploads', () => {
   it.each(titled(customCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
+  });
+});
+
+describe('bad input to the import of external assessment results', () => {
+  it.each(titled(externalImportCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
+  });
+});
+
+describe('bad input to the certificate registration book', () => {
+  it.each(titled(certificateCases()))('%s', async (_name, badCase) => {
     await expectRefused(badCase);
   });
 });

@@ -42,6 +42,7 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::portfolio-entry.portfolio-entry', field: 'student', label: 'записей портфолио' },
     { uid: 'api::reward.reward', field: 'student', label: 'поощрений' },
     { uid: 'api::personal-file.personal-file', field: 'student', label: 'личных дел' },
+    { uid: 'api::certificate-entry.certificate-entry', field: 'student', label: 'записей книги регистрации аттестатов' },
     { uid: 'api::external-assessment.external-assessment', field: 'student', label: 'результатов внешней оценки' },
     { uid: 'api::special-condition.special-condition', field: 'student', label: 'заключений ПМПК' },
   ],
