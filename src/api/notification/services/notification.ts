@@ -8,6 +8,15 @@ const BATCH = 50;
 
 type Row = { id: number; recipient: string; subject: string; text: string | null; state: string; attempts: number | null };
 
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** The letter's text as HTML: escaped, paragraphs and line breaks kept. */
+const htmlOf = (text: string): string =>
+  text
+    .replace(/[&<>"']/g, (char) => ESCAPES[char])
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+
 /** Minutes to wait before attempt n+1: 1, 2, 4, 8 … */
 const backoffMs = (attempts: number): number => 60_000 * 2 ** Math.max(0, attempts - 1);
 
