@@ -51,7 +51,7 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
         await strapi
           .plugin('email')
           .service('email')
-          .send({ to: row.recipient, subject: row.subject, text: row.text ?? '' });
+          .send({ to: row.recipient, subject: row.subject, text: row.text ?? '', html: htmlOf(row.text ?? '') });
         await strapi.db.query(UID).update({
           where: { id: row.id },
           data: { state: 'sent', sentAt: new Date().toISOString(), lastError: null, nextAttemptAt: null },
