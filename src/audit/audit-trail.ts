@@ -24,6 +24,15 @@ const REDACTED = new Set([
   'localizations',
 ]);
 
+/**
+ * Health data (152-ФЗ ст. 10) kept out of the trail, which more roles read (the archivist): the trail
+ * holds a digest instead, so a change still shows and the value can be checked, never read.
+ */
+const DIGESTED: Record<string, readonly string[]> = { 'api::special-condition.special-condition': ['diagnosis'] };
+
+const digestOf = (value: unknown): unknown =>
+  value === null || value === undefined || value === '' ? value : `sha256:${createHash('sha256').update(String(value)).digest('hex')}`;
+
 /** Our records and the archive plugin's; the trail itself and Strapi's internals are not audited. */
 export const isAudited = (uid: string): boolean =>
   (uid.startsWith('api::') && uid !== AUDIT_UID) || uid.startsWith('plugin::records-archive.');
@@ -47,6 +56,8 @@ const snapshot = async (
     if (relations.some(([relation]) => relation === name)) {
       const toRef = (item: { documentId?: string; id?: number }) => item.documentId ?? item.id ?? null;
       values[name] = Array.isArray(value) ? value.map(toRef) : value ? toRef(value as { documentId?: string; id?: number }) : null;
+    } else if (DIGESTED[uid]?.includes(name)) {
+      values[name] = digestOf(value);
     } else {
       values[name] = value instanceof Date ? value.toISOString() : value;
     }

@@ -167,6 +167,32 @@ describe('audit of reads', () => {
   });
 });
 
+describe('the audit trail itself', () => {
+  it('keeps a digest of the diagnosis in the entries of writes, never the diagnosis', async () => {
+    const created = await strapi.db
+      .query('api::audit-entry.audit-entry')
+      .findOne({ where: { action: 'create', recordDocumentId: ofIvanov } });
+    expect(JSON.stringify(created.after)).not.toContain('F81.2');
+    expect(created.after.diagnosis).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(created.after.conditions).toContain('Дополнительное время');
+  });
+
+  it('logs reads in the admin panel (content manager) as well', async () => {
+    const before = (await readsOf(ofKuznetsov)).length;
+    const adminState = {
+      auth: { strategy: { name: 'admin' } },
+      user: { id: 1, firstname: 'Анна', lastname: 'Завуч', email: 'a@school.test' },
+    };
+    await strapi.requestContext.run({ state: adminState } as never, async () => {
+      await strapi.documents(UID).findMany({});
+    });
+    const reads = (await readsOf(ofKuznetsov)).slice(before);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatchObject({ origin: 'admin-panel', actorKind: 'admin', actorName: 'Анна Завуч', reason: 'admin-panel' });
+    expect((await verifyAuditTrail(strapi)).intact).toBe(true);
+  });
+});
+
 describe('the journal grid', () => {
   it('marks the pupils with special conditions, and only with a flag', async () => {
     const journal = world.school.mathJournal.documentId;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { formatLocalDate, parseLocalDate, todayInZone } from '../calendar';
 import { getSchoolSettings } from '../settings';
 import type { RecordDraft } from './draft';
+import { readToOneInput } from './relation-input';
 
 export const EXTERNAL_ASSESSMENT = 'api::external-assessment.external-assessment';
 
@@ -56,7 +57,18 @@ export const externalAssessmentRules = async (draft: RecordDraft): Promise<Recor
 
   const student = await draft.related('student');
   if (!student) draft.report('student', 'Укажите обучающегося');
-  await draft.related('subject');
+  // An optional relation: a filter-like object would otherwise read as «no subject» (as in portfolio-rules).
+  const subjectInput = draft.data.subject;
+  if (
+    typeof subjectInput === 'boolean' ||
+    (typeof subjectInput === 'object' &&
+      subjectInput !== null &&
+      !Array.isArray(subjectInput) &&
+      !['set', 'connect', 'disconnect'].some((key) => key in subjectInput) &&
+      readToOneInput(subjectInput, null) === null)
+  ) {
+    draft.report('subject', 'Предмет задаётся его documentId или id');
+  } else await draft.related('subject');
 
   const score = readNumber(draft.value('score'));
   const maxScore = readNumber(draft.value('maxScore'));
