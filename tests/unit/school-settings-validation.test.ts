@@ -67,6 +67,12 @@ describe('school settings validation', () => {
     expect(messagesAt({ workTypeWeights: [1, 2] }, 'workTypeWeights')).toHaveLength(1);
   });
 
+  it('takes the rounding of final marks: half up or half down, nothing else', () => {
+    expect(checkSettingsChange({ finalMarkRounding: 'half-down' })).toMatchObject({ set: { finalMarkRounding: 'half-down' }, issues: [] });
+    expect(messagesAt({ finalMarkRounding: 'banker' }, 'finalMarkRounding')[0]).toMatch(/half-up \(3,5 → 4\)/);
+    expect(checkSettingsChange({ finalMarkRounding: null })).toMatchObject({ reset: ['finalMarkRounding'], issues: [] });
+  });
+
   it('refuses an empty name and unknown keys; null means back to config/school.ts', () => {
     expect(messagesAt({ name: '   ' }, 'name')).toEqual(['Укажите название школы']);
     expect(messagesAt({ colour: 'red' }, 'colour')).toHaveLength(1);

@@ -35,7 +35,16 @@ interface Settings {
   periodSchemes: SchemeRange[];
   pointMarksFromGrade: number;
   workTypeWeights: Record<string, number>;
+  finalMarkRounding: Rounding;
 }
+
+/** How the mean of marks becomes the аттестат's final mark (`src/school/rules/final-marks.ts`). */
+type Rounding = 'half-up' | 'half-down';
+const ROUNDINGS: Rounding[] = ['half-up', 'half-down'];
+const ROUNDING_LABELS: Record<Rounding, string> = {
+  'half-up': 'Половина — в большую сторону (3,5 → 4)',
+  'half-down': 'Половина — в меньшую сторону (3,5 → 3)',
+};
 
 interface SettingsResponse {
   data: Settings;
@@ -285,6 +294,28 @@ export const SchoolSettingsPage = () => {
                     disabled={!canUpdate}
                     onValueChange={(value: number | undefined) => update({ pointMarksFromGrade: value ?? 0 })}
                   />
+                  <Field.Hint />
+                  <Field.Error />
+                </Field.Root>
+              </Grid.Item>
+              <Grid.Item col={8} direction="column" alignItems="stretch" s={12}>
+                <Field.Root
+                  name="finalMarkRounding"
+                  error={errors.finalMarkRounding}
+                  hint={t('finalMarkRounding.hint', 'Итоговая отметка аттестата — среднее отметок, округлённое до целого')}
+                >
+                  <Field.Label>{t('finalMarkRounding', 'Округление итоговых отметок')}</Field.Label>
+                  <SingleSelect
+                    value={form.finalMarkRounding ?? 'half-up'}
+                    disabled={!canUpdate}
+                    onChange={(value: string | number) => update({ finalMarkRounding: String(value) as Rounding })}
+                  >
+                    {ROUNDINGS.map((rounding) => (
+                      <SingleSelectOption key={rounding} value={rounding}>
+                        {t(`finalMarkRounding.${rounding}`, ROUNDING_LABELS[rounding])}
+                      </SingleSelectOption>
+                    ))}
+                  </SingleSelect>
                   <Field.Hint />
                   <Field.Error />
                 </Field.Root>

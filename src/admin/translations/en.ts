@@ -29,6 +29,10 @@ const en: Record<string, string> = {
     'The marking scale is set per subject (Subjects → scale). A work type’s weight is its share in the weighted average, 0.1 to 10.',
   'school-settings.pointMarks': 'Point marks from grade',
   'school-settings.pointMarks.hint': 'Younger grades are assessed without marks',
+  'school-settings.finalMarkRounding': 'Rounding of final marks',
+  'school-settings.finalMarkRounding.hint': 'The final mark of a certificate is the mean of marks rounded to a whole number',
+  'school-settings.finalMarkRounding.half-up': 'Half up (3.5 → 4)',
+  'school-settings.finalMarkRounding.half-down': 'Half down (3.5 → 3)',
   'school-settings.weights': 'Weights of work types',
 };
 

@@ -33,6 +33,10 @@ const ru: Record<string, string> = {
     'Шкала отметок задаётся у каждого предмета (Предметы → Шкала отметок). Вес вида работы — его вклад в средневзвешенный балл, от 0,1 до 10.',
   'school-settings.pointMarks': 'Отметки в баллах начиная с класса',
   'school-settings.pointMarks.hint': 'В младших параллелях — безотметочное обучение',
+  'school-settings.finalMarkRounding': 'Округление итоговых отметок',
+  'school-settings.finalMarkRounding.hint': 'Итоговая отметка аттестата — среднее отметок, округлённое до целого',
+  'school-settings.finalMarkRounding.half-up': 'Половина — в большую сторону (3,5 → 4)',
+  'school-settings.finalMarkRounding.half-down': 'Половина — в меньшую сторону (3,5 → 3)',
   'school-settings.weights': 'Веса видов работ',
 
   // Strapi strings missing from its ru.json.
