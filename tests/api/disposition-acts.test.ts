@@ -326,6 +326,14 @@ describe('a destruction act', () => {
   });
 
   it('once approved, destroys exactly the listed records and nothing else', async () => {
+    // The graduate's health data (special learning conditions) goes with the act; another pupil's stays.
+    const conditions = strapi.db.query('api::special-condition.special-condition');
+    const graduateConditions = await conditions.create({
+      data: { student: pupils.graduated.id, commissionDate: '2019-05-01', commissionNumber: '12', conditions: 'Дополнительное время' },
+    });
+    const otherConditions = await conditions.create({
+      data: { student: school.pupils5a[0].id, commissionDate: '2025-05-01', commissionNumber: '13', conditions: 'Дополнительное время' },
+    });
     const before = await counts();
     const response = await api(archivistToken).post(`/disposition/acts/${actId}/execute`);
     expect(response.status).toBe(200);
@@ -350,6 +358,8 @@ describe('a destruction act', () => {
     expect(father.lastName).toBe('Архипов');
     expect(father.children.map((child: Doc) => child.id)).toEqual([school.pupils5a[0].id]);
     expect(await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: pupilAccount.id } })).toBeNull();
+    expect(await conditions.findOne({ where: { id: graduateConditions.id } })).toBeNull();
+    expect(await conditions.findOne({ where: { id: otherConditions.id } })).not.toBeNull();
 
     // The listed backup: row and folder gone; the others intact.
     expect(await strapi.db.query(BACKUP_UID).findOne({ where: { id: backups.old1.id } })).toBeNull();

@@ -23,6 +23,7 @@ export const ARCHIVE_PACKAGE_UID = 'plugin::records-archive.archive-package';
 const STUDENT_UID = 'api::student.student';
 const GUARDIAN_UID = 'api::guardian.guardian';
 const USER_UID = 'plugin::users-permissions.user';
+const SPECIAL_CONDITION_UID = 'api::special-condition.special-condition';
 
 /** A record that may be due for destruction. */
 export interface Candidate {
@@ -262,7 +263,8 @@ const personalData: RecordKind = {
   },
   /**
    * The pupil's marks, attendance and class lists stay (journals and summary sheets have periods of
-   * their own); what identifies the pupil is removed: names, birth date, gender, the REST account.
+   * their own); what identifies the pupil is removed: names, birth date, gender, the REST account,
+   * and the health data of their special learning conditions.
    * Legal representatives with no other child at the school are anonymised the same way; those
    * with other children are only unlinked from this pupil.
    */
@@ -305,7 +307,12 @@ const personalData: RecordKind = {
       }
     }
     if (accounts.length > 0) await strapi.db.query(USER_UID).deleteMany({ where: { id: { $in: accounts } } });
+    // Health data (special learning conditions, ПМПК) identifies the pupil by itself: destroyed, not kept.
+    const specialConditions = strapi.contentTypes[SPECIAL_CONDITION_UID as never]
+      ? ((await strapi.db.query(SPECIAL_CONDITION_UID).deleteMany({ where: { student: { id: student.id } } })) as { count: number }).count
+      : 0;
     const parts = ['Персональные данные обучающегося обезличены'];
+    if (specialConditions > 0) parts.push(`уничтожены заключения ПМПК: ${specialConditions}`);
     if (anonymisedGuardians > 0) parts.push(`обезличены данные родителей: ${anonymisedGuardians}`);
     if (unlinkedGuardians > 0) parts.push(`отвязаны родители других обучающихся: ${unlinkedGuardians}`);
     if (accounts.length > 0) parts.push(`удалены учётные записи: ${accounts.length}`);
