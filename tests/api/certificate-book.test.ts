@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import supertest from 'supertest';
+import { adminLogin } from '../helpers/admin';
 import { computeCertificateMarks } from '../../src/school/records/certificate-rules';
 import { getSchoolSettings, setStoredSchoolSettings } from '../../src/school/settings';
 import { pdfText } from '../helpers/pdf-text';
@@ -348,6 +350,42 @@ describe('an issued entry is never edited: annulment plus a new entry, duplicate
       .findOne({ where: { documentId: duplicate.body.data.documentId }, populate: { original: true } });
     expect(linked.original.documentId).toBe(entries.reissued);
     expect(linked.marks).toEqual((await stored(entries.reissued)).marks);
+  });
+});
+
+describe('the content manager (admin panel)', () => {
+  it('registers with the same rules (marks computed, typed ones replaced) and refuses to edit or delete', async () => {
+    const token = await adminLogin(strapi, { email: 'books@school.test' });
+    const base = `/content-manager/collection-types/${ENTRY}`;
+    const agent = supertest(strapi.server.httpServer);
+    const created = await agent
+      .post(base)
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        ...issueBody(belov, { level: 'secondary-general', blankNumber: '02424000000999', issuedOn: '2026-06-29' }),
+        kind: 'duplicate',
+        original: entries.belov,
+        reason: 'error',
+        marks: [{ subject: 'Математика', value: '5' }],
+        withDistinction: true,
+      });
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({
+      registrationNumber: 2,
+      kind: 'duplicate',
+      withDistinction: false,
+      medal: 'second-degree',
+      issuedBy: 'Тест Администратор',
+    });
+    expect(created.body.data.marks.map((mark: { value: string }) => mark.value)).toEqual(['4', '5', 'зачтено']);
+
+    const before = await stored(entries.belov);
+    const edit = await agent.put(`${base}/${entries.belov}`).set('Authorization', `Bearer ${token}`).send({ receivedBy: 'Другой' });
+    expect(edit.status).toBe(403);
+    expect(edit.body.error.message).toContain('не исправляется');
+    const removal = await agent.delete(`${base}/${entries.belov}`).set('Authorization', `Bearer ${token}`);
+    expect(removal.status).toBe(403);
+    expect(await stored(entries.belov)).toEqual(before);
   });
 });
 
