@@ -109,6 +109,7 @@ export const enqueueFor = async (strapi: Core.Strapi, uid: string, id: number): 
         text: found.letter.text,
         state: 'queued',
         attempts: 0,
+        queuedAt: new Date().toISOString(),
       },
     });
   }

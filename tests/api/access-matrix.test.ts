@@ -85,7 +85,29 @@ const newPupil = async (): Promise<string> => {
   return (student as unknown as { documentId: string }).documentId;
 };
 
+/** A thread of teacher A with the parents of the 5А pupil, opened once, the first time a case needs it. */
+let parentsThread: Promise<string> | undefined;
+const parentsThreadA = (): Promise<string> =>
+  (parentsThread ??= apiAs(strapi, world.teacherA.jwt)
+    .post('/api/messages/threads', {
+      kind: 'teacher-parent',
+      student: world.school.pupils5a[0].documentId,
+      subject: 'Успеваемость',
+      text: 'Добрый день!',
+    })
+    .then((response) => response.body.data.documentId as string));
+
 const routes = (): RouteCase[] => [
+  {
+    name: 'GET /api/messages/threads',
+    call: (api) => api.get('/api/messages/threads'),
+    expect: { parentA: 200, pupilA: 200, teacherA: 200, classTeacherB: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/messages/threads/:thread (teacher A and the 5А parents)',
+    call: async (api) => api.get(`/api/messages/threads/${await parentsThreadA()}`),
+    expect: { parentA: 200, teacherA: 200, pupilA: 404, classTeacherB: 404, others: 403 },
+  },
   {
     name: 'GET /api/subjects',
     call: (api) => api.get('/api/subjects'),

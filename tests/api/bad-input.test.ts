@@ -1143,6 +1143,61 @@ const acknowledgeMarksCases = (): BadCase[] => {
   ];
 };
 
+/** Message threads: `POST /api/messages/threads` and `POST /api/messages/threads/:id/messages`. */
+let messageThread = '';
+beforeAll(async () => {
+  const thread = await supertest(strapi.server.httpServer)
+    .post('/api/messages/threads')
+    .set('Authorization', `Bearer ${world.teacherA.jwt}`)
+    .send({ data: { kind: 'teacher-parent', student: school.pupils5a[0].documentId, subject: 'Тема', text: 'Текст' } });
+  messageThread = thread.body.data.documentId;
+});
+const messageCases = (): BadCase[] => {
+  const good = () => ({ kind: 'teacher-parent', student: school.pupils5a[0].documentId, subject: 'Контрольная', text: 'Добрый день!' });
+  const open = (who: Caller, name: string, body: () => Body, status = 400, paths?: string[]): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => '/api/messages/threads',
+    body,
+    table: 'api::message-thread.message-thread',
+    status,
+    paths,
+  });
+  const reply = (who: Caller, name: string, body: Body, status = 400, paths?: string[]): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => `/api/messages/threads/${messageThread}/messages`,
+    body: () => body,
+    table: 'api::message.message',
+    status,
+    paths,
+  });
+  return [
+    open('teacherA', 'a teacher’s new thread without a body', () => ({ none: true }), 400, ['data']),
+    open('teacherA', 'a teacher’s new thread with data as an array', () => data([good()]), 400, ['data']),
+    open('teacherA', 'a teacher’s new thread of an unknown kind', () => data({ ...good(), kind: 'chat' }), 400, ['kind']),
+    open('teacherA', 'a teacher’s new thread with an object as subject', () => data({ ...good(), subject: { $ne: '' } }), 400, ['subject']),
+    open('teacherA', 'a teacher’s new thread with a huge text', () => data({ ...good(), text: HUGE }), 400, ['text']),
+    open('teacherA', 'a teacher’s new thread with a 1 MB text', () => data({ ...good(), text: ONE_MEGABYTE }), 413),
+    open('teacherA', 'a teacher’s new thread about a pupil who does not exist', () => data({ ...good(), student: SQL }), 400, ['student']),
+    open('teacherA', 'a teacher’s new thread with a filter as pupil', () => data({ ...good(), student: { $ne: '' } }), 400, ['student']),
+    open('teacherA', 'a teacher’s new thread naming its author', () => data({ ...good(), author: 1 }), 400, ['author']),
+    open('teacherA', 'a teacher’s new thread with a malformed JSON body', () => ({
+      raw: '{"data": {"kind": ',
+    })),
+    open('teacherB', 'a teacher’s new thread with a pupil they do not teach', () => data(good()), 403),
+    open('deputy', 'a deputy’s new thread (no messaging)', () => data(good()), 403),
+    open('public', 'a visitor’s new thread', () => data(good()), 403),
+    reply('parentA', 'a parent’s reply without text', data({}), 400, ['text']),
+    reply('parentA', 'a parent’s reply with a number as text', data({ text: 12345 }), 400, ['text']),
+    reply('parentA', 'a parent’s reply with a script over 4000 characters', data({ text: SCRIPT.repeat(200) }), 400, ['text']),
+    reply('parentA', 'a parent’s reply backdating its time', data({ text: 'Да', sentAt: '2020-01-01' }), 400, ['sentAt']),
+    reply('teacherB', 'a reply by someone outside the thread', data({ text: 'Чужой ответ' }), 404),
+  ];
+};
+
 const customCases = (): BadCase[] => {
   const acknowledge = (who: Caller, name: string, documentId: () => string, body: () => Body, status: number): BadCase => ({
     name,
@@ -1206,6 +1261,7 @@ const customCases = (): BadCase[] => {
     ),
 
     ...acknowledgeMarksCases(),
+    ...messageCases(),
 
     confirm('parentA', 'a parent’s diary confirmation of the impossible week 2025-13-45', ownChild, data({ week: '2025-13-45' }), 400, [
       'week',

@@ -53,10 +53,12 @@ describe('school roles', () => {
     ).toBe(0);
   });
 
-  it('give parents, pupils and the public no record type directly: only the diary, their child’s trend and the regulation', () => {
+  it('give parents, pupils and the public no record type directly: only the diary, their child’s trend, their message threads and the regulation', () => {
+    // The message routes are custom actions that answer only a thread's participants, not record-type CRUD.
+    const messages = ['threads', 'thread', 'startThread', 'post'].map((action) => `api::message.message.${action}`);
     for (const type of ['parent', 'pupil', 'public']) {
       const actions = SCHOOL_ROLES.find((role) => role.type === type)?.actions ?? [];
-      const own = type === 'public' ? [] : ['api::analytics.analytics.pupilTrend'];
+      const own = type === 'public' ? [] : ['api::analytics.analytics.pupilTrend', ...messages];
       expect(actions.filter((action) => !/^api::(diary|regulation)\./.test(action) && !own.includes(action))).toEqual([]);
     }
   });

@@ -28,6 +28,7 @@ const backoffMs = (attempts: number): number => 60_000 * 2 ** Math.max(0, attemp
  */
 export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Strapi }) => {
   let running: Promise<{ sent: number; failed: number }> | null = null;
+  let again = false;
 
   const sendDue = async (): Promise<{ sent: number; failed: number }> => {
     const counts = { sent: 0, failed: 0 };
@@ -75,13 +76,24 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
   };
 
   return {
-    /** Sends what is due; concurrent calls share one run. */
+    /** Sends what is due; a call during a run shares it and makes it look once more for new letters. */
     flush(): Promise<{ sent: number; failed: number }> {
-      if (!running) {
-        running = sendDue().finally(() => {
-          running = null;
-        });
+      if (running) {
+        again = true;
+        return running;
       }
+      running = (async () => {
+        const total = { sent: 0, failed: 0 };
+        do {
+          again = false;
+          const counts = await sendDue();
+          total.sent += counts.sent;
+          total.failed += counts.failed;
+        } while (again);
+        return total;
+      })().finally(() => {
+        running = null;
+      });
       return running;
     },
     /** Puts failed letters back in the queue at once (e.g. after the SMTP server is repaired). */
