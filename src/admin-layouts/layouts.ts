@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 8;
+export const ADMIN_LAYOUTS_VERSION = 9;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -656,13 +656,14 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       text: 'Текст письма',
       state: 'Состояние отправки',
       attempts: 'Попыток',
+      queuedAt: 'Поставлено в очередь',
       lastError: 'Последняя ошибка',
       nextAttemptAt: 'Следующая попытка',
       sentAt: 'Отправлено',
     },
     mainField: 'subject',
-    list: ['createdAt', 'recipient', 'subject', 'state', 'attempts', 'lastError'],
-    defaultSort: { field: 'createdAt', order: 'DESC' },
+    list: ['queuedAt', 'recipient', 'subject', 'state', 'attempts', 'lastError'],
+    defaultSort: { field: 'queuedAt', order: 'DESC' },
     edit: [
       [
         ['recipient', 6],
@@ -675,9 +676,12 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       [['subject', 12]],
       [['text', 12]],
       [
-        ['attempts', 4],
-        ['nextAttemptAt', 4],
-        ['sentAt', 4],
+        ['queuedAt', 6],
+        ['attempts', 6],
+      ],
+      [
+        ['nextAttemptAt', 6],
+        ['sentAt', 6],
       ],
       [['lastError', 12]],
     ],
