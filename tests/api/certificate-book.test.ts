@@ -353,6 +353,31 @@ describe('an issued entry is never edited: annulment plus a new entry, duplicate
   });
 });
 
+describe('numbers given at the same moment', () => {
+  it('gives concurrent registrations distinct running numbers', async () => {
+    const before = await strapi.db.query(ENTRY).count({ where: { level: 'basic-general' } });
+    const results = (await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        strapi.documents(ENTRY).create({
+          data: {
+            ...issueBody(orlova, {
+              blankNumber: `0241800077000${n}`,
+              issuedOn: '2026-07-20',
+              orderDate: '2026-07-19',
+              receivedBy: 'Соколова В. А.',
+            }),
+            kind: 'duplicate',
+            original: entries.reissued,
+            reason: 'loss',
+          },
+        } as never),
+      ),
+    )) as unknown as Array<{ registrationNumber: number }>;
+    const numbers = results.map((result) => result.registrationNumber).sort((a, b) => a - b);
+    expect(numbers).toEqual([before + 1, before + 2, before + 3, before + 4]);
+  });
+});
+
 describe('the content manager (admin panel)', () => {
   it('registers with the same rules (marks computed, typed ones replaced) and refuses to edit or delete', async () => {
     const token = await adminLogin(strapi, { email: 'books@school.test' });
@@ -394,7 +419,7 @@ describe('access and the book’s pages', () => {
     for (const api of [secretary, deputy, director]) {
       const list = await api.get('/api/certificate-entries?filters[level]=basic-general&sort=registrationNumber');
       expect(list.status).toBe(200);
-      expect(list.body.data.map((entry: { registrationNumber: number }) => entry.registrationNumber)).toEqual([1, 2, 3, 4]);
+      expect(list.body.data.map((entry: { registrationNumber: number }) => entry.registrationNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     }
     const others = [
       world.teacherA,
