@@ -82,6 +82,14 @@ describe('the journal grid in the browser', () => {
     await logIn(page, 'browser_teacher@school.test');
   });
 
+  it('greets the teacher on the home page with their day and the journals behind', async () => {
+    await page.goto(`${baseUrl}/admin`);
+    const widget = page.locator('[data-testid="home-teacher"]');
+    await widget.waitFor();
+    expect(await widget.textContent()).toContain('Уроки сегодня');
+    await shot(page, '00-teacher-home');
+  });
+
   it('shows the teacher the «Журнал» section and the journal as a grid of pupils and lessons', async () => {
     await page.goto(journalUrl(school.quarters[0].documentId));
     await page.locator('[data-testid="journal-grid"]').waitFor();
