@@ -325,6 +325,7 @@ describeOnPostgres('several instances (PostgreSQL only)', () => {
     const lease = await withClient({ ...cluster(), database: schools[0].database }, (client) =>
       client.query(`SELECT holder FROM records_archive_job_leases WHERE name = 'records-archive-backup'`),
     );
-    expect(instances.map((instance) => String(instance.child.pid))).toContain(String(lease.rows[0]?.holder).split('-')[0]);
+    // A holder is `<process space>:<pid>:<random>` (src/plugins/records-archive/server/src/utils/lease.ts).
+    expect(instances.map((instance) => String(instance.child.pid))).toContain(String(lease.rows[0]?.holder).split(':')[1]);
   });
 });
