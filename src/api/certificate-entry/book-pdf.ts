@@ -14,6 +14,7 @@ import {
   type CertificateSubject,
   type Medal,
 } from '../../school/rules/final-marks';
+import { BOLD_FONT as BOLD, REGULAR_FONT as REGULAR } from '../../school/pdf-fonts';
 
 /**
  * The pages of the certificate registration book for a level and a calendar year (книга
@@ -21,9 +22,6 @@ import {
  * the registration numbers, with the final marks, the order, the issue and places for the
  * signatures of the one who issued and the one who received. A4 landscape, DejaVu Sans embedded.
  */
-
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const PAGE_WIDTH = 841.89;
 const PAGE_HEIGHT = 595.28;

@@ -1,15 +1,12 @@
 import PDFDocument from 'pdfkit';
 import { formatLocalDate, type LocalDate } from '../../school/calendar';
+import { BOLD_FONT as BOLD, MONO_BOLD_FONT as MONO, REGULAR_FONT as REGULAR } from '../../school/pdf-fonts';
 
 /**
  * The printable sheet of login slips (seed 002 §3.1.6: the class teacher hands out the login
  * details at the start of the year): A4 portrait, eight slips a page in two columns, dashed cut
  * lines, DejaVu Sans embedded for Cyrillic and DejaVu Sans Mono for logins and passwords.
  */
-
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-const MONO = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansMono-Bold.ttf');
 
 const PAGE_WIDTH = 595.28;
 const PAGE_HEIGHT = 841.89;

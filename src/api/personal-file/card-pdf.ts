@@ -6,6 +6,7 @@ import {
   type YearDecision,
   type YearSubjectMark,
 } from '../../school/records/personal-file-rules';
+import { BOLD_FONT as BOLD, REGULAR_FONT as REGULAR } from '../../school/pdf-fonts';
 
 /**
  * The personal card of a pupil (личная карта обучающегося), the printed form of the personal file:
@@ -13,10 +14,6 @@ import {
  * decision and protocol of the pedagogical council and the class teacher's certification, places
  * for the signature and the seal. A4 portrait, DejaVu Sans embedded for Cyrillic.
  */
-
-// The same fonts as the archive's print versions (records-archive `archive/pdf.ts`).
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const PAGE_WIDTH = 595.28;
 const PAGE_HEIGHT = 841.89;

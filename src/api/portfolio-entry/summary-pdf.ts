@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { formatLocalDate } from '../../school/calendar';
+import { BOLD_FONT as BOLD, REGULAR_FONT as REGULAR } from '../../school/pdf-fonts';
 
 /**
  * The printable summary of a pupil's portfolio (сводная ведомость портфолио, seed 002 §3.5): A4
@@ -7,9 +8,6 @@ import { formatLocalDate } from '../../school/calendar';
  * class and the stage the portfolio covers, the achievements by date with their level and result,
  * the rewards, and «Страница N из M» at the foot.
  */
-
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const PAGE_WIDTH = 595.28;
 const PAGE_HEIGHT = 841.89;

@@ -11,16 +11,13 @@ import {
   type MarksGrid,
 } from './grid';
 import type { ArchivedJournal, PeriodJournalArchive, SummarySheetArchive } from './types';
+import { BOLD_FONT as BOLD, REGULAR_FONT as REGULAR } from '../../../../../school/pdf-fonts';
 
 /**
  * The print versions of the archive (seed 000 §2: «печатная форма электронного журнала»), A4
  * landscape, DejaVu Sans embedded so every Cyrillic letter prints the same everywhere, a header
  * with the school and the class on every page and «Страница N из M» at the foot.
  */
-
-// Fonts by path: pdfkit caches a font per document under the path it was opened with.
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const MARGIN = 30;
 const PAGE_WIDTH = 841.89;

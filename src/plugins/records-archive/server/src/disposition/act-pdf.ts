@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { russianDate, TYPE_LABELS, type DisposableType } from './record-kinds';
+import { BOLD_FONT as BOLD, REGULAR_FONT as REGULAR } from '../../../../../school/pdf-fonts';
 
 /**
  * The printable destruction act (акт о выделении к уничтожению документов, не подлежащих
@@ -7,9 +8,6 @@ import { russianDate, TYPE_LABELS, type DisposableType } from './record-kinds';
  * numbered list of records with the rule and the date their period ran out, the legal basis and
  * the signature lines. Kept with the act for ever; printed at any stage (a draft says so).
  */
-
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const MARGIN = 42;
 const PAGE_WIDTH = 595.28;
