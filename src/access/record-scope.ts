@@ -44,6 +44,8 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::certificate-entry.certificate-entry',
   'api::external-assessment.external-assessment',
   'api::special-condition.special-condition',
+  'api::parent-meeting.parent-meeting',
+  'api::rules-acknowledgment.rules-acknowledgment',
   'plugin::users-permissions.user',
 ]);
 
@@ -123,6 +125,9 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
       return { student: { enrollments: { schoolClass: classes } } };
     case 'api::guardian.guardian':
       return leads ? { children: { enrollments: { schoolClass: ledClasses } } } : null;
+    case 'api::parent-meeting.parent-meeting':
+      // The meetings (with the parents who attended) of the class they lead.
+      return leads ? { schoolClass: ledClasses } : null;
     default:
       return PERSONAL_TYPES.has(uid) ? null : {};
   }

@@ -58,9 +58,16 @@ const DIARY = [
   'api::diary.diary.week',
   'api::diary.diary.markAcknowledgments',
   'api::diary.diary.acknowledgeMarks',
+  'api::diary.diary.weekPdf',
 ];
 /** The class teacher's (and deputy's) view of who has confirmed the week's diary. */
-const DIARY_CONTROL = ['api::diary.diary.classConfirmations', 'api::diary.diary.classMarkAcknowledgments'];
+const DIARY_CONTROL = [
+  'api::diary.diary.classConfirmations',
+  'api::diary.diary.classMarkAcknowledgments',
+  // The printed weekly diary extract (paper diaries, seed 002 §2.3): a pupil's (own class only) and the class's set.
+  'api::diary.diary.weekPdf',
+  'api::diary.diary.classWeekPdf',
+];
 /** Teachers' entries in pupils' diaries (замечания, поощрения, пожелания); write-scope.ts narrows the pupils. */
 const DIARY_ENTRIES = [...read('diary-entry'), ...write('diary-entry')];
 const DIARY_ENTRIES_READ = read('diary-entry');
@@ -122,6 +129,8 @@ const PORTFOLIO_READ = [...read('portfolio-entry', 'reward'), PORTFOLIO_SUMMARY]
 const PORTFOLIO_KEEP = [...PORTFOLIO_READ, ...write('portfolio-entry', 'reward')];
 /** The school's list of olympiad winners and prize-winners of a year. */
 const OLYMPIAD_WINNERS = ['api::portfolio-entry.portfolio-entry.olympiadWinners'];
+/** The deputy director's review of portfolio entries and rewards made by teachers (seed 003 §5.5). */
+const PORTFOLIO_REVIEW = ['api::portfolio-entry.portfolio-entry.review', 'api::reward.reward.review'];
 /** A family's view of its own child's portfolio and rewards, through the diary. */
 const PORTFOLIO_FAMILY = ['api::diary.portfolio.show', 'api::diary.portfolio.pdf'];
 
@@ -139,6 +148,14 @@ const SPECIAL_CONDITIONS_FAMILY = ['api::diary.special-conditions.show'];
 
 /** Message threads (teacher ↔ pupil, teacher ↔ parents, class announcements); participants only, checked by the service. */
 const MESSAGES = ['threads', 'thread', 'startThread', 'post'].map((action) => `api::message.message.${action}`);
+
+/** Parents' meetings of a class (seed 001 §1.6); a class teacher only their own class's (write-scope.ts, record-scope.ts). */
+const PARENT_MEETINGS_READ = read('parent-meeting');
+const PARENT_MEETINGS_KEEP = [...PARENT_MEETINGS_READ, ...write('parent-meeting')];
+/** The school's assessment rules in the diary (seed 001 §1.6): the current edition, and acknowledging it for the year. */
+const ASSESSMENT_RULES_FAMILY = ['api::diary.assessment-rules.show', 'api::diary.assessment-rules.acknowledge'];
+/** Who in a class has acknowledged them: the class teacher (own class), the deputy director, the director. */
+const ASSESSMENT_RULES_CONTROL = ['api::diary.assessment-rules.classState'];
 
 /** Every account with a login may read itself and change its password. */
 export const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
@@ -186,6 +203,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ANALYTICS_REPORTS,
       ...PORTFOLIO_KEEP,
       ...PERSONAL_FILES_CLASS_TEACHER,
+      ...PARENT_MEETINGS_KEEP,
+      ...ASSESSMENT_RULES_CONTROL,
       ...EXTERNAL_READ,
       ...SPECIAL_CONDITIONS_READ,
       ...REGULATION_READ,
@@ -198,6 +217,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     actions: [
       ...read(...RECORD_TYPES),
       ...write(...SCHOOL_STRUCTURE, ...CLASS_LISTS, 'journal-remark', 'regulation'),
+      ...PARENT_MEETINGS_KEEP,
+      ...ASSESSMENT_RULES_CONTROL,
       ...GRID_READ,
       ...GRID_REMARK,
       ...STAFF_DIRECTORY,
@@ -210,6 +231,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ANALYTICS_REPORTS,
       ...PORTFOLIO_KEEP,
       ...OLYMPIAD_WINNERS,
+      ...PORTFOLIO_REVIEW,
       ...PERSONAL_FILES,
       ...EXTERNAL_KEEP,
       ...EXTERNAL_OBJECTIVITY,
@@ -224,6 +246,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     actions: [
       ...read(...RECORD_TYPES),
       ...write('regulation'),
+      ...PARENT_MEETINGS_READ,
+      ...ASSESSMENT_RULES_CONTROL,
       ...GRID_READ,
       ...STAFF_DIRECTORY,
       ...REMARKS_READ,
@@ -234,6 +258,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ANALYTICS_REPORTS,
       ...PORTFOLIO_KEEP,
       ...OLYMPIAD_WINNERS,
+      ...PORTFOLIO_REVIEW,
       ...PERSONAL_FILES,
       ...EXTERNAL_KEEP,
       ...EXTERNAL_OBJECTIVITY,
@@ -270,13 +295,29 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     type: 'parent',
     name: 'Родитель (законный представитель)',
     description: 'Видит только результаты своих детей в электронном дневнике',
-    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...PORTFOLIO_FAMILY, ...SPECIAL_CONDITIONS_FAMILY, ...MESSAGES, ...REGULATION_READ],
+    actions: [
+      ...DIARY,
+      ...ANALYTICS_OWN_TREND,
+      ...PORTFOLIO_FAMILY,
+      ...SPECIAL_CONDITIONS_FAMILY,
+      ...ASSESSMENT_RULES_FAMILY,
+      ...MESSAGES,
+      ...REGULATION_READ,
+    ],
   },
   {
     type: 'pupil',
     name: 'Обучающийся',
     description: 'Видит только свои результаты в электронном дневнике',
-    actions: [...DIARY, ...ANALYTICS_OWN_TREND, ...PORTFOLIO_FAMILY, ...SPECIAL_CONDITIONS_FAMILY, ...MESSAGES, ...REGULATION_READ],
+    actions: [
+      ...DIARY,
+      ...ANALYTICS_OWN_TREND,
+      ...PORTFOLIO_FAMILY,
+      ...SPECIAL_CONDITIONS_FAMILY,
+      ...ASSESSMENT_RULES_FAMILY,
+      ...MESSAGES,
+      ...REGULATION_READ,
+    ],
   },
   {
     type: 'public',

@@ -48,6 +48,7 @@ const assertPupilsOfOwnClass = async (strapi: Core.Strapi, userId: number, stude
 };
 
 const DIARY_ENTRY = 'api::diary-entry.diary-entry';
+const PARENT_MEETING = 'api::parent-meeting.parent-meeting';
 /** A pupil's portfolio and rewards: a class teacher keeps those of their own class's pupils. */
 const PORTFOLIO_TYPES = new Set<string>(['api::portfolio-entry.portfolio-entry', 'api::reward.reward']);
 
@@ -104,6 +105,17 @@ export const assertWriteScope = async (
 
   if (uid === DIARY_ENTRY) {
     await assertDiaryEntryScope(strapi, actor.id, roleType === 'class-teacher', stored, after);
+    return;
+  }
+  if (uid === PARENT_MEETING) {
+    // A class teacher records the meetings of the class they lead; a subject teacher none.
+    if (roleType !== 'class-teacher') throw refused('Родительские собрания проводит классный руководитель или администрация школы');
+    const classes = [relationId(stored?.schoolClass), after ? ((await after.draft.related('schoolClass'))?.id ?? null) : null];
+    await assertLeadsClasses(
+      strapi,
+      actor.id,
+      classes.filter((id): id is number => id !== null),
+    );
     return;
   }
   if (PORTFOLIO_TYPES.has(uid)) {

@@ -715,6 +715,62 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
     ],
   },
 
+  'api::parent-meeting.parent-meeting': {
+    labels: {
+      schoolClass: 'Класс',
+      date: 'Дата собрания',
+      topic: 'Тема',
+      assessmentRulesPresented: 'Представлены правила оценивания и учёта (Положение)',
+      regulation: 'Редакция Положения',
+      attendees: 'Присутствовали родители',
+      minutes: 'Протокол',
+      author: 'Кто записал',
+    },
+    mainField: 'topic',
+    list: ['date', 'schoolClass', 'topic', 'assessmentRulesPresented'],
+    defaultSort: { field: 'date', order: 'DESC' },
+    edit: [
+      [
+        ['schoolClass', 4],
+        ['date', 4],
+        ['assessmentRulesPresented', 4],
+      ],
+      [
+        ['topic', 8],
+        ['regulation', 4],
+      ],
+      [['attendees', 12]],
+      [['minutes', 12]],
+      [['author', 6]],
+    ],
+  },
+
+  'api::rules-acknowledgment.rules-acknowledgment': {
+    labels: {
+      student: 'Обучающийся',
+      guardian: 'Родитель (законный представитель)',
+      account: 'Учётная запись',
+      regulation: 'Редакция Положения',
+      academicYear: 'Учебный год',
+      acknowledgedAt: 'Когда ознакомлен',
+    },
+    mainField: 'acknowledgedAt',
+    list: ['student', 'guardian', 'academicYear', 'regulation', 'acknowledgedAt'],
+    defaultSort: { field: 'acknowledgedAt', order: 'DESC' },
+    edit: [
+      [
+        ['student', 6],
+        ['guardian', 6],
+      ],
+      [
+        ['academicYear', 4],
+        ['regulation', 4],
+        ['acknowledgedAt', 4],
+      ],
+      [['account', 6]],
+    ],
+  },
+
   'api::personal-file.personal-file': {
     labels: {
       number: 'Номер по алфавитной книге',
@@ -890,9 +946,13 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       confirmedAt: 'Когда подтверждено',
       handedOverOn: 'Выдано родителям под роспись (дата)',
       handedOverTo: 'Кому выдано',
+      reviewState: 'Проверка заместителем директора',
+      reviewRemark: 'Замечание проверяющего',
+      reviewedBy: 'Кто проверил',
+      reviewedAt: 'Когда проверено',
     },
     mainField: 'title',
-    list: ['date', 'student', 'title', 'kind', 'level', 'result', 'confirmed'],
+    list: ['date', 'student', 'title', 'kind', 'level', 'result', 'reviewState'],
     defaultSort: { field: 'date', order: 'DESC' },
     edit: [
       [
@@ -925,6 +985,12 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['handedOverOn', 4],
         ['handedOverTo', 8],
       ],
+      [
+        ['reviewState', 4],
+        ['reviewedBy', 4],
+        ['reviewedAt', 4],
+      ],
+      [['reviewRemark', 12]],
     ],
   },
 
@@ -936,9 +1002,13 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       date: 'Дата',
       orderNumber: 'Номер приказа',
       achievements: 'Достижения, за которые поощрён',
+      reviewState: 'Проверка заместителем директора',
+      reviewRemark: 'Замечание проверяющего',
+      reviewedBy: 'Кто проверил',
+      reviewedAt: 'Когда проверено',
     },
     mainField: 'date',
-    list: ['date', 'student', 'kind', 'orderNumber'],
+    list: ['date', 'student', 'kind', 'orderNumber', 'reviewState'],
     defaultSort: { field: 'date', order: 'DESC' },
     edit: [
       [
@@ -951,6 +1021,12 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       ],
       [['reason', 12]],
       [['achievements', 12]],
+      [
+        ['reviewState', 4],
+        ['reviewedBy', 4],
+        ['reviewedAt', 4],
+      ],
+      [['reviewRemark', 12]],
     ],
   },
   'api::external-assessment.external-assessment': {

@@ -724,8 +724,45 @@ const TYPES = (): TypeSpec[] => {
         ...badTexts('diagnosis'),
       ],
     },
+    {
+      plural: 'parent-meetings',
+      uid: 'api::parent-meeting.parent-meeting',
+      label: 'parents’ meeting',
+      writer: 'classTeacherB',
+      good: () => ({
+        schoolClass: school.class5b.documentId,
+        date: '2025-10-15',
+        topic: 'Итоги первой четверти',
+        attendees: [world.guardianB.documentId],
+      }),
+      existing: () => parentMeeting.documentId,
+      fields: [
+        ...badRelations('schoolClass', 'class'),
+        ...badDates('date'),
+        ['date', '2024-09-10', 'dated outside the class’s school year', ['date']],
+        ...badTexts('topic'),
+        ['topic', '   ', 'with a blank topic', ['topic']],
+        ['topic', 'Т'.repeat(301), 'with a topic over 300 characters', ['topic']],
+        ...badTexts('minutes'),
+        ['assessmentRulesPresented', 'да', 'with a word as «rules presented»', ['assessmentRulesPresented']],
+        ['attendees', ['nosuchdocument0000000000'], 'with an attendee who does not exist', ['attendees']],
+      ],
+    },
   ];
 };
+
+/** A parents' meeting of 5Б the cases change. */
+const parentMeeting = { documentId: '' };
+beforeAll(async () => {
+  parentMeeting.documentId = (
+    await make(strapi, 'api::parent-meeting.parent-meeting', {
+      schoolClass: school.class5b.documentId,
+      date: '2025-09-10',
+      topic: 'Организационное собрание',
+      attendees: [world.guardianB.documentId],
+    })
+  ).documentId;
+});
 
 /** The same malformed bodies for every create and update route. */
 const MALFORMED: Array<[problem: string, body: () => Body, message?: RegExp]> = [
@@ -1106,6 +1143,47 @@ const reachCases = (): BadCase[] => {
 /* ------------------------------------------------------------------------------------------------ */
 /* Custom write routes of the REST API. */
 
+/** A parent's or pupil's acknowledgment of the assessment rules: `POST /api/diary/:student/assessment-rules/acknowledge`. */
+const acknowledgeRulesCases = (): BadCase[] => {
+  const ack = (
+    who: Caller,
+    name: string,
+    body: Body,
+    status = 400,
+    paths?: string[],
+    student = () => school.pupils5a[0].documentId,
+  ): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => `/api/diary/${student()}/assessment-rules/acknowledge`,
+    body: () => body,
+    table: 'api::rules-acknowledgment.rules-acknowledgment',
+    status,
+    paths,
+  });
+  return [
+    ack('parentA', 'a parent’s acknowledgment of the rules naming a guardian', data({ guardian: 1 }), 400, ['guardian']),
+    ack('parentA', 'a parent’s acknowledgment of the rules with data as a string', data('прочитано'), 400, ['data']),
+    ack('parentA', 'a parent’s acknowledgment of the rules with data as an array', data([1]), 400, ['data']),
+    ack('parentA', 'a parent’s acknowledgment of the rules with an unknown top-level field', { json: { data: {}, edition: 2 } }, 400, [
+      'edition',
+    ]),
+    ack('parentA', 'a parent’s acknowledgment of the rules with a malformed JSON body', { raw: '{"data": ' }),
+    ack('parentA', 'a parent’s acknowledgment of the rules with a 1 MB body', data({ note: ONE_MEGABYTE }), 413),
+    ack('teacherA', 'a teacher’s acknowledgment of the rules for a pupil', { none: true }, 403),
+    ack('parentA', 'a parent’s acknowledgment of the rules for a pupil who does not exist', { none: true }, 404, undefined, () => SQL),
+    ack(
+      'parentA',
+      'a parent’s acknowledgment of the rules for another family’s child',
+      { none: true },
+      404,
+      undefined,
+      () => school.pupil5b.documentId,
+    ),
+  ];
+};
+
 /** A parent's acknowledgment of period or year marks: `POST /api/diary/:student/acknowledge-marks`. */
 const acknowledgeMarksCases = (): BadCase[] => {
   const ownChild = () => school.pupils5a[0].documentId;
@@ -1261,6 +1339,7 @@ const customCases = (): BadCase[] => {
     ),
 
     ...acknowledgeMarksCases(),
+    ...acknowledgeRulesCases(),
     ...messageCases(),
 
     confirm('parentA', 'a parent’s diary confirmation of the impossible week 2025-13-45', ownChild, data({ week: '2025-13-45' }), 400, [

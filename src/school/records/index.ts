@@ -36,6 +36,7 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
     import('./external-assessment-rules').then((rules) => rules.externalAssessmentRules(draft)),
   'api::special-condition.special-condition': (draft) =>
     import('./special-condition-rules').then((rules) => rules.specialConditionRules(draft)),
+  'api::parent-meeting.parent-meeting': (draft) => import('./parent-meeting-rules').then((rules) => rules.parentMeetingRules(draft)),
 };
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);

@@ -231,6 +231,13 @@ const createDiaryService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** A class the caller leads, or any class for the deputy director and the director; 403 otherwise. */
+    requireClass: requireClassOf,
+    /** The pupils on the class list at some day of [from, to], with their guardians, alphabetically. */
+    classList: classListOf,
+    /** The pupil's current class (the enrollment covering today, else the latest), with its school year. */
+    currentClass: currentClassOf,
+
     /** The pupils whose diary the caller may read: their children (parent) or themselves (pupil). */
     async children(reader: DiaryReader) {
       const pupils = await pupilsOf(reader);
