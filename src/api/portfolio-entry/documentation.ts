@@ -60,9 +60,57 @@ const pupilParameter = (name: string) => ({
   schema: { type: 'string' },
 });
 
+/** The review action of a portfolio entry or a reward: the decision in, the record out. */
+const reviewPath = (tag: string, plural: string, what: string, response: string) => ({
+  post: {
+    tags: [tag],
+    operationId: `post/${plural}/{id}/review`,
+    summary: `Проверка: утвердить ${what} или вернуть на доработку`,
+    description:
+      'Заместитель директора или директор (R30, seed 003 §5.5). Записи учителей, классных руководителей и секретаря создаются ' +
+      '«на проверке» (reviewState: pending); изменение утверждённой или возвращённой записи снова отправляет её на проверку. ' +
+      'В официальную сводку, список победителей олимпиад и дневник семьи входят только утверждённые записи. Замечание ' +
+      'обязательно при возврате. Состояние проверки не задаётся в теле обычного создания или изменения (400).',
+    parameters: [{ name: 'id', in: 'path', required: true, description: `documentId (${what})`, schema: { type: 'string' } }],
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            required: ['data'],
+            properties: {
+              data: {
+                type: 'object',
+                required: ['decision'],
+                properties: {
+                  decision: { type: 'string', enum: ['approve', 'return'] },
+                  remark: { type: 'string', maxLength: 1000, description: 'Замечание; обязательно при return' },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    responses: {
+      200: {
+        description: 'Запись с новым состоянием проверки (reviewState, reviewRemark, reviewedAt)',
+        content: { 'application/json': { schema: { $ref: `#/components/schemas/${response}` } } },
+      },
+      400: errorResponse('Неверное решение или нет замечания при возврате'),
+      401: errorResponse('Нужен вход'),
+      403: errorResponse('Проверяют только заместитель директора и директор'),
+      404: errorResponse('Запись не найдена'),
+    },
+  },
+});
+
 /** The portfolio's custom routes for the OpenAPI document: JSON and PDF answers, the year of the winners' list. */
 export const PORTFOLIO_OPENAPI = {
   paths: {
+    '/portfolio-entries/{id}/review': reviewPath('Portfolio-entry', 'portfolio-entries', 'запись портфолио', 'PortfolioEntryResponse'),
+    '/rewards/{id}/review': reviewPath('Reward', 'rewards', 'поощрение', 'RewardResponse'),
     '/portfolio-entries/olympiad-winners': {
       get: {
         tags: ['Portfolio-entry'],
@@ -120,6 +168,8 @@ export const PORTFOLIO_OPENAPI = {
                         winners: { type: 'integer' },
                         prizeWinners: { type: 'integer' },
                         byLevel: { type: 'object', additionalProperties: { type: 'integer' } },
+                        awaitingReview: { type: 'integer', description: 'Результаты этого года «на проверке» (в список не входят)' },
+                        returnedForCorrection: { type: 'integer', description: 'Возвращённые на доработку (в список не входят)' },
                       },
                     },
                   },

@@ -32,6 +32,14 @@ interface Row {
 const fieldError = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
 
+/**
+ * What counts in the official portfolio (the family's view, the printed summary, the olympiad
+ * winners): entries and rewards the deputy director or the director approved (R30). Records made
+ * before the review existed carry no state and count as approved. Pending and returned ones are
+ * seen by staff on the core routes (`reviewState`, filterable), not here.
+ */
+export const APPROVED = { $or: [{ reviewState: 'approved' }, { reviewState: { $null: true } }] };
+
 const ENTRY_POPULATE = {
   subject: { select: ['id', 'name'] },
   evidence: { select: ['id', 'name', 'url', 'mime', 'size'] },
@@ -69,10 +77,12 @@ const rewardView = (reward: Row) => ({
   reason: reward.reason as string,
   date: reward.date as string,
   orderNumber: (reward.orderNumber as string | null) ?? null,
-  achievements: ((reward.achievements as Row[] | null) ?? []).map((entry) => ({
-    documentId: entry.documentId,
-    title: entry.title as string,
-  })),
+  achievements: ((reward.achievements as Row[] | null) ?? [])
+    .filter((entry) => entry.reviewState === 'approved' || entry.reviewState === null || entry.reviewState === undefined)
+    .map((entry) => ({
+      documentId: entry.documentId,
+      title: entry.title as string,
+    })),
 });
 
 /** The stage a grade's portfolio covers (seed 002 §3.5.2: 4 years for 1-4, 5 for 5-9, 2 for 10-11). */
@@ -97,17 +107,17 @@ const classOn = async (strapi: Core.Strapi, studentId: number, date: string): Pr
   return ((covering ?? enrollments[0])?.schoolClass as Row | undefined) ?? null;
 };
 
-/** A pupil's portfolio entries and rewards, by date. */
+/** A pupil's approved portfolio entries and rewards, by date. */
 export const portfolioOf = async (strapi: Core.Strapi, studentId: number) => {
   const entries = await rows(strapi, PORTFOLIO_ENTRY, {
-    where: { student: { id: studentId } },
+    where: { $and: [{ student: { id: studentId } }, APPROVED] },
     orderBy: [{ date: 'asc' }, { id: 'asc' }],
     populate: ENTRY_POPULATE,
   });
   const rewards = await rows(strapi, REWARD, {
-    where: { student: { id: studentId } },
+    where: { $and: [{ student: { id: studentId } }, APPROVED] },
     orderBy: [{ date: 'asc' }, { id: 'asc' }],
-    populate: { achievements: { select: ['id', 'documentId', 'title'] } },
+    populate: { achievements: { select: ['id', 'documentId', 'title', 'reviewState'] } },
   });
   return { entries: entries.map(entryView), rewards: rewards.map(rewardView) };
 };
@@ -198,14 +208,19 @@ export const olympiadWinners = async (strapi: Core.Strapi, yearInput: unknown) =
     where: yearName ? { $or: [{ documentId: yearName }, { title: yearName }] } : { state: 'current' },
   })) as Row | null;
   if (!year) throw fieldError('year', yearName ? `Учебный год «${yearName}» не найден` : 'Текущий учебный год не задан: укажите year');
+  const inYear = {
+    kind: 'olympiad',
+    result: { $in: ['winner', 'prize-winner'] },
+    date: { $gte: year.startDate, $lte: year.endDate },
+  };
   const entries = await rows(strapi, PORTFOLIO_ENTRY, {
-    where: {
-      kind: 'olympiad',
-      result: { $in: ['winner', 'prize-winner'] },
-      date: { $gte: year.startDate, $lte: year.endDate },
-    },
+    where: { $and: [inYear, APPROVED] },
     populate: { ...ENTRY_POPULATE, student: { select: ['id', 'documentId', 'fullName'] } },
   });
+  // Results on review, or returned for correction, are not in the list; the deputy sees how many there are.
+  const countIn = (reviewState: string) => strapi.db.query(PORTFOLIO_ENTRY).count({ where: { $and: [inYear, { reviewState }] } });
+  const awaitingReview = await countIn('pending');
+  const returnedForCorrection = await countIn('returned');
   const list: Array<ReturnType<typeof winnerRow>> = [];
   for (const entry of entries) {
     const student = entry.student as Row | null;
@@ -229,6 +244,8 @@ export const olympiadWinners = async (strapi: Core.Strapi, yearInput: unknown) =
       winners: list.filter((row) => row.result === 'winner').length,
       prizeWinners: list.filter((row) => row.result === 'prize-winner').length,
       byLevel,
+      awaitingReview,
+      returnedForCorrection,
     },
   };
 };

@@ -1,8 +1,10 @@
+import { AsyncLocalStorage } from 'async_hooks';
+import { currentActor } from '../../access/request-actor';
 import { formatLocalDate, parseLocalDate, todayInZone, type LocalDate } from '../calendar';
 import { getSchoolSettings } from '../settings';
 import { currentRestAccount } from './author';
-import { relationId, type RecordDraft } from './draft';
-import { readToOneInput } from './relation-input';
+import { relationId, type RecordDraft, type StoredRecord } from './draft';
+import { readToManyInput, readToOneInput } from './relation-input';
 
 type Derived = Record<string, unknown>;
 
@@ -71,6 +73,138 @@ export const REWARD_KIND_LABELS: Record<RewardKind, string> = {
   gift: 'подарок',
   'letter-of-thanks': 'благодарственное письмо',
   'public-commendation': 'объявление благодарности',
+};
+
+/** The deputy director's review of portfolio entries and rewards (seed 003 §5.5: «под контролем заместителей директора»). */
+export const REVIEW_STATES = ['pending', 'approved', 'returned'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
+  pending: 'на проверке',
+  approved: 'утверждено',
+  returned: 'возвращено на доработку',
+};
+export const REVIEW_DECISIONS = ['approve', 'return'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+/** Who reviews: the deputy director and the director; their own entries are approved at once. */
+export const REVIEWER_ROLES: ReadonlySet<string> = new Set(['deputy-director', 'director']);
+export const REVIEW_REMARK_MAX = 1000;
+const REVIEW_FIELDS = ['reviewState', 'reviewRemark', 'reviewedBy', 'reviewedAt'] as const;
+
+/** A review in progress (set only by the review action). */
+interface ReviewInProgress {
+  accountId: number;
+  decision: ReviewDecision;
+  remark: string | null;
+}
+const REVIEW_KEY = Symbol.for('school-records.portfolio-review');
+const reviewRegistry = globalThis as unknown as Record<symbol, AsyncLocalStorage<ReviewInProgress> | undefined>;
+const reviewStorage = (reviewRegistry[REVIEW_KEY] ??= new AsyncLocalStorage<ReviewInProgress>());
+
+/** Runs the write that records a deputy director's (or the director's) decision on an entry or a reward. */
+export const runReview = <T>(review: ReviewInProgress, work: () => Promise<T>): Promise<T> => reviewStorage.run(review, work);
+
+/**
+ * Checks a review decision as the review action receives it: approve or return, a remark (at most
+ * 1000 characters) required to return. Pure: the issues by field, empty when it holds.
+ */
+export const checkReviewDecision = (
+  input: unknown,
+): { decision: ReviewDecision | null; remark: string | null; issues: Array<{ path: string; message: string }> } => {
+  const issues: Array<{ path: string; message: string }> = [];
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    return {
+      decision: null,
+      remark: null,
+      issues: [{ path: 'data', message: 'Тело запроса: { "data": { "decision": "approve" | "return", "remark": "…" } }' }],
+    };
+  }
+  const { decision, remark, ...rest } = input as Record<string, unknown>;
+  for (const key of Object.keys(rest)) issues.push({ path: key, message: `Неизвестный параметр «${key}»: допустимы decision и remark` });
+  const known = typeof decision === 'string' && (REVIEW_DECISIONS as readonly string[]).includes(decision);
+  if (!known) issues.push({ path: 'decision', message: 'Решение: approve (утвердить) или return (вернуть на доработку)' });
+  let text: string | null = null;
+  if (remark !== undefined && remark !== null) {
+    if (typeof remark !== 'string') issues.push({ path: 'remark', message: 'Замечание — текст' });
+    else if (remark.trim().length > REVIEW_REMARK_MAX)
+      issues.push({ path: 'remark', message: `Замечание длиннее ${REVIEW_REMARK_MAX} символов` });
+    else text = remark.trim() || null;
+  }
+  if (known && decision === 'return' && !text && !issues.some((issue) => issue.path === 'remark')) {
+    issues.push({ path: 'remark', message: 'Возвращая на доработку, напишите замечание: что исправить' });
+  }
+  return { decision: known ? (decision as ReviewDecision) : null, remark: text, issues };
+};
+
+/**
+ * The review state a write leaves: set by the review action only (never from the body: a value
+ * that differs from the stored one is refused with a field message); a write by a deputy director
+ * or the director, or from the admin panel or a script (the school's administration), that creates
+ * or changes the record approves it; anybody else's (a class teacher, the secretary, a token) sends
+ * it to review — an approved or returned record changed by them is reviewed again. A write that
+ * changes nothing keeps the review as it was.
+ */
+const reviewOf = async (draft: RecordDraft, changed: boolean, what: string): Promise<Record<string, unknown>> => {
+  const { strapi } = draft;
+  const stored = draft.isNew ? null : draft.existing;
+  const review = reviewStorage.getStore();
+  const now = new Date().toISOString();
+  if (review) {
+    if (review.decision === 'return' && !review.remark) draft.fail('remark', 'Возвращая на доработку, напишите замечание: что исправить');
+    return {
+      reviewState: review.decision === 'approve' ? 'approved' : 'returned',
+      reviewRemark: review.remark,
+      reviewedBy: { id: review.accountId },
+      reviewedAt: now,
+    };
+  }
+  const message = `${what} утверждает или возвращает на доработку заместитель директора (или директор): POST …/:id/review; в записи это поле не задаётся`;
+  for (const field of REVIEW_FIELDS) {
+    if (!(field in draft.data) || draft.data[field] === undefined) continue;
+    const given = draft.data[field];
+    const storedValue = stored?.[field] ?? null;
+    let same: boolean;
+    if (field === 'reviewedBy') {
+      const current = (stored?.reviewedBy as StoredRecord | null | undefined) ?? null;
+      const ref = readToOneInput(given, current);
+      same = ref === undefined || (ref === null ? current === null : current !== null && sameRecord(ref, current));
+    } else if (field === 'reviewedAt') {
+      same =
+        (given === null || given === '') === (storedValue === null) &&
+        (storedValue === null || new Date(given as string).getTime() === new Date(storedValue as string).getTime());
+    } else {
+      same = (given === '' ? null : given) === storedValue;
+    }
+    if (!same) draft.report(field, message);
+  }
+  draft.check();
+  if (stored && !changed) {
+    return {
+      reviewState: stored.reviewState ?? 'pending',
+      reviewRemark: stored.reviewRemark ?? null,
+      reviewedBy: relationId(stored.reviewedBy) === null ? null : { id: relationId(stored.reviewedBy) },
+      reviewedAt: stored.reviewedAt ?? null,
+    };
+  }
+  const actor = currentActor(strapi);
+  if (actor.kind === 'user' && actor.id !== null && REVIEWER_ROLES.has(actor.roleType ?? '')) {
+    return { reviewState: 'approved', reviewRemark: null, reviewedBy: { id: actor.id }, reviewedAt: now };
+  }
+  if (actor.kind === 'admin' || actor.kind === 'system') {
+    return { reviewState: 'approved', reviewRemark: null, reviewedBy: null, reviewedAt: now };
+  }
+  return { reviewState: 'pending', reviewRemark: null, reviewedBy: null, reviewedAt: null };
+};
+
+const sameRecord = (ref: { id: number } | { documentId: string }, item: { id: number; documentId?: string }): boolean =>
+  'id' in ref ? ref.id === item.id : ref.documentId === item.documentId;
+
+/** Whether a to-many relation (files, achievements) is written with other items than `current` holds. */
+const toManyChanged = (draft: RecordDraft, field: string, current: Array<{ id: number; documentId?: string }>): boolean => {
+  if (!(field in draft.data) || draft.data[field] === undefined) return false;
+  const refs = readToManyInput(draft.data[field], current);
+  if (refs === undefined) return false;
+  if (refs.length !== current.length) return true;
+  return !refs.every((ref) => current.some((item) => sameRecord(ref, item)));
 };
 
 const TITLE_MAX = 300;
@@ -239,6 +373,23 @@ export const portfolioEntryRules = async (draft: RecordDraft): Promise<Derived> 
     confirmedAt = new Date().toISOString();
   }
 
+  // Whether the write changes the entry at all (for its review): any field, the files included.
+  const more: Record<string, unknown> = {
+    addedAtFamilyRequest,
+    confirmed,
+    handedOverOn,
+    handedOverTo: handedOverOn ? handedOverTo : null,
+  };
+  let anyChange = draft.isNew || changed || Object.entries(more).some(([field, value]) => (stored?.[field] ?? null) !== value);
+  if (!anyChange && 'evidence' in draft.data && draft.data.evidence !== undefined && stored) {
+    const withFiles = (await strapi.db.query(PORTFOLIO_ENTRY).findOne({
+      where: { id: stored.id },
+      populate: { evidence: { select: ['id', 'documentId'] } },
+    })) as StoredRecord | null;
+    anyChange = toManyChanged(draft, 'evidence', (withFiles?.evidence as StoredRecord[] | undefined) ?? []);
+  }
+  const review = await reviewOf(draft, anyChange, 'Запись портфолио');
+
   return {
     student: { id: student.id },
     title,
@@ -257,6 +408,7 @@ export const portfolioEntryRules = async (draft: RecordDraft): Promise<Derived> 
     confirmedAt,
     handedOverOn,
     handedOverTo: handedOverOn ? handedOverTo : null,
+    ...review,
   };
 };
 
@@ -300,5 +452,13 @@ export const rewardRules = async (draft: RecordDraft): Promise<Derived> => {
     if (own < achievements.length) draft.report('achievements', 'Достижения-основания должны быть из портфолио этого же обучающегося');
   }
   draft.check();
-  return { student: { id: student.id }, kind, reason, date, orderNumber };
+  const stored = draft.isNew ? null : draft.existing;
+  const now: Record<string, unknown> = { kind, reason, date, orderNumber };
+  const changed =
+    draft.isNew ||
+    relationId(stored?.student) !== student.id ||
+    Object.entries(now).some(([field, value]) => (stored?.[field] ?? null) !== value) ||
+    toManyChanged(draft, 'achievements', (stored?.achievements as StoredRecord[] | undefined) ?? []);
+  const review = await reviewOf(draft, changed, 'Поощрение');
+  return { student: { id: student.id }, kind, reason, date, orderNumber, ...review };
 };

@@ -5,6 +5,7 @@ import { readScopeOf, type Reader } from '../../../access/record-scope';
 import { actorFromState, type RequestState } from '../../../access/request-actor';
 import { PORTFOLIO_ENTRY } from '../../../school/records/portfolio-rules';
 import { olympiadWinners, portfolioSummaryPdf, sendPdf } from '../portfolio';
+import { reviewRecord } from '../review';
 
 const readerOf = (ctx: Context): Reader => {
   const actor = actorFromState(ctx.state as RequestState);
@@ -34,6 +35,11 @@ export default factories.createCoreController(PORTFOLIO_ENTRY, ({ strapi }) => (
     const student = await visiblePupil(strapi, ctx);
     const { pdf, fileName } = await portfolioSummaryPdf(strapi, student);
     sendPdf(ctx, pdf, fileName);
+  },
+
+  /** POST /api/portfolio-entries/:id/review: the deputy director or the director approves the entry or returns it with a remark. */
+  async review(this: Core.CoreAPI.Controller.Base, ctx: Context) {
+    return reviewRecord(strapi, this, ctx, PORTFOLIO_ENTRY, 'Запись портфолио не найдена');
   },
 
   /** GET /api/portfolio-entries/olympiad-winners?year=: the school's olympiad winners and prize-winners of a year. */
