@@ -58,15 +58,15 @@ const DIARY = [
   'api::diary.diary.week',
   'api::diary.diary.markAcknowledgments',
   'api::diary.diary.acknowledgeMarks',
-  'api::diary.diary.weekPdf',
+  'api::diary.week-pdf.pupil',
 ];
 /** The class teacher's (and deputy's) view of who has confirmed the week's diary. */
 const DIARY_CONTROL = [
   'api::diary.diary.classConfirmations',
   'api::diary.diary.classMarkAcknowledgments',
   // The printed weekly diary extract (paper diaries, seed 002 §2.3): a pupil's (own class only) and the class's set.
-  'api::diary.diary.weekPdf',
-  'api::diary.diary.classWeekPdf',
+  'api::diary.week-pdf.pupil',
+  'api::diary.week-pdf.schoolClass',
 ];
 /** Teachers' entries in pupils' diaries (замечания, поощрения, пожелания); write-scope.ts narrows the pupils. */
 const DIARY_ENTRIES = [...read('diary-entry'), ...write('diary-entry')];
@@ -151,7 +151,9 @@ const MESSAGES = ['threads', 'thread', 'startThread', 'post'].map((action) => `a
 
 /** Parents' meetings of a class (seed 001 §1.6); a class teacher only their own class's (write-scope.ts, record-scope.ts). */
 const PARENT_MEETINGS_READ = read('parent-meeting');
-const PARENT_MEETINGS_KEEP = [...PARENT_MEETINGS_READ, ...write('parent-meeting')];
+const PARENT_MEETINGS_KEEP = [...PARENT_MEETINGS_READ, ...write('parent-meeting'), 'api::parent-meeting.parent-meeting.pupilReport'];
+/** A family's view of the talks with the parents about their child's results (seed 004 §4). */
+const MEETINGS_FAMILY = ['api::diary.meetings.list'];
 /** The school's assessment rules in the diary (seed 001 §1.6): the current edition, and acknowledging it for the year. */
 const ASSESSMENT_RULES_FAMILY = ['api::diary.assessment-rules.show', 'api::diary.assessment-rules.acknowledge'];
 /** Who in a class has acknowledged them: the class teacher (own class), the deputy director, the director. */
@@ -247,6 +249,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...read(...RECORD_TYPES),
       ...write('regulation'),
       ...PARENT_MEETINGS_READ,
+      'api::parent-meeting.parent-meeting.pupilReport',
       ...ASSESSMENT_RULES_CONTROL,
       ...GRID_READ,
       ...STAFF_DIRECTORY,
@@ -301,6 +304,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PORTFOLIO_FAMILY,
       ...SPECIAL_CONDITIONS_FAMILY,
       ...ASSESSMENT_RULES_FAMILY,
+      ...MEETINGS_FAMILY,
       ...MESSAGES,
       ...REGULATION_READ,
     ],
@@ -315,6 +319,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PORTFOLIO_FAMILY,
       ...SPECIAL_CONDITIONS_FAMILY,
       ...ASSESSMENT_RULES_FAMILY,
+      ...MEETINGS_FAMILY,
       ...MESSAGES,
       ...REGULATION_READ,
     ],

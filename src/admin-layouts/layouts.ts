@@ -717,7 +717,12 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
 
   'api::parent-meeting.parent-meeting': {
     labels: {
+      kind: 'Вид (собрание класса или беседа об успеваемости ученика)',
       schoolClass: 'Класс',
+      student: 'Обучающийся (для беседы)',
+      participants: 'Другие участники',
+      decisions: 'Принятые решения',
+      followUpOn: 'Следующая встреча',
       date: 'Дата собрания',
       topic: 'Тема',
       assessmentRulesPresented: 'Представлены правила оценивания и учёта (Положение)',
@@ -727,20 +732,31 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       author: 'Кто записал',
     },
     mainField: 'topic',
-    list: ['date', 'schoolClass', 'topic', 'assessmentRulesPresented'],
+    list: ['date', 'kind', 'schoolClass', 'student', 'topic', 'assessmentRulesPresented'],
     defaultSort: { field: 'date', order: 'DESC' },
     edit: [
       [
+        ['kind', 4],
         ['schoolClass', 4],
         ['date', 4],
-        ['assessmentRulesPresented', 4],
+      ],
+      [
+        ['student', 6],
+        ['assessmentRulesPresented', 6],
       ],
       [
         ['topic', 8],
         ['regulation', 4],
       ],
-      [['attendees', 12]],
+      [
+        ['attendees', 8],
+        ['participants', 4],
+      ],
       [['minutes', 12]],
+      [
+        ['decisions', 8],
+        ['followUpOn', 4],
+      ],
       [['author', 6]],
     ],
   },

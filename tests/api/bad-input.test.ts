@@ -746,6 +746,13 @@ const TYPES = (): TypeSpec[] => {
         ...badTexts('minutes'),
         ['assessmentRulesPresented', 'да', 'with a word as «rules presented»', ['assessmentRulesPresented']],
         ['attendees', ['nosuchdocument0000000000'], 'with an attendee who does not exist', ['attendees']],
+        ['kind', 'chat', 'with an unknown kind', ['kind']],
+        ['kind', { $ne: 'class' }, 'with an object as kind', ['kind']],
+        ...badRelations('student', 'pupil'),
+        ...badTexts('participants'),
+        ...badTexts('decisions'),
+        ...badDates('followUpOn'),
+        ['followUpOn', '2025-09-01', 'with the next meeting before this one', ['followUpOn']],
       ],
     },
   ];

@@ -3,7 +3,6 @@ import { getSchoolSettings } from '../settings';
 import { currentRestAccount } from './author';
 import type { RecordDraft, StoredRecord } from './draft';
 import { isEnrolledInClass } from './lookups';
-import { readToOneInput } from './relation-input';
 
 type Derived = Record<string, unknown>;
 
@@ -49,20 +48,10 @@ export const diaryEntryRules = async (draft: RecordDraft): Promise<Derived> => {
     given === null || given === '' ? today : (parseLocalDate(given) ?? draft.fail('date', 'Укажите дату в формате ГГГГ-ММ-ДД'));
   if (date > today) draft.fail('date', `Дата ${formatLocalDate(date)} ещё не наступила`);
 
-  // An optional relation: a value that names no record (a filter object, true) is refused, not read as «none».
-  const journalInput = draft.data.journal;
-  const operations = ['set', 'connect', 'disconnect'];
-  if (
-    typeof journalInput === 'boolean' ||
-    (typeof journalInput === 'object' &&
-      journalInput !== null &&
-      !Array.isArray(journalInput) &&
-      !operations.some((key) => key in journalInput) &&
-      readToOneInput(journalInput, null) === null)
-  ) {
-    draft.fail('journal', 'Журнал задаётся его documentId или id');
-  }
-  const journal = await draft.related('journal', { schoolClass: { select: ['id', 'name'] }, pupils: { select: ['id'] } });
+  const journal = await draft.optionalRelated('journal', 'Журнал задаётся его documentId или id', {
+    schoolClass: { select: ['id', 'name'] },
+    pupils: { select: ['id'] },
+  });
   if (journal) {
     const pupils = (journal.pupils as StoredRecord[] | null) ?? [];
     const schoolClass = journal.schoolClass as (StoredRecord & { name: string }) | null;

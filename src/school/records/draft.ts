@@ -78,6 +78,23 @@ export class RecordDraft {
     return found;
   }
 
+  /**
+   * An optional to-one relation: like `related`, but a value that names no record (a filter object
+   * such as `{ id: { $gt: 0 } }`, `true`) is refused with `message` rather than read as «none».
+   */
+  async optionalRelated(field: string, message: string, populate: Populate = {}): Promise<StoredRecord | null> {
+    const input = this.data[field];
+    const namesNothing =
+      typeof input === 'boolean' ||
+      (typeof input === 'object' &&
+        input !== null &&
+        !Array.isArray(input) &&
+        !['set', 'connect', 'disconnect'].some((key) => key in input) &&
+        readToOneInput(input, null) === null);
+    if (namesNothing) this.fail(field, message);
+    return this.related(field, populate);
+  }
+
   /** The records a to-many relation will hold after the write. */
   async relatedMany(field: string): Promise<StoredRecord[]> {
     const current = (this.existing?.[field] as StoredRecord[] | undefined) ?? [];
