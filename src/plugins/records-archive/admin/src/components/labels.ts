@@ -68,6 +68,7 @@ export const RECORD_TYPE: Record<string, Message> = {
   'archive-package': msg('recordType.archive-package', 'Архивный пакет'),
   backup: msg('recordType.backup', 'Резервная копия'),
   'personal-data': msg('recordType.personal-data', 'Персональные данные обучающегося'),
+  'paper-carrier': msg('recordType.paper-carrier', 'Единица хранения на бумаге'),
 };
 
 export const RULE_RECORD_TYPE: Record<string, Message> = {
@@ -84,6 +85,15 @@ export const RULE_RECORD_TYPE: Record<string, Message> = {
   diary: msg('rule.recordType.diary', 'Электронный дневник'),
   'audit-trail': msg('rule.recordType.audit-trail', 'Журнал изменений'),
   backup: msg('rule.recordType.backup', 'Резервная копия'),
+  messages: msg('rule.recordType.messages', 'Переписка'),
+  'work-notebook': msg('rule.recordType.work-notebook', 'Рабочие тетради'),
+  'test-notebook': msg('rule.recordType.test-notebook', 'Тетради контрольных работ'),
+  'monitoring-data': msg('rule.recordType.monitoring-data', 'Материалы мониторингов'),
+  'distance-lesson-plan': msg('rule.recordType.distance-lesson-plan', 'Конспекты уроков (дистанционное обучение)'),
+  'distance-daily-report': msg('rule.recordType.distance-daily-report', 'Ежедневные отчёты (дистанционное обучение)'),
+  'distance-pupil-work': msg('rule.recordType.distance-pupil-work', 'Работы обучающихся (дистанционное обучение)'),
+  'destruction-act': msg('rule.recordType.destruction-act', 'Акты об уничтожении'),
+  'inventory-check-act': msg('rule.recordType.inventory-check-act', 'Акты проверки наличия'),
 };
 
 export const COUNTS_FROM: Record<string, Message> = {

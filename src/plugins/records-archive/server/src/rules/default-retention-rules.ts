@@ -10,14 +10,42 @@ export interface DefaultRetentionRule {
   periodKind: PeriodKind;
   periodYears?: number;
   countsFrom: 'end-of-school-year' | 'pupil-leaves' | 'book-closed' | 'exam-date' | 'record-created';
+  /** False where the period runs from the day itself (backups, notebooks of one school year). */
+  fromNextJanuary?: boolean;
   actionAtExpiry: 'destroy-by-act' | 'hand-over' | 'expert-review';
   expertReviewRequired?: boolean;
   legalBasis: string;
+  /** The list of files (номенклатура дел, R62): case index, carrier and where the case is kept. */
+  caseIndex?: string;
+  carrier?: Carrier;
+  storagePlace?: string;
+  nomenclatureNote?: string;
 }
+
+export type Carrier = 'paper' | 'electronic' | 'both';
+
+/** Where the school keeps what is on paper (seed 002 §3.3.4, 003 §4.8); the school edits them. */
+export const STORAGE_PLACES = {
+  safe: 'Сейф учебной части',
+  office: 'Учебная часть',
+  reception: 'Приёмная руководителя',
+  teacherRoom: 'Кабинет учителя-предметника',
+  classroom: 'Классный кабинет',
+  server: 'Сервер школы (две копии)',
+} as const;
+
+/** Seed 004 §3.3 names no period: the defaults below say so in their legal basis. */
+const DISTANCE_LEARNING_BASIS =
+  'Положение, п. 2.1, 3.3 (004): педагогические работники хранят результаты образовательного процесса и внутренний документооборот ' +
+  '«в соответствии с требованиями законодательства»; срок в Положении не назван. Срок по умолчанию — 1 год после окончания учебного года, ' +
+  'по аналогии с тетрадями контрольных работ и данными мониторингов (003, п. 4.8); школа устанавливает свой срок номенклатурой дел (003, п. 6.2)';
 
 export const DEFAULT_RETENTION_RULES: DefaultRetentionRule[] = [
   {
     recordType: 'personal-file',
+    caseIndex: '02-01',
+    carrier: 'paper',
+    storagePlace: STORAGE_PLACES.reception,
     title: 'Личное дело обучающегося',
     periodKind: 'fixed',
     periodYears: 3,
@@ -27,6 +55,9 @@ export const DEFAULT_RETENTION_RULES: DefaultRetentionRule[] = [
   },
   {
     recordType: 'exam-protocol',
+    caseIndex: '02-07',
+    carrier: 'paper',
+    storagePlace: STORAGE_PLACES.safe,
     title: 'Протоколы результатов ГИА',
     periodKind: 'fixed',
     periodYears: 1,
@@ -36,6 +67,9 @@ export const DEFAULT_RETENTION_RULES: DefaultRetentionRule[] = [
   },
   {
     recordType: 'certificate-book',
+    caseIndex: '02-02',
+    carrier: 'paper',
+    storagePlace: STORAGE_PLACES.safe,
     title: 'Книга регистрации выданных документов об образовании',
     periodKind: 'fixed',
     periodYears: 50,
@@ -47,6 +81,9 @@ export const DEFAULT_RETENTION_RULES: DefaultRetentionRule[] = [
   },
   {
     recordType: 'summary-sheet',
+    caseIndex: '02-06',
+    carrier: 'both',
+    storagePlace: STORAGE_PLACES.office,
     title: 'Сводные ведомости успеваемости',
     periodKind: 'fixed',
     periodYears: 25,
@@ -56,6 +93,9 @@ export const DEFAULT_RETENTION_RULES: DefaultRetentionRule[] = [
   },
   {
     recordType: 'journal-export',
+    caseIndex: '03-01',
+    carrier: 'electronic',
+    storagePlace: STORAGE_PLACES.server,
     title: 'Электронный журнал в виде файлов электронных таблиц на двух носителях',
     periodKind: 'fixed',
     periodYears: 5,
@@ -65,6 +105,9 @@ export const DEFAULT_RETENTION_RULES: DefaultRetentionRule[] = [
   },
   {
     recordType: 'paper-journal',
+    caseIndex: '02-05',
+    carrier: 'paper',
+    storagePlace: STORAGE_PLACES.office,
     title: 'Классные журналы на бумажном носителе',
     periodKind: 'fixed',
     periodYears: 5,
@@ -74,6 +117,9 @@ export const DEFAULT_RETENTION_RULES: DefaultRetentionRule[] = [
   },
   {
     recordType: 'stored-basic-certificate',
+    caseIndex: '02-08',
+    carrier: 'paper',
+    storagePlace: STORAGE_PLACES.safe,
     title: 'Аттестаты об основном общем образовании, принятые на хранение',
     periodKind: 'while-studying',
     countsFrom: 'pupil-leaves',
@@ -82,6 +128,9 @@ export const DEFAULT_RETENTION_RULES: DefaultRetentionRule[] = [
   },
   {
     recordType: 'portfolio',
+    caseIndex: '02-14',
+    carrier: 'paper',
+    storagePlace: STORAGE_PLACES.classroom,
     title: 'Портфолио обучающегося',
     periodKind: 'while-studying',
     countsFrom: 'pupil-leaves',
@@ -90,19 +139,189 @@ export const DEFAULT_RETENTION_RULES: DefaultRetentionRule[] = [
   },
   {
     recordType: 'diary',
-    title: 'Дневники, рабочие тетради',
+    title: 'Личные дневники обучающихся',
     periodKind: 'not-archived',
     countsFrom: 'end-of-school-year',
     actionAtExpiry: 'hand-over',
+    carrier: 'paper',
     legalBasis: 'Положение, п. 2.2.2, 2.4 (001): в архиве не хранятся',
   },
   {
     recordType: 'messages',
+    caseIndex: '03-02',
+    carrier: 'electronic',
+    storagePlace: STORAGE_PLACES.server,
     title: 'Переписка учителей с обучающимися и родителями (сообщения и объявления)',
     periodKind: 'fixed',
     periodYears: 5,
     countsFrom: 'end-of-school-year',
     actionAtExpiry: 'destroy-by-act',
     legalBasis: 'Положение, п. 3.1.9 (002), по аналогии с электронным журналом: 5 лет после окончания учебного года',
+  },
+  // R66: what is not archived, and what covers one school year only (001 §2.2.1, §2.4; 003 §4.8).
+  {
+    recordType: 'work-notebook',
+    title: 'Рабочие тетради обучающихся',
+    periodKind: 'not-archived',
+    countsFrom: 'end-of-school-year',
+    actionAtExpiry: 'hand-over',
+    carrier: 'paper',
+    legalBasis:
+      'Положение, п. 2.4 (001): тетради обучающихся не подлежат обязательному хранению; в архиве не хранятся, остаются у обучающихся',
+  },
+  {
+    recordType: 'test-notebook',
+    title: 'Тетради для контрольных, практических и лабораторных работ',
+    periodKind: 'fixed',
+    periodYears: 1,
+    countsFrom: 'record-created',
+    fromNextJanuary: false,
+    actionAtExpiry: 'hand-over',
+    caseIndex: '02-09',
+    carrier: 'paper',
+    storagePlace: STORAGE_PLACES.teacherRoom,
+    nomenclatureNote: 'Обязательному хранению не подлежат; по окончании учебного года выдаются обучающимся',
+    legalBasis:
+      'Положение, п. 4.8 (003): тетради контрольных работ рассчитаны на один учебный год и хранятся в кабинетах педагогов-предметников; ' +
+      'п. 2.2.1, 2.4 (001): не подлежат обязательному хранению',
+  },
+  {
+    recordType: 'monitoring-data',
+    title: 'Материалы мониторингов и диагностик',
+    periodKind: 'fixed',
+    periodYears: 1,
+    countsFrom: 'record-created',
+    fromNextJanuary: false,
+    actionAtExpiry: 'destroy-by-act',
+    caseIndex: '02-10',
+    carrier: 'both',
+    storagePlace: STORAGE_PLACES.teacherRoom,
+    legalBasis: 'Положение, п. 4.8 (003): данные мониторингов рассчитаны на один учебный год и хранятся в кабинетах педагогов-предметников',
+  },
+  // R67: distance learning (seed 004 §2.1, §3.3): the period is a default the school edits.
+  {
+    recordType: 'distance-lesson-plan',
+    title: 'Конспекты (технологические карты) уроков при дистанционном обучении',
+    periodKind: 'fixed',
+    periodYears: 1,
+    countsFrom: 'end-of-school-year',
+    actionAtExpiry: 'destroy-by-act',
+    caseIndex: '02-11',
+    carrier: 'electronic',
+    storagePlace: STORAGE_PLACES.server,
+    nomenclatureNote: 'Срок по умолчанию, установите срок школы',
+    legalBasis: DISTANCE_LEARNING_BASIS,
+  },
+  {
+    recordType: 'distance-daily-report',
+    title: 'Ежедневные отчёты учителей о проведённых дистанционных занятиях (с аудио- и видеофайлами)',
+    periodKind: 'fixed',
+    periodYears: 1,
+    countsFrom: 'end-of-school-year',
+    actionAtExpiry: 'destroy-by-act',
+    caseIndex: '02-12',
+    carrier: 'electronic',
+    storagePlace: STORAGE_PLACES.server,
+    nomenclatureNote: 'Срок по умолчанию, установите срок школы',
+    legalBasis: DISTANCE_LEARNING_BASIS,
+  },
+  {
+    recordType: 'distance-pupil-work',
+    title: 'Работы обучающихся при дистанционном обучении, включая аудио- и видеозаписи устных ответов',
+    periodKind: 'fixed',
+    periodYears: 1,
+    countsFrom: 'end-of-school-year',
+    actionAtExpiry: 'destroy-by-act',
+    caseIndex: '02-13',
+    carrier: 'electronic',
+    storagePlace: STORAGE_PLACES.server,
+    nomenclatureNote: 'Срок по умолчанию, установите срок школы',
+    legalBasis: DISTANCE_LEARNING_BASIS + '; 004, п. 1.6: аудио- и видеозаписи устных ответов — носители индивидуального учёта',
+  },
+  // Books of strict accountability (seed 002 §3.3.4: kept in a designated safe).
+  {
+    recordType: 'study-certificate-book',
+    title: 'Книга регистрации выданных справок об обучении',
+    periodKind: 'fixed',
+    periodYears: 50,
+    countsFrom: 'book-closed',
+    actionAtExpiry: 'expert-review',
+    expertReviewRequired: true,
+    caseIndex: '02-03',
+    carrier: 'paper',
+    storagePlace: STORAGE_PLACES.safe,
+    legalBasis:
+      'Положение, п. 3.3.4 (002): книги регистрации хранятся в сейфе как документы строгой отчётности. Срок в Положениях не назван; ' +
+      'по умолчанию — как у книги выдачи аттестатов (50 лет, 001, п. 2.2.5), с экспертизой ценности — срок настраивается школой',
+  },
+  {
+    recordType: 'medals-book',
+    title: 'Книга учёта выдачи медалей «За особые успехи в учении»',
+    periodKind: 'fixed',
+    periodYears: 50,
+    countsFrom: 'book-closed',
+    actionAtExpiry: 'expert-review',
+    expertReviewRequired: true,
+    caseIndex: '02-04',
+    carrier: 'paper',
+    storagePlace: STORAGE_PLACES.safe,
+    legalBasis:
+      'Положение, п. 3.3.4 (002): книги регистрации хранятся в сейфе как документы строгой отчётности. Срок в Положениях не назван; ' +
+      'по умолчанию — как у книги выдачи аттестатов (50 лет, 001, п. 2.2.5), с экспертизой ценности — срок настраивается школой',
+  },
+  // The archive's own records.
+  {
+    recordType: 'audit-trail',
+    title: 'Журнал изменений записей (журнал аудита)',
+    periodKind: 'fixed',
+    periodYears: 5,
+    countsFrom: 'record-created',
+    fromNextJanuary: true,
+    actionAtExpiry: 'expert-review',
+    expertReviewRequired: true,
+    caseIndex: '03-03',
+    carrier: 'electronic',
+    storagePlace: STORAGE_PLACES.server,
+    legalBasis:
+      'Положение, п. 3.11 (004): контроль целостности и достоверности учётных данных на протяжении всего срока хранения. Срок в Положениях не назван; ' +
+      'по умолчанию — как у электронного журнала, изменения которого он подтверждает (5 лет, 002, п. 3.1.9) — срок настраивается школой',
+  },
+  {
+    recordType: 'backup',
+    title: 'Резервные копии базы данных и загруженных файлов',
+    periodKind: 'fixed',
+    periodYears: 1,
+    countsFrom: 'record-created',
+    fromNextJanuary: false,
+    actionAtExpiry: 'destroy-by-act',
+    caseIndex: '03-04',
+    carrier: 'electronic',
+    storagePlace: STORAGE_PLACES.server,
+    legalBasis:
+      'Положение, п. 3.1.8 (002), п. 3.12.2 (004): ежедневное резервное копирование для восстановления данных после сбоя. ' +
+      'Плановые копии хранятся по правилу ротации (7 ежедневных, 4 еженедельных, 12 ежемесячных), ручные — 1 год, затем уничтожаются по акту',
+  },
+  {
+    recordType: 'destruction-act',
+    title: 'Акты о выделении к уничтожению документов, не подлежащих хранению',
+    periodKind: 'permanent',
+    countsFrom: 'record-created',
+    actionAtExpiry: 'expert-review',
+    caseIndex: '03-05',
+    carrier: 'both',
+    storagePlace: STORAGE_PLACES.office,
+    legalBasis: 'Положение, п. 3.1.9 (002): уничтожение только по акту; акт подтверждает законность уничтожения и хранится постоянно',
+  },
+  {
+    recordType: 'inventory-check-act',
+    title: 'Акты проверки наличия и состояния документов',
+    periodKind: 'permanent',
+    countsFrom: 'record-created',
+    actionAtExpiry: 'expert-review',
+    caseIndex: '03-06',
+    carrier: 'both',
+    storagePlace: STORAGE_PLACES.office,
+    legalBasis:
+      'Положение, п. 3.11 (004): контроль целостности и достоверности архивных данных на бумаге на протяжении всего срока хранения; акты проверок хранятся постоянно',
   },
 ];

@@ -21,6 +21,10 @@ export const RULE_FIELDS = [
   'actionAtExpiry',
   'expertReviewRequired',
   'legalBasis',
+  'caseIndex',
+  'carrier',
+  'storagePlace',
+  'nomenclatureNote',
 ] as const;
 
 export type RuleValues = Partial<Record<(typeof RULE_FIELDS)[number], unknown>>;
