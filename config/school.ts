@@ -20,6 +20,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   pointMarksFromGrade: env.int('POINT_MARKS_FROM_GRADE', 2),
   /** Weights of marks in the weighted average by work type; work types left out weigh 1. */
   workTypeWeights: { 'control-work': 2, test: 1.5 },
+  /** Grades whose pupils still keep a paper diary (seed 002 §2.3: grades 2–4); an empty list: none. */
+  paperDiaryGrades: [2, 3, 4],
 });
 
 export default config;

@@ -159,6 +159,18 @@ const ASSESSMENT_RULES_FAMILY = ['api::diary.assessment-rules.show', 'api::diary
 /** Who in a class has acknowledged them: the class teacher (own class), the deputy director, the director. */
 const ASSESSMENT_RULES_CONTROL = ['api::diary.assessment-rules.classState'];
 
+/**
+ * The register of requests for results information (seed 003 §5.3); kept by the secretary, the deputy, the director and
+ * (own class) the class teacher. No delete: a register entry stays, the records rules refuse it.
+ */
+const RESULTS_REQUESTS = [
+  ...read('results-request'),
+  'api::results-request.results-request.create',
+  'api::results-request.results-request.update',
+];
+/** A family's requests through the diary, and their answers. */
+const RESULTS_REQUESTS_FAMILY = ['api::diary.results-requests.list', 'api::diary.results-requests.submit'];
+
 /** Every account with a login may read itself and change its password. */
 export const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
 
@@ -207,6 +219,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PERSONAL_FILES_CLASS_TEACHER,
       ...PARENT_MEETINGS_KEEP,
       ...ASSESSMENT_RULES_CONTROL,
+      ...RESULTS_REQUESTS,
       ...EXTERNAL_READ,
       ...SPECIAL_CONDITIONS_READ,
       ...REGULATION_READ,
@@ -221,6 +234,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...write(...SCHOOL_STRUCTURE, ...CLASS_LISTS, 'journal-remark', 'regulation'),
       ...PARENT_MEETINGS_KEEP,
       ...ASSESSMENT_RULES_CONTROL,
+      ...RESULTS_REQUESTS,
       ...GRID_READ,
       ...GRID_REMARK,
       ...STAFF_DIRECTORY,
@@ -251,6 +265,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PARENT_MEETINGS_READ,
       'api::parent-meeting.parent-meeting.pupilReport',
       ...ASSESSMENT_RULES_CONTROL,
+      ...RESULTS_REQUESTS,
       ...GRID_READ,
       ...STAFF_DIRECTORY,
       ...REMARKS_READ,
@@ -277,6 +292,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...read(...RECORD_TYPES),
       ...write(...CLASS_LISTS),
       ...PERSONAL_FILES,
+      ...RESULTS_REQUESTS,
       ...PORTFOLIO_KEEP,
       ...EXTERNAL_KEEP,
       ...REGULATION_READ,
@@ -305,6 +321,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...SPECIAL_CONDITIONS_FAMILY,
       ...ASSESSMENT_RULES_FAMILY,
       ...MEETINGS_FAMILY,
+      ...RESULTS_REQUESTS_FAMILY,
       ...MESSAGES,
       ...REGULATION_READ,
     ],
@@ -320,6 +337,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...SPECIAL_CONDITIONS_FAMILY,
       ...ASSESSMENT_RULES_FAMILY,
       ...MEETINGS_FAMILY,
+      ...RESULTS_REQUESTS_FAMILY,
       ...MESSAGES,
       ...REGULATION_READ,
     ],

@@ -17,6 +17,7 @@ export const SETTINGS_KEYS = [
   'pointMarksFromGrade',
   'workTypeWeights',
   'finalMarkRounding',
+  'paperDiaryGrades',
 ] as const;
 export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 
@@ -105,6 +106,22 @@ const checkWeights = (value: unknown, issue: (path: Array<string | number>, mess
   return weights;
 };
 
+/** The grades that keep paper diaries: a list of distinct grades 1–11 (possibly empty), returned in order. */
+const checkPaperDiaryGrades = (value: unknown, issue: (path: Array<string | number>, message: string) => void): number[] | null => {
+  if (!Array.isArray(value)) {
+    issue(['paperDiaryGrades'], 'Классы с бумажными дневниками передаются списком, например [2, 3, 4]; пустой список — нигде');
+    return null;
+  }
+  let valid = true;
+  value.forEach((grade: unknown, index) => {
+    if (!isGrade(grade)) {
+      issue(['paperDiaryGrades', index], `Класс — целое число от ${FIRST_GRADE} до ${LAST_GRADE}`);
+      valid = false;
+    }
+  });
+  return valid ? [...new Set(value as number[])].sort((a, b) => a - b) : null;
+};
+
 /**
  * Checks settings submitted on the settings page. Only the keys present are changed; a key sent
  * as null goes back to `config/school.ts`. Messages are in Russian, one per field.
@@ -168,6 +185,11 @@ export const checkSettingsChange = (input: unknown): SettingsChange => {
         if (!FINAL_MARK_ROUNDINGS.includes(value as FinalMarkRounding))
           issue(['finalMarkRounding'], 'Округление итоговых отметок: half-up (3,5 → 4) или half-down (3,5 → 3)');
         else change.set.finalMarkRounding = value as FinalMarkRounding;
+        break;
+      }
+      case 'paperDiaryGrades': {
+        const grades = checkPaperDiaryGrades(value, issue);
+        if (grades) change.set.paperDiaryGrades = grades;
         break;
       }
     }

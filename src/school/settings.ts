@@ -25,6 +25,8 @@ export interface SchoolSettings {
   workTypeWeights: Record<string, number>;
   /** How the mean of marks becomes the аттестат's final mark: half up (3.5 → 4, default) or half down. */
   finalMarkRounding: FinalMarkRounding;
+  /** Grades in which pupils still keep a paper diary (seed 002 §2.3: 2–4); a weekly extract is printed for them. */
+  paperDiaryGrades: number[];
 }
 
 /** A control work weighs 2, a test 1.5, everything else 1. */
@@ -43,6 +45,7 @@ const DEFAULT_SETTINGS: SchoolSettings = {
   pointMarksFromGrade: 2,
   workTypeWeights: { ...DEFAULT_WORK_TYPE_WEIGHTS },
   finalMarkRounding: DEFAULT_FINAL_MARK_ROUNDING,
+  paperDiaryGrades: [2, 3, 4],
 };
 
 /**

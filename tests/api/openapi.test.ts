@@ -56,6 +56,20 @@ it('describes the portfolio’s PDF answers and its JSON ones', () => {
   expect(responseSchema('/rewards', 'get')).toBe('#/components/schemas/RewardListResponse');
 });
 
+it('describes the exchange feed, the review of portfolio records and the printed diary week', () => {
+  const feed = document.paths['/exchange/changes']?.get as unknown as {
+    parameters: Array<{ name: string }>;
+    responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }>;
+  };
+  expect(feed.parameters.map((parameter) => parameter.name)).toEqual(['after', 'limit']);
+  expect(Object.keys(feed.responses['200']?.content?.['application/json']?.schema.properties ?? {})).toEqual(['data', 'meta']);
+  expect(responseSchema('/exchange/changes', 'get', '403')).toBe('#/components/schemas/Error');
+  expect(responseSchema('/portfolio-entries/{id}/review', 'post')).toBe('#/components/schemas/PortfolioEntryResponse');
+  expect(responseSchema('/rewards/{id}/review', 'post')).toBe('#/components/schemas/RewardResponse');
+  expect(document.paths['/diary/{student}/week.pdf']?.get?.responses['200']?.content?.['application/pdf']).toBeDefined();
+  expect(document.paths['/diary/classes/{schoolClass}/week.pdf']?.get?.responses['200']?.content?.['application/pdf']).toBeDefined();
+});
+
 it('lists every content-API route of every API, custom routers included', () => {
   const missing: string[] = [];
   for (const api of Object.values(strapi.apis)) {

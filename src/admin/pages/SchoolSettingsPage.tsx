@@ -2,6 +2,7 @@ import * as React from 'react';
 import {
   Box,
   Button,
+  Checkbox,
   Field,
   Flex,
   Grid,
@@ -36,7 +37,11 @@ interface Settings {
   pointMarksFromGrade: number;
   workTypeWeights: Record<string, number>;
   finalMarkRounding: Rounding;
+  paperDiaryGrades: number[];
 }
+
+/** Grades 1–11, for the grades that keep paper diaries. */
+const GRADES = Array.from({ length: 11 }, (_, index) => index + 1);
 
 /** How the mean of marks becomes the аттестат's final mark (`src/school/rules/final-marks.ts`). */
 type Rounding = 'half-up' | 'half-down';
@@ -342,6 +347,41 @@ export const SchoolSettingsPage = () => {
                 </Grid.Item>
               ))}
             </Grid.Root>
+          </Section>
+
+          <Section
+            title={t('section.paperDiaries', 'Бумажные дневники')}
+            hint={t(
+              'paperDiaries.hint',
+              'В каких классах обучающиеся ещё ведут бумажный дневник: для них классный руководитель печатает недельную выписку из электронного дневника с местом для подписи родителя. Дневники в архиве не хранятся.',
+            )}
+          >
+            <Field.Root
+              name="paperDiaryGrades"
+              error={errors.paperDiaryGrades ?? Object.entries(errors).find(([key]) => key.startsWith('paperDiaryGrades.'))?.[1]}
+            >
+              <Field.Label>{t('paperDiaryGrades', 'Бумажные дневники обязательны в классах')}</Field.Label>
+              <Flex gap={4} wrap="wrap">
+                {GRADES.map((grade) => (
+                  <Checkbox
+                    key={grade}
+                    disabled={!canUpdate}
+                    checked={(form.paperDiaryGrades ?? []).includes(grade)}
+                    onCheckedChange={(checked) =>
+                      update({
+                        paperDiaryGrades:
+                          checked === true
+                            ? [...(form.paperDiaryGrades ?? []), grade].sort((a, b) => a - b)
+                            : (form.paperDiaryGrades ?? []).filter((value) => value !== grade),
+                      })
+                    }
+                  >
+                    {t('paperDiaryGrades.grade', '{grade} класс', { grade })}
+                  </Checkbox>
+                ))}
+              </Flex>
+              <Field.Error />
+            </Field.Root>
           </Section>
         </Flex>
       </Layouts.Content>

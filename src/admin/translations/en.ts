@@ -34,6 +34,11 @@ const en: Record<string, string> = {
   'school-settings.finalMarkRounding.half-up': 'Half up (3.5 → 4)',
   'school-settings.finalMarkRounding.half-down': 'Half down (3.5 → 3)',
   'school-settings.weights': 'Weights of work types',
+  'school-settings.section.paperDiaries': 'Paper diaries',
+  'school-settings.paperDiaries.hint':
+    'Grades whose pupils still keep a paper diary: their class teacher prints a weekly extract of the e-diary with a place for the parent’s signature. Diaries are not archived.',
+  'school-settings.paperDiaryGrades': 'Paper diaries required in grades',
+  'school-settings.paperDiaryGrades.grade': 'Grade {grade}',
 };
 
 export default en;

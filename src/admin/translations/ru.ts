@@ -38,6 +38,11 @@ const ru: Record<string, string> = {
   'school-settings.finalMarkRounding.half-up': 'Половина — в большую сторону (3,5 → 4)',
   'school-settings.finalMarkRounding.half-down': 'Половина — в меньшую сторону (3,5 → 3)',
   'school-settings.weights': 'Веса видов работ',
+  'school-settings.section.paperDiaries': 'Бумажные дневники',
+  'school-settings.paperDiaries.hint':
+    'В каких классах обучающиеся ещё ведут бумажный дневник: для них классный руководитель печатает недельную выписку из электронного дневника с местом для подписи родителя. Дневники в архиве не хранятся.',
+  'school-settings.paperDiaryGrades': 'Бумажные дневники обязательны в классах',
+  'school-settings.paperDiaryGrades.grade': '{grade} класс',
 
   // Strapi strings missing from its ru.json.
   'app.error.chunk.title': 'Не удалось загрузить экран',

@@ -645,6 +645,9 @@ const createDiaryService = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         schoolClass: { documentId: schoolClass.documentId, name: schoolClass.name },
         weekStart,
+        // Paper diaries (R17): whether the class's grade keeps them; then the week's extract is printed
+        // for the parents to sign, GET /api/diary/classes/:schoolClass/week.pdf.
+        paperDiariesRequired: getSchoolSettings(strapi).paperDiaryGrades.includes(Number(schoolClass.grade)),
         confirmed: pupils.filter((pupil) => pupil.confirmed).length,
         notConfirmed: pupils.filter((pupil) => !pupil.confirmed).length,
         notConfirmedPupils: pupils.filter((pupil) => !pupil.confirmed).map((pupil) => pupil.fullName),
