@@ -46,6 +46,10 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::special-condition.special-condition',
   'api::parent-meeting.parent-meeting',
   'api::rules-acknowledgment.rules-acknowledgment',
+  'api::results-request.results-request',
+  // A teacher's work programme and the schedule of journal checks name staff accounts and journals: scoped like the journal.
+  'api::work-programme.work-programme',
+  'api::journal-check.journal-check',
   'plugin::users-permissions.user',
 ]);
 
@@ -101,6 +105,7 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
     case 'api::mark.mark':
     case 'api::attendance.attendance':
     case 'api::journal-remark.journal-remark':
+    case 'api::work-programme.work-programme':
       return { journal: inJournals };
     case 'api::student.student':
       return { enrollments: { schoolClass: classes } };
@@ -125,6 +130,9 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
       return { student: { enrollments: { schoolClass: classes } } };
     case 'api::guardian.guardian':
       return leads ? { children: { enrollments: { schoolClass: ledClasses } } } : null;
+    case 'api::results-request.results-request':
+      // The requests about the pupils of the class they lead.
+      return leads ? { student: { enrollments: { schoolClass: ledClasses } } } : null;
     case 'api::parent-meeting.parent-meeting':
       // The meetings (with the parents who attended) of the class they lead.
       return leads ? { schoolClass: ledClasses } : null;

@@ -161,15 +161,29 @@ const ASSESSMENT_RULES_CONTROL = ['api::diary.assessment-rules.classState'];
 
 /**
  * The register of requests for results information (seed 003 §5.3); kept by the secretary, the deputy, the director and
- * (own class) the class teacher. No delete: a register entry stays, the records rules refuse it.
+ * (own class) the class teacher. Delete is granted only so that the record rules answer it with the Russian 403: an entry stays.
  */
-const RESULTS_REQUESTS = [
-  ...read('results-request'),
-  'api::results-request.results-request.create',
-  'api::results-request.results-request.update',
-];
+const RESULTS_REQUESTS = [...read('results-request'), ...write('results-request')];
 /** A family's requests through the diary, and their answers. */
 const RESULTS_REQUESTS_FAMILY = ['api::diary.results-requests.list', 'api::diary.results-requests.submit'];
+
+/** Teachers' work programmes (R12): kept by the journal's teachers (write-scope.ts), approved by the deputy director. */
+const WORK_PROGRAMMES_READ = read('work-programme');
+const WORK_PROGRAMMES_KEEP = [...WORK_PROGRAMMES_READ, ...write('work-programme')];
+/** The school-wide report of programme completion (class × subject, planned to date against delivered). */
+const WORK_PROGRAMMES_COMPLETION = ['api::work-programme.work-programme.completion'];
+/** A family's view of its child's subjects' programmes and how far they are covered. */
+const WORK_PROGRAMMES_FAMILY = ['api::diary.programmes.list'];
+/** Journal-check reports (Справка о проверке ЭЖ) and the schedule of checks (R28): the deputy keeps, the director reads. */
+const JOURNAL_CHECKS_READ = [
+  ...read('journal-check'),
+  'api::journal-control.checks.schedule',
+  'api::journal-remark.reports.checkReport',
+  'api::journal-remark.reports.journalPage',
+];
+const JOURNAL_CHECKS_KEEP = [...JOURNAL_CHECKS_READ, ...write('journal-check')];
+/** The printed page «Замечания по ведению журнала» of a journal: its teachers (own journals, checked by the service). */
+const JOURNAL_REMARKS_PAGE = ['api::journal-remark.reports.journalPage'];
 
 /** Every account with a login may read itself and change its password. */
 export const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
@@ -187,6 +201,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...UPLOADS,
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
+      ...WORK_PROGRAMMES_KEEP,
+      ...JOURNAL_REMARKS_PAGE,
       ...DIARY_ENTRIES,
       ...MESSAGES,
       ...JOURNAL_CONTROL,
@@ -209,6 +225,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...UPLOADS,
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
+      ...WORK_PROGRAMMES_KEEP,
+      ...JOURNAL_REMARKS_PAGE,
       ...DIARY_CONTROL,
       ...DIARY_ENTRIES,
       ...MESSAGES,
@@ -239,6 +257,9 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...GRID_REMARK,
       ...STAFF_DIRECTORY,
       ...REMARKS_READ,
+      ...WORK_PROGRAMMES_KEEP,
+      ...WORK_PROGRAMMES_COMPLETION,
+      ...JOURNAL_CHECKS_KEEP,
       ...DIARY_CONTROL,
       ...DIARY_ENTRIES_READ,
       ...JOURNAL_CONTROL,
@@ -269,6 +290,9 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...GRID_READ,
       ...STAFF_DIRECTORY,
       ...REMARKS_READ,
+      ...WORK_PROGRAMMES_READ,
+      ...WORK_PROGRAMMES_COMPLETION,
+      ...JOURNAL_CHECKS_READ,
       ...DIARY_CONTROL,
       ...DIARY_ENTRIES_READ,
       ...JOURNAL_CONTROL,
@@ -321,6 +345,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...SPECIAL_CONDITIONS_FAMILY,
       ...ASSESSMENT_RULES_FAMILY,
       ...MEETINGS_FAMILY,
+      ...WORK_PROGRAMMES_FAMILY,
       ...RESULTS_REQUESTS_FAMILY,
       ...MESSAGES,
       ...REGULATION_READ,
@@ -337,6 +362,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...SPECIAL_CONDITIONS_FAMILY,
       ...ASSESSMENT_RULES_FAMILY,
       ...MEETINGS_FAMILY,
+      ...WORK_PROGRAMMES_FAMILY,
       ...RESULTS_REQUESTS_FAMILY,
       ...MESSAGES,
       ...REGULATION_READ,

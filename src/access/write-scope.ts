@@ -49,6 +49,8 @@ const assertPupilsOfOwnClass = async (strapi: Core.Strapi, userId: number, stude
 
 const DIARY_ENTRY = 'api::diary-entry.diary-entry';
 const PARENT_MEETING = 'api::parent-meeting.parent-meeting';
+const RESULTS_REQUEST = 'api::results-request.results-request';
+const WORK_PROGRAMME = 'api::work-programme.work-programme';
 /** A pupil's portfolio and rewards: a class teacher keeps those of their own class's pupils. */
 const PORTFOLIO_TYPES = new Set<string>(['api::portfolio-entry.portfolio-entry', 'api::reward.reward']);
 
@@ -105,6 +107,28 @@ export const assertWriteScope = async (
 
   if (uid === DIARY_ENTRY) {
     await assertDiaryEntryScope(strapi, actor.id, roleType === 'class-teacher', stored, after);
+    return;
+  }
+  if (uid === RESULTS_REQUEST) {
+    // A class teacher registers the requests about the pupils of their own class.
+    if (roleType !== 'class-teacher') throw refused('Обращения регистрирует классный руководитель, секретарь или администрация школы');
+    const pupils = [relationId(stored?.student), after ? relationId(after.draft.existing?.student) : null];
+    if (after) pupils.push((await after.draft.related('student'))?.id ?? null);
+    await assertPupilsOfOwnClass(
+      strapi,
+      actor.id,
+      pupils.filter((id): id is number => id !== null),
+    );
+    return;
+  }
+  if (uid === WORK_PROGRAMME) {
+    // A teacher keeps the work programmes of the journals they teach (R12), as before and after the write.
+    const journals = [relationId(stored?.journal), after ? ((await after.draft.related('journal'))?.id ?? null) : null];
+    await assertTeachesJournals(
+      strapi,
+      actor.id,
+      journals.filter((id): id is number => id !== null),
+    );
     return;
   }
   if (uid === PARENT_MEETING) {

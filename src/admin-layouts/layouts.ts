@@ -787,6 +787,44 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
     ],
   },
 
+  'api::results-request.results-request': {
+    labels: {
+      number: 'Номер в журнале',
+      receivedOn: 'Дата обращения',
+      student: 'Обучающийся',
+      requesterKind: 'Заявитель (законный представитель или сам обучающийся)',
+      guardian: 'Законный представитель',
+      form: 'Форма обращения',
+      request: 'Какие сведения запрошены',
+      issuedOn: 'Дата ответа',
+      issued: 'Что выдано',
+      refusalReason: 'Причина отказа',
+      handledBy: 'Кто зарегистрировал',
+    },
+    mainField: 'request',
+    list: ['number', 'receivedOn', 'student', 'guardian', 'form', 'issuedOn'],
+    defaultSort: { field: 'receivedOn', order: 'DESC' },
+    edit: [
+      [
+        ['number', 4],
+        ['receivedOn', 4],
+        ['form', 4],
+      ],
+      [
+        ['student', 6],
+        ['requesterKind', 6],
+      ],
+      [['guardian', 6]],
+      [['request', 12]],
+      [
+        ['issuedOn', 4],
+        ['issued', 8],
+      ],
+      [['refusalReason', 12]],
+      [['handledBy', 6]],
+    ],
+  },
+
   'api::personal-file.personal-file': {
     labels: {
       number: 'Номер по алфавитной книге',

@@ -755,12 +755,52 @@ const TYPES = (): TypeSpec[] => {
         ['followUpOn', '2025-09-01', 'with the next meeting before this one', ['followUpOn']],
       ],
     },
+    {
+      plural: 'results-requests',
+      uid: 'api::results-request.results-request',
+      label: 'results request',
+      writer: 'secretary',
+      good: () => ({
+        receivedOn: '2026-10-05',
+        student: school.pupils5a[0].documentId,
+        guardian: world.guardianA.documentId,
+        form: 'written',
+        request: 'Выписка отметок за первую четверть',
+      }),
+      existing: () => resultsRequest.documentId,
+      fields: [
+        ...badRelations('student', 'pupil'),
+        ...badRelations('guardian'),
+        ...badDates('receivedOn'),
+        ['receivedOn', '2999-01-01', 'received in the future', ['receivedOn']],
+        ['requesterKind', 'neighbour', 'with an unknown requester', ['requesterKind']],
+        ['form', 'telepathy', 'with an unknown form', ['form']],
+        ['form', { $ne: '' }, 'with an object as form', ['form']],
+        ...badTexts('request'),
+        ['request', '   ', 'with a blank request', ['request']],
+        ...badDates('issuedOn'),
+        ['issuedOn', '2026-01-01', 'answered before the request', ['issuedOn']],
+        ...badTexts('issued'),
+        ...badTexts('refusalReason'),
+        ['number', 'первый', 'with a word as number', ['number']],
+      ],
+    },
   ];
 };
 
-/** A parents' meeting of 5Б the cases change. */
+/** A parents' meeting of 5Б and a results request about Иванов the cases change. */
 const parentMeeting = { documentId: '' };
+const resultsRequest = { documentId: '' };
 beforeAll(async () => {
+  resultsRequest.documentId = (
+    await make(strapi, 'api::results-request.results-request', {
+      receivedOn: '2026-10-01',
+      student: school.pupils5a[0].documentId,
+      guardian: world.guardianA.documentId,
+      form: 'oral',
+      request: 'Отметки за неделю',
+    })
+  ).documentId;
   parentMeeting.documentId = (
     await make(strapi, 'api::parent-meeting.parent-meeting', {
       schoolClass: school.class5b.documentId,
@@ -1150,6 +1190,44 @@ const reachCases = (): BadCase[] => {
 /* ------------------------------------------------------------------------------------------------ */
 /* Custom write routes of the REST API. */
 
+/** A family's request through the diary: `POST /api/diary/:student/requests`. */
+const diaryRequestCases = (): BadCase[] => {
+  const ask = (
+    who: Caller,
+    name: string,
+    body: Body,
+    status = 400,
+    paths?: string[],
+    student = () => school.pupils5a[0].documentId,
+  ): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => `/api/diary/${student()}/requests`,
+    body: () => body,
+    table: 'api::results-request.results-request',
+    status,
+    paths,
+  });
+  return [
+    ask('parentA', 'a parent’s request without a body', { none: true }, 400, ['data']),
+    ask('parentA', 'a parent’s request with data as a string', data('справка'), 400, ['data']),
+    ask('parentA', 'a parent’s request naming the guardian', data({ request: 'Отметки', guardian: 2 }), 400, ['guardian']),
+    ask('parentA', 'a parent’s request with a number as text', data({ request: 12345 }), 400, ['request']),
+    ask('parentA', 'a parent’s request with a huge text', data({ request: HUGE }), 400, ['request']),
+    ask('parentA', 'a parent’s request with a malformed JSON body', { raw: '{"data": {' }),
+    ask('teacherA', 'a teacher’s request through a pupil’s diary', data({ request: 'Отметки' }), 403),
+    ask(
+      'parentA',
+      'a parent’s request about another family’s child',
+      data({ request: 'Отметки' }),
+      404,
+      undefined,
+      () => school.pupil5b.documentId,
+    ),
+  ];
+};
+
 /** A parent's or pupil's acknowledgment of the assessment rules: `POST /api/diary/:student/assessment-rules/acknowledge`. */
 const acknowledgeRulesCases = (): BadCase[] => {
   const ack = (
@@ -1347,6 +1425,7 @@ const customCases = (): BadCase[] => {
 
     ...acknowledgeMarksCases(),
     ...acknowledgeRulesCases(),
+    ...diaryRequestCases(),
     ...messageCases(),
 
     confirm('parentA', 'a parent’s diary confirmation of the impossible week 2025-13-45', ownChild, data({ week: '2025-13-45' }), 400, [

@@ -33,6 +33,7 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
   'api::school-class.school-class': [
     { uid: 'api::enrollment.enrollment', field: 'schoolClass', label: 'зачислений' },
     { uid: 'api::journal.journal', field: 'schoolClass', label: 'журналов' },
+    { uid: 'api::parent-meeting.parent-meeting', field: 'schoolClass', label: 'родительских собраний' },
   ],
   'api::student.student': [
     { uid: 'api::mark.mark', field: 'student', label: 'отметок' },
@@ -45,6 +46,13 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::certificate-entry.certificate-entry', field: 'student', label: 'записей книги регистрации аттестатов' },
     { uid: 'api::external-assessment.external-assessment', field: 'student', label: 'результатов внешней оценки' },
     { uid: 'api::special-condition.special-condition', field: 'student', label: 'заключений ПМПК' },
+    { uid: 'api::parent-meeting.parent-meeting', field: 'student', label: 'бесед с родителями о результатах' },
+    { uid: 'api::rules-acknowledgment.rules-acknowledgment', field: 'student', label: 'ознакомлений с правилами оценивания' },
+    { uid: 'api::results-request.results-request', field: 'student', label: 'обращений о результатах' },
+  ],
+  'api::guardian.guardian': [
+    { uid: 'api::rules-acknowledgment.rules-acknowledgment', field: 'guardian', label: 'ознакомлений с правилами оценивания' },
+    { uid: 'api::results-request.results-request', field: 'guardian', label: 'обращений о результатах' },
   ],
   // A file with its years stays (numbers of the alphabetical book are never reused).
   'api::personal-file.personal-file': [{ uid: 'api::yearly-result.yearly-result', field: 'personalFile', label: 'итогов учебных лет' }],

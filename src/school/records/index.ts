@@ -37,6 +37,9 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::special-condition.special-condition': (draft) =>
     import('./special-condition-rules').then((rules) => rules.specialConditionRules(draft)),
   'api::parent-meeting.parent-meeting': (draft) => import('./parent-meeting-rules').then((rules) => rules.parentMeetingRules(draft)),
+  'api::results-request.results-request': (draft) => import('./results-request-rules').then((rules) => rules.resultsRequestRules(draft)),
+  'api::work-programme.work-programme': (draft) => import('./work-programme-rules').then((rules) => rules.workProgrammeRules(draft)),
+  'api::journal-check.journal-check': (draft) => import('./journal-check-rules').then((rules) => rules.journalCheckRules(draft)),
 };
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
@@ -73,6 +76,9 @@ export const recordRulesMiddleware =
         if (PERIOD_BOUND_TYPES.has(context.uid)) await assertPeriodsOpen(strapi, [await periodOf(strapi, context.uid, stored)]);
         if (context.uid === 'api::yearly-result.yearly-result') {
           await (await import('./personal-file-rules')).assertYearResultDeletable(strapi, stored);
+        }
+        if (context.uid === 'api::results-request.results-request') {
+          throw new errors.PolicyError('Запись журнала обращений не удаляется: ответ, если он изменился, записывают в ту же запись');
         }
         if (context.uid === 'api::certificate-entry.certificate-entry') {
           (await import('./certificate-rules')).assertCertificateEntryDeletable(stored);

@@ -1,0 +1,77 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import type { DiaryReader, DiaryService } from '../services/diary';
+
+const REQUEST = 'api::results-request.results-request';
+
+type Row = Record<string, unknown> & { id: number; documentId: string };
+
+const readerOf = (ctx: Context): DiaryReader => {
+  const user = (ctx.state as { user?: { id?: number; role?: { type?: string } } }).user;
+  if (!user?.id) throw new errors.UnauthorizedError('Войдите в электронный дневник');
+  return { id: user.id, roleType: user.role?.type ?? '' };
+};
+
+const invalid = (path: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+
+/** The body of a request: `{ data: { request: "…" } }` and nothing else. */
+const requestTextOf = (body: unknown): unknown => {
+  const data = body && typeof body === 'object' && !Array.isArray(body) ? (body as { data?: unknown }).data : undefined;
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw invalid('data', 'Тело запроса: { "data": { "request": "какие сведения нужны" } }');
+  const { request, ...rest } = data as Record<string, unknown>;
+  const extra = Object.keys(rest);
+  if (extra.length > 0) throw invalid(extra[0], `Неизвестные параметры: ${extra.join(', ')}; допустим только request`);
+  return request;
+};
+
+const view = (row: Row) => ({
+  documentId: row.documentId,
+  number: row.number,
+  receivedOn: row.receivedOn,
+  form: row.form,
+  request: row.request,
+  answeredOn: row.issuedOn ?? null,
+  issued: row.issued ?? null,
+  refusalReason: row.refusalReason ?? null,
+});
+
+/** Thin controller: the family's own child, its requests, and a new one through the record rules. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const ownPupil = (reader: DiaryReader, ctx: Context) =>
+    (strapi.service('api::diary.diary') as unknown as DiaryService).requirePupil(reader, String(ctx.params.student));
+  return {
+    async list(ctx: Context) {
+      const pupil = await ownPupil(readerOf(ctx), ctx);
+      const requests = (await strapi.db.query(REQUEST).findMany({
+        where: { student: { id: pupil.id } },
+        orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
+      })) as Row[];
+      ctx.body = { data: requests.map(view) };
+    },
+    async submit(ctx: Context) {
+      const reader = readerOf(ctx);
+      const pupil = await ownPupil(reader, ctx);
+      const request = requestTextOf((ctx.request as { body?: unknown }).body);
+      const guardian =
+        reader.roleType === 'parent'
+          ? ((await strapi.db
+              .query('api::guardian.guardian')
+              .findOne({ where: { user: { id: reader.id }, children: { id: pupil.id } }, select: ['id'] })) as Row | null)
+          : null;
+      const created = (await strapi.documents(REQUEST).create({
+        data: {
+          student: pupil.id,
+          requesterKind: reader.roleType === 'parent' ? 'guardian' : 'pupil',
+          guardian: guardian?.id ?? null,
+          form: 'electronic',
+          request,
+        } as never,
+      })) as unknown as Row;
+      ctx.status = 201;
+      ctx.body = { data: view(created) };
+    },
+  };
+};
