@@ -19,6 +19,9 @@ beforeAll(async () => {
       permissions: ['api::mark.mark.find', 'api::student.student.find'],
     })
   ).accessKey;
+  tokens.feed = (
+    await tokenService.create({ name: 'Дневник.ру', type: 'custom', lifespan: null, permissions: ['api::exchange.exchange.changes'] })
+  ).accessKey;
 });
 afterAll(() => stopStrapi(strapi));
 
@@ -34,12 +37,14 @@ type Who =
   | 'archivist'
   | 'methodologist'
   | 'readOnlyToken'
-  | 'customToken';
+  | 'customToken'
+  | 'feedToken';
 
 const jwtOf = (who: Who): string | undefined => {
   if (who === 'public') return undefined;
   if (who === 'readOnlyToken') return tokens.readOnly;
   if (who === 'customToken') return tokens.custom;
+  if (who === 'feedToken') return tokens.feed;
   if (who === 'teacherA') return world.teacherA.jwt;
   if (who === 'classTeacherB') return world.classTeacherB.jwt;
   return world.accounts[who].jwt;
@@ -65,6 +70,7 @@ const ALL: Who[] = [
   'methodologist',
   'readOnlyToken',
   'customToken',
+  'feedToken',
 ];
 
 /** The personal file of the 5Б pupil, opened once, the first time a case needs it. */
@@ -84,6 +90,28 @@ const newPupil = async (): Promise<string> => {
   } as never);
   return (student as unknown as { documentId: string }).documentId;
 };
+
+/** A portfolio entry and a reward of the 5Б pupil, made once by the class teacher (so on review). */
+let review5b: Promise<{ entry: string; reward: string }> | undefined;
+const onReview5b = (): Promise<{ entry: string; reward: string }> =>
+  (review5b ??= (async () => {
+    const classTeacher = apiAs(strapi, world.classTeacherB.jwt);
+    const entry = await classTeacher.post('/api/portfolio-entries', {
+      student: world.school.pupil5b.documentId,
+      title: 'Школьная олимпиада по математике',
+      kind: 'olympiad',
+      result: 'participant',
+      date: '2025-10-01',
+      subject: world.school.math.documentId,
+    });
+    const reward = await classTeacher.post('/api/rewards', {
+      student: world.school.pupil5b.documentId,
+      kind: 'diploma',
+      reason: 'За участие в олимпиаде',
+      date: '2025-10-05',
+    });
+    return { entry: entry.body.data.documentId as string, reward: reward.body.data.documentId as string };
+  })());
 
 /** A thread of teacher A with the parents of the 5А pupil, opened once, the first time a case needs it. */
 let parentsThread: Promise<string> | undefined;
@@ -111,17 +139,17 @@ const routes = (): RouteCase[] => [
   {
     name: 'GET /api/subjects',
     call: (api) => api.get('/api/subjects'),
-    expect: { public: 403, parentA: 403, pupilA: 403, customToken: 403, others: 200 },
+    expect: { public: 403, parentA: 403, pupilA: 403, customToken: 403, feedToken: 403, others: 200 },
   },
   {
     name: 'GET /api/school-classes',
     call: (api) => api.get('/api/school-classes'),
-    expect: { public: 403, parentA: 403, pupilA: 403, customToken: 403, others: 200 },
+    expect: { public: 403, parentA: 403, pupilA: 403, customToken: 403, feedToken: 403, others: 200 },
   },
   {
     name: 'GET /api/marks',
     call: (api) => api.get('/api/marks'),
-    expect: { public: 403, parentA: 403, pupilA: 403, methodologist: 403, readOnlyToken: 403, others: 200 },
+    expect: { public: 403, parentA: 403, pupilA: 403, methodologist: 403, readOnlyToken: 403, feedToken: 403, others: 200 },
   },
   {
     name: 'GET /api/marks/:markB (5Б)',
@@ -134,6 +162,7 @@ const routes = (): RouteCase[] => [
       readOnlyToken: 403,
       customToken: 403,
       teacherA: 404,
+      feedToken: 403,
       others: 200,
     },
   },
@@ -148,6 +177,7 @@ const routes = (): RouteCase[] => [
       readOnlyToken: 403,
       customToken: 403,
       teacherA: 404,
+      feedToken: 403,
       others: 200,
     },
   },
@@ -162,13 +192,14 @@ const routes = (): RouteCase[] => [
       readOnlyToken: 403,
       customToken: 403,
       teacherA: 403,
+      feedToken: 403,
       others: 200,
     },
   },
   {
     name: 'GET /api/lessons',
     call: (api) => api.get('/api/lessons'),
-    expect: { public: 403, parentA: 403, pupilA: 403, readOnlyToken: 403, customToken: 403, others: 200 },
+    expect: { public: 403, parentA: 403, pupilA: 403, readOnlyToken: 403, customToken: 403, feedToken: 403, others: 200 },
   },
   {
     name: 'GET /api/diary-entries',
@@ -229,6 +260,31 @@ const routes = (): RouteCase[] => [
     name: 'GET /api/portfolio-entries/olympiad-winners',
     call: (api) => api.get('/api/portfolio-entries/olympiad-winners?year=2025/2026'),
     expect: { deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/portfolio-entries/:entry5b/review (approve)',
+    call: async (api) => api.post(`/api/portfolio-entries/${(await onReview5b()).entry}/review`, { decision: 'approve' }),
+    expect: { deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/rewards/:reward5b/review (approve)',
+    call: async (api) => api.post(`/api/rewards/${(await onReview5b()).reward}/review`, { decision: 'approve' }),
+    expect: { deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/diary/:pupil5a/week.pdf (parent A’s child)',
+    call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/week.pdf?date=2025-09-02`),
+    expect: { parentA: 200, pupilA: 200, deputy: 200, director: 200, classTeacherB: 404, others: 403 },
+  },
+  {
+    name: 'GET /api/diary/classes/:class5b/week.pdf (grade 5 keeps no paper diaries: 400 for those who may print)',
+    call: (api) => api.get(`/api/diary/classes/${world.school.class5b.documentId}/week.pdf?date=2025-09-02`),
+    expect: { classTeacherB: 400, deputy: 400, director: 400, others: 403 },
+  },
+  {
+    name: 'GET /api/exchange/changes',
+    call: (api) => api.get('/api/exchange/changes?after=0&limit=10'),
+    expect: { feedToken: 200, others: 403 },
   },
   {
     name: 'GET /api/external-assessments',
