@@ -624,6 +624,10 @@ const TYPES = (): TypeSpec[] => {
         ['source', 'other-organisation', 'from another organisation without the family’s wish', ['addedAtFamilyRequest']],
         ['addedAtFamilyRequest', 'yes', 'with a word as the family’s wish', ['addedAtFamilyRequest']],
         ['confirmed', 'yes', 'with a word as confirmed', ['confirmed']],
+        ['reviewState', 'returned', 'setting its review state through the body', ['reviewState']],
+        ['reviewState', 'void', 'with an unknown review state', ['reviewState']],
+        ['reviewRemark', 'Всё верно', 'writing the reviewer’s remark through the body', ['reviewRemark']],
+        ['reviewedAt', '2025-12-31T10:00:00.000Z', 'setting the review time through the body', ['reviewedAt']],
         ...badDates('handedOverOn'),
         ['handedOverOn', '2999-01-01', 'handed over in the future', ['handedOverOn']],
         ['handedOverTo', 'Иванова О. С.', 'handed over to someone on no date', ['handedOverOn']],
@@ -657,6 +661,9 @@ const TYPES = (): TypeSpec[] => {
         ['achievements', SQL, 'with an SQL injection as achievements', ['achievements']],
         ['achievements', { id: { $gt: 0 } }, 'with a filter operator as achievements', ['achievements']],
         ['achievements', [true], 'with true as an achievement', ['achievements']],
+        ['reviewState', 'returned', 'setting its review state through the body', ['reviewState']],
+        ['reviewRemark', { $ne: '' }, 'with an object as the reviewer’s remark', ['reviewRemark']],
+        ['reviewedAt', 'вчера', 'setting the review time through the body', ['reviewedAt']],
         ['achievements', new Later(() => [portfolio.otherPupilsEntry]), 'naming another pupil’s achievement', ['achievements']],
       ],
     },
@@ -1650,6 +1657,79 @@ const archiveCases = (): BadCase[] => {
 };
 
 /** Portfolios and rewards out of the caller's reach: a class teacher keeps only their own class's, teachers and families none. */
+/** POST /api/portfolio-entries/:id/review and /api/rewards/:id/review: bad decisions, and callers who do not review. */
+const reviewCases = (): BadCase[] => {
+  const review = (
+    who: Caller,
+    name: string,
+    plural: 'portfolio-entries' | 'rewards',
+    body: Body,
+    status = 400,
+    paths?: string[],
+    row: () => string = () => (plural === 'rewards' ? portfolio.reward : portfolio.entry),
+  ): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => `/api/${plural}/${row()}/review`,
+    body: () => body,
+    table: plural === 'rewards' ? 'api::reward.reward' : 'api::portfolio-entry.portfolio-entry',
+    row: row().startsWith('nosuch') ? undefined : row,
+    status,
+    paths,
+  });
+  return [
+    review('deputy', 'the deputy’s return of an entry without a remark', 'portfolio-entries', data({ decision: 'return' }), 400, [
+      'remark',
+    ]),
+    review(
+      'deputy',
+      'the deputy’s return of an entry with a blank remark',
+      'portfolio-entries',
+      data({ decision: 'return', remark: '  ' }),
+      400,
+      ['remark'],
+    ),
+    review('deputy', 'the deputy’s review with an unknown decision', 'portfolio-entries', data({ decision: 'reject' }), 400, ['decision']),
+    review('deputy', 'the deputy’s review with an object as decision', 'portfolio-entries', data({ decision: { $ne: '' } }), 400, [
+      'decision',
+    ]),
+    review('deputy', 'the deputy’s review without a body', 'portfolio-entries', { none: true }, 400, ['data']),
+    review('deputy', 'the deputy’s review with data as an array', 'portfolio-entries', data([{ decision: 'approve' }]), 400, ['data']),
+    review('deputy', 'the deputy’s review with a huge remark', 'portfolio-entries', data({ decision: 'approve', remark: HUGE }), 400, [
+      'remark',
+    ]),
+    review(
+      'deputy',
+      'the deputy’s review with an object as remark',
+      'portfolio-entries',
+      data({ decision: 'return', remark: { $ne: '' } }),
+      400,
+      ['remark'],
+    ),
+    review('deputy', 'the deputy’s review naming a reviewer', 'portfolio-entries', data({ decision: 'approve', reviewedBy: 1 }), 400, [
+      'reviewedBy',
+    ]),
+    review('deputy', 'the deputy’s review with a malformed JSON body', 'portfolio-entries', { raw: '{"data": {"decision": ' }),
+    review('deputy', 'the deputy’s review with a 1 MB body', 'portfolio-entries', data({ decision: 'approve', remark: ONE_MEGABYTE }), 413),
+    review('director', 'the director’s return of a reward without a remark', 'rewards', data({ decision: 'return' }), 400, ['remark']),
+    review('classTeacherB', 'a class teacher’s approval of an entry', 'portfolio-entries', data({ decision: 'approve' }), 403),
+    review('teacherA', 'a teacher’s approval of an entry', 'portfolio-entries', data({ decision: 'approve' }), 403),
+    review('secretary', 'the secretary’s approval of a reward', 'rewards', data({ decision: 'approve' }), 403),
+    review('parentA', 'a parent’s approval of their child’s entry', 'portfolio-entries', data({ decision: 'approve' }), 403),
+    review('public', 'a visitor’s approval of a reward', 'rewards', data({ decision: 'approve' }), 403),
+    review(
+      'deputy',
+      'the deputy’s approval of an entry that does not exist',
+      'portfolio-entries',
+      data({ decision: 'approve' }),
+      404,
+      undefined,
+      () => 'nosuchentry00000000000',
+    ),
+  ];
+};
+
 const portfolioReachCases = (): BadCase[] => {
   const entryOf = (student: () => string) => ({
     student: student(),
@@ -1719,6 +1799,7 @@ const portfolioReachCases = (): BadCase[] => {
       () => '/api/rewards',
       () => data({ student: school.pupils5a[0].documentId, kind: 'prize', reason: 'Сам себя', date: '2025-11-01' }),
     ),
+    ...reviewCases(),
     write(
       'deputy',
       'the deputy’s deletion of an achievement a reward names',
