@@ -185,6 +185,11 @@ const JOURNAL_CHECKS_KEEP = [...JOURNAL_CHECKS_READ, ...write('journal-check')];
 /** The printed page «Замечания по ведению журнала» of a journal: its teachers (own journals, checked by the service). */
 const JOURNAL_REMARKS_PAGE = ['api::journal-remark.reports.journalPage'];
 
+/** Appointments by the director's order (who fills the books, controls the journals, …): kept by the director and the secretary. */
+const DUTY_APPOINTMENTS_READ = read('duty-appointment');
+/** Naming the appointed person needs the staff directory. */
+const DUTY_APPOINTMENTS_KEEP = [...DUTY_APPOINTMENTS_READ, ...write('duty-appointment'), ...STAFF_DIRECTORY];
+
 /** Every account with a login may read itself and change its password. */
 export const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
 
@@ -253,6 +258,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PARENT_MEETINGS_KEEP,
       ...ASSESSMENT_RULES_CONTROL,
       ...RESULTS_REQUESTS,
+      ...DUTY_APPOINTMENTS_READ,
       ...GRID_READ,
       ...GRID_REMARK,
       ...STAFF_DIRECTORY,
@@ -287,6 +293,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       'api::parent-meeting.parent-meeting.pupilReport',
       ...ASSESSMENT_RULES_CONTROL,
       ...RESULTS_REQUESTS,
+      ...DUTY_APPOINTMENTS_KEEP,
       ...GRID_READ,
       ...STAFF_DIRECTORY,
       ...REMARKS_READ,
@@ -317,6 +324,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...write(...CLASS_LISTS),
       ...PERSONAL_FILES,
       ...RESULTS_REQUESTS,
+      ...DUTY_APPOINTMENTS_KEEP,
       ...PORTFOLIO_KEEP,
       ...EXTERNAL_KEEP,
       ...REGULATION_READ,

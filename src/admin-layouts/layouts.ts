@@ -825,6 +825,36 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
     ],
   },
 
+  'api::duty-appointment.duty-appointment': {
+    labels: {
+      duty: 'Обязанность',
+      person: 'Сотрудник',
+      orderNumber: 'Номер приказа',
+      orderDate: 'Дата приказа',
+      validFrom: 'Действует с',
+      validUntil: 'Действует по',
+      note: 'Примечание',
+    },
+    mainField: 'orderNumber',
+    list: ['duty', 'person', 'orderNumber', 'orderDate', 'validFrom', 'validUntil'],
+    defaultSort: { field: 'orderDate', order: 'DESC' },
+    edit: [
+      [
+        ['duty', 6],
+        ['person', 6],
+      ],
+      [
+        ['orderNumber', 6],
+        ['orderDate', 6],
+      ],
+      [
+        ['validFrom', 6],
+        ['validUntil', 6],
+      ],
+      [['note', 12]],
+    ],
+  },
+
   'api::personal-file.personal-file': {
     labels: {
       number: 'Номер по алфавитной книге',
@@ -1137,6 +1167,64 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       ],
       [['conditions', 12]],
       [['diagnosis', 12]],
+    ],
+  },
+  'api::work-programme.work-programme': {
+    labels: {
+      journal: 'Журнал (класс, предмет, учебный год)',
+      teacher: 'Учитель',
+      title: 'Название программы',
+      approvalDocument: 'Утверждена (протокол, приказ)',
+      approvedOn: 'Дата утверждения',
+      approvedBy: 'Кто отметил утверждение',
+      hoursPerYear: 'Часов в год',
+      file: 'Файл программы',
+      plan: 'Тематический план',
+    },
+    mainField: 'title',
+    list: ['title', 'journal', 'teacher', 'hoursPerYear', 'approvedOn'],
+    defaultSort: { field: 'title', order: 'ASC' },
+    edit: [
+      [
+        ['journal', 6],
+        ['teacher', 6],
+      ],
+      [
+        ['title', 8],
+        ['hoursPerYear', 4],
+      ],
+      [
+        ['approvalDocument', 6],
+        ['approvedOn', 4],
+      ],
+      [['approvedBy', 6]],
+      [['file', 6]],
+      [['plan', 12]],
+    ],
+  },
+  'api::journal-check.journal-check': {
+    labels: {
+      journal: 'Журнал',
+      schoolClass: 'Класс (все журналы)',
+      plannedOn: 'Плановая дата проверки',
+      inspector: 'Проверяющий',
+      purpose: 'Цель проверки',
+      remark: 'Запись о проведённой проверке',
+    },
+    mainField: 'plannedOn',
+    list: ['plannedOn', 'journal', 'schoolClass', 'inspector', 'remark'],
+    defaultSort: { field: 'plannedOn', order: 'ASC' },
+    edit: [
+      [
+        ['journal', 6],
+        ['schoolClass', 6],
+      ],
+      [
+        ['plannedOn', 4],
+        ['inspector', 6],
+      ],
+      [['purpose', 12]],
+      [['remark', 6]],
     ],
   },
 };

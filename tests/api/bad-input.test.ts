@@ -792,13 +792,52 @@ const TYPES = (): TypeSpec[] => {
         ['number', 'первый', 'with a word as number', ['number']],
       ],
     },
+    {
+      plural: 'duty-appointments',
+      uid: 'api::duty-appointment.duty-appointment',
+      label: 'appointment by order',
+      writer: 'director',
+      good: () => ({
+        duty: 'backups',
+        person: world.accounts.archivist.documentId,
+        orderNumber: '15-ОД',
+        orderDate: '2025-08-29',
+        validFrom: '2025-09-01',
+      }),
+      existing: () => dutyAppointment.documentId,
+      fields: [
+        ['duty', 'cooking', 'with an unknown duty', ['duty']],
+        ['duty', { $ne: '' }, 'with an object as duty', ['duty']],
+        ...badRelations('person'),
+        ...badTexts('orderNumber'),
+        ['orderNumber', '   ', 'with a blank order number', ['orderNumber']],
+        ...badDates('orderDate'),
+        ['orderDate', '2999-01-01', 'ordered in the future', ['orderDate']],
+        ...badDates('validFrom'),
+        ['validFrom', '2025-01-01', 'in force before the order', ['validFrom']],
+        ...badDates('validUntil'),
+        ['validUntil', '2025-08-30', 'ending before it starts', ['validUntil']],
+        ...badTexts('note'),
+      ],
+    },
   ];
 };
 
 /** A parents' meeting of 5Б and a results request about Иванов the cases change. */
 const parentMeeting = { documentId: '' };
 const resultsRequest = { documentId: '' };
+/** An appointment for backups (a duty the REST routes do not narrow, so no other case is affected). */
+const dutyAppointment = { documentId: '' };
 beforeAll(async () => {
+  dutyAppointment.documentId = (
+    await make(strapi, 'api::duty-appointment.duty-appointment', {
+      duty: 'backups',
+      person: world.accounts.archivist.documentId,
+      orderNumber: '14-ОД',
+      orderDate: '2025-08-29',
+      validFrom: '2025-09-01',
+    })
+  ).documentId;
   resultsRequest.documentId = (
     await make(strapi, 'api::results-request.results-request', {
       receivedOn: '2026-10-01',

@@ -1,5 +1,6 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { assertAppointed, DUTY_ON_CREATE } from '../../access/duty-appointments';
 import { assertWriteScope } from '../../access/write-scope';
 import { academicYearRules, studyPeriodRules } from './calendar-rules';
 import { guardDelete } from './delete-guards';
@@ -38,6 +39,8 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
     import('./special-condition-rules').then((rules) => rules.specialConditionRules(draft)),
   'api::parent-meeting.parent-meeting': (draft) => import('./parent-meeting-rules').then((rules) => rules.parentMeetingRules(draft)),
   'api::results-request.results-request': (draft) => import('./results-request-rules').then((rules) => rules.resultsRequestRules(draft)),
+  'api::duty-appointment.duty-appointment': (draft) =>
+    import('./duty-appointment-rules').then((rules) => rules.dutyAppointmentRules(draft)),
   'api::work-programme.work-programme': (draft) => import('./work-programme-rules').then((rules) => rules.workProgrammeRules(draft)),
   'api::journal-check.journal-check': (draft) => import('./journal-check-rules').then((rules) => rules.journalCheckRules(draft)),
 };
@@ -102,6 +105,9 @@ export const recordRulesMiddleware =
       if (!existing) return next();
     }
     const draft = new RecordDraft(strapi, context.uid, data, existing, context.action !== 'update');
+    // A duty assigned by the director's order is performed only by the person appointed (src/access/duty-appointments.ts).
+    const duty = DUTY_ON_CREATE[context.uid];
+    if (duty && draft.isNew) await assertAppointed(strapi, duty);
     const derived = await rules(draft);
     await assertWriteScope(strapi, context.uid, draft.isNew ? null : existing, { draft, derived });
     if (PERIOD_BOUND_TYPES.has(context.uid)) {

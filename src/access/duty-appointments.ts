@@ -1,0 +1,49 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { todayInZone } from '../school/calendar';
+import { getSchoolSettings } from '../school/settings';
+import { currentActor } from './request-actor';
+
+/**
+ * Duties the director assigns by order (seed 002 §3.4.6, §3.1.9, §3.1.10: назначенные приказом
+ * директора). Once the school has recorded an appointment for a duty, only a person appointed for a
+ * term covering today may perform it through REST; until then the role's permission alone decides,
+ * as before. Admin-panel users, API tokens and scripts are not narrowed here.
+ */
+export const DUTIES = ['certificate-books', 'stored-certificates', 'journal-control', 'e-journal-support', 'backups'] as const;
+export type Duty = (typeof DUTIES)[number];
+
+export const DUTY_LABELS: Record<Duty, string> = {
+  'certificate-books': 'заполнение книг регистрации выданных документов об образовании',
+  'stored-certificates': 'хранение аттестатов, принятых при зачислении',
+  'journal-control': 'контроль ведения электронных журналов',
+  'e-journal-support': 'техническое сопровождение электронного журнала',
+  backups: 'резервное копирование',
+};
+
+/** The records whose creation is a duty assigned by order. */
+export const DUTY_ON_CREATE: Partial<Record<string, Duty>> = {
+  'api::certificate-entry.certificate-entry': 'certificate-books',
+  'api::journal-remark.journal-remark': 'journal-control',
+};
+
+const APPOINTMENT = 'api::duty-appointment.duty-appointment';
+
+export const assertAppointed = async (strapi: Core.Strapi, duty: Duty): Promise<void> => {
+  const actor = currentActor(strapi);
+  if (actor.kind !== 'user' || actor.id === null) return;
+  const recorded = await strapi.db.query(APPOINTMENT).count({ where: { duty } });
+  if (recorded === 0) return;
+  const today = todayInZone(getSchoolSettings(strapi).timeZone);
+  const inForce = { duty, validFrom: { $lte: today }, $or: [{ validUntil: { $null: true } }, { validUntil: { $gte: today } }] };
+  const held = await strapi.db.query(APPOINTMENT).count({ where: { ...inForce, person: { id: actor.id } } });
+  if (held > 0) return;
+  const appointed = (await strapi.db.query(APPOINTMENT).findMany({
+    where: inForce,
+    populate: { person: { select: ['username'] } },
+  })) as Array<{ orderNumber: string; person: { username: string } | null }>;
+  const who = appointed.map((appointment) => `${appointment.person?.username ?? '—'} (приказ ${appointment.orderNumber})`).join(', ');
+  throw new errors.PolicyError(
+    `Обязанность «${DUTY_LABELS[duty]}» поручена приказом директора${who ? `: ${who}` : ', но срок всех назначений истёк'}. Вы не назначены`,
+  );
+};
