@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import supertest from 'supertest';
+import { adminLogin } from '../helpers/admin';
 import { pdfTextLines } from '../helpers/pdf-text';
 import { make } from '../helpers/school-fixture';
 import { apiAs, bootStrapi, stopStrapi, type Api } from '../helpers/strapi';
@@ -341,5 +343,35 @@ describe('what counts', () => {
       where: { kind: 'olympiad', result: { $in: ['winner', 'prize-winner'] }, reviewState: 'pending' },
     });
     expect(winners.body.meta.awaitingReview).toBe(pendingInYear);
+  });
+});
+
+describe('the content manager (admin panel)', () => {
+  it('approves what the administration records there, takes a whole form back unchanged, and refuses a typed review state', async () => {
+    const token = await adminLogin(strapi, { email: 'portfolio-review@school.test' });
+    const base = `/content-manager/collection-types/${ENTRY}`;
+    const agent = supertest(strapi.server.httpServer);
+    const created = await agent
+      .post(base)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ ...entry({ title: 'Внесено в панели', kind: 'contest' }) });
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({ reviewState: 'approved', reviewRemark: null });
+    expect(created.body.data.reviewedAt).not.toBeNull();
+    const id = created.body.data.documentId as string;
+
+    // The edit form sends every field back, the review ones included, as they were.
+    const form = await agent.get(`${base}/${id}`).set('Authorization', `Bearer ${token}`);
+    const { reviewState, reviewRemark, reviewedAt } = form.body.data as Record<string, unknown>;
+    const saved = await agent
+      .put(`${base}/${id}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ title: 'Внесено в панели (исправлено)', reviewState, reviewRemark: reviewRemark ?? '', reviewedAt });
+    expect(saved.status).toBe(200);
+    expect(saved.body.data).toMatchObject({ title: 'Внесено в панели (исправлено)', reviewState: 'approved' });
+
+    const typed = await agent.put(`${base}/${id}`).set('Authorization', `Bearer ${token}`).send({ reviewState: 'returned' });
+    expect([typed.status, pathsOf(typed.body)]).toEqual([400, ['reviewState']]);
+    expect((await stateOf(ENTRY, id)).reviewState).toBe('approved');
   });
 });
