@@ -68,8 +68,31 @@ export const ANALYTICS_ACTIONS = [
 
 export type AnalyticsAction = (typeof ANALYTICS_ACTIONS)[number]['uid'];
 
+export const PAPER_CARRIER_UID = 'plugin::records-archive.paper-carrier';
+export const INVENTORY_CHECK_UID = 'plugin::records-archive.inventory-check';
+
+/**
+ * Admin RBAC actions of the paper archive («Бумажный архив»): the register of paper carriers, the
+ * list of files (номенклатура дел) and the inventory checks of the paper archive.
+ */
+export const PAPER_ACTIONS = [
+  {
+    uid: 'paper-archive.read',
+    displayName: 'Просмотр бумажного архива, номенклатуры дел и проверок наличия',
+    subCategory: 'Бумажный архив',
+  },
+  {
+    uid: 'paper-archive.manage',
+    displayName: 'Учёт единиц хранения на бумаге и проведение проверок наличия',
+    subCategory: 'Бумажный архив',
+  },
+  { uid: 'paper-archive.sign', displayName: 'Подписание актов проверки наличия и состояния документов', subCategory: 'Бумажный архив' },
+] as const;
+
+export type PaperAction = (typeof PAPER_ACTIONS)[number]['uid'];
+
 /** Every admin RBAC action of the plugin. */
-export type PluginAction = KeepingAction | ArchiveAction | JournalAction | AnalyticsAction;
+export type PluginAction = KeepingAction | ArchiveAction | JournalAction | AnalyticsAction | PaperAction;
 
 /** The permission id an admin route checks: `plugin::records-archive.<action>`. */
 export const pluginPermission = (action: PluginAction): string => `plugin::${PLUGIN_ID}.${action}`;

@@ -16,7 +16,7 @@ export const STAFF_ADMIN_ROLES: ReadonlyArray<{ code: string; name: string; desc
     code: 'school-deputy-director',
     name: 'Заместитель директора по УВР',
     description: 'Просматривает все журналы, пишет замечания по их ведению, видит архивные пакеты',
-    actions: ['journal.read-all', 'journal.remark', 'packages.read', 'fixity.read', 'analytics.read'],
+    actions: ['journal.read-all', 'journal.remark', 'packages.read', 'fixity.read', 'analytics.read', 'paper-archive.read'],
   },
   {
     code: 'school-archivist',
@@ -38,6 +38,9 @@ export const STAFF_ADMIN_ROLES: ReadonlyArray<{ code: string; name: string; desc
       'disposition.execute',
       'retention.history',
       'analytics.read',
+      'paper-archive.read',
+      'paper-archive.manage',
+      'paper-archive.sign',
     ],
   },
 ];

@@ -3,7 +3,9 @@ import backup from './backup';
 import closingRun from './closing-run';
 import destructionAct from './destruction-act';
 import fixityCheck from './fixity-check';
+import inventoryCheck from './inventory-check';
 import legalHold from './legal-hold';
+import paperCarrier from './paper-carrier';
 import retentionRule from './retention-rule';
 import retentionRuleVersion from './retention-rule-version';
 
@@ -16,4 +18,6 @@ export default {
   backup,
   'destruction-act': destructionAct,
   'legal-hold': legalHold,
+  'paper-carrier': paperCarrier,
+  'inventory-check': inventoryCheck,
 };

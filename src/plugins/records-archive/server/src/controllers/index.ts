@@ -4,6 +4,7 @@ import backup from './backup';
 import disposition from './disposition';
 import journalGrid from './journal-grid';
 import fixityCheck from './fixity-check';
+import paperArchive from './paper-archive';
 import periodClosing from './period-closing';
 import retention from './retention';
 import staffHome from './staff-home';
@@ -18,4 +19,5 @@ export default {
   backup,
   disposition,
   retention,
+  'paper-archive': paperArchive,
 };

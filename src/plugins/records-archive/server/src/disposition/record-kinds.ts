@@ -2,21 +2,23 @@ import { existsSync, promises as fs } from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import { BACKUP_UID } from '../constants';
+import { BACKUP_UID, PAPER_CARRIER_UID } from '../constants';
 
 /**
  * The kinds of records that can be destroyed by act, each with how its candidates are found, how
  * the retention period is counted and how it is destroyed. Today: archive packages, backups and
- * the personal data of pupils who left (the «personal-file» rule); more kinds join this list.
+ * the personal data of pupils who left (the «personal-file» rule), paper carriers of the paper
+ * archive (their own rule by record type); more kinds join this list.
  */
 
-export const DISPOSABLE_TYPES = ['archive-package', 'backup', 'personal-data'] as const;
+export const DISPOSABLE_TYPES = ['archive-package', 'backup', 'personal-data', 'paper-carrier'] as const;
 export type DisposableType = (typeof DISPOSABLE_TYPES)[number];
 
 export const TYPE_LABELS: Record<DisposableType, string> = {
   'archive-package': 'Архивный пакет',
   backup: 'Резервная копия',
   'personal-data': 'Персональные данные обучающегося',
+  'paper-carrier': 'Единица хранения на бумаге',
 };
 
 export const ARCHIVE_PACKAGE_UID = 'plugin::records-archive.archive-package';
@@ -320,8 +322,71 @@ const personalData: RecordKind = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+// Paper carriers (the rule of their record type, counted from the day the case was closed)
+
+interface PaperCarrierRow {
+  id: number;
+  documentId: string;
+  recordType: string;
+  title: string;
+  schoolYear: string;
+  caseIndex: string | null;
+  storagePlace: string | null;
+  closedOn: string | null;
+  state: string;
+}
+
+const paperCandidate = (row: PaperCarrierRow): Candidate => ({
+  recordType: 'paper-carrier',
+  recordId: row.id,
+  documentId: row.documentId,
+  title: [
+    `${row.caseIndex ? `${row.caseIndex} ` : ''}«${row.title}» (${row.schoolYear})`,
+    row.storagePlace ? `место хранения: ${row.storagePlace}` : '',
+  ]
+    .filter(Boolean)
+    .join(', '),
+  rule: row.recordType,
+  closedOn: row.closedOn ? String(row.closedOn).slice(0, 10) : null,
+});
+
+const PAPER_SELECT = ['id', 'documentId', 'recordType', 'title', 'schoolYear', 'caseIndex', 'storagePlace', 'closedOn', 'state'];
+
+/** Only what the school holds is destroyed: a carrier handed over, missing or destroyed is not a candidate. */
+const paperCarriers: RecordKind = {
+  recordType: 'paper-carrier',
+  available: (strapi) => Boolean(strapi.contentTypes[PAPER_CARRIER_UID as never]),
+  async candidates(strapi) {
+    const rows = (await strapi.db
+      .query(PAPER_CARRIER_UID)
+      .findMany({ where: { state: 'in-storage', closedOn: { $notNull: true } }, select: PAPER_SELECT })) as PaperCarrierRow[];
+    return rows.map(paperCandidate);
+  },
+  async find(strapi, documentId) {
+    const row = (await strapi.db
+      .query(PAPER_CARRIER_UID)
+      .findOne({ where: { documentId }, select: PAPER_SELECT })) as PaperCarrierRow | null;
+    return row && row.state === 'in-storage' ? paperCandidate(row) : null;
+  },
+  /** The paper is destroyed physically by the commission; the register keeps the row, marked destroyed with the act. */
+  async destroy(strapi, { documentId }, actNumber) {
+    const query = strapi.db.query(PAPER_CARRIER_UID);
+    const row = (await query.findOne({ where: { documentId }, select: PAPER_SELECT })) as PaperCarrierRow | null;
+    if (!row || row.state === 'destroyed') return { note: 'Единица хранения уже отмечена уничтоженной' };
+    await query.update({
+      where: { id: row.id },
+      data: { state: 'destroyed', destructionActNumber: actNumber, destroyedAt: new Date() },
+    });
+    return {
+      note: 'Документ на бумаге уничтожается физически по акту; запись в реестре сохранена с состоянием «уничтожено» и номером акта',
+    };
+  },
+};
+
 export const RECORD_KINDS: Record<DisposableType, RecordKind> = {
   'archive-package': archivePackages,
   backup: backups,
   'personal-data': personalData,
+  'paper-carrier': paperCarriers,
 };

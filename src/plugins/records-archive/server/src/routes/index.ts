@@ -3,6 +3,7 @@ import analytics from './analytics';
 import backup from './backup';
 import disposition from './disposition';
 import journal from './journal';
+import paperArchive from './paper-archive';
 import retention from './retention';
 import staffHome from './staff-home';
 
@@ -15,4 +16,5 @@ export default {
   backup,
   disposition,
   retention,
+  paperArchive,
 };

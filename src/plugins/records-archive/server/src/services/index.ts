@@ -3,6 +3,7 @@ import backup from './backup';
 import disposition from './disposition';
 import fixity from './fixity';
 import journalExport from './journal-export';
+import paperArchive from './paper-archive';
 import periodClosing from './period-closing';
 import retention from './retention';
 import staffHome from './staff-home';
@@ -18,4 +19,5 @@ export default {
   'retention-history': retentionHistory,
   backup,
   disposition,
+  'paper-archive': paperArchive,
 };

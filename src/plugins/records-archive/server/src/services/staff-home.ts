@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import { todayInZone, type LocalDate } from '../../../../../school/calendar';
 import { getSchoolSettings } from '../../../../../school/settings';
+import { overdueChecks } from '../../../../../api/journal-control/checks';
 import { BACKUP_UID, FIXITY_CHECK_UID } from '../constants';
+import { getService } from '../utils';
 
 /**
  * What each member of staff sees first on the admin panel's home page: the teacher — today's
@@ -120,6 +122,8 @@ const createStaffHomeService = ({ strapi }: { strapi: Core.Strapi }) => {
           overdue: Boolean(remark.fixBy) && (asDate(remark.fixBy) as string) < day,
         })),
         behind: await journalsBehind(null, 10),
+        // The schedule of journal checks (R28): planned checks whose date has passed without a remark.
+        overdueChecks: await overdueChecks(strapi, day, 20),
       };
     },
 
@@ -140,8 +144,11 @@ const createStaffHomeService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['state', 'startedAt', 'finishedAt', 'summary', 'unrecoverablePackages'],
         orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
       })) as Row | null;
+      // The paper archive's inventory checks (R63): when the next is due, and whether it is overdue.
+      const paperCheck = await getService(strapi, 'paper-archive').schedule();
       return {
         today: day,
+        paperCheck,
         nextClose: nextPeriod
           ? {
               documentId: String(nextPeriod.documentId),

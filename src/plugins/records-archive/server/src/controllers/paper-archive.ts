@@ -1,0 +1,103 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { getService } from '../utils';
+import {
+  validateCreateCarrier,
+  validateCreateCheck,
+  validateEmpty,
+  validateIdParams,
+  validateListCarriers,
+  validateListChecks,
+  validateNomenclature,
+  validateRegisterJournals,
+  validateUpdateCarrier,
+  validateUpdateCheck,
+} from './validation/paper-archive';
+
+/** Admin API of the paper archive («Бумажный архив»): carriers, the list of files, inventory checks. */
+const paperArchiveController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const paper = () => getService(strapi, 'paper-archive');
+  const pdf = (ctx: Context, filename: string, body: Buffer) => {
+    ctx.attachment(filename);
+    ctx.type = 'application/pdf';
+    ctx.body = body;
+  };
+  return {
+    async choices(ctx: Context) {
+      ctx.body = { data: await paper().choices() };
+    },
+
+    async findCarriers(ctx: Context) {
+      const query = await validateListCarriers(ctx.query);
+      const { results, pagination } = await paper().listCarriers(query);
+      ctx.body = { data: results, meta: { pagination } };
+    },
+
+    async findCarrier(ctx: Context) {
+      const { id } = await validateIdParams({ id: ctx.params.id });
+      ctx.body = { data: await paper().findCarrier(id) };
+    },
+
+    async createCarrier(ctx: Context) {
+      const input = await validateCreateCarrier(ctx.request.body);
+      ctx.created({ data: await paper().createCarrier(input) });
+    },
+
+    async updateCarrier(ctx: Context) {
+      const { id } = await validateIdParams({ id: ctx.params.id });
+      const input = await validateUpdateCarrier(ctx.request.body);
+      ctx.body = { data: await paper().updateCarrier(id, input) };
+    },
+
+    async registerJournals(ctx: Context) {
+      const { academicYear } = await validateRegisterJournals(ctx.request.body);
+      const { created, existing, results } = await paper().registerJournals(academicYear);
+      ctx.body = { data: results, meta: { created, existing } };
+    },
+
+    async nomenclaturePdf(ctx: Context) {
+      const { year } = await validateNomenclature(ctx.query);
+      pdf(ctx, `nomenklatura-${year.replace('/', '-')}.pdf`, await paper().nomenclaturePdf(year));
+    },
+
+    async schedule(ctx: Context) {
+      ctx.body = { data: await paper().schedule() };
+    },
+
+    async findChecks(ctx: Context) {
+      const query = await validateListChecks(ctx.query);
+      const { results, pagination } = await paper().listChecks(query);
+      ctx.body = { data: results, meta: { pagination } };
+    },
+
+    async findCheck(ctx: Context) {
+      const { id } = await validateIdParams({ id: ctx.params.id });
+      ctx.body = { data: await paper().findCheck(id) };
+    },
+
+    async createCheck(ctx: Context) {
+      const input = await validateCreateCheck(ctx.request.body);
+      ctx.created({ data: await paper().createCheck(input) });
+    },
+
+    async updateCheck(ctx: Context) {
+      const { id } = await validateIdParams({ id: ctx.params.id });
+      const input = await validateUpdateCheck(ctx.request.body);
+      ctx.body = { data: await paper().updateCheck(id, input) };
+    },
+
+    async signCheck(ctx: Context) {
+      const { id } = await validateIdParams({ id: ctx.params.id });
+      await validateEmpty(ctx.request.body ?? {});
+      ctx.body = { data: await paper().signCheck(id) };
+    },
+
+    async checkPdf(ctx: Context) {
+      const { id } = await validateIdParams({ id: ctx.params.id });
+      const { check, pdf: body } = await paper().checkPdf(id);
+      pdf(ctx, `akt-proverki-${check.number.replace(/\W+/g, '-')}.pdf`, body);
+    },
+  };
+};
+
+export default paperArchiveController;
