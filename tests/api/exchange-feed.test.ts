@@ -209,6 +209,41 @@ describe('the changes', () => {
     expect(next.changes.map((change) => [change.operation, change.documentId, change.value])).toEqual([['update', markId, '4']]);
   });
 
+  it('loses and repeats nothing while marks are written during the polling', async () => {
+    const { school } = world;
+    const { cursor: from } = await pollAll('0', 1000);
+    const seen: Change[] = [];
+    let cursor = from;
+    let writing = true;
+    const poller = (async () => {
+      for (;;) {
+        const response = await feed.get(`/api/exchange/changes?after=${cursor}&limit=2`);
+        expect(response.status).toBe(200);
+        seen.push(...(response.body.data as Change[]));
+        cursor = response.body.meta.cursor as string;
+        if (!writing && !response.body.meta.hasMore) return;
+      }
+    })();
+    const writes = Array.from({ length: 12 }, (_, index) =>
+      strapi.documents('api::mark.mark').create({
+        data: {
+          kind: 'current',
+          journal: school.mathJournal.documentId,
+          lesson: school.lessons[index % 3].documentId,
+          student: school.pupils5a[index % 3].documentId,
+          value: String(2 + (index % 4)),
+        },
+      } as never),
+    );
+    const created = (await Promise.all(writes)) as unknown as Array<{ documentId: string }>;
+    writing = false;
+    await poller;
+    const creates = seen.filter((change) => change.operation === 'create').map((change) => change.documentId);
+    expect(creates.sort()).toEqual(created.map((mark) => mark.documentId).sort());
+    const cursors = seen.map((change) => Number(change.cursor));
+    expect(cursors).toEqual([...new Set(cursors)].sort((a, b) => a - b));
+  });
+
   it('refuses a malformed cursor or page size, and a cursor ahead of the trail, naming the parameter', async () => {
     for (const [query, path] of [
       ['after=-1', 'after'],
