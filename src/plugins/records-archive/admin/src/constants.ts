@@ -25,6 +25,9 @@ export const ACTIONS = {
   journalWriteAll: `plugin::${PLUGIN_ID}.journal.write-all`,
   journalRemark: `plugin::${PLUGIN_ID}.journal.remark`,
   analyticsRead: `plugin::${PLUGIN_ID}.analytics.read`,
+  paperRead: `plugin::${PLUGIN_ID}.paper-archive.read`,
+  paperManage: `plugin::${PLUGIN_ID}.paper-archive.manage`,
+  paperSign: `plugin::${PLUGIN_ID}.paper-archive.sign`,
 } as const;
 
 const permission = (action: string) => ({ action, subject: null });
@@ -37,6 +40,7 @@ export const READ_PERMISSIONS = [
   ACTIONS.dispositionRead,
   ACTIONS.retentionHistory,
   ACTIONS.periodsClose,
+  ACTIONS.paperRead,
 ].map(permission);
 
 /** Who sees the «Журнал» page: teachers (own journals), whoever reads all journals, the deputy director. */
@@ -63,6 +67,7 @@ export const PAGE_PERMISSIONS = {
     permission(ACTIONS.legalHoldManage),
   ],
   fixity: [permission(ACTIONS.fixityRun)],
+  paper: [permission(ACTIONS.paperManage), permission(ACTIONS.paperSign)],
 };
 
 export const RETENTION_RULE_UID = `plugin::${PLUGIN_ID}.retention-rule`;

@@ -122,7 +122,7 @@ export interface RestoreInstructions {
   text: string;
 }
 
-export type DisposableType = 'archive-package' | 'backup' | 'personal-data';
+export type DisposableType = 'archive-package' | 'backup' | 'personal-data' | 'paper-carrier';
 export type ActStatus = 'draft' | 'approved' | 'rejected' | 'executed';
 
 export interface DueItem {

@@ -8,6 +8,7 @@ import { BackupsPage } from './BackupsPage';
 import { DispositionPage } from './DispositionPage';
 import { FixityPage } from './FixityPage';
 import { PackagesPage } from './PackagesPage';
+import { PaperArchivePage } from './PaperArchivePage';
 import { PeriodsPage } from './PeriodsPage';
 import { RetentionPage } from './RetentionPage';
 
@@ -18,6 +19,7 @@ const SECTIONS = [
   { path: 'backups', label: msg('nav.backups', 'Резервные копии'), element: <BackupsPage /> },
   { path: 'disposition', label: msg('nav.disposition', 'К уничтожению / Акты'), element: <DispositionPage /> },
   { path: 'fixity', label: msg('nav.fixity', 'Журнал проверок целостности'), element: <FixityPage /> },
+  { path: 'paper', label: msg('nav.paper', 'Бумажный архив'), element: <PaperArchivePage /> },
 ];
 
 /** The «Архив» page: a tab per section, each section a route under /plugins/records-archive. */

@@ -155,10 +155,11 @@ export const ArchivistWidget = () => {
       periodsAwaitingClose: number;
       lastBackup: { name: string; state: string; finishedAt: string | null; error: string | null } | null;
       lastFixity: { state: string; finishedAt: string | null; summary: string | null } | null;
+      paperCheck?: { nextDueOn: string; overdue: boolean; lastSignedOn: string | null };
     };
   }>(`${BASE}/home/archivist`);
   if (isLoading || !data) return <Loading />;
-  const { nextClose, periodsAwaitingClose, lastBackup, lastFixity } = data.data;
+  const { nextClose, periodsAwaitingClose, lastBackup, lastFixity, paperCheck } = data.data;
   const stateLabel: Record<string, string> = {
     complete: t('home.state.complete', 'готова'),
     passed: t('home.state.passed', 'пройдена'),
@@ -208,6 +209,22 @@ export const ArchivistWidget = () => {
           <Badge variant="warning">{t('home.fixity.none', 'ещё не проводилась')}</Badge>
         )}
       </Flex>
+      {paperCheck ? (
+        <Flex justifyContent="space-between" gap={2}>
+          <Typography variant="sigma" textColor="neutral600">
+            {t('home.paperCheck', 'Проверка наличия бумажного архива')}
+          </Typography>
+          {paperCheck.overdue ? (
+            <Badge variant="danger">
+              {paperCheck.lastSignedOn
+                ? t('home.paperCheck.overdue', 'просрочена с {date}', { date: fullDate(paperCheck.nextDueOn) })
+                : t('home.paperCheck.never', 'ещё не проводилась')}
+            </Badge>
+          ) : (
+            <Typography>{t('home.paperCheck.next', 'следующая до {date}', { date: fullDate(paperCheck.nextDueOn) })}</Typography>
+          )}
+        </Flex>
+      ) : null}
     </Flex>
   );
 };
