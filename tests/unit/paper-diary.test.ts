@@ -26,7 +26,7 @@ describe('the printed diary week', () => {
     className: '3В',
     weekStart: '2025-09-08',
     weekEnd: '2025-09-14',
-    lessons: [{ date: '2025-09-08', number: 1, subject: 'Математика', topic: 'Сложение', homework: 'с. 12' }],
+    lessons: [{ date: '2025-09-08', number: 1, subject: 'Математика', homework: 'с. 12' }],
     marks: [
       { date: '2025-09-08', subject: 'Математика', value: '5', kind: 'current', workType: 'control-work', period: null },
       { date: '2025-09-10', subject: 'Чтение', value: '4', kind: 'current', workType: null, period: null },
@@ -48,9 +48,9 @@ describe('the printed diary week', () => {
       new Date('2025-09-15T10:00:00Z'),
     );
     const text = pdfTextLines(pdf).join(' ').replace(/\s+/g, ' ');
-    expect(text).toContain('отметки: 5 (контрольная работа)');
-    expect(text).toContain('Отметки: Чтение — 4');
-    expect(text).toContain('Посещаемость: 3. Музыка — опоздание на 10 мин');
+    expect(text).toContain('1 Математика с. 12 5 (контрольная работа)');
+    expect(text).toContain('среда, 10.09.2025 Чтение 4');
+    expect(text).toContain('четверг, 11.09.2025 3 Музыка опоздание на 10 мин');
     expect(text).toContain('Записей нет');
     expect(text).toContain('Подпись родителя');
     expect(text).toContain('Страница 1 из 1');

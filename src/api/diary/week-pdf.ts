@@ -6,8 +6,8 @@ import { BOLD_FONT as BOLD, REGULAR_FONT as REGULAR } from '../../school/pdf-fon
 /**
  * The weekly extract of the electronic diary for a paper diary (seed 002 §2.3: a mandatory paper
  * carrier in grades 2–4; seed 001 §2.2.2: the parent signs the week): A4 portrait, DejaVu Sans; the
- * pupil and the week, then each school day with its lessons (topic, homework), the marks by subject
- * and the absences, the marks for a period or the year, the teachers' entries, and lines for the
+ * pupil and the week, then each school day as a table of its lessons (number, subject, homework,
+ * the marks of that subject, absences), the marks for a period or the year, the teachers' entries, and lines for the
  * parent's and the class teacher's signatures. A class's set is one sheet per pupil, each starting
  * on a new page.
  */
@@ -21,7 +21,6 @@ export interface WeekLesson {
   date: string;
   number: number | null;
   subject: string;
-  topic: string | null;
   homework: string | null;
 }
 
@@ -139,23 +138,53 @@ const line = (doc: Doc, text: string, options: { font?: string; size?: number; i
   doc.fillColor('black');
 };
 
-/** One day: its lessons in order with topic, homework, the marks and absences of that subject; then what matched no lesson. */
+/** The columns of a day's table: lesson number, subject, homework, marks, attendance. */
+const COLUMNS = [
+  { title: '№', width: 20 },
+  { title: 'Предмет', width: 110 },
+  { title: 'Домашнее задание', width: 215 },
+  { title: 'Отметки', width: 80 },
+  { title: 'Посещаемость', width: CONTENT_WIDTH - 20 - 110 - 215 - 80 },
+];
+const CELL_PADDING = 2;
+const CELL_SIZE = 8.5;
+
+/** One row of the table; a row that does not fit on the page starts a new one. */
+const row = (doc: Doc, cells: string[], font: string = REGULAR): void => {
+  doc.font(font).fontSize(CELL_SIZE);
+  const height =
+    Math.max(...cells.map((cell, index) => doc.heightOfString(cell || ' ', { width: COLUMNS[index].width - 2 * CELL_PADDING }))) +
+    2 * CELL_PADDING;
+  room(doc, height);
+  const top = doc.y;
+  let x = MARGIN;
+  cells.forEach((cell, index) => {
+    if (cell) doc.text(cell, x + CELL_PADDING, top + CELL_PADDING, { width: COLUMNS[index].width - 2 * CELL_PADDING });
+    x += COLUMNS[index].width;
+  });
+  doc
+    .moveTo(MARGIN, top + height)
+    .lineTo(MARGIN + CONTENT_WIDTH, top + height)
+    .lineWidth(0.3)
+    .strokeColor('#bbbbbb')
+    .stroke();
+  doc.x = MARGIN;
+  doc.y = top + height;
+};
+
+/**
+ * One day: its lessons in order with homework, the marks of that subject and the absences; then
+ * the marks and absences that match no lesson of the day (a lesson of another journal, say).
+ */
 const printDay = (doc: Doc, sheet: DiaryWeekSheet, day: string, index: number): void => {
   const lessons = sheet.lessons.filter((lesson) => lesson.date === day).sort((a, b) => Number(a.number ?? 99) - Number(b.number ?? 99));
   const marks = sheet.marks.filter((mark) => mark.date === day && mark.kind === 'current');
   const absences = sheet.attendance.filter((absence) => absence.date === day);
-  room(doc, 40);
-  doc.moveDown(0.3);
-  line(doc, `${WEEKDAYS[index]}, ${formatLocalDate(day)}`, { font: BOLD, size: 10 });
-  doc
-    .moveTo(MARGIN, doc.y + 1)
-    .lineTo(MARGIN + CONTENT_WIDTH, doc.y + 1)
-    .lineWidth(0.5)
-    .strokeColor('#999999')
-    .stroke();
-  doc.moveDown(0.2);
+  room(doc, 30);
+  doc.moveDown(0.25);
+  line(doc, `${WEEKDAYS[index]}, ${formatLocalDate(day)}`, { font: BOLD, size: 9.5 });
   if (lessons.length === 0 && marks.length === 0 && absences.length === 0) {
-    line(doc, 'Уроков нет', { color: '#555555' });
+    row(doc, ['', 'Уроков нет', '', '', '']);
     return;
   }
   const usedMarks = new Set<WeekMark>();
@@ -169,26 +198,17 @@ const printDay = (doc: Doc, sheet: DiaryWeekSheet, day: string, index: number): 
         !usedAbsences.has(absence) && absence.subject === lesson.subject && (absence.lesson === null || absence.lesson === lesson.number),
     );
     missed.forEach((absence) => usedAbsences.add(absence));
-    const parts = [
-      `${lesson.number ?? '–'}. ${lesson.subject}`,
-      lesson.topic ? `тема: ${lesson.topic}` : null,
-      `д/з: ${lesson.homework ?? '—'}`,
-      own.length > 0 ? `отметки: ${own.map(markText).join(', ')}` : null,
-      missed.length > 0 ? missed.map(absenceText).join(', ') : null,
-    ].filter((part): part is string => part !== null);
-    line(doc, parts.join('; '), { indent: 10 });
+    row(doc, [
+      lesson.number === null ? '' : String(lesson.number),
+      lesson.subject,
+      lesson.homework ?? '—',
+      own.map(markText).join(', '),
+      missed.map(absenceText).join(', '),
+    ]);
   }
-  const otherMarks = marks.filter((mark) => !usedMarks.has(mark));
-  if (otherMarks.length > 0) {
-    line(doc, `Отметки: ${otherMarks.map((mark) => `${mark.subject} — ${markText(mark)}`).join('; ')}`, { indent: 10 });
-  }
-  const otherAbsences = absences.filter((absence) => !usedAbsences.has(absence));
-  if (otherAbsences.length > 0) {
-    line(
-      doc,
-      `Посещаемость: ${otherAbsences.map((absence) => `${absence.lesson ? `${absence.lesson}. ` : ''}${absence.subject} — ${absenceText(absence)}`).join('; ')}`,
-      { indent: 10 },
-    );
+  for (const mark of marks.filter((item) => !usedMarks.has(item))) row(doc, ['', mark.subject, '', markText(mark), '']);
+  for (const absence of absences.filter((item) => !usedAbsences.has(item))) {
+    row(doc, [absence.lesson === null ? '' : String(absence.lesson), absence.subject, '', '', absenceText(absence)]);
   }
 };
 
@@ -203,6 +223,12 @@ const printSheet = (doc: Doc, print: DiaryWeekPrint, sheet: DiaryWeekSheet): voi
   doc.moveDown(0.6);
   line(doc, sheet.fullName, { font: BOLD, size: 11 });
   line(doc, `Класс: ${sheet.className ?? 'не числится в классе'}`, { size: 10 });
+  doc.moveDown(0.3);
+  row(
+    doc,
+    COLUMNS.map((column) => column.title),
+    BOLD,
+  );
 
   daysOfWeek(sheet).forEach((day, index) => printDay(doc, sheet, day, index));
 
@@ -226,9 +252,9 @@ const printSheet = (doc: Doc, print: DiaryWeekPrint, sheet: DiaryWeekSheet): voi
 
   room(doc, 70);
   doc.moveDown(1.2);
-  line(doc, 'С выпиской ознакомлен(а). Подпись родителя (законного представителя): ____________________ / ____________________ /', {
-    size: 10,
-  });
+  line(doc, 'С выпиской ознакомлен(а).', { size: 10 });
+  doc.moveDown(0.4);
+  line(doc, 'Подпись родителя (законного представителя): ____________________ / ____________________ /', { size: 10 });
   doc.moveDown(0.8);
   line(doc, 'Классный руководитель: ____________________ / ____________________ /', { size: 10 });
 };

@@ -60,7 +60,6 @@ const sheetOf = async (strapi: Core.Strapi, pupil: Row, date: LocalDate, classNa
       date: String(lesson.date),
       number: lesson.number === null || lesson.number === undefined ? null : Number(lesson.number),
       subject: String(lesson.subject ?? ''),
-      topic: (lesson.topic as string | null) ?? null,
       homework: (lesson.homework as string | null) ?? null,
     })),
     marks: week.marks.map((mark) => ({
