@@ -46,6 +46,9 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::special-condition.special-condition',
   'api::parent-meeting.parent-meeting',
   'api::rules-acknowledgment.rules-acknowledgment',
+  // A teacher's work programme and the schedule of journal checks name staff accounts and journals: scoped like the journal.
+  'api::work-programme.work-programme',
+  'api::journal-check.journal-check',
   'api::results-request.results-request',
   // A teacher's work programme and the schedule of journal checks name staff accounts and journals: scoped like the journal.
   'api::work-programme.work-programme',

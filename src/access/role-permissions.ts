@@ -190,6 +190,24 @@ const DUTY_APPOINTMENTS_READ = read('duty-appointment');
 /** Naming the appointed person needs the staff directory. */
 const DUTY_APPOINTMENTS_KEEP = [...DUTY_APPOINTMENTS_READ, ...write('duty-appointment'), ...STAFF_DIRECTORY];
 
+/** Teachers' work programmes (R12): kept by the journal's teachers (write-scope.ts), approved by the deputy director. */
+const WORK_PROGRAMMES_READ = read('work-programme');
+const WORK_PROGRAMMES_KEEP = [...WORK_PROGRAMMES_READ, ...write('work-programme')];
+/** The school-wide report of programme completion (class × subject, planned to date against delivered). */
+const WORK_PROGRAMMES_COMPLETION = ['api::work-programme.work-programme.completion'];
+/** A family's view of its child's subjects' programmes and how far they are covered. */
+const WORK_PROGRAMMES_FAMILY = ['api::diary.programmes.list'];
+/** Journal-check reports (Справка о проверке ЭЖ) and the schedule of checks (R28): the deputy keeps, the director reads. */
+const JOURNAL_CHECKS_READ = [
+  ...read('journal-check'),
+  'api::journal-control.checks.schedule',
+  'api::journal-remark.reports.checkReport',
+  'api::journal-remark.reports.journalPage',
+];
+const JOURNAL_CHECKS_KEEP = [...JOURNAL_CHECKS_READ, ...write('journal-check')];
+/** The printed page «Замечания по ведению журнала» of a journal: its teachers (own journals, checked by the service). */
+const JOURNAL_REMARKS_PAGE = ['api::journal-remark.reports.journalPage'];
+
 /** Every account with a login may read itself and change its password. */
 export const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
 
@@ -206,6 +224,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...UPLOADS,
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
+      ...WORK_PROGRAMMES_KEEP,
+      ...JOURNAL_REMARKS_PAGE,
       ...WORK_PROGRAMMES_KEEP,
       ...JOURNAL_REMARKS_PAGE,
       ...DIARY_ENTRIES,
@@ -230,6 +250,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...UPLOADS,
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
+      ...WORK_PROGRAMMES_KEEP,
+      ...JOURNAL_REMARKS_PAGE,
       ...WORK_PROGRAMMES_KEEP,
       ...JOURNAL_REMARKS_PAGE,
       ...DIARY_CONTROL,
@@ -266,6 +288,9 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...WORK_PROGRAMMES_KEEP,
       ...WORK_PROGRAMMES_COMPLETION,
       ...JOURNAL_CHECKS_KEEP,
+      ...WORK_PROGRAMMES_KEEP,
+      ...WORK_PROGRAMMES_COMPLETION,
+      ...JOURNAL_CHECKS_KEEP,
       ...DIARY_CONTROL,
       ...DIARY_ENTRIES_READ,
       ...JOURNAL_CONTROL,
@@ -297,6 +322,9 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...GRID_READ,
       ...STAFF_DIRECTORY,
       ...REMARKS_READ,
+      ...WORK_PROGRAMMES_READ,
+      ...WORK_PROGRAMMES_COMPLETION,
+      ...JOURNAL_CHECKS_READ,
       ...WORK_PROGRAMMES_READ,
       ...WORK_PROGRAMMES_COMPLETION,
       ...JOURNAL_CHECKS_READ,
@@ -354,6 +382,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ASSESSMENT_RULES_FAMILY,
       ...MEETINGS_FAMILY,
       ...WORK_PROGRAMMES_FAMILY,
+      ...WORK_PROGRAMMES_FAMILY,
       ...RESULTS_REQUESTS_FAMILY,
       ...MESSAGES,
       ...REGULATION_READ,
@@ -370,6 +399,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...SPECIAL_CONDITIONS_FAMILY,
       ...ASSESSMENT_RULES_FAMILY,
       ...MEETINGS_FAMILY,
+      ...WORK_PROGRAMMES_FAMILY,
       ...WORK_PROGRAMMES_FAMILY,
       ...RESULTS_REQUESTS_FAMILY,
       ...MESSAGES,

@@ -49,6 +49,7 @@ const assertPupilsOfOwnClass = async (strapi: Core.Strapi, userId: number, stude
 
 const DIARY_ENTRY = 'api::diary-entry.diary-entry';
 const PARENT_MEETING = 'api::parent-meeting.parent-meeting';
+const WORK_PROGRAMME = 'api::work-programme.work-programme';
 const RESULTS_REQUEST = 'api::results-request.results-request';
 const WORK_PROGRAMME = 'api::work-programme.work-programme';
 /** A pupil's portfolio and rewards: a class teacher keeps those of their own class's pupils. */
@@ -131,6 +132,17 @@ export const assertWriteScope = async (
     );
     return;
   }
+  if (uid === WORK_PROGRAMME) {
+    // A teacher keeps the work programmes of the journals they teach (R12), as before and after the write.
+    const journals = [relationId(stored?.journal), after ? ((await after.draft.related('journal'))?.id ?? null) : null];
+    await assertTeachesJournals(
+      strapi,
+      actor.id,
+      journals.filter((id): id is number => id !== null),
+    );
+    return;
+  }
+
   if (uid === PARENT_MEETING) {
     // A class teacher records the meetings of the class they lead; a subject teacher none.
     if (roleType !== 'class-teacher') throw refused('Родительские собрания проводит классный руководитель или администрация школы');

@@ -1227,6 +1227,64 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       [['remark', 6]],
     ],
   },
+  'api::work-programme.work-programme': {
+    labels: {
+      journal: 'Журнал (класс, предмет, учебный год)',
+      teacher: 'Учитель',
+      title: 'Название программы',
+      approvalDocument: 'Утверждена (протокол, приказ)',
+      approvedOn: 'Дата утверждения',
+      approvedBy: 'Кто отметил утверждение',
+      hoursPerYear: 'Часов в год',
+      file: 'Файл программы',
+      plan: 'Тематический план',
+    },
+    mainField: 'title',
+    list: ['title', 'journal', 'teacher', 'hoursPerYear', 'approvedOn'],
+    defaultSort: { field: 'title', order: 'ASC' },
+    edit: [
+      [
+        ['journal', 6],
+        ['teacher', 6],
+      ],
+      [
+        ['title', 8],
+        ['hoursPerYear', 4],
+      ],
+      [
+        ['approvalDocument', 6],
+        ['approvedOn', 4],
+      ],
+      [['approvedBy', 6]],
+      [['file', 6]],
+      [['plan', 12]],
+    ],
+  },
+  'api::journal-check.journal-check': {
+    labels: {
+      journal: 'Журнал',
+      schoolClass: 'Класс (все журналы)',
+      plannedOn: 'Плановая дата проверки',
+      inspector: 'Проверяющий',
+      purpose: 'Цель проверки',
+      remark: 'Запись о проведённой проверке',
+    },
+    mainField: 'plannedOn',
+    list: ['plannedOn', 'journal', 'schoolClass', 'inspector', 'remark'],
+    defaultSort: { field: 'plannedOn', order: 'ASC' },
+    edit: [
+      [
+        ['journal', 6],
+        ['schoolClass', 6],
+      ],
+      [
+        ['plannedOn', 4],
+        ['inspector', 6],
+      ],
+      [['purpose', 12]],
+      [['remark', 6]],
+    ],
+  },
 };
 
 /** The main field of a relation's target: ours from the table above, else a known one, else `id`. */

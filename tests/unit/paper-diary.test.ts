@@ -55,4 +55,26 @@ describe('the printed diary week', () => {
     expect(text).toContain('Подпись родителя');
     expect(text).toContain('Страница 1 из 1');
   });
+
+  it('fits a full school week (six lessons a day, long homework) on one A4 page', async () => {
+    const subjects = ['Русский язык', 'Литературное чтение', 'Математика', 'Окружающий мир', 'Английский язык', 'Музыка'];
+    const days = ['2025-09-08', '2025-09-09', '2025-09-10', '2025-09-11', '2025-09-12'];
+    const full = {
+      ...sheet,
+      lessons: days.flatMap((date) =>
+        subjects.map((subject, index) => ({
+          date,
+          number: index + 1,
+          subject,
+          homework: 'Учебник с. 45 упр. 3, выучить правило на с. 44',
+        })),
+      ),
+      marks: days.flatMap((date) =>
+        subjects.slice(0, 3).map((subject) => ({ date, subject, value: '5', kind: 'current', workType: null, period: null })),
+      ),
+      entries: [{ date: '2025-09-09', kindLabel: 'поощрение', subject: 'Математика', author: 'ivanova', text: 'Отлично работал у доски' }],
+    };
+    const pdf = await renderDiaryWeekPdf({ schoolName: 'Школа № 1', printedOn: '2025-09-15', sheets: [full, full] });
+    expect((pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length).toBe(2);
+  });
 });
