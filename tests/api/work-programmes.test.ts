@@ -1,0 +1,243 @@
+import type { Core } from '@strapi/strapi';
+import { apiAs, bootStrapi, stopStrapi } from '../helpers/strapi';
+import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
+
+/**
+ * Teachers' work programmes (R12): kept by the journal's teachers, approved by the deputy director,
+ * shown in the family's diary with how far they are covered, and the deputy's completion report.
+ * The fixture's study periods cover 254 days of 2025/2026; by 12.11.2025 73 of them have passed.
+ */
+
+const PROGRAMME = 'api::work-programme.work-programme';
+
+let strapi: Core.Strapi;
+let world: TwoClassSchool;
+let mathProgramme: string;
+
+const as = (who: 'teacherA' | 'teacherB' | 'classTeacherB' | 'deputy' | 'director' | 'parentA' | 'parentB' | 'pupilA') =>
+  apiAs(strapi, who === 'teacherA' || who === 'teacherB' || who === 'classTeacherB' ? world[who].jwt : world.accounts[who].jwt);
+
+const stored = async (documentId: string) =>
+  (await strapi.db.query(PROGRAMME).findOne({
+    where: { documentId },
+    populate: { teacher: { select: ['id'] }, approvedBy: { select: ['id'] }, plan: true },
+  })) as Record<string, unknown> & { teacher: { id: number } | null; approvedBy: { id: number } | null; plan: unknown[] };
+
+const mathBody = (overrides: Record<string, unknown> = {}) => ({
+  journal: world.school.mathJournal.documentId,
+  title: 'Рабочая программа по математике, 5 класс',
+  hoursPerYear: 10,
+  plan: [
+    { topic: 'Натуральные числа', lessons: 4 },
+    { topic: 'Дроби', lessons: 6 },
+  ],
+  ...overrides,
+});
+
+beforeAll(async () => {
+  strapi = await bootStrapi();
+  world = await buildTwoClasses(strapi);
+  // The lessons of the 5А maths journal name the plan's topics.
+  const topics = ['Натуральные числа. Сравнение', 'Натуральные числа: сложение', 'Дроби: введение'];
+  for (const [index, lesson] of world.school.lessons.entries()) {
+    await strapi.documents('api::lesson.lesson').update({ documentId: lesson.documentId, data: { topic: topics[index] } } as never);
+  }
+});
+afterAll(() => stopStrapi(strapi));
+
+describe('keeping a work programme', () => {
+  it('a teacher records the programme of their own journal with its thematic plan, as its teacher', async () => {
+    const response = await as('teacherA').post('/api/work-programmes', mathBody());
+    expect(response.status).toBe(201);
+    mathProgramme = response.body.data.documentId;
+    const programme = await stored(mathProgramme);
+    expect(programme.teacher?.id).toBe(world.teacherA.id);
+    expect(programme.plan).toEqual([
+      expect.objectContaining({ topic: 'Натуральные числа', lessons: 4 }),
+      expect.objectContaining({ topic: 'Дроби', lessons: 6 }),
+    ]);
+    expect(programme.approvedOn).toBeNull();
+  });
+
+  it('a teacher cannot record a programme for a journal they do not teach (403)', async () => {
+    const response = await as('teacherB').post('/api/work-programmes', mathBody({ title: 'Чужая программа' }));
+    expect(response.status).toBe(403);
+    expect(await strapi.db.query(PROGRAMME).count({ where: { title: 'Чужая программа' } })).toBe(0);
+  });
+
+  it('refuses a second programme of the same teacher for the same journal', async () => {
+    const response = await as('teacherA').post('/api/work-programmes', mathBody({ title: 'Ещё одна программа' }));
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.errors.map((error: { path: string[] }) => error.path.join('.'))).toContain('journal');
+  });
+
+  it('refuses a thematic plan longer than the hours per year, and a topic without lessons', async () => {
+    const tooLong = await as('teacherA').put(`/api/work-programmes/${mathProgramme}`, { hoursPerYear: 8 });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.details.errors[0]).toMatchObject({
+      path: ['plan'],
+      message: expect.stringContaining('больше, чем часов в год'),
+    });
+    const noLessons = await as('teacherA').put(`/api/work-programmes/${mathProgramme}`, { plan: [{ topic: 'Дроби', lessons: 0 }] });
+    expect(noLessons.status).toBe(400);
+    expect(noLessons.body.error.details.errors[0]).toMatchObject({ path: ['plan'], message: expect.stringContaining('Тема 1') });
+    expect((await stored(mathProgramme)).hoursPerYear).toBe(10);
+  });
+
+  it('a teacher cannot mark the programme approved; the deputy director approves it', async () => {
+    const byTeacher = await as('teacherA').put(`/api/work-programmes/${mathProgramme}`, {
+      approvalDocument: 'Протокол № 1',
+      approvedOn: '2025-08-29',
+    });
+    expect(byTeacher.status).toBe(400);
+    expect(byTeacher.body.error.details.errors.map((error: { path: string[] }) => error.path[0])).toContain('approvedOn');
+
+    const byDeputy = await as('deputy').put(`/api/work-programmes/${mathProgramme}`, {
+      approvalDocument: 'Протокол педагогического совета № 1',
+      approvedOn: '2025-08-29',
+    });
+    expect(byDeputy.status).toBe(200);
+    const programme = await stored(mathProgramme);
+    expect(programme).toMatchObject({ approvalDocument: 'Протокол педагогического совета № 1', approvedOn: '2025-08-29' });
+    expect(programme.approvedBy?.id).toBe(world.accounts.deputy.id);
+  });
+
+  it('refuses an approval without its date, or dated in the future', async () => {
+    const noDate = await as('deputy').post('/api/work-programmes', {
+      journal: world.journalB.documentId,
+      teacher: world.teacherB.id,
+      title: 'Математика 5Б',
+      approvalDocument: 'Приказ № 5',
+    });
+    expect(noDate.status).toBe(400);
+    expect(noDate.body.error.details.errors.map((error: { path: string[] }) => error.path[0])).toContain('approvedOn');
+    const future = await as('deputy').put(`/api/work-programmes/${mathProgramme}`, { approvedOn: '2999-01-01' });
+    expect(future.status).toBe(400);
+  });
+
+  it('a teacher’s change of the approved plan sends the programme back for approval', async () => {
+    const response = await as('teacherA').put(`/api/work-programmes/${mathProgramme}`, {
+      plan: [
+        { topic: 'Натуральные числа', lessons: 4 },
+        { topic: 'Дроби', lessons: 6 },
+      ],
+    });
+    expect(response.status).toBe(200);
+    const programme = await stored(mathProgramme);
+    expect(programme).toMatchObject({ approvalDocument: null, approvedOn: null, approvedBy: null });
+    // Approved again for the rest of the file.
+    await as('deputy').put(`/api/work-programmes/${mathProgramme}`, { approvalDocument: 'Протокол № 1', approvedOn: '2025-08-29' });
+  });
+
+  it('the deputy names the teacher, who must teach the journal', async () => {
+    const wrongTeacher = await as('deputy').post('/api/work-programmes', {
+      journal: world.journalB.documentId,
+      teacher: world.teacherA.id,
+      title: 'Математика 5Б',
+    });
+    expect(wrongTeacher.status).toBe(400);
+    expect(wrongTeacher.body.error.details.errors[0].path).toEqual(['teacher']);
+    const right = await as('deputy').post('/api/work-programmes', {
+      journal: world.journalB.documentId,
+      teacher: world.classTeacherB.id,
+      title: 'Математика 5Б',
+      hoursPerYear: 34,
+    });
+    expect(right.status).toBe(201);
+  });
+});
+
+describe('reading programmes', () => {
+  it('a teacher reads the programmes of their own journals only; the class teacher those of their class', async () => {
+    const own = await as('teacherA').get('/api/work-programmes');
+    expect(own.status).toBe(200);
+    expect(own.body.data.map((programme: { title: string }) => programme.title)).toEqual(['Рабочая программа по математике, 5 класс']);
+    const other = await as('teacherB').get(`/api/work-programmes/${mathProgramme}`);
+    expect(other.status).toBe(404);
+    const classTeacher = await as('classTeacherB').get('/api/work-programmes');
+    expect(classTeacher.body.data.map((programme: { title: string }) => programme.title)).toEqual(['Математика 5Б']);
+    const deputy = await as('deputy').get('/api/work-programmes?populate=plan');
+    expect(deputy.body.data).toHaveLength(2);
+  });
+
+  it('families hold no permission on the programmes’ REST routes', async () => {
+    expect((await as('parentA').get('/api/work-programmes')).status).toBe(403);
+  });
+});
+
+describe('the programmes in the e-diary', () => {
+  it('shows the family the programmes of the pupil’s subjects with the teacher and planned against delivered', async () => {
+    const response = await as('parentA').get(`/api/diary/${world.school.pupils5a[0].documentId}/programmes?date=2025-11-12`);
+    expect(response.status).toBe(200);
+    expect(response.body.data).toHaveLength(1);
+    const [programme] = response.body.data;
+    expect(programme).toMatchObject({
+      title: 'Рабочая программа по математике, 5 класс',
+      subject: 'Математика',
+      schoolClass: '5А',
+      teacher: 'teacher.a',
+      approval: { document: 'Протокол № 1', approvedOn: '2025-08-29' },
+      hoursPerYear: 10,
+      file: null,
+    });
+    // 10 × 73/254 = 2.87 → 2 lessons due by 12.11.2025; 3 held.
+    expect(programme.completion).toMatchObject({ planned: 10, plannedToDate: 2, delivered: 3, percent: 30, lag: 0, lagging: false });
+    expect(programme.completion.topics).toEqual([
+      { topic: 'Натуральные числа', planned: 4, plannedToDate: 2, delivered: 2, lagging: false },
+      { topic: 'Дроби', planned: 6, plannedToDate: 0, delivered: 1, lagging: false },
+    ]);
+  });
+
+  it('flags the lag when fewer lessons were held than planned to the date', async () => {
+    const response = await as('pupilA').get(`/api/diary/${world.school.pupils5a[0].documentId}/programmes?date=2025-12-28`);
+    expect(response.status).toBe(200);
+    // 10 × 119/254 = 4.69 → 4 due; still 3 held.
+    expect(response.body.data[0].completion).toMatchObject({ plannedToDate: 4, delivered: 3, lag: 1, lagging: true });
+  });
+
+  it('another family’s child answers 404, and a bad date 400', async () => {
+    expect((await as('parentB').get(`/api/diary/${world.school.pupils5a[0].documentId}/programmes`)).status).toBe(404);
+    const bad = await as('parentA').get(`/api/diary/${world.school.pupils5a[0].documentId}/programmes?date=12.11.2025`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors[0].path).toEqual(['date']);
+  });
+});
+
+describe('the deputy director’s completion report', () => {
+  it('lists class × subject, planned to date against delivered, the lagging programmes first', async () => {
+    const response = await as('deputy').get('/api/work-programmes/completion?date=2025-11-12');
+    expect(response.status).toBe(200);
+    const report = response.body.data;
+    expect(report).toMatchObject({ date: '2025-11-12', academicYear: '2025/2026', lagging: 1 });
+    expect(
+      report.programmes.map(
+        (row: { schoolClass: string; subject: string; completion: { plannedToDate: number; delivered: number; lag: number } }) => [
+          row.schoolClass,
+          row.subject,
+          row.completion.plannedToDate,
+          row.completion.delivered,
+          row.completion.lag,
+        ],
+      ),
+    ).toEqual([
+      // 34 × 73/254 = 9.77 → 9 due, one lesson held in 5Б.
+      ['5Б', 'Математика', 9, 1, 8],
+      ['5А', 'Математика', 2, 3, 0],
+    ]);
+    expect(report.journalsWithoutProgramme.map((journal: { documentId: string }) => journal.documentId)).toEqual([
+      world.school.peJournal.documentId,
+    ]);
+  });
+
+  it('is the deputy’s and the director’s: a teacher gets 403, a family 403', async () => {
+    expect((await as('director').get('/api/work-programmes/completion?date=2025-11-12')).status).toBe(200);
+    expect((await as('teacherA').get('/api/work-programmes/completion')).status).toBe(403);
+    expect((await as('parentA').get('/api/work-programmes/completion')).status).toBe(403);
+  });
+
+  it('refuses a malformed date', async () => {
+    const response = await as('deputy').get('/api/work-programmes/completion?date=2025-02-30');
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.errors[0].path).toEqual(['date']);
+  });
+});
