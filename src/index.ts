@@ -5,6 +5,8 @@ import { applyAdminLayouts } from './admin-layouts/apply-layouts';
 import { auditTrailMiddleware } from './audit/audit-trail';
 import { recordRulesMiddleware } from './school/records';
 import { messagingMiddleware } from './messaging/rules';
+import { runWeeklyDiaryReminder } from './notifications/weekly-reminder';
+import { getSchoolSettings } from './school/settings';
 
 export default {
   /** Declares what must hold before anything is read or written: the audit trail and the record rules. */
@@ -29,6 +31,12 @@ export default {
         notificationSender: {
           task: ({ strapi: app }: { strapi: Core.Strapi }) => app.service('api::notification.notification').flush(),
           options: { rule: '0 * * * * *' },
+        },
+        // Mondays at 07:00 school time: the class teachers' weekly reminder of the past week's diaries (R16),
+        // once across instances (a lease per week, src/notifications/weekly-reminder.ts).
+        weeklyDiaryReminder: {
+          task: ({ strapi: app }: { strapi: Core.Strapi }) => runWeeklyDiaryReminder(app),
+          options: { rule: '0 0 7 * * 1', tz: getSchoolSettings(strapi).timeZone },
         },
       });
     }

@@ -50,3 +50,34 @@ export const journalRemarkLetter = (p: {
     (p.fixBy ? `Устранить до ${p.fixBy}.\n\n` : '') +
     `Ознакомьтесь с замечанием в журнале (страница «Замечания по ведению журнала»).${FOOTER}`,
 });
+
+/** The class teacher's weekly reminder (seed 001 §2.2.2): diaries not confirmed and entries missing in the past week. */
+export const weeklyDiaryReminderLetter = (p: {
+  className: string;
+  weekStart: string;
+  weekEnd: string;
+  notConfirmedPupils: string[];
+  missingEntries: Array<{ date: string; number: number | null; subject: string; missing: string[] }>;
+}): Letter => {
+  const MISSING: Record<string, string> = { topic: 'темы урока', homework: 'домашнего задания' };
+  const pupils = p.notConfirmedPupils.length
+    ? `Дневник не подтверждён родителями (${p.notConfirmedPupils.length}):\n${p.notConfirmedPupils.map((name) => `— ${name}`).join('\n')}\n\n`
+    : 'Все родители подтвердили дневник за неделю.\n\n';
+  const entries = p.missingEntries.length
+    ? `Уроки без записей в дневнике (${p.missingEntries.length}):\n` +
+      p.missingEntries
+        .map(
+          (entry) =>
+            `— ${entry.date}${entry.number ? `, ${entry.number} урок` : ''}, ${entry.subject}: нет ${entry.missing.map((item) => MISSING[item] ?? item).join(' и ')}`,
+        )
+        .join('\n') +
+      '\n\n'
+    : 'Записи всех уроков недели заполнены.\n\n';
+  return {
+    subject: `Еженедельная проверка дневников ${p.className}: неделя ${p.weekStart} — ${p.weekEnd}`,
+    text:
+      `Здравствуйте!\n\nНапоминаем о еженедельной проверке дневников класса ${p.className} за неделю ${p.weekStart} — ${p.weekEnd} ` +
+      `(контроль достоверности записей в дневнике).\n\n${pupils}${entries}` +
+      `Подробности — в электронном дневнике, раздел «Подтверждение дневников класса».${FOOTER}`,
+  };
+};
