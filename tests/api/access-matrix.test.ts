@@ -399,6 +399,17 @@ const routes = (): RouteCase[] => [
     call: (api) => api.put(`/api/guardians/${world.guardianB.documentId}`, { phone: '+7 900 444-44-44' }),
     expect: { deputy: 200, secretary: 200, classTeacherB: 200, others: 403 },
   },
+  // The paper archive lives in the admin panel only: no REST account or API token reaches it.
+  {
+    name: 'GET /records-archive/paper-archive/carriers (admin route)',
+    call: (api) => api.get('/records-archive/paper-archive/carriers'),
+    expect: { others: 401 },
+  },
+  {
+    name: 'POST /records-archive/paper-archive/checks (admin route)',
+    call: (api) => api.post('/records-archive/paper-archive/checks', { commission: ['Иванова И. И.'] }),
+    expect: { others: 401 },
+  },
 ];
 
 describe('the role × route matrix', () => {

@@ -58,6 +58,8 @@ beforeAll(async () => {
       'disposition.approve',
       'disposition.execute',
       'legal-hold.manage',
+      'paper-archive.manage',
+      'paper-archive.sign',
     ].map((action) => `plugin::records-archive.${action}`),
   );
   stored.attendance = (
@@ -1692,6 +1694,95 @@ const archiveCases = (): BadCase[] => {
       HOLD,
     ),
     admin('lifting of a legal hold that does not exist', 'post', () => '/disposition/holds/999999/lift', { json: {} }, HOLD, 404),
+    ...paperArchiveCases(admin),
+  ];
+};
+
+/** The paper archive's admin routes: carriers, the year's journals, inventory checks. */
+const paperArchiveCases = (
+  admin: (...args: [string, BadCase['method'], () => string, Body, UID.Schema, number?]) => BadCase,
+): BadCase[] => {
+  const CARRIER = 'plugin::records-archive.paper-carrier';
+  const CHECK = 'plugin::records-archive.inventory-check';
+  const carrier = (extra: object) => ({
+    json: { recordType: 'paper-journal', title: 'Классный журнал 5А', schoolYear: '2025/2026', ...extra },
+  });
+  const carriers = () => '/paper-archive/carriers';
+  const checks = () => '/paper-archive/checks';
+  return [
+    admin('paper carrier without a rule, title or year', 'post', carriers, { json: {} }, CARRIER),
+    admin('paper carrier of an unknown rule', 'post', carriers, carrier({ recordType: 'spaceship' }), CARRIER),
+    admin('paper carrier with an object as title', 'post', carriers, carrier({ title: { $ne: '' } }), CARRIER),
+    admin('paper carrier with a huge title', 'post', carriers, carrier({ title: HUGE }), CARRIER),
+    admin(
+      'paper carrier with a school year that is not two consecutive years',
+      'post',
+      carriers,
+      carrier({ schoolYear: '2025/2030' }),
+      CARRIER,
+    ),
+    admin('paper carrier marked destroyed by hand', 'post', carriers, carrier({ state: 'destroyed' }), CARRIER),
+    admin('paper carrier with an SQL injection as class', 'post', carriers, carrier({ schoolClass: SQL }), CARRIER),
+    admin('paper carrier with a negative number of sheets', 'post', carriers, carrier({ sheets: -5 }), CARRIER),
+    admin('paper carrier with an unknown field', 'post', carriers, carrier({ destructionActNumber: '1/2026' }), CARRIER),
+    admin('paper carrier with a malformed JSON body', 'post', carriers, { raw: '{"title": ' }, CARRIER),
+    admin(
+      'change of a paper carrier that does not exist',
+      'put',
+      () => '/paper-archive/carriers/999999',
+      { json: { custodian: 'Иванова' } },
+      CARRIER,
+      404,
+    ),
+    admin(
+      'registration of the journals of a year that does not exist',
+      'post',
+      () => '/paper-archive/carriers/register-journals',
+      { json: { academicYear: 'nosuchyear00000000000000' } },
+      CARRIER,
+      404,
+    ),
+    admin(
+      'registration of the journals with an SQL injection as year',
+      'post',
+      () => '/paper-archive/carriers/register-journals',
+      { json: { academicYear: SQL } },
+      CARRIER,
+    ),
+    admin('inventory check without a commission', 'post', checks, { json: {} }, CHECK),
+    admin('inventory check with a string as its commission', 'post', checks, { json: { commission: 'все' } }, CHECK),
+    admin('inventory check of an unknown scope', 'post', checks, { json: { commission: ['Иванова И. И.'], scope: 'everything' } }, CHECK),
+    admin('inventory check created as signed', 'post', checks, { json: { commission: ['Иванова И. И.'], state: 'signed' } }, CHECK),
+    admin(
+      'inventory check dated in an impossible format',
+      'post',
+      checks,
+      { json: { commission: ['Иванова И. И.'], date: '31.12.2025' } },
+      CHECK,
+    ),
+    admin(
+      'findings of an inventory check that does not exist',
+      'put',
+      () => '/paper-archive/checks/999999',
+      { json: { findings: [{ documentId: 'nosuchcarrier000000000000', finding: 'present' }] } },
+      CHECK,
+      404,
+    ),
+    admin(
+      'finding other than present, missing or damaged',
+      'put',
+      () => '/paper-archive/checks/1',
+      { json: { findings: [{ documentId: 'nosuchcarrier000000000000', finding: 'lost' }] } },
+      CHECK,
+    ),
+    admin('signing of an inventory check that does not exist', 'post', () => '/paper-archive/checks/999999/sign', { json: {} }, CHECK, 404),
+    admin(
+      'signing of an inventory check with a body',
+      'post',
+      () => '/paper-archive/checks/1/sign',
+      { json: { signedBy: 'Директор' } },
+      CHECK,
+    ),
   ];
 };
 

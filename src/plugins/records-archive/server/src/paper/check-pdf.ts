@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { InventoryCheck } from '../services/paper-archive';
 import { FINDING_LABELS, type Finding } from '../rules/paper-archive';
 import { dotted, drawTable, MARGIN, openDocument, paragraph, signatureLine, type Column } from './pdf-table';
@@ -13,7 +14,7 @@ export const CHECK_ACT_TITLE = 'Акт проверки наличия и сос
 /** «Иван Петров <ivan@school>» → «Иван Петров». */
 const personName = (actor: string | null): string => (actor ? actor.replace(/\s*<[^>]*>\s*$/, '') : '');
 
-export const renderCheckPdf = (check: InventoryCheck, schoolName: string): Promise<Buffer> => {
+export const renderCheckPdf = (check: InventoryCheck, schoolName: string, timeZone = 'Europe/Moscow'): Promise<Buffer> => {
   const page = openDocument(`${CHECK_ACT_TITLE} № ${check.number}`, schoolName);
   const { doc } = page;
   doc.font('bold').fontSize(10).text(schoolName, MARGIN, MARGIN, { width: page.width });
@@ -32,12 +33,12 @@ export const renderCheckPdf = (check: InventoryCheck, schoolName: string): Promi
       : 'провела проверку наличия и состояния всех документов бумажного архива.',
   );
   const columns: Column[] = [
-    { title: '№ п/п', width: 32 },
+    { title: '№ п/п', width: 36 },
     { title: 'Индекс дела', width: 52 },
     { title: 'Заголовок дела', width: 190 },
     { title: 'Место хранения', width: 100 },
     { title: 'Результат', width: 70 },
-    { title: 'Примечание', width: page.width - 32 - 52 - 190 - 100 - 70 },
+    { title: 'Примечание', width: page.width - 36 - 52 - 190 - 100 - 70 },
   ];
   const rows = check.rows.map((row, index) => [
     String(index + 1),
@@ -63,7 +64,7 @@ export const renderCheckPdf = (check: InventoryCheck, schoolName: string): Promi
     y = signatureLine(page, y, index === 0 ? 'Председатель комиссии' : 'Член комиссии', member);
   });
   if (check.state === 'signed') {
-    const signedOn = check.signedAt ? dotted(new Date(check.signedAt).toISOString()) : '';
+    const signedOn = check.signedAt ? dotted(DateTime.fromJSDate(new Date(check.signedAt)).setZone(timeZone).toISODate()) : '';
     paragraph(page, y + 4, `Акт подписан ${signedOn}: ${personName(check.signedBy)}.`, { size: 9 });
   }
   doc.end();

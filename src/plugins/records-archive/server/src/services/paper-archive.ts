@@ -588,7 +588,7 @@ const createPaperArchiveService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The check act as a PDF (a draft is marked as such). */
     async checkPdf(id: number): Promise<{ check: InventoryCheck; pdf: Buffer }> {
       const check = await loadCheck(id);
-      return { check, pdf: await renderCheckPdf(check, schoolName()) };
+      return { check, pdf: await renderCheckPdf(check, schoolName(), timeZone()) };
     },
   };
 
