@@ -795,6 +795,55 @@ const TYPES = (): TypeSpec[] => {
       ],
     },
     {
+      plural: 'work-programmes',
+      uid: 'api::work-programme.work-programme',
+      label: 'work programme',
+      writer: 'teacherA',
+      good: () => ({
+        journal: school.mathJournal.documentId,
+        title: 'Рабочая программа по математике',
+        hoursPerYear: 34,
+        plan: [{ topic: 'Натуральные числа', lessons: 4 }],
+      }),
+      existing: () => programmeRecords.programme,
+      fields: [
+        ...badRelations('journal'),
+        ...badTexts('title'),
+        ['title', '   ', 'with a blank title', ['title']],
+        ['hoursPerYear', 'много', 'with a word as hours per year', ['hoursPerYear']],
+        ['hoursPerYear', 0, 'with no hours per year', ['hoursPerYear']],
+        ['hoursPerYear', 1.5, 'with a fraction as hours per year', ['hoursPerYear']],
+        ['hoursPerYear', { $gt: 0 }, 'with an object as hours per year', ['hoursPerYear']],
+        ['plan', 'Натуральные числа', 'with a string as the thematic plan', ['plan']],
+        ['plan', [42], 'with a number as a topic of the plan', ['plan']],
+        ['plan', [{ topic: '   ', lessons: 2 }], 'with a blank topic in the plan', ['plan']],
+        ['plan', [{ topic: 'Дроби', lessons: -1 }], 'with a negative number of lessons in the plan', ['plan']],
+        ['plan', [{ topic: 'Дроби', lessons: '4' }], 'with lessons as a string in the plan', ['plan']],
+        ['plan', [{ topic: HUGE, lessons: 1 }], 'with a huge topic in the plan', ['plan']],
+        ['plan', [{ topic: 'Дроби', lessons: 100 }], 'with a plan longer than the hours per year', ['plan']],
+        ['approvedOn', '2025-08-29', 'marked approved by the teacher', ['approvedOn']],
+        ...badDates('approvedOn'),
+        ...badTexts('approvalDocument', ['approvalDocument']),
+      ],
+    },
+    {
+      plural: 'journal-checks',
+      uid: 'api::journal-check.journal-check',
+      label: 'planned journal check',
+      writer: 'deputy',
+      good: () => ({ journal: school.mathJournal.documentId, plannedOn: '2025-10-01', purpose: 'Своевременность записи тем уроков' }),
+      existing: () => programmeRecords.check,
+      fields: [
+        ...badRelations('journal'),
+        ...badRelations('schoolClass', 'class'),
+        ...badRelations('inspector'),
+        ...badRelations('remark'),
+        ...badDates('plannedOn'),
+        ...badTexts('purpose'),
+        ['purpose', '   ', 'with a blank purpose', ['purpose']],
+      ],
+    },
+    {
       plural: 'duty-appointments',
       uid: 'api::duty-appointment.duty-appointment',
       label: 'appointment by order',
@@ -824,6 +873,28 @@ const TYPES = (): TypeSpec[] => {
     },
   ];
 };
+
+/** A work programme of the 5А PE journal (teacher A's) and a planned check of the 5А maths journal the cases change. */
+const programmeRecords = { programme: '', check: '' };
+beforeAll(async () => {
+  programmeRecords.programme = (
+    await make(strapi, 'api::work-programme.work-programme', {
+      journal: school.peJournal.documentId,
+      teacher: world.teacherA.id,
+      title: 'Рабочая программа по физической культуре',
+      hoursPerYear: 34,
+      plan: [{ topic: 'Лёгкая атлетика', lessons: 10 }],
+    })
+  ).documentId;
+  programmeRecords.check = (
+    await make(strapi, 'api::journal-check.journal-check', {
+      journal: school.mathJournal.documentId,
+      plannedOn: '2025-10-01',
+      purpose: 'Накопляемость отметок',
+      inspector: world.accounts.deputy.id,
+    })
+  ).documentId;
+});
 
 /** A parents' meeting of 5Б and a results request about Иванов the cases change. */
 const parentMeeting = { documentId: '' };
