@@ -212,6 +212,41 @@ const routes = (): RouteCase[] => [
     expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
   },
   {
+    name: 'GET /api/work-programmes',
+    call: (api) => api.get('/api/work-programmes'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/work-programmes/completion',
+    call: (api) => api.get('/api/work-programmes/completion?date=2025-11-12'),
+    expect: { deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/diary/:student/programmes of the 5А pupil',
+    call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/programmes`),
+    expect: { parentA: 200, pupilA: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/journal-checks',
+    call: (api) => api.get('/api/journal-checks'),
+    expect: { deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/journal-control/checks',
+    call: (api) => api.get('/api/journal-control/checks'),
+    expect: { deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/journal-remarks/check-report.pdf',
+    call: (api) => api.get('/api/journal-remarks/check-report.pdf?from=2025-09-01&to=2025-12-31'),
+    expect: { deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/journal-remarks/journals/:journal/page.pdf of 5А maths',
+    call: (api) => api.get(`/api/journal-remarks/journals/${world.school.mathJournal.documentId}/page.pdf`),
+    expect: { teacherA: 200, classTeacherB: 404, deputy: 200, director: 200, others: 403 },
+  },
+  {
     name: 'POST /api/diary-entries to a 5А pupil in 5А maths',
     call: (api) =>
       api.post('/api/diary-entries', {
