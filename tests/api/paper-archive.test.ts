@@ -538,3 +538,23 @@ describe('the paper archive routes', () => {
     expect((await api(deputyToken).put('/paper-archive/carriers/1', { custodian: 'x' })).status).toBe(403);
   });
 });
+
+describe('registering a year’s journals twice at the same moment', () => {
+  it('creates each class journal once', async () => {
+    const year = await make(strapi, 'api::academic-year.academic-year', {
+      title: '2020/2021',
+      startDate: '2020-09-01',
+      endDate: '2021-08-31',
+      state: 'closed',
+    });
+    for (const letter of ['А', 'Б', 'В'])
+      await make(strapi, 'api::school-class.school-class', { grade: 10, letter, academicYear: year.documentId });
+    const [first, second] = await Promise.all([
+      api(archivistToken).post('/paper-archive/carriers/register-journals', { academicYear: year.documentId }),
+      api(archivistToken).post('/paper-archive/carriers/register-journals', { academicYear: year.documentId }),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(first.body.meta.created + second.body.meta.created).toBe(3);
+    expect(await strapi.db.query(PAPER_CARRIER_UID).count({ where: { schoolYear: '2020/2021' } })).toBe(3);
+  });
+});

@@ -35,6 +35,10 @@ const STUDENT_UID = 'api::student.student';
 
 export const DEFAULT_CHECK_INTERVAL_MONTHS = 12;
 
+const REGISTER_LOCK_KEY = 7_201_601;
+/** Every write of inventory checks (numbering, filling, signing) takes this lock on PostgreSQL. */
+const CHECK_NUMBER_LOCK_KEY = 7_201_602;
+
 interface RuleRow extends RetentionPeriod, NomenclatureRule {
   id: number;
   documentId: string;
@@ -148,6 +152,12 @@ const createPaperArchiveService = ({ strapi }: { strapi: Core.Strapi }) => {
   const timeZone = (): string => (strapi.config.get('school.timeZone') as string | undefined) ?? 'Europe/Moscow';
   const today = (): string => DateTime.now().setZone(timeZone()).toISODate() as string;
   const schoolName = (): string => (strapi.config.get('school.name') as string | undefined) ?? 'Школа';
+
+  /** A transaction-scoped PostgreSQL advisory lock (SQLite's single writer needs none). */
+  const serialise = async (trx: unknown, key: number): Promise<void> => {
+    if (strapi.db.dialect.client === 'postgres')
+      await (trx as { raw(sql: string, bindings: unknown[]): Promise<unknown> }).raw('select pg_advisory_xact_lock(?)', [key]);
+  };
 
   const intervalMonths = (): number => {
     const configured = (strapi.config.get('plugin::records-archive.paperArchive', {}) ?? {}) as { checkIntervalMonths?: unknown };
@@ -384,7 +394,9 @@ const createPaperArchiveService = ({ strapi }: { strapi: Core.Strapi }) => {
       let created = 0;
       let existing = 0;
       const ids: number[] = [];
-      await strapi.db.transaction(async () => {
+      await strapi.db.transaction(async ({ trx }) => {
+        // SQLite serialises writers; on PostgreSQL two registrations at once wait for each other here.
+        await serialise(trx, REGISTER_LOCK_KEY);
         for (const schoolClass of classes) {
           const sourceKey = `class-journal:${schoolClass.documentId}`;
           const found = (await carriers().findOne({ where: { sourceKey }, select: ['id'] })) as { id: number } | null;
@@ -492,27 +504,30 @@ const createPaperArchiveService = ({ strapi }: { strapi: Core.Strapi }) => {
         finding: null,
         note: null,
       }));
-      return strapi.db.transaction(
-        async () =>
-          (await checks().create({
-            data: {
-              number: await nextCheckNumber(date),
-              date,
-              commission,
-              scope,
-              scopePlace: scope === 'storage-place' ? input.storagePlace?.trim() : null,
-              rows,
-              state: 'draft',
-              notes: input.notes ?? null,
-              createdByName: actor.name,
-            },
-          })) as InventoryCheck,
-      );
+      return strapi.db.transaction(async ({ trx }) => {
+        // Two checks started at once never share a number (PostgreSQL: an advisory lock; SQLite: its write lock).
+        await serialise(trx, CHECK_NUMBER_LOCK_KEY);
+        return (await checks().create({
+          data: {
+            number: await nextCheckNumber(date),
+            date,
+            commission,
+            scope,
+            scopePlace: scope === 'storage-place' ? input.storagePlace?.trim() : null,
+            rows,
+            state: 'draft',
+            notes: input.notes ?? null,
+            createdByName: actor.name,
+          },
+        })) as InventoryCheck;
+      });
     },
 
     /** Fills findings (and the date, commission, notes) of a draft; a signed check is read-only. */
     async updateCheck(id: number, input: CheckInput): Promise<InventoryCheck> {
-      return strapi.db.transaction(async () => {
+      return strapi.db.transaction(async ({ trx }) => {
+        // One write of checks at a time: a check is never changed while it is being signed.
+        await serialise(trx, CHECK_NUMBER_LOCK_KEY);
         const check = await loadCheck(id);
         requireDraft(check);
         const issues: FieldIssue[] = [];
@@ -550,7 +565,9 @@ const createPaperArchiveService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Signs a filled check: read-only from now on; carriers found missing are marked missing. */
     async signCheck(id: number): Promise<InventoryCheck> {
       const actor = currentActor(strapi);
-      return strapi.db.transaction(async () => {
+      return strapi.db.transaction(async ({ trx }) => {
+        // One write of checks at a time: a check is never changed while it is being signed.
+        await serialise(trx, CHECK_NUMBER_LOCK_KEY);
         const check = await loadCheck(id);
         requireDraft(check);
         const unfilled = unfilledRows(check.rows);
