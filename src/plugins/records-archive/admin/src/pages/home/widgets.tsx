@@ -102,10 +102,18 @@ export const DeputyWidget = () => {
         overdue: boolean;
       }>;
       behind: JournalBehind[];
+      overdueChecks?: Array<{
+        documentId: string;
+        plannedOn: string | null;
+        journal: { documentId: string; title: string } | null;
+        schoolClass: { documentId: string; name: string } | null;
+        purpose: string | null;
+      }>;
     };
   }>(`${BASE}/home/deputy`);
   if (isLoading || !data) return <Loading />;
   const { openRemarks, behind } = data.data;
+  const overdueChecks = data.data.overdueChecks ?? [];
   return (
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="home-deputy">
       <Flex direction="column" alignItems="stretch" gap={1}>
@@ -134,6 +142,30 @@ export const DeputyWidget = () => {
           </Flex>
         ))}
       </Flex>
+      {overdueChecks.length > 0 ? (
+        <Flex direction="column" alignItems="stretch" gap={1} data-testid="home-deputy-overdue-checks">
+          <Typography variant="sigma" textColor="danger600">
+            {t('home.checks.overdue', 'Просроченные плановые проверки журналов: {count}', { count: overdueChecks.length })}
+          </Typography>
+          {overdueChecks.slice(0, 6).map((check) => (
+            <Flex key={check.documentId} justifyContent="space-between" gap={2}>
+              {check.journal ? (
+                <Link to={journalLink(check.journal.documentId)}>
+                  <Typography textColor="primary600">{check.journal.title}</Typography>
+                </Link>
+              ) : (
+                <Typography>{t('home.checks.class', 'Журналы класса {name}', { name: check.schoolClass?.name ?? '' })}</Typography>
+              )}
+              <Typography ellipsis textColor="neutral700">
+                {check.purpose}
+              </Typography>
+              {check.plannedOn ? (
+                <Badge variant="danger">{t('home.checks.plannedOn', 'по плану {date}', { date: fullDate(check.plannedOn) })}</Badge>
+              ) : null}
+            </Flex>
+          ))}
+        </Flex>
+      ) : null}
       <Behind behind={behind} />
     </Flex>
   );
