@@ -46,13 +46,14 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::special-condition.special-condition',
   'api::parent-meeting.parent-meeting',
   'api::rules-acknowledgment.rules-acknowledgment',
-  // A teacher's work programme and the schedule of journal checks name staff accounts and journals: scoped like the journal.
-  'api::work-programme.work-programme',
-  'api::journal-check.journal-check',
   'api::results-request.results-request',
   // A teacher's work programme and the schedule of journal checks name staff accounts and journals: scoped like the journal.
   'api::work-programme.work-programme',
   'api::journal-check.journal-check',
+  // Appointments by order and the internal-control plan name staff accounts; individual work plans name pupils.
+  'api::duty-appointment.duty-appointment',
+  'api::support-plan.support-plan',
+  'api::control-plan-item.control-plan-item',
   'plugin::users-permissions.user',
 ]);
 
@@ -125,6 +126,7 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
     case 'api::yearly-result.yearly-result':
       return leads ? { personalFile: { student: { enrollments: { schoolClass: ledClasses } } } } : null;
     case 'api::portfolio-entry.portfolio-entry':
+    case 'api::support-plan.support-plan':
     case 'api::reward.reward':
     case 'api::external-assessment.external-assessment':
     case 'api::special-condition.special-condition':

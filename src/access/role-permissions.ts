@@ -190,23 +190,11 @@ const DUTY_APPOINTMENTS_READ = read('duty-appointment');
 /** Naming the appointed person needs the staff directory. */
 const DUTY_APPOINTMENTS_KEEP = [...DUTY_APPOINTMENTS_READ, ...write('duty-appointment'), ...STAFF_DIRECTORY];
 
-/** Teachers' work programmes (R12): kept by the journal's teachers (write-scope.ts), approved by the deputy director. */
-const WORK_PROGRAMMES_READ = read('work-programme');
-const WORK_PROGRAMMES_KEEP = [...WORK_PROGRAMMES_READ, ...write('work-programme')];
-/** The school-wide report of programme completion (class × subject, planned to date against delivered). */
-const WORK_PROGRAMMES_COMPLETION = ['api::work-programme.work-programme.completion'];
-/** A family's view of its child's subjects' programmes and how far they are covered. */
-const WORK_PROGRAMMES_FAMILY = ['api::diary.programmes.list'];
-/** Journal-check reports (Справка о проверке ЭЖ) and the schedule of checks (R28): the deputy keeps, the director reads. */
-const JOURNAL_CHECKS_READ = [
-  ...read('journal-check'),
-  'api::journal-control.checks.schedule',
-  'api::journal-remark.reports.checkReport',
-  'api::journal-remark.reports.journalPage',
-];
-const JOURNAL_CHECKS_KEEP = [...JOURNAL_CHECKS_READ, ...write('journal-check')];
-/** The printed page «Замечания по ведению журнала» of a journal: its teachers (own journals, checked by the service). */
-const JOURNAL_REMARKS_PAGE = ['api::journal-remark.reports.journalPage'];
+/** Individual work plans with pupils (seed 004 §4): read by the pupil's teachers, kept by the class teacher (own class), deputy and director. */
+const SUPPORT_PLANS_READ = read('support-plan');
+const SUPPORT_PLANS_KEEP = [...SUPPORT_PLANS_READ, ...write('support-plan')];
+/** The internal-control plan (план ВШК): kept by the deputy director and the director. */
+const CONTROL_PLAN_KEEP = [...read('control-plan-item'), ...write('control-plan-item')];
 
 /** Every account with a login may read itself and change its password. */
 export const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
@@ -217,6 +205,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     name: 'Учитель',
     description: 'Ведёт свои журналы: темы уроков, домашние задания, отметки, посещаемость',
     actions: [
+      ...SUPPORT_PLANS_READ,
       ...read(...RECORD_TYPES),
       ...write(...JOURNAL_ENTRIES),
       ...GRID_READ,
@@ -224,8 +213,6 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...UPLOADS,
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
-      ...WORK_PROGRAMMES_KEEP,
-      ...JOURNAL_REMARKS_PAGE,
       ...WORK_PROGRAMMES_KEEP,
       ...JOURNAL_REMARKS_PAGE,
       ...DIARY_ENTRIES,
@@ -243,6 +230,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     name: 'Классный руководитель',
     description: 'Ведёт списки своего класса и сведения о родителях; ведёт свои журналы как учитель',
     actions: [
+      ...SUPPORT_PLANS_KEEP,
       ...read(...RECORD_TYPES),
       ...write(...JOURNAL_ENTRIES, ...CLASS_LISTS),
       ...GRID_READ,
@@ -250,8 +238,6 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...UPLOADS,
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
-      ...WORK_PROGRAMMES_KEEP,
-      ...JOURNAL_REMARKS_PAGE,
       ...WORK_PROGRAMMES_KEEP,
       ...JOURNAL_REMARKS_PAGE,
       ...DIARY_CONTROL,
@@ -275,6 +261,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     name: 'Заместитель директора по УВР',
     description: 'Контролирует ведение журналов, пишет замечания; ведёт учебный план, классы и журналы',
     actions: [
+      ...SUPPORT_PLANS_KEEP,
+      ...CONTROL_PLAN_KEEP,
       ...read(...RECORD_TYPES),
       ...write(...SCHOOL_STRUCTURE, ...CLASS_LISTS, 'journal-remark', 'regulation'),
       ...PARENT_MEETINGS_KEEP,
@@ -285,9 +273,6 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...GRID_REMARK,
       ...STAFF_DIRECTORY,
       ...REMARKS_READ,
-      ...WORK_PROGRAMMES_KEEP,
-      ...WORK_PROGRAMMES_COMPLETION,
-      ...JOURNAL_CHECKS_KEEP,
       ...WORK_PROGRAMMES_KEEP,
       ...WORK_PROGRAMMES_COMPLETION,
       ...JOURNAL_CHECKS_KEEP,
@@ -312,6 +297,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     name: 'Директор',
     description: 'Общий контроль ведения и хранения учёта результатов; утверждает Положение',
     actions: [
+      ...SUPPORT_PLANS_KEEP,
+      ...CONTROL_PLAN_KEEP,
       ...read(...RECORD_TYPES),
       ...write('regulation'),
       ...PARENT_MEETINGS_READ,
@@ -322,9 +309,6 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...GRID_READ,
       ...STAFF_DIRECTORY,
       ...REMARKS_READ,
-      ...WORK_PROGRAMMES_READ,
-      ...WORK_PROGRAMMES_COMPLETION,
-      ...JOURNAL_CHECKS_READ,
       ...WORK_PROGRAMMES_READ,
       ...WORK_PROGRAMMES_COMPLETION,
       ...JOURNAL_CHECKS_READ,
@@ -382,7 +366,6 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ASSESSMENT_RULES_FAMILY,
       ...MEETINGS_FAMILY,
       ...WORK_PROGRAMMES_FAMILY,
-      ...WORK_PROGRAMMES_FAMILY,
       ...RESULTS_REQUESTS_FAMILY,
       ...MESSAGES,
       ...REGULATION_READ,
@@ -399,7 +382,6 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...SPECIAL_CONDITIONS_FAMILY,
       ...ASSESSMENT_RULES_FAMILY,
       ...MEETINGS_FAMILY,
-      ...WORK_PROGRAMMES_FAMILY,
       ...WORK_PROGRAMMES_FAMILY,
       ...RESULTS_REQUESTS_FAMILY,
       ...MESSAGES,

@@ -49,8 +49,8 @@ const assertPupilsOfOwnClass = async (strapi: Core.Strapi, userId: number, stude
 
 const DIARY_ENTRY = 'api::diary-entry.diary-entry';
 const PARENT_MEETING = 'api::parent-meeting.parent-meeting';
-const WORK_PROGRAMME = 'api::work-programme.work-programme';
 const RESULTS_REQUEST = 'api::results-request.results-request';
+const SUPPORT_PLAN = 'api::support-plan.support-plan';
 const WORK_PROGRAMME = 'api::work-programme.work-programme';
 /** A pupil's portfolio and rewards: a class teacher keeps those of their own class's pupils. */
 const PORTFOLIO_TYPES = new Set<string>(['api::portfolio-entry.portfolio-entry', 'api::reward.reward']);
@@ -110,6 +110,17 @@ export const assertWriteScope = async (
     await assertDiaryEntryScope(strapi, actor.id, roleType === 'class-teacher', stored, after);
     return;
   }
+  if (uid === SUPPORT_PLAN) {
+    // A class teacher plans individual work with the pupils of their own class.
+    if (roleType !== 'class-teacher') throw refused('Планы индивидуальной работы составляет классный руководитель или администрация школы');
+    const pupils = [relationId(stored?.student), after ? ((await after.draft.related('student'))?.id ?? null) : null];
+    await assertPupilsOfOwnClass(
+      strapi,
+      actor.id,
+      pupils.filter((id): id is number => id !== null),
+    );
+    return;
+  }
   if (uid === RESULTS_REQUEST) {
     // A class teacher registers the requests about the pupils of their own class.
     if (roleType !== 'class-teacher') throw refused('Обращения регистрирует классный руководитель, секретарь или администрация школы');
@@ -132,17 +143,6 @@ export const assertWriteScope = async (
     );
     return;
   }
-  if (uid === WORK_PROGRAMME) {
-    // A teacher keeps the work programmes of the journals they teach (R12), as before and after the write.
-    const journals = [relationId(stored?.journal), after ? ((await after.draft.related('journal'))?.id ?? null) : null];
-    await assertTeachesJournals(
-      strapi,
-      actor.id,
-      journals.filter((id): id is number => id !== null),
-    );
-    return;
-  }
-
   if (uid === PARENT_MEETING) {
     // A class teacher records the meetings of the class they lead; a subject teacher none.
     if (roleType !== 'class-teacher') throw refused('Родительские собрания проводит классный руководитель или администрация школы');

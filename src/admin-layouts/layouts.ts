@@ -855,6 +855,94 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
     ],
   },
 
+  'api::support-plan.support-plan': {
+    labels: {
+      student: 'Обучающийся',
+      studyPeriod: 'Учебный период анализа',
+      finding: 'Выявлено аналитикой (снимок на день составления)',
+      reason: 'Что выявлено',
+      measures: 'Меры индивидуальной работы',
+      responsible: 'Ответственный',
+      startsOn: 'Начало работы',
+      reviewOn: 'Срок подведения итогов',
+      approvedAt: 'Утверждён на беседе с родителями',
+      approvalProtocol: 'Утверждён решением (протокол)',
+      outcome: 'Итог',
+      closedOn: 'План закрыт',
+    },
+    mainField: 'reason',
+    list: ['student', 'studyPeriod', 'startsOn', 'reviewOn', 'closedOn'],
+    defaultSort: { field: 'startsOn', order: 'DESC' },
+    edit: [
+      [
+        ['student', 6],
+        ['studyPeriod', 6],
+      ],
+      [['reason', 12]],
+      [['measures', 12]],
+      [
+        ['responsible', 4],
+        ['startsOn', 4],
+        ['reviewOn', 4],
+      ],
+      [
+        ['approvedAt', 6],
+        ['approvalProtocol', 6],
+      ],
+      [
+        ['outcome', 8],
+        ['closedOn', 4],
+      ],
+      [['finding', 12]],
+    ],
+  },
+
+  'api::control-plan-item.control-plan-item': {
+    labels: {
+      academicYear: 'Учебный год',
+      topic: 'Что проверяется',
+      controlKind: 'Вид контроля',
+      schoolClass: 'Класс',
+      subject: 'Предмет',
+      studyPeriod: 'Учебный период анализа',
+      basis: 'Основание (вывод анализа результатов)',
+      finding: 'Показатели на день планирования',
+      plannedFrom: 'Начало проверки',
+      plannedTo: 'Окончание проверки',
+      responsible: 'Ответственный',
+      approvalProtocol: 'Утверждён (совет, протокол, дата)',
+      result: 'Результат',
+      doneOn: 'Проведена',
+    },
+    mainField: 'topic',
+    list: ['topic', 'controlKind', 'schoolClass', 'subject', 'plannedFrom', 'plannedTo', 'doneOn'],
+    defaultSort: { field: 'plannedFrom', order: 'ASC' },
+    edit: [
+      [
+        ['academicYear', 4],
+        ['controlKind', 4],
+        ['studyPeriod', 4],
+      ],
+      [['topic', 12]],
+      [
+        ['schoolClass', 6],
+        ['subject', 6],
+      ],
+      [['basis', 12]],
+      [
+        ['plannedFrom', 4],
+        ['plannedTo', 4],
+        ['responsible', 4],
+      ],
+      [['approvalProtocol', 12]],
+      [
+        ['result', 8],
+        ['doneOn', 4],
+      ],
+      [['finding', 12]],
+    ],
+  },
+
   'api::personal-file.personal-file': {
     labels: {
       number: 'Номер по алфавитной книге',
@@ -1167,64 +1255,6 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       ],
       [['conditions', 12]],
       [['diagnosis', 12]],
-    ],
-  },
-  'api::work-programme.work-programme': {
-    labels: {
-      journal: 'Журнал (класс, предмет, учебный год)',
-      teacher: 'Учитель',
-      title: 'Название программы',
-      approvalDocument: 'Утверждена (протокол, приказ)',
-      approvedOn: 'Дата утверждения',
-      approvedBy: 'Кто отметил утверждение',
-      hoursPerYear: 'Часов в год',
-      file: 'Файл программы',
-      plan: 'Тематический план',
-    },
-    mainField: 'title',
-    list: ['title', 'journal', 'teacher', 'hoursPerYear', 'approvedOn'],
-    defaultSort: { field: 'title', order: 'ASC' },
-    edit: [
-      [
-        ['journal', 6],
-        ['teacher', 6],
-      ],
-      [
-        ['title', 8],
-        ['hoursPerYear', 4],
-      ],
-      [
-        ['approvalDocument', 6],
-        ['approvedOn', 4],
-      ],
-      [['approvedBy', 6]],
-      [['file', 6]],
-      [['plan', 12]],
-    ],
-  },
-  'api::journal-check.journal-check': {
-    labels: {
-      journal: 'Журнал',
-      schoolClass: 'Класс (все журналы)',
-      plannedOn: 'Плановая дата проверки',
-      inspector: 'Проверяющий',
-      purpose: 'Цель проверки',
-      remark: 'Запись о проведённой проверке',
-    },
-    mainField: 'plannedOn',
-    list: ['plannedOn', 'journal', 'schoolClass', 'inspector', 'remark'],
-    defaultSort: { field: 'plannedOn', order: 'ASC' },
-    edit: [
-      [
-        ['journal', 6],
-        ['schoolClass', 6],
-      ],
-      [
-        ['plannedOn', 4],
-        ['inspector', 6],
-      ],
-      [['purpose', 12]],
-      [['remark', 6]],
     ],
   },
   'api::work-programme.work-programme': {

@@ -871,8 +871,89 @@ const TYPES = (): TypeSpec[] => {
         ...badTexts('note'),
       ],
     },
+    {
+      plural: 'support-plans',
+      uid: 'api::support-plan.support-plan',
+      label: 'individual work plan',
+      writer: 'deputy',
+      good: () => ({
+        student: school.pupil5b.documentId,
+        studyPeriod: school.quarters[0].documentId,
+        reason: 'Мало отметок по математике',
+        measures: 'Консультации по вторникам',
+        startsOn: '2025-11-10',
+      }),
+      existing: () => plans.support,
+      fields: [
+        ...badRelations('student', 'pupil'),
+        ...badRelations('studyPeriod', 'study period'),
+        ...badTexts('reason'),
+        ...badTexts('measures'),
+        ['measures', '   ', 'with blank measures', ['measures']],
+        ...badDates('startsOn'),
+        ...badDates('reviewOn'),
+        ['reviewOn', '2025-01-01', 'reviewed before it starts', ['reviewOn']],
+        ...badRelations('approvedAt', 'talk with the parents'),
+        ...badTexts('outcome'),
+        ['closedOn', '2025-12-01', 'closed without an outcome', ['outcome']],
+      ],
+    },
+    {
+      plural: 'control-plan-items',
+      uid: 'api::control-plan-item.control-plan-item',
+      label: 'internal-control plan item',
+      writer: 'deputy',
+      good: () => ({
+        academicYear: school.year.documentId,
+        topic: 'Проверка ведения журналов 5-х классов',
+        controlKind: 'frontal',
+        basis: 'Пропуски тем уроков в отчёте о ежедневной проверке',
+        plannedFrom: '2025-10-06',
+        plannedTo: '2025-10-10',
+        approvalProtocol: 'Педагогический совет, протокол № 1 от 29.08.2025',
+      }),
+      existing: () => plans.control,
+      fields: [
+        ...badRelations('academicYear', 'school year'),
+        ...badTexts('topic'),
+        ['controlKind', 'surprise', 'with an unknown kind of control', ['controlKind']],
+        ...badRelations('schoolClass', 'class'),
+        ...badRelations('subject'),
+        ...badTexts('basis'),
+        ...badDates('plannedFrom'),
+        ...badDates('plannedTo'),
+        ['plannedTo', '2026-09-30', 'ending outside the school year', ['plannedTo']],
+        ...badTexts('approvalProtocol'),
+        ['approvalProtocol', '  ', 'without its approval', ['approvalProtocol']],
+        ['doneOn', '2025-10-10', 'done without a result', ['result']],
+      ],
+    },
   ];
 };
+
+/** An individual work plan for Кузнецов and an item of the internal-control plan the cases change. */
+const plans = { support: '', control: '' };
+beforeAll(async () => {
+  plans.support = (
+    await make(strapi, 'api::support-plan.support-plan', {
+      student: school.pupil5b.documentId,
+      reason: 'Мало отметок',
+      measures: 'Консультации',
+      startsOn: '2025-11-10',
+    })
+  ).documentId;
+  plans.control = (
+    await make(strapi, 'api::control-plan-item.control-plan-item', {
+      academicYear: school.year.documentId,
+      topic: 'Объективность отметок',
+      controlKind: 'thematic',
+      basis: 'Расхождение с ВПР',
+      plannedFrom: '2025-11-10',
+      plannedTo: '2025-11-21',
+      approvalProtocol: 'Протокол № 3',
+    })
+  ).documentId;
+});
 
 /** A work programme of the 5А PE journal (teacher A's) and a planned check of the 5А maths journal the cases change. */
 const programmeRecords = { programme: '', check: '' };

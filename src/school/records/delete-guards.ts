@@ -34,6 +34,7 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::enrollment.enrollment', field: 'schoolClass', label: 'зачислений' },
     { uid: 'api::journal.journal', field: 'schoolClass', label: 'журналов' },
     { uid: 'api::parent-meeting.parent-meeting', field: 'schoolClass', label: 'родительских собраний' },
+    { uid: 'api::control-plan-item.control-plan-item', field: 'schoolClass', label: 'пунктов плана внутришкольного контроля' },
   ],
   'api::student.student': [
     { uid: 'api::mark.mark', field: 'student', label: 'отметок' },
@@ -49,6 +50,10 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::parent-meeting.parent-meeting', field: 'student', label: 'бесед с родителями о результатах' },
     { uid: 'api::rules-acknowledgment.rules-acknowledgment', field: 'student', label: 'ознакомлений с правилами оценивания' },
     { uid: 'api::results-request.results-request', field: 'student', label: 'обращений о результатах' },
+    { uid: 'api::support-plan.support-plan', field: 'student', label: 'планов индивидуальной работы' },
+  ],
+  'api::parent-meeting.parent-meeting': [
+    { uid: 'api::support-plan.support-plan', field: 'approvedAt', label: 'планов индивидуальной работы, утверждённых на этой встрече' },
   ],
   'api::guardian.guardian': [
     { uid: 'api::rules-acknowledgment.rules-acknowledgment', field: 'guardian', label: 'ознакомлений с правилами оценивания' },

@@ -38,11 +38,11 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::special-condition.special-condition': (draft) =>
     import('./special-condition-rules').then((rules) => rules.specialConditionRules(draft)),
   'api::parent-meeting.parent-meeting': (draft) => import('./parent-meeting-rules').then((rules) => rules.parentMeetingRules(draft)),
-  'api::work-programme.work-programme': (draft) => import('./work-programme-rules').then((rules) => rules.workProgrammeRules(draft)),
-  'api::journal-check.journal-check': (draft) => import('./journal-check-rules').then((rules) => rules.journalCheckRules(draft)),
   'api::results-request.results-request': (draft) => import('./results-request-rules').then((rules) => rules.resultsRequestRules(draft)),
   'api::duty-appointment.duty-appointment': (draft) =>
     import('./duty-appointment-rules').then((rules) => rules.dutyAppointmentRules(draft)),
+  'api::support-plan.support-plan': (draft) => import('./control-plan-rules').then((rules) => rules.supportPlanRules(draft)),
+  'api::control-plan-item.control-plan-item': (draft) => import('./control-plan-rules').then((rules) => rules.controlPlanItemRules(draft)),
   'api::work-programme.work-programme': (draft) => import('./work-programme-rules').then((rules) => rules.workProgrammeRules(draft)),
   'api::journal-check.journal-check': (draft) => import('./journal-check-rules').then((rules) => rules.journalCheckRules(draft)),
 };

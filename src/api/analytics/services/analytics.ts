@@ -24,6 +24,7 @@ import {
   type RiskReason,
 } from '../../../school/rules/analytics';
 import { getSchoolSettings } from '../../../school/settings';
+import { knexOf } from '../../../school/sql/connection';
 import { columnOf, linkOf, tableOf } from '../../../school/sql/model-tables';
 
 /**
@@ -136,7 +137,8 @@ const CATEGORY_ORDER: PupilCategory[] = ['excellent', 'one-four', 'good', 'one-t
 const ABSENCE_KINDS = ['absent', 'ill', 'excused'] as const;
 
 const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const knex = (): Knex => strapi.db.connection as unknown as Knex;
+  // The pool, or the write's open transaction when a record rule asks for a snapshot (src/school/sql/connection.ts).
+  const knex = (): Knex => knexOf(strapi);
   const today = () => todayInZone(getSchoolSettings(strapi).timeZone);
   const docId = (uid: string) => columnOf(strapi, uid as never, 'documentId');
   const col = (uid: string, attribute: string) => columnOf(strapi, uid as never, attribute);
