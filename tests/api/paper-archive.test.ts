@@ -7,6 +7,7 @@ import {
   RETENTION_RULE_VERSION_UID,
 } from '../../src/plugins/records-archive/server/src/constants';
 import { DEFAULT_RETENTION_RULES } from '../../src/plugins/records-archive/server/src/rules/default-retention-rules';
+import { ensureStaffAdminRoles } from '../../src/plugins/records-archive/server/src/staff-roles';
 import { getService } from '../../src/plugins/records-archive/server/src/utils';
 import { adminLogin } from '../helpers/admin';
 import { pdfText } from '../helpers/pdf-text';
@@ -556,5 +557,41 @@ describe('registering a year’s journals twice at the same moment', () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(first.body.meta.created + second.body.meta.created).toBe(3);
     expect(await strapi.db.query(PAPER_CARRIER_UID).count({ where: { schoolYear: '2020/2021' } })).toBe(3);
+  });
+});
+
+describe('the staff roles of an installation older than the paper archive', () => {
+  const PAPER = 'plugin::records-archive.paper-archive.';
+  const paperActionsOf = async (code: string): Promise<Array<{ id: number; action: string }>> => {
+    const role = await strapi.db.query('admin::role').findOne({ where: { code } });
+    return (await strapi.db
+      .query('admin::permission')
+      .findMany({ where: { role: { id: role.id }, action: { $startsWith: PAPER } }, select: ['id', 'action'] })) as Array<{
+      id: number;
+      action: string;
+    }>;
+  };
+  const grants = () => strapi.store({ type: 'core', name: 'school_records' });
+
+  it('get the paper archive’s actions once, and an action the school takes away later stays away', async () => {
+    expect((await paperActionsOf('school-archivist')).map((permission) => permission.action).sort()).toEqual(
+      ['manage', 'read', 'sign'].map((action) => `${PAPER}${action}`),
+    );
+    // As the roles were before this part: without the actions, the grant not yet applied.
+    const before = [...(await paperActionsOf('school-archivist')), ...(await paperActionsOf('school-deputy-director'))];
+    await strapi.db.query('admin::permission').deleteMany({ where: { id: { $in: before.map((permission) => permission.id) } } });
+    await grants().set({ key: 'records_archive_staff_role_grants', value: [] });
+
+    await ensureStaffAdminRoles(strapi);
+    expect(await paperActionsOf('school-archivist')).toHaveLength(3);
+    expect((await paperActionsOf('school-deputy-director')).map((permission) => permission.action)).toEqual([`${PAPER}read`]);
+
+    const sign = (await paperActionsOf('school-archivist')).find((permission) => permission.action === `${PAPER}sign`);
+    await strapi.db.query('admin::permission').delete({ where: { id: sign?.id } });
+    await ensureStaffAdminRoles(strapi);
+    expect((await paperActionsOf('school-archivist')).map((permission) => permission.action).sort()).toEqual([
+      `${PAPER}manage`,
+      `${PAPER}read`,
+    ]);
   });
 });

@@ -45,6 +45,24 @@ export const STAFF_ADMIN_ROLES: ReadonlyArray<{ code: string; name: string; desc
   },
 ];
 
+/**
+ * Actions added to the staff roles after they were first created: granted once to the roles that
+ * already exist (a role created afterwards has them from `STAFF_ADMIN_ROLES`); each grant is
+ * remembered in the core store, so a permission the school takes away later stays taken away.
+ */
+export const LATER_GRANTS: ReadonlyArray<{ key: string; actions: Record<string, PluginAction[]> }> = [
+  {
+    key: 'paper-archive',
+    actions: {
+      'school-deputy-director': ['paper-archive.read'],
+      'school-archivist': ['paper-archive.read', 'paper-archive.manage', 'paper-archive.sign'],
+    },
+  },
+];
+
+const GRANTS_STORE = { type: 'core', name: 'school_records' } as const;
+const GRANTS_KEY = 'records_archive_staff_role_grants';
+
 interface AdminRoleService {
   createRolesIfNoneExist(): Promise<void>;
   create(attributes: { name: string; code: string; description: string }): Promise<{ id: number }>;
@@ -58,6 +76,7 @@ export const ensureStaffAdminRoles = async (strapi: Core.Strapi): Promise<void> 
   const roles = strapi.service('admin::role') as unknown as AdminRoleService;
   // Strapi creates its own roles (Super Admin, Editor, Author) only while there are none: first theirs.
   await roles.createRolesIfNoneExist();
+  await grantLaterActions(strapi, roles);
   for (const staffRole of STAFF_ADMIN_ROLES) {
     const existing = await strapi.db.query('admin::role').findOne({ where: { code: staffRole.code } });
     if (existing) continue;
@@ -67,4 +86,34 @@ export const ensureStaffAdminRoles = async (strapi: Core.Strapi): Promise<void> 
       staffRole.actions.map((action) => ({ action: pluginPermission(action), subject: null, properties: {}, conditions: [] })),
     );
   }
+};
+
+/** Applies each of `LATER_GRANTS` once to the staff roles that exist, adding only what a role lacks. */
+const grantLaterActions = async (strapi: Core.Strapi, roles: AdminRoleService): Promise<void> => {
+  const store = strapi.store(GRANTS_STORE);
+  const applied = new Set(((await store.get({ key: GRANTS_KEY })) as string[] | null) ?? []);
+  const pending = LATER_GRANTS.filter((grant) => !applied.has(grant.key));
+  if (pending.length === 0) return;
+  for (const grant of pending) {
+    for (const [code, actions] of Object.entries(grant.actions)) {
+      const role = (await strapi.db.query('admin::role').findOne({ where: { code } })) as { id: number } | null;
+      if (!role) continue;
+      const held = new Set(
+        (
+          (await strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id } }, select: ['action'] })) as Array<{
+            action: string;
+          }>
+        ).map((permission) => permission.action),
+      );
+      const missing = actions.map(pluginPermission).filter((action) => !held.has(action));
+      if (missing.length > 0) {
+        await roles.addPermissions(
+          role.id,
+          missing.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+        );
+      }
+    }
+    applied.add(grant.key);
+  }
+  await store.set({ key: GRANTS_KEY, value: [...applied] });
 };
