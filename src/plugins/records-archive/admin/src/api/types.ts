@@ -187,6 +187,10 @@ export interface RetentionRule {
   actionAtExpiry: string;
   expertReviewRequired: boolean | null;
   legalBasis: string;
+  /** The list of files (номенклатура дел): case index, carrier, storage place. */
+  caseIndex?: string | null;
+  carrier?: 'paper' | 'electronic' | 'both' | null;
+  storagePlace?: string | null;
   updatedAt: string;
 }
 

@@ -7,7 +7,7 @@ import type { CmList, RetentionRule, RuleVersion } from '../api/types';
 import { ListState, Muted, Section } from '../components/common';
 import { ACTION_AT_EXPIRY, CHANGE_KIND, COUNTS_FROM, RULE_RECORD_TYPE } from '../components/labels';
 import { PAGE_PERMISSIONS, RETENTION_RULE_UID } from '../constants';
-import { useT } from '../utils/translations';
+import { msg, useT, type Message } from '../utils/translations';
 
 const CM_LIST = `/content-manager/collection-types/${RETENTION_RULE_UID}`;
 
@@ -100,6 +100,12 @@ const HistoryModal = ({ rule, onClose }: { rule: RetentionRule; onClose: () => v
   );
 };
 
+const CARRIER: Record<'paper' | 'electronic' | 'both', Message> = {
+  paper: msg('retention.carrier.paper', 'на бумаге'),
+  electronic: msg('retention.carrier.electronic', 'в электронном виде'),
+  both: msg('retention.carrier.both', 'на бумаге и в электронном виде'),
+};
+
 /** «Политика хранения»: the retention rules, a link to edit each in the content manager, and each rule's history. */
 export const RetentionPage = () => {
   const { t, tm, date } = useT();
@@ -150,6 +156,17 @@ export const RetentionPage = () => {
                       {rule.title}
                     </Typography>
                     <Muted>{RULE_RECORD_TYPE[rule.recordType] ? tm(RULE_RECORD_TYPE[rule.recordType]) : rule.recordType}</Muted>
+                    {rule.caseIndex || rule.storagePlace ? (
+                      <Muted>
+                        {[
+                          rule.caseIndex ? t('retention.caseIndex', 'дело {index}', { index: rule.caseIndex }) : '',
+                          rule.carrier ? tm(CARRIER[rule.carrier]) : '',
+                          rule.storagePlace ?? '',
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </Muted>
+                    ) : null}
                   </Flex>
                 </Td>
                 <Td>
