@@ -109,8 +109,10 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
     case 'api::mark.mark':
     case 'api::attendance.attendance':
     case 'api::journal-remark.journal-remark':
-    case 'api::work-programme.work-programme':
       return { journal: inJournals };
+    case 'api::work-programme.work-programme':
+      // The class's staff: the programmes of the journals they teach and of the classes they teach or lead.
+      return { $or: [{ journal: inJournals }, { journal: { schoolClass: classes } }] };
     case 'api::student.student':
       return { enrollments: { schoolClass: classes } };
     case 'api::enrollment.enrollment':

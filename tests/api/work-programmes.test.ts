@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { apiAs, bootStrapi, stopStrapi } from '../helpers/strapi';
+import { make } from '../helpers/school-fixture';
+import { apiAs, bootStrapi, createAccount, stopStrapi } from '../helpers/strapi';
 import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
 
 /**
@@ -160,6 +161,18 @@ describe('reading programmes', () => {
     expect(deputy.body.data).toHaveLength(2);
   });
 
+  it('a teacher of another subject in the class reads the class’s programmes too', async () => {
+    const russianTeacher = await createAccount(strapi, 'teacher', 'teacher.russian');
+    await make(strapi, 'api::journal.journal', {
+      schoolClass: world.school.class5a.documentId,
+      subject: world.school.russian.documentId,
+      teachers: [russianTeacher.documentId],
+    });
+    const response = await apiAs(strapi, russianTeacher.jwt).get('/api/work-programmes');
+    expect(response.status).toBe(200);
+    expect(response.body.data.map((programme: { title: string }) => programme.title)).toEqual(['Рабочая программа по математике, 5 класс']);
+  });
+
   it('families hold no permission on the programmes’ REST routes', async () => {
     expect((await as('parentA').get('/api/work-programmes')).status).toBe(403);
   });
@@ -224,9 +237,11 @@ describe('the deputy director’s completion report', () => {
       ['5Б', 'Математика', 9, 1, 8],
       ['5А', 'Математика', 2, 3, 0],
     ]);
-    expect(report.journalsWithoutProgramme.map((journal: { documentId: string }) => journal.documentId)).toEqual([
-      world.school.peJournal.documentId,
-    ]);
+    // The PE journal, and the Russian journal opened above: neither has a programme.
+    const without = report.journalsWithoutProgramme.map((journal: { documentId: string }) => journal.documentId);
+    expect(without).toHaveLength(2);
+    expect(without).toContain(world.school.peJournal.documentId);
+    expect(without).not.toContain(world.school.mathJournal.documentId);
   });
 
   it('is the deputy’s and the director’s: a teacher gets 403, a family 403', async () => {
