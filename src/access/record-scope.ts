@@ -54,6 +54,7 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::duty-appointment.duty-appointment',
   'api::support-plan.support-plan',
   'api::control-plan-item.control-plan-item',
+  'api::management-decision.management-decision',
   'plugin::users-permissions.user',
 ]);
 

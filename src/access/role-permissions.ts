@@ -196,6 +196,10 @@ const SUPPORT_PLANS_KEEP = [...SUPPORT_PLANS_READ, ...write('support-plan')];
 /** The internal-control plan (план ВШК): kept by the deputy director and the director. */
 const CONTROL_PLAN_KEEP = [...read('control-plan-item'), ...write('control-plan-item')];
 
+/** The director's management decisions on the results of control, and the summary they are taken on (deputy: read). */
+const DECISIONS_READ = [...read('management-decision'), 'api::management-decision.management-decision.summary'];
+const DECISIONS_KEEP = [...DECISIONS_READ, ...write('management-decision')];
+
 /** Every account with a login may read itself and change its password. */
 export const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
 
@@ -261,6 +265,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     name: 'Заместитель директора по УВР',
     description: 'Контролирует ведение журналов, пишет замечания; ведёт учебный план, классы и журналы',
     actions: [
+      ...DECISIONS_READ,
       ...SUPPORT_PLANS_KEEP,
       ...CONTROL_PLAN_KEEP,
       ...read(...RECORD_TYPES),
@@ -297,6 +302,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     name: 'Директор',
     description: 'Общий контроль ведения и хранения учёта результатов; утверждает Положение',
     actions: [
+      ...DECISIONS_KEEP,
       ...SUPPORT_PLANS_KEEP,
       ...CONTROL_PLAN_KEEP,
       ...read(...RECORD_TYPES),

@@ -943,6 +943,46 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
     ],
   },
 
+  'api::management-decision.management-decision': {
+    labels: {
+      decidedOn: 'Дата решения',
+      kind: 'Вид (приказ, решение, поручение)',
+      number: 'Номер',
+      title: 'Решение',
+      text: 'Текст',
+      journalRemarks: 'Основание: замечания по ведению журналов',
+      controlPlanItems: 'Основание: пункты плана ВШК',
+      archiveConcern: 'Основание: состояние архива',
+      executor: 'Исполнитель',
+      dueOn: 'Срок исполнения',
+      executedOn: 'Исполнено',
+      executionNote: 'Отметка об исполнении',
+    },
+    mainField: 'title',
+    list: ['decidedOn', 'kind', 'number', 'title', 'dueOn', 'executedOn'],
+    defaultSort: { field: 'decidedOn', order: 'DESC' },
+    edit: [
+      [
+        ['decidedOn', 4],
+        ['kind', 4],
+        ['number', 4],
+      ],
+      [['title', 12]],
+      [['text', 12]],
+      [
+        ['journalRemarks', 6],
+        ['controlPlanItems', 6],
+      ],
+      [['archiveConcern', 12]],
+      [
+        ['executor', 4],
+        ['dueOn', 4],
+        ['executedOn', 4],
+      ],
+      [['executionNote', 12]],
+    ],
+  },
+
   'api::personal-file.personal-file': {
     labels: {
       number: 'Номер по алфавитной книге',

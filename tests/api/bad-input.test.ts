@@ -928,11 +928,38 @@ const TYPES = (): TypeSpec[] => {
         ['doneOn', '2025-10-10', 'done without a result', ['result']],
       ],
     },
+    {
+      plural: 'management-decisions',
+      uid: 'api::management-decision.management-decision',
+      label: 'management decision',
+      writer: 'director',
+      good: () => ({
+        decidedOn: '2025-10-15',
+        kind: 'instruction',
+        title: 'Провести внеплановую проверку резервных копий',
+        archiveConcern: 'Нет резервной копии за неделю',
+      }),
+      existing: () => plans.decision,
+      fields: [
+        ...badDates('decidedOn'),
+        ['decidedOn', '2999-01-01', 'dated in the future', ['decidedOn']],
+        ['kind', 'wish', 'with an unknown kind', ['kind']],
+        ['kind', 'order', 'an order without a number', ['number']],
+        ...badTexts('title'),
+        ['title', '  ', 'with a blank title', ['title']],
+        ...badTexts('text'),
+        ...badTexts('archiveConcern'),
+        ...badDates('dueOn'),
+        ['dueOn', '2025-01-01', 'due before it is taken', ['dueOn']],
+        ...badDates('executedOn'),
+        ...badTexts('executionNote'),
+      ],
+    },
   ];
 };
 
 /** An individual work plan for Кузнецов and an item of the internal-control plan the cases change. */
-const plans = { support: '', control: '' };
+const plans = { support: '', control: '', decision: '' };
 beforeAll(async () => {
   plans.support = (
     await make(strapi, 'api::support-plan.support-plan', {
@@ -940,6 +967,14 @@ beforeAll(async () => {
       reason: 'Мало отметок',
       measures: 'Консультации',
       startsOn: '2025-11-10',
+    })
+  ).documentId;
+  plans.decision = (
+    await make(strapi, 'api::management-decision.management-decision', {
+      decidedOn: '2025-10-01',
+      kind: 'decision',
+      title: 'Проверить архив',
+      archiveConcern: 'Не проведена проверка целостности',
     })
   ).documentId;
   plans.control = (

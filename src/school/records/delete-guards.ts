@@ -52,6 +52,12 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::results-request.results-request', field: 'student', label: 'обращений о результатах' },
     { uid: 'api::support-plan.support-plan', field: 'student', label: 'планов индивидуальной работы' },
   ],
+  'api::journal-remark.journal-remark': [
+    { uid: 'api::management-decision.management-decision', field: 'journalRemarks', label: 'управленческих решений по этому замечанию' },
+  ],
+  'api::control-plan-item.control-plan-item': [
+    { uid: 'api::management-decision.management-decision', field: 'controlPlanItems', label: 'управленческих решений по этому пункту' },
+  ],
   'api::parent-meeting.parent-meeting': [
     { uid: 'api::support-plan.support-plan', field: 'approvedAt', label: 'планов индивидуальной работы, утверждённых на этой встрече' },
   ],

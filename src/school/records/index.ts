@@ -43,6 +43,8 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
     import('./duty-appointment-rules').then((rules) => rules.dutyAppointmentRules(draft)),
   'api::support-plan.support-plan': (draft) => import('./control-plan-rules').then((rules) => rules.supportPlanRules(draft)),
   'api::control-plan-item.control-plan-item': (draft) => import('./control-plan-rules').then((rules) => rules.controlPlanItemRules(draft)),
+  'api::management-decision.management-decision': (draft) =>
+    import('./management-decision-rules').then((rules) => rules.managementDecisionRules(draft)),
   'api::work-programme.work-programme': (draft) => import('./work-programme-rules').then((rules) => rules.workProgrammeRules(draft)),
   'api::journal-check.journal-check': (draft) => import('./journal-check-rules').then((rules) => rules.journalCheckRules(draft)),
 };
@@ -63,6 +65,45 @@ const loadStored = async (strapi: Core.Strapi, uid: UID.ContentType, documentId:
 /** The study period a lesson, mark or attendance entry belongs to (attendance: its lesson's). */
 const periodOf = (strapi: Core.Strapi, uid: UID.ContentType, record: Record<string, unknown>): Promise<unknown> | unknown =>
   uid === 'api::attendance.attendance' ? lessonPeriodOf(strapi, record.lesson) : record.studyPeriod;
+
+/**
+ * Applies the record rules of one create, update or clone: the duty appointment, the type's rules,
+ * the write scope and the period lock; refuses a bad write (HTTP 400/403) or returns the data to
+ * write with the derived fields. Null when the type has no rules or the record to change is gone.
+ * The document-service middleware below and the direct write paths (the mark fast path,
+ * src/api/mark/services/fast-mark.ts) both call it, so a write is judged the same by either.
+ */
+export const prepareRecordWrite = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  action: 'create' | 'update' | 'clone',
+  input: Record<string, unknown>,
+  documentId?: string,
+): Promise<Record<string, unknown> | null> => {
+  const rules = RECORD_RULES[uid];
+  if (!rules) return null;
+  const data = { ...input };
+  let existing: StoredRecord | null = null;
+  if (action !== 'create') {
+    if (!documentId) return null;
+    existing = await loadStored(strapi, uid, documentId);
+    if (!existing) return null;
+  }
+  const draft = new RecordDraft(strapi, uid, data, existing, action !== 'update');
+  // A duty assigned by the director's order is performed only by the person appointed (src/access/duty-appointments.ts).
+  const duty = DUTY_ON_CREATE[uid];
+  if (duty && draft.isNew) await assertAppointed(strapi, duty);
+  const derived = await rules(draft);
+  await assertWriteScope(strapi, uid, draft.isNew ? null : existing, { draft, derived });
+  if (PERIOD_BOUND_TYPES.has(uid)) {
+    // Neither the record as it was nor as it would become may sit in a closed period.
+    await assertPeriodsOpen(strapi, [
+      existing && !draft.isNew ? await periodOf(strapi, uid, existing) : null,
+      await periodOf(strapi, uid, derived),
+    ]);
+  }
+  return { ...data, ...derived };
+};
 
 /**
  * One document-service middleware applies every record rule and delete guard, so the admin panel,
@@ -99,26 +140,14 @@ export const recordRulesMiddleware =
       // one record's fields would otherwise be spread into a write of fields named 0, 1, …
       throw new errors.ValidationError('Данные записи передаются одним объектом: { "data": { поле: значение } }');
     }
-    const data = { ...(params.data ?? {}) };
-    let existing: StoredRecord | null = null;
-    if (context.action !== 'create') {
-      if (!params.documentId) return next();
-      existing = await loadStored(strapi, context.uid, params.documentId);
-      if (!existing) return next();
-    }
-    const draft = new RecordDraft(strapi, context.uid, data, existing, context.action !== 'update');
-    // A duty assigned by the director's order is performed only by the person appointed (src/access/duty-appointments.ts).
-    const duty = DUTY_ON_CREATE[context.uid];
-    if (duty && draft.isNew) await assertAppointed(strapi, duty);
-    const derived = await rules(draft);
-    await assertWriteScope(strapi, context.uid, draft.isNew ? null : existing, { draft, derived });
-    if (PERIOD_BOUND_TYPES.has(context.uid)) {
-      // Neither the record as it was nor as it would become may sit in a closed period.
-      await assertPeriodsOpen(strapi, [
-        existing && !draft.isNew ? await periodOf(strapi, context.uid, existing) : null,
-        await periodOf(strapi, context.uid, derived),
-      ]);
-    }
-    params.data = { ...data, ...derived };
+    if (context.action !== 'create' && !params.documentId) return next();
+    const prepared = await prepareRecordWrite(
+      strapi,
+      context.uid,
+      context.action as 'create' | 'update' | 'clone',
+      params.data ?? {},
+      params.documentId,
+    );
+    if (prepared) params.data = prepared;
     return next();
   };
