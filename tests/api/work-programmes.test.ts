@@ -256,3 +256,13 @@ describe('the deputy director’s completion report', () => {
     expect(response.body.error.details.errors[0].path).toEqual(['date']);
   });
 });
+
+describe('the content manager', () => {
+  it('labels the thematic plan’s fields in Russian', async () => {
+    const service = strapi.plugin('content-manager').service('components');
+    const configuration = await service.findConfiguration(service.findComponent('school.programme-topic'));
+    expect(configuration.metadatas.topic.edit.label).toBe('Тема (раздел)');
+    expect(configuration.metadatas.lessons.edit.label).toBe('Уроков (часов)');
+    expect(configuration.settings.mainField).toBe('topic');
+  });
+});
