@@ -97,6 +97,13 @@ describe('the schedule of journal checks', () => {
     expect(await strapi.db.query(CHECK).count({})).toBe(3);
   });
 
+  it('a remark that carried out a planned check cannot be deleted', async () => {
+    const response = await as('deputy').delete(`/api/journal-remarks/${mathRemark}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('плановых проверок');
+    expect(await strapi.db.query('api::journal-remark.journal-remark').count({ where: { documentId: mathRemark } })).toBe(1);
+  });
+
   it('a teacher can neither plan nor read the schedule (403)', async () => {
     expect(
       (await as('teacherA').post('/api/journal-checks', { journal: world.journalB.documentId, plannedOn: '2025-10-01', purpose: 'x' }))

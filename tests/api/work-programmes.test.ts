@@ -149,6 +149,13 @@ describe('keeping a work programme', () => {
 });
 
 describe('reading programmes', () => {
+  it('a journal with a work programme cannot be deleted', async () => {
+    const response = await as('deputy').delete(`/api/journals/${world.journalB.documentId}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('рабочих программ');
+    expect(await strapi.db.query('api::journal.journal').count({ where: { documentId: world.journalB.documentId } })).toBe(1);
+  });
+
   it('a teacher reads the programmes of their own journals only; the class teacher those of their class', async () => {
     const own = await as('teacherA').get('/api/work-programmes');
     expect(own.status).toBe(200);

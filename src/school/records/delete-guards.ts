@@ -35,6 +35,7 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::journal.journal', field: 'schoolClass', label: 'журналов' },
     { uid: 'api::parent-meeting.parent-meeting', field: 'schoolClass', label: 'родительских собраний' },
     { uid: 'api::control-plan-item.control-plan-item', field: 'schoolClass', label: 'пунктов плана внутришкольного контроля' },
+    { uid: 'api::journal-check.journal-check', field: 'schoolClass', label: 'плановых проверок журналов класса' },
   ],
   'api::student.student': [
     { uid: 'api::mark.mark', field: 'student', label: 'отметок' },
@@ -54,6 +55,7 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
   ],
   'api::journal-remark.journal-remark': [
     { uid: 'api::management-decision.management-decision', field: 'journalRemarks', label: 'управленческих решений по этому замечанию' },
+    { uid: 'api::journal-check.journal-check', field: 'remark', label: 'плановых проверок, проведённых этой записью' },
   ],
   'api::control-plan-item.control-plan-item': [
     { uid: 'api::management-decision.management-decision', field: 'controlPlanItems', label: 'управленческих решений по этому пункту' },
@@ -71,6 +73,8 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::lesson.lesson', field: 'journal', label: 'уроков' },
     { uid: 'api::mark.mark', field: 'journal', label: 'отметок' },
     { uid: 'api::diary-entry.diary-entry', field: 'journal', label: 'записей учителей в дневнике' },
+    { uid: 'api::work-programme.work-programme', field: 'journal', label: 'рабочих программ' },
+    { uid: 'api::journal-check.journal-check', field: 'journal', label: 'плановых проверок журнала' },
   ],
   // A class list entry carries no relation from the marks, but the pupil's marks in the class's
   // journals stand on it: the pupil was on the list when they were given.
