@@ -161,6 +161,29 @@ describe('the default retention rules', () => {
   });
 });
 
+describe('the case index of a rule', () => {
+  const edit = (documentId: string, data: object) =>
+    supertest(strapi.server.httpServer)
+      .put(`/content-manager/collection-types/${RETENTION_RULE_UID}/${documentId}`)
+      .set('Authorization', `Bearer ${superToken}`)
+      .send(data);
+
+  it('is refused in the admin panel when another rule has it or it is not an index, nothing stored', async () => {
+    const rule = await strapi.db.query(RETENTION_RULE_UID).findOne({ where: { recordType: 'medals-book' } });
+    const taken = await edit(rule.documentId, { caseIndex: '02-05' });
+    expect(taken.status).toBe(400);
+    expect(taken.body.error.details.errors).toEqual([expect.objectContaining({ path: ['caseIndex'] })]);
+    expect(taken.body.error.message).toBe('Индекс дела 02-05 уже присвоен правилу «Классные журналы на бумажном носителе»');
+    const malformed = await edit(rule.documentId, { caseIndex: '02 05; drop' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.details.errors).toEqual([expect.objectContaining({ path: ['caseIndex'] })]);
+    expect(await strapi.db.query(RETENTION_RULE_UID).findOne({ where: { id: rule.id } })).toMatchObject({ caseIndex: '02-04' });
+    const own = await edit(rule.documentId, { caseIndex: '02-04', storagePlace: 'Сейф директора' });
+    expect(own.status).toBe(200);
+    expect(own.body.data).toMatchObject({ caseIndex: '02-04', storagePlace: 'Сейф директора' });
+  });
+});
+
 describe('paper carriers', () => {
   let oldJournals: Carrier[];
 

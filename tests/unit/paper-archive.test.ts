@@ -12,6 +12,7 @@ import {
   type CheckRow,
 } from '../../src/plugins/records-archive/server/src/rules/paper-archive';
 import { DISPOSITION_DEFAULT_RULES } from '../../src/plugins/records-archive/server/src/services/disposition';
+import { retentionRuleIssues } from '../../src/plugins/records-archive/server/src/services/retention-history';
 
 const byType = Object.fromEntries(DEFAULT_RETENTION_RULES.map((rule) => [rule.recordType, rule]));
 
@@ -58,6 +59,14 @@ describe('default retention rules of R66, R67 and the archive’s own records', 
 });
 
 describe('the list of files', () => {
+  it('accepts case indexes such as «02-05», «01-12.1» and «ОД-3», and refuses anything else', () => {
+    const rule = { periodKind: 'permanent', legalBasis: 'Номенклатура дел' };
+    for (const caseIndex of ['02-05', '01-12.1', 'ОД-3', '7', null, ''])
+      expect({ caseIndex, issues: retentionRuleIssues({ ...rule, caseIndex }) }).toEqual({ caseIndex, issues: [] });
+    for (const caseIndex of ['02 05', '02--05', '-02', '02-05;', 'x'.repeat(21).split('').join('-')])
+      expect(retentionRuleIssues({ ...rule, caseIndex }).map((issue) => issue.path)).toEqual([['caseIndex']]);
+  });
+
   it('writes periods the Russian way', () => {
     expect([1, 2, 5, 11, 21, 22, 25, 50, 75].map(yearsText)).toEqual([
       '1 год',

@@ -72,8 +72,22 @@ export const retentionRuleIssues = (rule: RuleValues): FieldIssue[] => {
       name: 'ValidationError',
     });
   }
+  if (
+    typeof rule.caseIndex === 'string' &&
+    rule.caseIndex.trim() !== '' &&
+    (!CASE_INDEX.test(rule.caseIndex.trim()) || rule.caseIndex.trim().length > 20)
+  ) {
+    issues.push({
+      path: ['caseIndex'],
+      message: 'Индекс дела по номенклатуре: цифры и буквы через дефис или точку, не длиннее 20 знаков (например, «02-05»)',
+      name: 'ValidationError',
+    });
+  }
   return issues;
 };
+
+/** A case index of the list of files: «02-05», «01-12.1», «ОД-3». */
+export const CASE_INDEX = /^[0-9A-Za-zА-Яа-яЁё]+(?:[-./][0-9A-Za-zА-Яа-яЁё]+)*$/;
 
 const changedFields = (before: RuleValues | null, after: RuleValues | null): string[] =>
   RULE_FIELDS.filter((field) => JSON.stringify(before?.[field] ?? null) !== JSON.stringify(after?.[field] ?? null));
@@ -149,7 +163,20 @@ export const retentionRuleMiddleware =
       if (!before) return next();
     }
     if (context.action !== 'delete') {
-      history.validate({ ...(context.action === 'create' ? {} : pick(before)), ...pick(params.data ?? {}) });
+      const values = { ...(context.action === 'create' ? {} : pick(before)), ...pick(params.data ?? {}) };
+      history.validate(values);
+      // One case of the list of files per rule: an index already given to another rule is refused.
+      const caseIndex = typeof values.caseIndex === 'string' ? values.caseIndex.trim() : '';
+      if (caseIndex) {
+        const other = (await rules.findOne({
+          where: { caseIndex, ...(context.action === 'update' ? { documentId: { $ne: params.documentId } } : {}) },
+          select: ['title'],
+        })) as { title: string } | null;
+        if (other) {
+          const message = `Индекс дела ${caseIndex} уже присвоен правилу «${other.title}»`;
+          throw new errors.ValidationError(message, { errors: [{ path: ['caseIndex'], message, name: 'ValidationError' }] });
+        }
+      }
     }
     return strapi.db.transaction(async () => {
       const result = await next();
