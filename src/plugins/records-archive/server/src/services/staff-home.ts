@@ -3,7 +3,6 @@ import { DateTime } from 'luxon';
 import { todayInZone, type LocalDate } from '../../../../../school/calendar';
 import { getSchoolSettings } from '../../../../../school/settings';
 import { overdueChecks } from '../../../../../api/journal-control/checks';
-import { overdueChecks } from '../../../../../api/journal-control/checks';
 import { BACKUP_UID, FIXITY_CHECK_UID } from '../constants';
 import { getService } from '../utils';
 
@@ -123,8 +122,6 @@ const createStaffHomeService = ({ strapi }: { strapi: Core.Strapi }) => {
           overdue: Boolean(remark.fixBy) && (asDate(remark.fixBy) as string) < day,
         })),
         behind: await journalsBehind(null, 10),
-        // The schedule of journal checks (R28): planned checks whose date has passed without a remark.
-        overdueChecks: await overdueChecks(strapi, day, 20),
         // The schedule of journal checks (R28): planned checks whose date has passed without a remark.
         overdueChecks: await overdueChecks(strapi, day, 20),
       };
