@@ -5,6 +5,7 @@ import { applyAdminLayouts } from './admin-layouts/apply-layouts';
 import { auditTrailMiddleware } from './audit/audit-trail';
 import { recordRulesMiddleware } from './school/records';
 import { messagingMiddleware } from './messaging/rules';
+import { runDailyJournalCheck } from './notifications/daily-journal-check';
 import { runWeeklyDiaryReminder } from './notifications/weekly-reminder';
 import { getSchoolSettings } from './school/settings';
 
@@ -37,6 +38,12 @@ export default {
         weeklyDiaryReminder: {
           task: ({ strapi: app }: { strapi: Core.Strapi }) => runWeeklyDiaryReminder(app),
           options: { rule: '0 0 7 * * 1', tz: getSchoolSettings(strapi).timeZone },
+        },
+        // School days at 18:00: the day's lessons without a topic, attendance or marks, to their teachers and the
+        // deputy directors (R7), once across instances (a lease per day, src/notifications/daily-journal-check.ts).
+        dailyJournalCheck: {
+          task: ({ strapi: app }: { strapi: Core.Strapi }) => runDailyJournalCheck(app),
+          options: { rule: '0 0 18 * * 1-6', tz: getSchoolSettings(strapi).timeZone },
         },
       });
     }

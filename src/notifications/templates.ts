@@ -81,3 +81,35 @@ export const weeklyDiaryReminderLetter = (p: {
       `Подробности — в электронном дневнике, раздел «Подтверждение дневников класса».${FOOTER}`,
   };
 };
+
+const MISSING_IN_JOURNAL: Record<string, string> = { topic: 'темы урока', attendance: 'отметок посещаемости', marks: 'отметок' };
+
+export interface UnfilledLesson {
+  number: number | null;
+  schoolClass: string | null;
+  subject: string | null;
+  missing: string[];
+  /** The teacher, in the deputy's summary. */
+  teacher?: string | null;
+}
+
+const unfilledLine = (lesson: UnfilledLesson): string =>
+  `— ${lesson.number ? `${lesson.number} урок, ` : ''}${[lesson.schoolClass, lesson.subject].filter(Boolean).join(', ')}` +
+  `${lesson.teacher ? ` (${lesson.teacher})` : ''}: нет ${lesson.missing.map((item) => MISSING_IN_JOURNAL[item] ?? item).join(', ')}`;
+
+/** To a teacher at the end of the school day (R7, seed 002 §3.1.8: ежедневное заполнение): their lessons left unfilled. */
+export const dailyJournalCheckLetter = (p: { date: string; lessons: UnfilledLesson[] }): Letter => ({
+  subject: `Журнал за ${p.date}: не заполнено уроков — ${p.lessons.length}`,
+  text:
+    `Здравствуйте!\n\nПо итогам ежедневной проверки электронного журнала за ${p.date} в ваших уроках не хватает записей:\n` +
+    `${p.lessons.map(unfilledLine).join('\n')}\n\nЗаполните их сегодня: отметки и темы вносятся в день урока. ` +
+    `Сведения переданы заместителю директора для контроля ведения журналов.${FOOTER}`,
+});
+
+/** To the deputy directors: the day's unfilled lessons of the whole school, by teacher. */
+export const dailyJournalControlLetter = (p: { date: string; lessons: number; unfilled: UnfilledLesson[] }): Letter => ({
+  subject: `Контроль ведения журналов за ${p.date}: не заполнено ${p.unfilled.length} из ${p.lessons}`,
+  text:
+    `Здравствуйте!\n\nЕжедневная проверка электронного журнала за ${p.date}: уроков ${p.lessons}, не заполнено ${p.unfilled.length}.\n\n` +
+    `${p.unfilled.map(unfilledLine).join('\n')}\n\nПодробности — в разделе «Контроль ведения журналов» (GET /api/journal-control/daily?date=).${FOOTER}`,
+});
