@@ -6,6 +6,7 @@ import { auditTrailMiddleware } from './audit/audit-trail';
 import { recordRulesMiddleware } from './school/records';
 import { messagingMiddleware } from './messaging/rules';
 import { runDailyJournalCheck } from './notifications/daily-journal-check';
+import { runMarksDigest } from './notifications/marks-digest';
 import { runWeeklyDiaryReminder } from './notifications/weekly-reminder';
 import { getSchoolSettings } from './school/settings';
 
@@ -41,6 +42,11 @@ export default {
         },
         // School days at 18:00: the day's lessons without a topic, attendance or marks, to their teachers and the
         // deputy directors (R7), once across instances (a lease per day, src/notifications/daily-journal-check.ts).
+        // Every day at 19:00: the parents' digest of the day's new marks, for those who asked for it, once across instances.
+        marksDigest: {
+          task: ({ strapi: app }: { strapi: Core.Strapi }) => runMarksDigest(app),
+          options: { rule: '0 0 19 * * *', tz: getSchoolSettings(strapi).timeZone },
+        },
         dailyJournalCheck: {
           task: ({ strapi: app }: { strapi: Core.Strapi }) => runDailyJournalCheck(app),
           options: { rule: '0 0 18 * * 1-6', tz: getSchoolSettings(strapi).timeZone },

@@ -200,6 +200,9 @@ const CONTROL_PLAN_KEEP = [...read('control-plan-item'), ...write('control-plan-
 const DECISIONS_READ = [...read('management-decision'), 'api::management-decision.management-decision.summary'];
 const DECISIONS_KEEP = [...DECISIONS_READ, ...write('management-decision')];
 
+/** A parent's notification settings: the daily digest of new marks (opt-in). */
+const NOTIFICATION_SETTINGS = ['api::diary.notifications.show', 'api::diary.notifications.update'];
+
 /** Every account with a login may read itself and change its password. */
 export const ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
 
@@ -365,6 +368,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     name: 'Родитель (законный представитель)',
     description: 'Видит только результаты своих детей в электронном дневнике',
     actions: [
+      ...NOTIFICATION_SETTINGS,
       ...DIARY,
       ...ANALYTICS_OWN_TREND,
       ...PORTFOLIO_FAMILY,

@@ -240,6 +240,7 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       email: 'Электронная почта',
       children: 'Дети',
       user: 'Учётная запись дневника',
+      marksDigest: 'Ежедневная сводка новых отметок на e-mail',
     },
     mainField: 'fullName',
     list: ['fullName', 'kinship', 'phone', 'email'],
@@ -255,8 +256,9 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['fullName', 6],
       ],
       [
-        ['phone', 6],
-        ['email', 6],
+        ['phone', 4],
+        ['email', 4],
+        ['marksDigest', 4],
       ],
       [
         ['children', 6],

@@ -113,3 +113,44 @@ export const dailyJournalControlLetter = (p: { date: string; lessons: number; un
     `Здравствуйте!\n\nЕжедневная проверка электронного журнала за ${p.date}: уроков ${p.lessons}, не заполнено ${p.unfilled.length}.\n\n` +
     `${p.unfilled.map(unfilledLine).join('\n')}\n\nПодробности — в разделе «Контроль ведения журналов» (GET /api/journal-control/daily?date=).${FOOTER}`,
 });
+
+export interface DigestMark {
+  date: string;
+  subject: string;
+  value: string;
+  kind: string;
+  workType: string | null;
+}
+
+const DIGEST_KINDS: Record<string, string> = {
+  current: '',
+  periodic: 'за период',
+  annual: 'годовая',
+  exam: 'экзамен',
+  final: 'итоговая',
+};
+
+/** To a parent who asked for it: the day's new marks of their children (opt-in, one letter a day). */
+export const marksDigestLetter = (p: { date: string; children: Array<{ fullName: string; marks: DigestMark[] }> }): Letter => {
+  const count = p.children.reduce((total, child) => total + child.marks.length, 0);
+  const lines = p.children
+    .map(
+      (child) =>
+        `${child.fullName}:\n` +
+        child.marks
+          .map((mark) => {
+            const kind = DIGEST_KINDS[mark.kind] ?? mark.kind;
+            const about = [kind, mark.workType].filter(Boolean).join(', ');
+            return `— ${mark.subject}: ${mark.value}${about ? ` (${about})` : ''}, урок ${mark.date}`;
+          })
+          .join('\n'),
+    )
+    .join('\n\n');
+  return {
+    subject: `Новые отметки за ${p.date}: ${count}`,
+    text:
+      `Здравствуйте!\n\nНовые отметки, выставленные ${p.date}:\n\n${lines}\n\n` +
+      `Все отметки, домашние задания и записи учителей — в электронном дневнике. ` +
+      `Отказаться от ежедневной сводки можно в дневнике, раздел «Уведомления».${FOOTER}`,
+  };
+};

@@ -1463,6 +1463,31 @@ const diaryRequestCases = (): BadCase[] => {
   ];
 };
 
+/** A parent's notification settings: `PUT /api/diary/notifications`. */
+const notificationSettingsCases = (): BadCase[] => {
+  const set = (who: Caller, name: string, body: Body, status = 400, paths?: string[]): BadCase => ({
+    name,
+    who,
+    method: 'put',
+    url: () => '/api/diary/notifications',
+    body: () => body,
+    table: 'api::guardian.guardian',
+    row: () => world.guardianA.documentId,
+    status,
+    paths,
+  });
+  return [
+    set('parentA', 'a parent’s notification settings without a body', { none: true }, 400, ['data']),
+    set('parentA', 'a parent’s notification settings with a word as marksDigest', data({ marksDigest: 'да' }), 400, ['marksDigest']),
+    set('parentA', 'a parent’s notification settings with an object as marksDigest', data({ marksDigest: { $ne: false } }), 400, [
+      'marksDigest',
+    ]),
+    set('parentA', 'a parent’s notification settings naming another address', data({ marksDigest: true, email: 'x@y.z' }), 400, ['email']),
+    set('parentA', 'a parent’s notification settings with a malformed JSON body', { raw: '{"data": {"marksDigest": ' }),
+    set('pupilA', 'a pupil’s notification settings (a parent’s setting)', data({ marksDigest: true }), 403),
+  ];
+};
+
 /** A parent's or pupil's acknowledgment of the assessment rules: `POST /api/diary/:student/assessment-rules/acknowledge`. */
 const acknowledgeRulesCases = (): BadCase[] => {
   const ack = (
@@ -1660,6 +1685,7 @@ const customCases = (): BadCase[] => {
 
     ...acknowledgeMarksCases(),
     ...acknowledgeRulesCases(),
+    ...notificationSettingsCases(),
     ...diaryRequestCases(),
     ...messageCases(),
 

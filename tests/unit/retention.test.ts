@@ -51,6 +51,14 @@ describe('default retention rules', () => {
     });
   });
 
+  it('keep GIA protocols one year from the exam itself, not from the next 1 January', () => {
+    const rule = DEFAULT_RETENTION_RULES.find((candidate) => candidate.recordType === 'exam-protocol');
+    expect(rule).toMatchObject({ periodYears: 1, countsFrom: 'exam-date', fromNextJanuary: false });
+    expect(retentionExpiry({ periodKind: 'fixed', periodYears: 1, fromNextJanuary: false }, '2026-06-03')).toMatchObject({
+      expiresOn: '2027-06-03',
+    });
+  });
+
   it('name one rule per record type, each with its legal basis', () => {
     const types = DEFAULT_RETENTION_RULES.map((rule) => rule.recordType);
     expect(new Set(types).size).toBe(types.length);

@@ -62,6 +62,8 @@ export const DEFAULT_RETENTION_RULES: DefaultRetentionRule[] = [
     periodKind: 'fixed',
     periodYears: 1,
     countsFrom: 'exam-date',
+    // «хранятся … 1 год»: from the exam itself, not from the next 1 January (which would keep them some 18 months).
+    fromNextJanuary: false,
     actionAtExpiry: 'destroy-by-act',
     legalBasis: 'Положение об индивидуальном учёте, п. 2.2.4: протоколы ГИА хранятся в школе 1 год',
   },
