@@ -154,3 +154,12 @@ export const marksDigestLetter = (p: { date: string; children: Array<{ fullName:
       `Отказаться от ежедневной сводки можно в дневнике, раздел «Уведомления».${FOOTER}`,
   };
 };
+
+/** To the archivists: a backup that failed, or a fixity check that found damage (seed 002 §3.1.9: двух носителях; §3.1.8: ежедневное копирование). */
+export const archiveFailureLetter = (p: { what: string; at: string; detail: string; page: string }): Letter => ({
+  subject: `Сбой архива: ${p.what}`.slice(0, 300),
+  text:
+    `Здравствуйте!\n\n${p.what} (${p.at}).\n\n${p.detail}\n\n` +
+    `Проверьте раздел «Архив» → «${p.page}» в панели администратора и устраните причину: пока сбой не устранён, ` +
+    `записи школы не защищены так, как требует Положение.${FOOTER}`,
+});

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { bootStrapi, stopStrapi } from '../helpers/strapi';
+import { bootStrapi, createAccount, stopStrapi } from '../helpers/strapi';
 import { buildArchiveSchool, sha256Hex, verifyBagDirectory, type ArchiveSchool } from '../helpers/archive-fixture';
 
 let strapi: Core.Strapi;
@@ -100,12 +100,20 @@ describe('integrity checks', () => {
     expect(verifyBagDirectory(bag('secondary', bagPath)).checksums).toEqual(verifyBagDirectory(bag('primary', bagPath)).checksums);
   });
 
-  it('record a failure, visible on the package, when the same file is damaged in both copies', async () => {
+  it('record a failure, visible on the package and told to the archivists, when the same file is damaged in both copies', async () => {
+    await createAccount(strapi, 'archivist', 'archivist.fixity');
     const [, bagPath] = bagPaths;
     flipByte(bag('primary', bagPath, 'data/journal.xlsx'));
     flipByte(bag('secondary', bagPath, 'data/journal.xlsx'));
     const check = await fixity().verifyPackages();
     expect(check).toMatchObject({ state: 'failed', damagedCopies: 2, repairedCopies: 0, unrecoverablePackages: 1 });
+    const letters = (await strapi.db
+      .query('api::notification.notification')
+      .findMany({ where: { cause: 'archive-failure', recipient: 'archivist.fixity@school.test' } })) as Array<{
+      subject: string;
+      text: string;
+    }>;
+    expect(letters.map((letter) => letter.subject)).toContain('Сбой архива: Проверка целостности: есть пакеты без неповреждённой копии');
     expect(check.failures.every((failure: { repaired: boolean }) => !failure.repaired)).toBe(true);
     expect(check.failures[0].message).toMatch(/восстановить не удалось/);
     expect(await packageRow(bagPath)).toMatchObject({ primaryState: 'damaged', secondaryState: 'damaged' });

@@ -10,7 +10,7 @@ import { BACKUP_UID, LEGAL_HOLD_UID } from '../../src/plugins/records-archive/se
 import type { BackupRecord } from '../../src/plugins/records-archive/server/src/services/backup';
 import { getService } from '../../src/plugins/records-archive/server/src/utils';
 import { adminLogin } from '../helpers/admin';
-import { bootStrapi, stopStrapi } from '../helpers/strapi';
+import { bootStrapi, createAccount, stopStrapi } from '../helpers/strapi';
 
 /** Backups: rotation keeps the configured counts, a failed backup is never complete, the CLI, the admin API and its permissions. */
 
@@ -107,7 +107,8 @@ describe('a failed backup', () => {
     configure({});
   });
 
-  it('is recorded as failed, never complete, when the backup directory cannot be written', async () => {
+  it('is recorded as failed, never complete, when the backup directory cannot be written, and the archivists are told', async () => {
+    await createAccount(strapi, 'archivist', 'archivist.alerts');
     const blocker = path.join(work, 'a-file');
     fs.writeFileSync(blocker, 'not a directory');
     configure({ dir: path.join(blocker, 'backups') });
@@ -117,6 +118,16 @@ describe('a failed backup', () => {
     expect(failed).toMatchObject({ state: 'failed', sha256: null, size: null });
     expect(failed.error).toMatch(/ENOTDIR|not a directory/);
     expect((await rows({ state: 'complete' })).length).toBe(complete);
+    // The archivists hear of it by e-mail (the admin-panel archivist and school accounts with the role).
+    const letters = (await strapi.db
+      .query('api::notification.notification')
+      .findMany({ where: { cause: 'archive-failure', recipient: 'archivist.alerts@school.test' } })) as Array<{
+      subject: string;
+      text: string;
+    }>;
+    expect(letters).toHaveLength(1);
+    expect(letters[0].subject).toContain(`Резервная копия ${failed.name} не создана`);
+    expect(letters[0].text).toMatch(/ENOTDIR|not a directory/);
   });
 
   it('leaves no partial folder when it fails half-way (after the database was copied), and the API answers 400', async () => {

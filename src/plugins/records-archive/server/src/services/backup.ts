@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { alertArchivists } from '../../../../../notifications/archive-alerts';
 import { errors } from '@strapi/utils';
 import { backupSqlite, dumpPostgres, type PgConnection } from '../backup/engines';
 import {
@@ -234,6 +235,11 @@ const createBackupService = ({ strapi }: { strapi: Core.Strapi }) => {
           finishedAt: new Date(),
           error: messageOf(error),
         },
+      });
+      await alertArchivists(strapi, {
+        what: `Резервная копия ${name} не создана`,
+        detail: `Причина: ${messageOf(error)}`,
+        page: 'Резервные копии',
       });
       throw new BackupFailedError(`Резервная копия не создана: ${messageOf(error)}`, { backup: toRecord(row) });
     }

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { alertArchivists } from '../../../../../notifications/archive-alerts';
 import { sha256, type BagFile, type BagProblem } from '../archive/bagit';
 import { archiveLocations, ArchiveBusyError } from '../archive/locations';
 import { LOCATIONS, writeBagAtomically, type LocationName } from '../archive/storage';
@@ -204,7 +205,17 @@ const createFixityService = ({ strapi }: { strapi: Core.Strapi }) => {
           state === 'passed'
             ? `Проверено пакетов: ${totals.packagesChecked}, копий: ${totals.copiesChecked}. Повреждений нет`
             : `Проверено пакетов: ${totals.packagesChecked}, копий: ${totals.copiesChecked}. Повреждённых копий: ${totals.damagedCopies}, восстановлено: ${totals.repairedCopies}, пакетов без неповреждённой копии: ${totals.unrecoverablePackages}`;
-        if (state !== 'passed') strapi.log.warn(`[records-archive] fixity check: ${summary}`);
+        if (state !== 'passed') {
+          strapi.log.warn(`[records-archive] fixity check: ${summary}`);
+          await alertArchivists(strapi, {
+            what:
+              state === 'failed'
+                ? 'Проверка целостности: есть пакеты без неповреждённой копии'
+                : 'Проверка целостности: повреждённые копии восстановлены',
+            detail: summary,
+            page: 'Журнал проверок целостности',
+          });
+        }
         return (await checks().update({
           where: { id: check.id },
           data: { ...totals, state, failures, summary, finishedAt: new Date().toISOString() },
