@@ -174,6 +174,47 @@ export const logReads = async (
   });
 };
 
+/** A record as the trail stores it (`snapshotForAudit`): its id and its values, relations as document ids. */
+export type AuditSnapshot = { id: number; values: Snapshot };
+
+/** The stored record as the trail sees it; read it before a change to pass as `before` to `auditWrite`. */
+export const snapshotForAudit = snapshot;
+
+/**
+ * Appends the entry of one write that has just been made, inside its transaction: reads the record
+ * as it is now (none after a delete), keeps only the changed fields of an update (no entry when
+ * nothing changed) and records who made it, through which door, in which procedure. The
+ * document-service middleware below and the direct write paths (the mark fast path,
+ * src/api/mark/services/fast-mark.ts) both call it, so every entry is made the same way.
+ */
+export const auditWrite = async (
+  strapi: Core.Strapi,
+  trx: { raw: (sql: string, bindings: unknown[]) => Promise<unknown> },
+  write: { uid: UID.ContentType; action: 'create' | 'update' | 'delete'; documentId: string; before: AuditSnapshot | null },
+): Promise<void> => {
+  const { uid, action, documentId, before } = write;
+  const after = action === 'delete' ? null : await snapshot(strapi, uid, documentId);
+  const diff = action === 'update' && before && after ? changedFields(before.values, after.values) : null;
+  if (diff && Object.keys(diff.after).length === 0) return;
+  const actor = currentActor(strapi);
+  const procedure = currentArchiveProcedure();
+  await appendEntry(strapi, trx, {
+    occurredAt: new Date().toISOString(),
+    action,
+    recordType: uid,
+    recordDocumentId: documentId,
+    recordId: after?.id ?? before?.id ?? null,
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorName: actor.name,
+    origin: actor.origin,
+    procedure: procedure?.kind ?? null,
+    reason: procedure ? `${procedure.reason} (${procedure.authorisedBy})` : null,
+    before: diff ? diff.before : (before?.values ?? null),
+    after: diff ? diff.after : (after?.values ?? null),
+  });
+};
+
 /**
  * Document-service middleware: every create, update and delete of an audited record writes an audit
  * entry in the same transaction — who, when, through which door, the values before and after.
@@ -190,31 +231,12 @@ export const auditTrailMiddleware =
     const uid = context.uid;
     const params = context.params as { documentId?: string };
     return strapi.db.transaction(async ({ trx }) => {
-      const before = params.documentId && context.action !== 'clone' ? await snapshot(strapi, uid, params.documentId) : null;
+      const before = params.documentId && context.action !== 'clone' ? await snapshotForAudit(strapi, uid, params.documentId) : null;
       const result = await next();
       const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
       if (!documentId || (context.action !== 'create' && context.action !== 'clone' && !before)) return result;
-      const after = context.action === 'delete' ? null : await snapshot(strapi, uid, documentId);
       const action = context.action === 'clone' ? 'create' : (context.action as 'create' | 'update' | 'delete');
-      const diff = action === 'update' && before && after ? changedFields(before.values, after.values) : null;
-      if (diff && Object.keys(diff.after).length === 0) return result;
-      const actor = currentActor(strapi);
-      const procedure = currentArchiveProcedure();
-      await appendEntry(strapi, trx as never, {
-        occurredAt: new Date().toISOString(),
-        action,
-        recordType: uid,
-        recordDocumentId: documentId,
-        recordId: after?.id ?? before?.id ?? null,
-        actorKind: actor.kind,
-        actorId: actor.id,
-        actorName: actor.name,
-        origin: actor.origin,
-        procedure: procedure?.kind ?? null,
-        reason: procedure ? `${procedure.reason} (${procedure.authorisedBy})` : null,
-        before: diff ? diff.before : (before?.values ?? null),
-        after: diff ? diff.after : (after?.values ?? null),
-      });
+      await auditWrite(strapi, trx as never, { uid, action, documentId, before });
       return result;
     });
   };
