@@ -179,12 +179,15 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
   const lessonWeight = lesson?.weight === null || lesson?.weight === undefined ? null : Number(lesson.weight);
   const defaultWeight = lessonWeight ?? (workType ? (settings.workTypeWeights[String(workType)] ?? null) : null);
   const derived: Derived = {
+    // The relations as the ids the rules resolved: the write links exactly the records judged here.
+    student: { id: student.id },
+    journal: { id: journal.id },
     kind,
     value,
     numericValue: numericMarkValue(value as string),
     date,
     studyPeriod: period ? { id: period.id } : null,
-    ...(kind === 'current' ? {} : { lesson: null }),
+    lesson: kind === 'current' && lesson ? { id: lesson.id } : null,
     ...(draft.isNew && !draft.value('workType') && lessonWorkType ? { workType: lessonWorkType } : {}),
     ...(draft.isNew && draft.value('weight') === null && defaultWeight !== null ? { weight: defaultWeight } : {}),
   };
