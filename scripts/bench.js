@@ -32,10 +32,22 @@ const USAGE = `Usage: node scripts/bench.js [--students N] [--seed N] [--runs N]
   --runs N       timed runs of each read (default 50, after 5 warm-up runs)
   --posts N      marks posted in the mark-entry figure (default 1000)
   --clients N    concurrent clients posting marks (default 20)
-  --keep         keep the scratch database .tmp/bench-<timestamp>.db`;
+  --keep         keep the scratch database .tmp/bench-<timestamp>.db
+  --no-fast-path post every mark through the document service (the fast path of current marks off)
+  --profile-marks FILE  write a CPU profile (.cpuprofile) of the mark-entry burst only`;
 
 const parseArgs = (argv) => {
-  const options = { students: 1000, seed: 1, runs: 50, posts: 1000, clients: 20, keep: false, help: false };
+  const options = {
+    students: 1000,
+    seed: 1,
+    runs: 50,
+    posts: 1000,
+    clients: 20,
+    keep: false,
+    noFastPath: false,
+    profileMarks: null,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const [name, inline] = arg.split('=', 2);
@@ -51,10 +63,33 @@ const parseArgs = (argv) => {
     else if (name === '--posts') options.posts = integer(1);
     else if (name === '--clients') options.clients = integer(1);
     else if (name === '--keep') options.keep = true;
-    else if (name === '--help' || name === '-h') options.help = true;
+    else if (name === '--no-fast-path') options.noFastPath = true;
+    else if (name === '--profile-marks') {
+      options.profileMarks = inline ?? argv[(i += 1)];
+      if (!options.profileMarks) throw new Error('--profile-marks needs a file name');
+    } else if (name === '--help' || name === '-h') options.help = true;
     else throw new Error(`Unknown option ${arg}\n\n${USAGE}`);
   }
   return options;
+};
+
+/** Starts V8's CPU profiler in this process (server and clients share it); \`stop(file)\` writes the profile. */
+const startCpuProfile = async () => {
+  const inspector = require('inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) =>
+    new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await post('Profiler.stop');
+      session.disconnect();
+      fs.writeFileSync(file, JSON.stringify(profile));
+      return file;
+    },
+  };
 };
 
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
@@ -536,6 +571,7 @@ const runBench = async (app, options, distDir) => {
     const latencies = [];
     const errors = [];
     let next = 0;
+    const profiler = options.profileMarks ? await startCpuProfile() : null;
     const entryStart = process.hrtime.bigint();
     const worker = async () => {
       for (;;) {
@@ -559,6 +595,7 @@ const runBench = async (app, options, distDir) => {
     };
     await Promise.all(Array.from({ length: options.clients }, worker));
     const entrySeconds = ms(entryStart) / 1000;
+    if (profiler) console.log(`  CPU profile of mark entry: ${await profiler.stop(options.profileMarks)}`);
     const ok = options.posts - errors.length;
     // Baseline: the same rows inserted by bare SQL (the mark and its five links), one transaction per mark.
     const sqlEntry = await sqlInsertBaseline(app, journal, quarter, pairs, options);
@@ -781,6 +818,8 @@ const main = async () => {
     await app.load();
     // Per-request http logging would swamp the output and the timings.
     app.log.level = 'warn';
+    // For a comparison: every mark through the document service (src/api/mark/services/fast-mark.ts).
+    if (options.noFastPath) app.config.set('api.marks.fastPath', false);
     for (const transport of app.log.transports || []) transport.level = 'warn';
     const started = new Date();
     const results = await runBench(app, options, context.distDir);
