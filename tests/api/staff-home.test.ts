@@ -67,6 +67,7 @@ beforeAll(async () => {
   jwt.teacher = await adminLogin(strapi, { email: 'home_teacher@school.test', roleId: await roleId('school-teacher') });
   jwt.deputy = await adminLogin(strapi, { email: 'deputy@school.test', roleId: await roleId('school-deputy-director') });
   jwt.archivist = await adminLogin(strapi, { email: 'archivist@school.test', roleId: await roleId('school-archivist') });
+  jwt.director = await adminLogin(strapi, { email: 'director@school.test', roleId: await roleId('school-director') });
 });
 
 afterAll(async () => {
@@ -99,6 +100,16 @@ describe('the staff home page', () => {
     expect(home.lastFixity).toBeNull();
   });
 
+  it('shows the director the control summary: overdue remarks, the journals behind, the archive and open decisions', async () => {
+    const response = await get('/records-archive/home/director', 'director');
+    expect(response.status).toBe(200);
+    const home = response.body.data;
+    expect(home.journalControl).toMatchObject({ openRemarks: 1, overdueRemarks: 1 });
+    expect(home.journalControl.journalsBehind[0]).toMatchObject({ journal: journal.documentId });
+    expect(home.archive).toMatchObject({ lastBackup: null, lastFixity: null });
+    expect(home.openDecisions).toEqual([]);
+  });
+
   it('has a favicon, so no page of the panel makes a failing request for it', async () => {
     const response = await supertest(strapi.server.httpServer).get('/favicon.ico');
     expect(response.status).toBe(200);
@@ -113,5 +124,7 @@ describe('the staff home page', () => {
     expect((await get('/records-archive/home/deputy', 'teacher')).status).toBe(403);
     expect((await get('/records-archive/home/archivist', 'teacher')).status).toBe(403);
     expect((await get('/records-archive/home/teacher', 'archivist')).status).toBe(403);
+    expect((await get('/records-archive/home/director', 'deputy')).status).toBe(403);
+    expect((await get('/records-archive/home/director', 'archivist')).status).toBe(403);
   });
 });

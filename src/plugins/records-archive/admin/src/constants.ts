@@ -28,6 +28,7 @@ export const ACTIONS = {
   paperRead: `plugin::${PLUGIN_ID}.paper-archive.read`,
   paperManage: `plugin::${PLUGIN_ID}.paper-archive.manage`,
   paperSign: `plugin::${PLUGIN_ID}.paper-archive.sign`,
+  controlSummary: `plugin::${PLUGIN_ID}.control.summary`,
 } as const;
 
 const permission = (action: string) => ({ action, subject: null });

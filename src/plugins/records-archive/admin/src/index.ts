@@ -62,6 +62,18 @@ export default {
         component: async () => (await import('./pages/home/widgets')).ArchivistWidget,
         permissions: [{ action: ACTIONS.packagesRead }],
       },
+      {
+        id: 'director-control',
+        pluginId: PLUGIN_ID,
+        icon: Shield,
+        title: { id: getTranslation('home.director.title'), defaultMessage: 'Сводка директора' },
+        link: {
+          label: { id: getTranslation('home.director.link'), defaultMessage: 'Решения' },
+          href: '/content-manager/collection-types/api::management-decision.management-decision',
+        },
+        component: async () => (await import('./pages/home/widgets')).DirectorWidget,
+        permissions: [{ action: ACTIONS.controlSummary }],
+      },
     ]);
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },

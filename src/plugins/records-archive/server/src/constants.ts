@@ -91,8 +91,18 @@ export const PAPER_ACTIONS = [
 
 export type PaperAction = (typeof PAPER_ACTIONS)[number]['uid'];
 
+/**
+ * Admin RBAC action of the director's home widget: the summary of journal control and the archive's
+ * state, with the open management decisions (seed 002 §3.1.10: общий контроль).
+ */
+export const CONTROL_ACTIONS = [
+  { uid: 'control.summary', displayName: 'Сводка директора: контроль журналов, состояние архива, решения', subCategory: 'Контроль' },
+] as const;
+
+export type ControlAction = (typeof CONTROL_ACTIONS)[number]['uid'];
+
 /** Every admin RBAC action of the plugin. */
-export type PluginAction = KeepingAction | ArchiveAction | JournalAction | AnalyticsAction | PaperAction;
+export type PluginAction = KeepingAction | ArchiveAction | JournalAction | AnalyticsAction | PaperAction | ControlAction;
 
 /** The permission id an admin route checks: `plugin::records-archive.<action>`. */
 export const pluginPermission = (action: PluginAction): string => `plugin::${PLUGIN_ID}.${action}`;

@@ -1,5 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { ANALYTICS_ACTIONS, ARCHIVE_ACTIONS, JOURNAL_ACTIONS, KEEPING_ACTIONS, PAPER_ACTIONS, PLUGIN_ID } from './constants';
+import {
+  ANALYTICS_ACTIONS,
+  ARCHIVE_ACTIONS,
+  CONTROL_ACTIONS,
+  JOURNAL_ACTIONS,
+  KEEPING_ACTIONS,
+  PAPER_ACTIONS,
+  PLUGIN_ID,
+} from './constants';
 import { destructionActMiddleware } from './disposition/act-guard';
 import { inventoryCheckMiddleware } from './paper/check-guard';
 import { retentionRuleMiddleware } from './services/retention-history';
@@ -21,6 +29,9 @@ const register = async ({ strapi }: { strapi: Core.Strapi }): Promise<void> => {
   await strapi
     .service('admin::permission')
     .actionProvider.registerMany(PAPER_ACTIONS.map((action) => ({ ...action, section: 'plugins', pluginName: PLUGIN_ID })));
+  await strapi
+    .service('admin::permission')
+    .actionProvider.registerMany(CONTROL_ACTIONS.map((action) => ({ ...action, section: 'plugins', pluginName: PLUGIN_ID })));
   // Retention rules are validated and every change versioned; destruction acts are never deleted.
   strapi.documents.use(retentionRuleMiddleware(strapi));
   strapi.documents.use(destructionActMiddleware);

@@ -19,6 +19,23 @@ export const STAFF_ADMIN_ROLES: ReadonlyArray<{ code: string; name: string; desc
     actions: ['journal.read-all', 'journal.remark', 'packages.read', 'fixity.read', 'analytics.read', 'paper-archive.read'],
   },
   {
+    code: 'school-director',
+    name: 'Директор',
+    description: 'Общий контроль ведения и хранения журналов: сводка контроля, журналы, архив, аналитика; утверждает акты об уничтожении',
+    actions: [
+      'control.summary',
+      'journal.read-all',
+      'packages.read',
+      'fixity.read',
+      'backup.read',
+      'disposition.read',
+      'disposition.approve',
+      'legal-hold.manage',
+      'analytics.read',
+      'paper-archive.read',
+    ],
+  },
+  {
     code: 'school-archivist',
     name: 'Администратор системы (архивариус)',
     description: 'Закрытие периодов, архивные пакеты, резервные копии, проверки целостности, сроки хранения',

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { directorSummary } from '../../../../../api/management-decision/summary';
 import { getService } from '../utils';
 import { staffAccountOf } from '../utils/staff';
 
@@ -14,6 +15,9 @@ const staffHomeController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
   async archivist(ctx: Context) {
     ctx.body = { data: await getService(strapi, 'staff-home').archivist() };
+  },
+  async director(ctx: Context) {
+    ctx.body = { data: await directorSummary(strapi) };
   },
 });
 

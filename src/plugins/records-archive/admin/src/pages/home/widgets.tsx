@@ -260,3 +260,111 @@ export const ArchivistWidget = () => {
     </Flex>
   );
 };
+
+interface DirectorSummary {
+  journalControl: { openRemarks: number; overdueRemarks: number; journalsBehind: JournalBehind[]; overdueChecks: unknown[] };
+  archive: {
+    periodsAwaitingClose: number;
+    lastBackup: { state: string; finishedAt: string | null } | null;
+    lastFixity: { state: string; finishedAt: string | null } | null;
+    paperCheck?: { overdue: boolean };
+  };
+  controlPlanOverdue: Array<{ documentId: string; topic: string; plannedTo: string }>;
+  openDecisions: Array<{
+    documentId: string;
+    title: string;
+    number: string | null;
+    dueOn: string | null;
+    overdue: boolean;
+    executor: string | null;
+  }>;
+}
+
+const decisionLink = (documentId: string) =>
+  `/content-manager/collection-types/api::management-decision.management-decision/${encodeURIComponent(documentId)}`;
+
+/** A line of the summary: a label and its figure, red when something needs the director's attention. */
+const Figure = ({ label, value, alarm }: { label: string; value: React.ReactNode; alarm: boolean }) => (
+  <Flex justifyContent="space-between" gap={2}>
+    <Typography variant="sigma" textColor="neutral600">
+      {label}
+    </Typography>
+    {typeof value === 'number' ? <Badge variant={alarm ? 'danger' : 'success'}>{value}</Badge> : value}
+  </Flex>
+);
+
+/** The director's summary (seed 002 §3.1.10): journal control, the archive's state, the plan and the open decisions. */
+export const DirectorWidget = () => {
+  const { t, date } = useT();
+  const { data, isLoading } = useLoad<{ data: DirectorSummary }>(`${BASE}/home/director`);
+  if (isLoading || !data) return <Loading />;
+  const { journalControl, archive, controlPlanOverdue, openDecisions } = data.data;
+  const backupFailed = !archive.lastBackup || archive.lastBackup.state === 'failed';
+  const fixityFailed = archive.lastFixity?.state === 'failed';
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2} data-testid="home-director">
+      <Figure
+        label={t('home.director.openRemarks', 'Открытые замечания по журналам')}
+        value={journalControl.openRemarks}
+        alarm={journalControl.openRemarks > 0}
+      />
+      <Figure
+        label={t('home.director.overdueRemarks', 'из них просрочены')}
+        value={journalControl.overdueRemarks}
+        alarm={journalControl.overdueRemarks > 0}
+      />
+      <Figure
+        label={t('home.director.overdueChecks', 'Проверки журналов не проведены в срок')}
+        value={journalControl.overdueChecks.length}
+        alarm={journalControl.overdueChecks.length > 0}
+      />
+      <Figure
+        label={t('home.director.behind', 'Журналы с уроками без темы')}
+        value={journalControl.journalsBehind.length}
+        alarm={journalControl.journalsBehind.length > 0}
+      />
+      <Figure
+        label={t('home.director.planOverdue', 'Пункты плана ВШК просрочены')}
+        value={controlPlanOverdue.length}
+        alarm={controlPlanOverdue.length > 0}
+      />
+      <Figure
+        label={t('home.awaiting.short', 'Периоды ждут закрытия')}
+        value={archive.periodsAwaitingClose}
+        alarm={archive.periodsAwaitingClose > 0}
+      />
+      <Figure
+        label={t('home.backup', 'Последняя резервная копия')}
+        alarm={backupFailed}
+        value={
+          <Badge variant={backupFailed ? 'danger' : 'success'}>
+            {archive.lastBackup ? date(archive.lastBackup.finishedAt) : t('home.backup.none', 'ещё не делалась')}
+          </Badge>
+        }
+      />
+      {fixityFailed ? (
+        <Badge variant="danger">{t('home.director.fixityFailed', 'Последняя проверка целостности нашла потерянные копии')}</Badge>
+      ) : null}
+      {archive.paperCheck?.overdue ? (
+        <Badge variant="danger">{t('home.director.paperOverdue', 'Проверка наличия бумажного архива просрочена')}</Badge>
+      ) : null}
+      <Typography variant="sigma" textColor="neutral600">
+        {t('home.director.decisions', 'Неисполненные решения: {count}', { count: openDecisions.length })}
+      </Typography>
+      {openDecisions.slice(0, 6).map((decision) => (
+        <Flex key={decision.documentId} justifyContent="space-between" gap={2}>
+          <Link to={decisionLink(decision.documentId)}>
+            <Typography textColor="primary600" ellipsis>
+              {decision.number ? `№ ${decision.number}: ${decision.title}` : decision.title}
+            </Typography>
+          </Link>
+          {decision.dueOn ? (
+            <Badge variant={decision.overdue ? 'danger' : 'neutral'}>
+              {t('home.director.dueOn', 'срок {date}', { date: fullDate(decision.dueOn) })}
+            </Badge>
+          ) : null}
+        </Flex>
+      ))}
+    </Flex>
+  );
+};
