@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import { getSchoolSettings } from '../school/settings';
-import { NOTIFICATION_UID } from './queue';
+import { flushQueue, queueLetter } from './queue';
 import { archiveFailureLetter } from './templates';
 
 /**
@@ -43,23 +43,10 @@ export const alertArchivists = async (strapi: Core.Strapi, failure: ArchiveFailu
     const letter = archiveFailureLetter({ ...failure, at });
     const recipients = await archivistAddresses(strapi);
     for (const recipient of recipients) {
-      await strapi.db.query(NOTIFICATION_UID).create({
-        data: {
-          recipient: recipient.email,
-          recipientUser: recipient.userId,
-          cause: ARCHIVE_FAILURE_CAUSE,
-          subject: letter.subject,
-          text: letter.text,
-          state: 'queued',
-          attempts: 0,
-          queuedAt: new Date().toISOString(),
-        },
-      });
+      await queueLetter(strapi, { recipient: recipient.email, userId: recipient.userId, cause: ARCHIVE_FAILURE_CAUSE, letter });
     }
     if (recipients.length > 0) {
-      void (strapi.service(NOTIFICATION_UID) as unknown as { flush(): Promise<unknown> })
-        .flush()
-        .catch((error: Error) => strapi.log.warn(`[notifications] archive alert not sent yet: ${error.message}`));
+      void flushQueue(strapi).catch((error: Error) => strapi.log.warn(`[notifications] archive alert not sent yet: ${error.message}`));
     }
     return recipients.length;
   } catch (error) {

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { JournalControlService } from '../api/journal-control/services/journal-control';
-import { acquireLease } from '../plugins/records-archive/server/src/utils/lease';
 import { formatLocalDate, todayInZone, type LocalDate } from '../school/calendar';
 import { getSchoolSettings } from '../school/settings';
-import { NOTIFICATION_UID } from './queue';
+import { NOTIFICATION_UID, queueLetter, runOnceAndSend } from './queue';
 import { dailyJournalCheckLetter, dailyJournalControlLetter, type UnfilledLesson } from './templates';
 
 /**
@@ -37,7 +36,7 @@ export interface DailyCheckResult {
   queued: Array<{ recipient: string; kind: 'teacher' | 'deputy'; lessons: number }>;
 }
 
-const queueLetter = async (strapi: Core.Strapi, user: Row, letter: { subject: string; text: string }): Promise<string | null> => {
+const queueOnce = async (strapi: Core.Strapi, user: Row, letter: { subject: string; text: string }): Promise<string | null> => {
   const email = String(user.email ?? '').trim();
   if (!email.includes('@')) return null;
   const subject = letter.subject.slice(0, 300);
@@ -45,18 +44,7 @@ const queueLetter = async (strapi: Core.Strapi, user: Row, letter: { subject: st
     .query(NOTIFICATION_UID)
     .count({ where: { cause: JOURNAL_CHECK_CAUSE, recipientUser: { id: user.id }, subject } });
   if (already > 0) return null;
-  await strapi.db.query(NOTIFICATION_UID).create({
-    data: {
-      recipient: email,
-      recipientUser: user.id,
-      cause: JOURNAL_CHECK_CAUSE,
-      subject,
-      text: letter.text,
-      state: 'queued',
-      attempts: 0,
-      queuedAt: new Date().toISOString(),
-    },
-  });
+  await queueLetter(strapi, { recipient: email, userId: user.id, cause: JOURNAL_CHECK_CAUSE, letter });
   return email;
 };
 
@@ -82,7 +70,7 @@ export const queueDailyJournalCheck = async (strapi: Core.Strapi, day?: LocalDat
       .query('plugin::users-permissions.user')
       .findOne({ where: { id: group.teacher.id }, select: ['id', 'email'] })) as Row | null;
     if (!teacher) continue;
-    const sent = await queueLetter(strapi, teacher, dailyJournalCheckLetter({ date: shown, lessons }));
+    const sent = await queueOnce(strapi, teacher, dailyJournalCheckLetter({ date: shown, lessons }));
     if (sent) result.queued.push({ recipient: sent, kind: 'teacher', lessons: lessons.length });
   }
   if (schoolList.length > 0) {
@@ -91,7 +79,7 @@ export const queueDailyJournalCheck = async (strapi: Core.Strapi, day?: LocalDat
       select: ['id', 'email'],
     })) as Row[];
     for (const deputy of deputies) {
-      const sent = await queueLetter(
+      const sent = await queueOnce(
         strapi,
         deputy,
         dailyJournalControlLetter({ date: shown, lessons: report.lessons, unfilled: schoolList }),
@@ -107,8 +95,5 @@ const DAY_LEASE_MS = 36 * 60 * 60 * 1000;
 /** The scheduled task: once across instances (a lease named after the day, kept), check the day and send. */
 export const runDailyJournalCheck = async (strapi: Core.Strapi, day?: LocalDate): Promise<DailyCheckResult | null> => {
   const date = day ?? todayInZone(getSchoolSettings(strapi).timeZone);
-  if (!(await acquireLease(strapi, `journal-check:${date}`, DAY_LEASE_MS))) return null;
-  const result = await queueDailyJournalCheck(strapi, date);
-  if (result.queued.length > 0) await (strapi.service(NOTIFICATION_UID) as unknown as { flush(): Promise<unknown> }).flush();
-  return result;
+  return runOnceAndSend(strapi, `journal-check:${date}`, DAY_LEASE_MS, () => queueDailyJournalCheck(strapi, date));
 };

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
-import { acquireLease } from '../plugins/records-archive/server/src/utils/lease';
 import { formatLocalDate, todayInZone, type LocalDate } from '../school/calendar';
 import { getSchoolSettings } from '../school/settings';
-import { NOTIFICATION_UID } from './queue';
+import { NOTIFICATION_UID, queueLetter, runOnceAndSend } from './queue';
 import { marksDigestLetter, type DigestMark } from './templates';
 
 /**
@@ -70,23 +69,11 @@ export const queueMarksDigest = async (strapi: Core.Strapi, day?: LocalDate): Pr
       }))
       .filter((child) => child.marks.length > 0);
     const letter = marksDigestLetter({ date: formatLocalDate(date), children: byChild });
-    const subject = letter.subject.slice(0, 300);
     const already = await strapi.db.query(NOTIFICATION_UID).count({
       where: { cause: DIGEST_CAUSE, recipient: email, queuedAt: { $gte: from } },
     });
     if (already > 0) continue;
-    await strapi.db.query(NOTIFICATION_UID).create({
-      data: {
-        recipient: email,
-        recipientUser: user?.id ?? null,
-        cause: DIGEST_CAUSE,
-        subject,
-        text: letter.text,
-        state: 'queued',
-        attempts: 0,
-        queuedAt: new Date().toISOString(),
-      },
-    });
+    await queueLetter(strapi, { recipient: email, userId: user?.id ?? null, cause: DIGEST_CAUSE, letter });
     result.queued.push({ recipient: email, marks: marks.length });
   }
   return result;
@@ -97,8 +84,5 @@ const DAY_LEASE_MS = 36 * 60 * 60 * 1000;
 /** The scheduled task: once across instances (a lease per day, kept), queue the day's digests and send them. */
 export const runMarksDigest = async (strapi: Core.Strapi, day?: LocalDate): Promise<DigestResult | null> => {
   const date = day ?? todayInZone(getSchoolSettings(strapi).timeZone);
-  if (!(await acquireLease(strapi, `marks-digest:${date}`, DAY_LEASE_MS))) return null;
-  const result = await queueMarksDigest(strapi, date);
-  if (result.queued.length > 0) await (strapi.service(NOTIFICATION_UID) as unknown as { flush(): Promise<unknown> }).flush();
-  return result;
+  return runOnceAndSend(strapi, `marks-digest:${date}`, DAY_LEASE_MS, () => queueMarksDigest(strapi, date));
 };

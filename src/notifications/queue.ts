@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { acquireLease } from '../plugins/records-archive/server/src/utils/lease';
 import { diaryEntryLetter, journalRemarkLetter, newMessageLetter, type Letter } from './templates';
 
 export const NOTIFICATION_UID = 'api::notification.notification';
@@ -94,24 +95,51 @@ const lettersFor = async (
   return null;
 };
 
+/** Puts one letter in the sender's queue (sent by the notification service's `flush`, retried on failure). */
+export const queueLetter = (
+  strapi: Core.Strapi,
+  p: { recipient: string; userId: number | null; cause: string; letter: Letter },
+): Promise<unknown> =>
+  strapi.db.query(NOTIFICATION_UID).create({
+    data: {
+      recipient: p.recipient,
+      recipientUser: p.userId,
+      cause: p.cause,
+      subject: p.letter.subject.slice(0, 300),
+      text: p.letter.text,
+      state: 'queued',
+      attempts: 0,
+      queuedAt: new Date().toISOString(),
+    },
+  });
+
+/** Asks the sender to send what is queued now. */
+export const flushQueue = (strapi: Core.Strapi): Promise<unknown> =>
+  (strapi.service(NOTIFICATION_UID) as unknown as { flush(): Promise<unknown> }).flush();
+
+/**
+ * A scheduled letter job that must run once across instances: only the instance that takes the
+ * lease (named after the day or week, kept rather than released) runs it, then sends what it queued.
+ */
+export const runOnceAndSend = async <T extends { queued: unknown[] }>(
+  strapi: Core.Strapi,
+  lease: string,
+  ttlMs: number,
+  job: () => Promise<T>,
+): Promise<T | null> => {
+  if (!(await acquireLease(strapi, lease, ttlMs))) return null;
+  const result = await job();
+  if (result.queued.length > 0) await flushQueue(strapi);
+  return result;
+};
+
 /** Writes the queued letters of one new record and asks the sender to send them. */
 export const enqueueFor = async (strapi: Core.Strapi, uid: string, id: number): Promise<number> => {
   const found = await lettersFor(strapi, uid, id);
   if (!found) return 0;
   const recipients = withEmail(found.to);
   for (const recipient of recipients) {
-    await strapi.db.query(NOTIFICATION_UID).create({
-      data: {
-        recipient: recipient.email,
-        recipientUser: recipient.userId,
-        cause: found.cause,
-        subject: found.letter.subject.slice(0, 300),
-        text: found.letter.text,
-        state: 'queued',
-        attempts: 0,
-        queuedAt: new Date().toISOString(),
-      },
-    });
+    await queueLetter(strapi, { recipient: recipient.email, userId: recipient.userId, cause: found.cause, letter: found.letter });
   }
   return recipients.length;
 };
@@ -123,7 +151,7 @@ export const enqueueFor = async (strapi: Core.Strapi, uid: string, id: number): 
 export const enqueueAfterCommit = async (strapi: Core.Strapi, uid: string, id: number): Promise<void> => {
   const run = () => {
     void enqueueFor(strapi, uid, id)
-      .then((count) => (count > 0 ? (strapi.service(NOTIFICATION_UID) as unknown as { flush(): Promise<unknown> }).flush() : null))
+      .then((count) => (count > 0 ? flushQueue(strapi) : null))
       .catch((error: unknown) => strapi.log.error(`Notifications of ${uid} ${id} were not queued: ${String(error)}`));
   };
   // Joins the caller's transaction when there is one (the callback runs at its commit), else commits at once.

@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import type { DiaryService } from '../api/diary/services/diary';
-import { acquireLease } from '../plugins/records-archive/server/src/utils/lease';
 import { formatLocalDate, todayInZone, type LocalDate } from '../school/calendar';
 import { weekStartOf } from '../school/rules/averages';
 import { getSchoolSettings } from '../school/settings';
-import { NOTIFICATION_UID } from './queue';
+import { NOTIFICATION_UID, queueLetter, runOnceAndSend } from './queue';
 import { weeklyDiaryReminderLetter } from './templates';
 
 /**
@@ -84,18 +83,7 @@ export const queueWeeklyDiaryReminders = async (strapi: Core.Strapi, day?: Local
       result.skipped.push({ schoolClass: name, reason: 'already-queued' });
       continue;
     }
-    await strapi.db.query(NOTIFICATION_UID).create({
-      data: {
-        recipient: email,
-        recipientUser: teacher.id,
-        cause: REMINDER_CAUSE,
-        subject,
-        text: letter.text,
-        state: 'queued',
-        attempts: 0,
-        queuedAt: new Date().toISOString(),
-      },
-    });
+    await queueLetter(strapi, { recipient: email, userId: teacher.id, cause: REMINDER_CAUSE, letter });
     result.queued.push({
       schoolClass: name,
       recipient: email,
@@ -115,8 +103,7 @@ const WEEK_LEASE_MS = 8 * 24 * 60 * 60 * 1000;
  */
 export const runWeeklyDiaryReminder = async (strapi: Core.Strapi, day?: LocalDate): Promise<ReminderResult | null> => {
   const today = day ?? todayInZone(getSchoolSettings(strapi).timeZone);
-  if (!(await acquireLease(strapi, `diary-reminder:${pastWeekOf(today).weekStart}`, WEEK_LEASE_MS))) return null;
-  const result = await queueWeeklyDiaryReminders(strapi, today);
-  if (result.queued.length > 0) await (strapi.service(NOTIFICATION_UID) as unknown as { flush(): Promise<unknown> }).flush();
-  return result;
+  return runOnceAndSend(strapi, `diary-reminder:${pastWeekOf(today).weekStart}`, WEEK_LEASE_MS, () =>
+    queueWeeklyDiaryReminders(strapi, today),
+  );
 };
