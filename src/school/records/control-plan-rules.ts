@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { inCurrentTransaction } from '../sql/connection';
-import { formatLocalDate, parseLocalDate, type LocalDate } from '../calendar';
+import { formatLocalDate } from '../calendar';
 import { currentRestAccount } from './author';
 import type { RecordDraft, StoredRecord } from './draft';
 
@@ -23,12 +23,6 @@ const refOf = (record: unknown): { id: number } | null => {
   return typeof id === 'number' ? { id } : null;
 };
 
-const localDate = (draft: RecordDraft, field: string, label: string): LocalDate | null => {
-  const given = draft.value(field);
-  if (given === null || given === '') return null;
-  return parseLocalDate(given) ?? draft.fail(field, `Укажите ${label} в формате ГГГГ-ММ-ДД`);
-};
-
 const boundedText = (draft: RecordDraft, field: string, max: number, missing: string | null): string | null => {
   const text = draft.text(field);
   if (!text && missing) draft.report(field, missing);
@@ -38,9 +32,9 @@ const boundedText = (draft: RecordDraft, field: string, max: number, missing: st
 
 /** The term of a plan: a start, and an end (or review day) not before it. */
 const termOf = (draft: RecordDraft, startField: string, startLabel: string, endField: string, endLabel: string) => {
-  const start = localDate(draft, startField, startLabel);
+  const start = draft.localDate(startField, startLabel);
   if (!start) draft.report(startField, `Укажите ${startLabel}`);
-  const end = localDate(draft, endField, endLabel);
+  const end = draft.localDate(endField, endLabel);
   if (start && end && end < start) {
     draft.report(
       endField,
@@ -73,7 +67,7 @@ export const supportPlanRules = async (draft: RecordDraft): Promise<Derived> => 
   }
   const approvalProtocol = boundedText(draft, 'approvalProtocol', 300, null);
   const outcome = boundedText(draft, 'outcome', 5000, null);
-  const closedOn = localDate(draft, 'closedOn', 'дату закрытия плана');
+  const closedOn = draft.localDate('closedOn', 'дату закрытия плана');
   if (closedOn && !outcome) draft.report('outcome', 'Закрывая план, запишите его итог');
   if (closedOn && startsOn && closedOn < startsOn) draft.report('closedOn', 'План не закрывается раньше, чем начат');
   const responsible =
@@ -150,7 +144,7 @@ export const controlPlanItemRules = async (draft: RecordDraft): Promise<Derived>
     'Укажите, каким решением утверждён пункт плана (совет, протокол, дата)',
   );
   const result = boundedText(draft, 'result', 5000, null);
-  const doneOn = localDate(draft, 'doneOn', 'дату проведения');
+  const doneOn = draft.localDate('doneOn', 'дату проведения');
   if (doneOn && !result) draft.report('result', 'Проведённая проверка записывается с результатом');
   const responsible =
     (await draft.optionalRelated('responsible', 'Ответственный задаётся его documentId или id')) ?? currentRestAccount(strapi);

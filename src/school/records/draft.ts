@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { parseLocalDate, type LocalDate } from '../calendar';
 import { readToManyInput, readToOneInput, type RecordRef } from './relation-input';
 import { NOT_TEXT_MESSAGE, readTextInput } from './text-input';
 
@@ -54,6 +55,16 @@ export class RecordDraft {
   text(field: string): string | null {
     const input = readTextInput(this.value(field));
     return input.ok ? input.text : this.fail(field, NOT_TEXT_MESSAGE);
+  }
+
+  /**
+   * An optional local date (ГГГГ-ММ-ДД) the record will hold; null when empty. A value that is not
+   * a calendar day refuses the write at once, naming the field: «Укажите <label> в формате ГГГГ-ММ-ДД».
+   */
+  localDate(field: string, label: string): LocalDate | null {
+    const given = this.value(field);
+    if (given === null || given === '') return null;
+    return parseLocalDate(given) ?? this.fail(field, `Укажите ${label} в формате ГГГГ-ММ-ДД`);
   }
 
   /** Whether this write sets the field (on create every field counts as set). */

@@ -1,15 +1,9 @@
 import { DUTIES } from '../../access/duty-appointments';
-import { formatLocalDate, parseLocalDate, todayInZone, type LocalDate } from '../calendar';
+import { formatLocalDate, todayInZone } from '../calendar';
 import { getSchoolSettings } from '../settings';
 import type { RecordDraft } from './draft';
 
 type Derived = Record<string, unknown>;
-
-const localDate = (draft: RecordDraft, field: string, label: string): LocalDate | null => {
-  const given = draft.value(field);
-  if (given === null || given === '') return null;
-  return parseLocalDate(given) ?? draft.fail(field, `Укажите ${label} в формате ГГГГ-ММ-ДД`);
-};
 
 /**
  * An appointment by the director's order: the duty, the person (a staff account), the order's
@@ -31,15 +25,15 @@ export const dutyAppointmentRules = async (draft: RecordDraft): Promise<Derived>
   if (!orderNumber) draft.report('orderNumber', 'Укажите номер приказа');
   else if (orderNumber.length > 60) draft.report('orderNumber', 'Номер приказа длиннее 60 символов');
   const today = todayInZone(getSchoolSettings(strapi).timeZone);
-  const orderDate = localDate(draft, 'orderDate', 'дату приказа');
+  const orderDate = draft.localDate('orderDate', 'дату приказа');
   if (!orderDate) draft.report('orderDate', 'Укажите дату приказа');
   else if (orderDate > today) draft.report('orderDate', `Дата приказа ${formatLocalDate(orderDate)} ещё не наступила`);
-  const validFrom = localDate(draft, 'validFrom', 'начало срока') ?? orderDate;
+  const validFrom = draft.localDate('validFrom', 'начало срока') ?? orderDate;
   if (!validFrom) draft.report('validFrom', 'Укажите, с какого дня действует назначение');
   else if (orderDate && validFrom < orderDate) {
     draft.report('validFrom', `Назначение не действует раньше приказа (${formatLocalDate(orderDate)})`);
   }
-  const validUntil = localDate(draft, 'validUntil', 'окончание срока');
+  const validUntil = draft.localDate('validUntil', 'окончание срока');
   if (validUntil && validFrom && validUntil < validFrom) {
     draft.report(
       'validUntil',

@@ -1,16 +1,10 @@
-import { formatLocalDate, parseLocalDate, todayInZone, type LocalDate } from '../calendar';
+import { formatLocalDate, todayInZone } from '../calendar';
 import { getSchoolSettings } from '../settings';
 import type { RecordDraft } from './draft';
 
 type Derived = Record<string, unknown>;
 
 export const DECISION_KINDS = ['order', 'decision', 'instruction'] as const;
-
-const localDate = (draft: RecordDraft, field: string, label: string): LocalDate | null => {
-  const given = draft.value(field);
-  if (given === null || given === '') return null;
-  return parseLocalDate(given) ?? draft.fail(field, `Укажите ${label} в формате ГГГГ-ММ-ДД`);
-};
 
 /**
  * The director's management decision on the results of control (seed 002 §3.1.10): its date (not
@@ -21,7 +15,7 @@ const localDate = (draft: RecordDraft, field: string, label: string): LocalDate 
 export const managementDecisionRules = async (draft: RecordDraft): Promise<Derived> => {
   const { strapi } = draft;
   const today = todayInZone(getSchoolSettings(strapi).timeZone);
-  const decidedOn = localDate(draft, 'decidedOn', 'дату решения');
+  const decidedOn = draft.localDate('decidedOn', 'дату решения');
   if (!decidedOn) draft.report('decidedOn', 'Укажите дату решения');
   else if (decidedOn > today) draft.report('decidedOn', `Дата решения ${formatLocalDate(decidedOn)} ещё не наступила`);
   const kind = draft.value<string>('kind') ?? 'decision';
@@ -41,9 +35,9 @@ export const managementDecisionRules = async (draft: RecordDraft): Promise<Deriv
   if (remarks.length === 0 && planItems.length === 0 && !archiveConcern) {
     draft.report('journalRemarks', 'Укажите основание решения: замечания по ведению журналов, пункты плана ВШК или состояние архива');
   }
-  const dueOn = localDate(draft, 'dueOn', 'срок исполнения');
+  const dueOn = draft.localDate('dueOn', 'срок исполнения');
   if (dueOn && decidedOn && dueOn < decidedOn) draft.report('dueOn', 'Срок исполнения не может быть раньше решения');
-  const executedOn = localDate(draft, 'executedOn', 'дату исполнения');
+  const executedOn = draft.localDate('executedOn', 'дату исполнения');
   if (executedOn && decidedOn && executedOn < decidedOn) draft.report('executedOn', 'Решение не исполняется раньше, чем принято');
   if (executedOn && executedOn > today) draft.report('executedOn', `Дата исполнения ${formatLocalDate(executedOn)} ещё не наступила`);
   const executionNote = draft.text('executionNote');

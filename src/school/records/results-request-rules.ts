@@ -1,5 +1,5 @@
 import { currentActor } from '../../access/request-actor';
-import { formatLocalDate, parseLocalDate, todayInZone, type LocalDate } from '../calendar';
+import { formatLocalDate, todayInZone } from '../calendar';
 import { getSchoolSettings } from '../settings';
 import { currentRestAccount } from './author';
 import type { RecordDraft, StoredRecord } from './draft';
@@ -17,12 +17,6 @@ const refOf = (record: unknown): { id: number } | null => {
   return typeof id === 'number' ? { id } : null;
 };
 
-const localDate = (draft: RecordDraft, field: string, label: string): LocalDate | null => {
-  const given = draft.value(field);
-  if (given === null || given === '') return null;
-  return parseLocalDate(given) ?? draft.fail(field, `Укажите ${label} в формате ГГГГ-ММ-ДД`);
-};
-
 /**
  * A request for information on a pupil's results, made orally, in writing or through the diary by
  * the pupil or a legal representative (seed 003 §5.3: also on a personal request). The requester is
@@ -36,7 +30,7 @@ export const resultsRequestRules = async (draft: RecordDraft): Promise<Derived> 
   const today = todayInZone(getSchoolSettings(strapi).timeZone);
   const student = await draft.require('student', 'Укажите обучающегося, о результатах которого обращение');
 
-  const receivedOn = localDate(draft, 'receivedOn', 'дату обращения') ?? today;
+  const receivedOn = draft.localDate('receivedOn', 'дату обращения') ?? today;
   if (receivedOn > today) draft.report('receivedOn', `Дата обращения ${formatLocalDate(receivedOn)} ещё не наступила`);
 
   const requesterKind = draft.value<string>('requesterKind') ?? 'guardian';
@@ -76,7 +70,7 @@ export const resultsRequestRules = async (draft: RecordDraft): Promise<Derived> 
     if (text && text.length > REQUEST_TEXT_MAX_LENGTH) draft.report(field, `Текст длиннее ${REQUEST_TEXT_MAX_LENGTH} символов`);
   }
   if (issued && refusalReason) draft.report('refusalReason', 'Ответ — либо выданные сведения, либо отказ с причиной, не то и другое');
-  const issuedOn = localDate(draft, 'issuedOn', 'дату ответа');
+  const issuedOn = draft.localDate('issuedOn', 'дату ответа');
   if (issuedOn) {
     if (issuedOn < receivedOn)
       draft.report('issuedOn', `Ответ (${formatLocalDate(issuedOn)}) не может быть раньше обращения (${formatLocalDate(receivedOn)})`);
