@@ -1,19 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { createAssessmentRules } from '../../rules-acknowledgment/assessment-rules';
-import type { DiaryReader, DiaryService } from '../services/diary';
-
-const readerOf = (ctx: Context): DiaryReader => {
-  const user = (ctx.state as { user?: { id?: number; role?: { type?: string } } }).user;
-  if (!user?.id) throw new errors.UnauthorizedError('Войдите в электронный дневник');
-  return { id: user.id, roleType: user.role?.type ?? '' };
-};
+import { bodyFieldError, diaryReaderOf, ownPupilOf } from '../caller';
 
 /** Acknowledging takes no parameters: no body, `{}` or `{ data: {} }`; anything else is refused with the field named. */
 const assertNoParameters = (body: unknown): void => {
-  const invalid = (path: string, message: string) =>
-    new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+  const invalid = bodyFieldError;
   if (body === undefined || body === null || body === '') return;
   if (typeof body !== 'object' || Array.isArray(body))
     throw invalid('data', 'Тело запроса не нужно: ознакомление отмечается без параметров');
@@ -30,23 +22,21 @@ const assertNoParameters = (body: unknown): void => {
 /** Thin controller of the assessment rules in the diary. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rules = createAssessmentRules(strapi);
-  const ownPupil = (reader: DiaryReader, ctx: Context) =>
-    (strapi.service('api::diary.diary') as unknown as DiaryService).requirePupil(reader, String(ctx.params.student));
   return {
     async show(ctx: Context) {
-      const reader = readerOf(ctx);
-      ctx.body = { data: await rules.show(reader, await ownPupil(reader, ctx)) };
+      const reader = diaryReaderOf(ctx);
+      ctx.body = { data: await rules.show(reader, await ownPupilOf(strapi, ctx, reader)) };
     },
     async acknowledge(ctx: Context) {
-      const reader = readerOf(ctx);
-      const pupil = await ownPupil(reader, ctx);
+      const reader = diaryReaderOf(ctx);
+      const pupil = await ownPupilOf(strapi, ctx, reader);
       assertNoParameters((ctx.request as { body?: unknown }).body);
       const { created, acknowledgedAt } = await rules.acknowledge(reader, pupil);
       ctx.status = created ? 201 : 200;
       ctx.body = { data: { acknowledgedAt }, meta: { created } };
     },
     async classState(ctx: Context) {
-      ctx.body = { data: await rules.classState(readerOf(ctx), String(ctx.params.schoolClass)) };
+      ctx.body = { data: await rules.classState(diaryReaderOf(ctx), String(ctx.params.schoolClass)) };
     },
   };
 };

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { bodyFieldError } from '../caller';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
 
 const GUARDIAN = 'api::guardian.guardian';
 
-const invalid = (path: string, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+const invalid = bodyFieldError;
 
 /** The body: `{ data: { marksDigest: true | false } }` and nothing else. */
 const marksDigestOf = (body: unknown): boolean => {

@@ -1,20 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import type { DiaryReader, DiaryService } from '../services/diary';
+import { bodyFieldError, diaryReaderOf, ownPupilOf } from '../caller';
 
 const REQUEST = 'api::results-request.results-request';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
 
-const readerOf = (ctx: Context): DiaryReader => {
-  const user = (ctx.state as { user?: { id?: number; role?: { type?: string } } }).user;
-  if (!user?.id) throw new errors.UnauthorizedError('Войдите в электронный дневник');
-  return { id: user.id, roleType: user.role?.type ?? '' };
-};
-
-const invalid = (path: string, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+const invalid = bodyFieldError;
 
 /** The body of a request: `{ data: { request: "…" } }` and nothing else. */
 const requestTextOf = (body: unknown): unknown => {
@@ -40,11 +32,9 @@ const view = (row: Row) => ({
 
 /** Thin controller: the family's own child, its requests, and a new one through the record rules. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const ownPupil = (reader: DiaryReader, ctx: Context) =>
-    (strapi.service('api::diary.diary') as unknown as DiaryService).requirePupil(reader, String(ctx.params.student));
   return {
     async list(ctx: Context) {
-      const pupil = await ownPupil(readerOf(ctx), ctx);
+      const pupil = await ownPupilOf(strapi, ctx);
       const requests = (await strapi.db.query(REQUEST).findMany({
         where: { student: { id: pupil.id } },
         orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
@@ -52,8 +42,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: requests.map(view) };
     },
     async submit(ctx: Context) {
-      const reader = readerOf(ctx);
-      const pupil = await ownPupil(reader, ctx);
+      const reader = diaryReaderOf(ctx);
+      const pupil = await ownPupilOf(strapi, ctx, reader);
       const request = requestTextOf((ctx.request as { body?: unknown }).body);
       const guardian =
         reader.roleType === 'parent'
