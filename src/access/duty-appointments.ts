@@ -8,7 +8,9 @@ import { currentActor } from './request-actor';
  * Duties the director assigns by order (seed 002 §3.4.6, §3.1.9, §3.1.10: назначенные приказом
  * директора). Once the school has recorded an appointment for a duty, only a person appointed for a
  * term covering today may perform it through REST; until then the role's permission alone decides,
- * as before. Admin-panel users, API tokens and scripts are not narrowed here.
+ * as before. API tokens and scripts are not narrowed; admin-panel users are, on the records-archive
+ * plugin's routes of a duty (backups, fixity checks, stored certificates), by its `appointed` policy,
+ * through the school account with the same e-mail.
  */
 export const DUTIES = ['certificate-books', 'stored-certificates', 'journal-control', 'e-journal-support', 'backups'] as const;
 export type Duty = (typeof DUTIES)[number];
@@ -29,15 +31,27 @@ export const DUTY_ON_CREATE: Partial<Record<string, Duty>> = {
 
 const APPOINTMENT = 'api::duty-appointment.duty-appointment';
 
+/** The REST caller performing a duty: narrowed once the duty has an appointment (tokens and scripts are not). */
 export const assertAppointed = async (strapi: Core.Strapi, duty: Duty): Promise<void> => {
   const actor = currentActor(strapi);
   if (actor.kind !== 'user' || actor.id === null) return;
+  await assertAccountAppointed(strapi, duty, actor.id);
+};
+
+/**
+ * The school account `accountId` performing `duty` (null: a person without a school account, e.g. an
+ * admin-panel user whose e-mail matches none): refused with the appointed persons named once the duty
+ * has an appointment and the account holds none for a term covering today.
+ */
+export const assertAccountAppointed = async (strapi: Core.Strapi, duty: Duty, accountId: number | null): Promise<void> => {
   const recorded = await strapi.db.query(APPOINTMENT).count({ where: { duty } });
   if (recorded === 0) return;
   const today = todayInZone(getSchoolSettings(strapi).timeZone);
   const inForce = { duty, validFrom: { $lte: today }, $or: [{ validUntil: { $null: true } }, { validUntil: { $gte: today } }] };
-  const held = await strapi.db.query(APPOINTMENT).count({ where: { ...inForce, person: { id: actor.id } } });
-  if (held > 0) return;
+  if (accountId !== null) {
+    const held = await strapi.db.query(APPOINTMENT).count({ where: { ...inForce, person: { id: accountId } } });
+    if (held > 0) return;
+  }
   const appointed = (await strapi.db.query(APPOINTMENT).findMany({
     where: inForce,
     populate: { person: { select: ['username'] } },

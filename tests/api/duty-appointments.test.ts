@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import supertest from 'supertest';
+import { adminLogin } from '../helpers/admin';
 import { apiAs, bootStrapi, createAccount, stopStrapi, type Api } from '../helpers/strapi';
 import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
 
@@ -122,5 +124,73 @@ describe('appointments by the director’s order', () => {
     expect((await deputy.get('/api/duty-appointments')).body.data.length).toBeGreaterThanOrEqual(3);
     expect((await deputy.post('/api/duty-appointments', order())).status).toBe(403);
     expect((await teacherA.get('/api/duty-appointments')).status).toBe(403);
+  });
+});
+
+describe('appointments narrow the admin panel’s duties: backups, integrity checks, stored certificates', () => {
+  let appointedAdmin: string;
+  let otherAdmin: string;
+  let strangerAdmin: string;
+  const panel = (token: string) => {
+    const agent = supertest(strapi.server.httpServer);
+    return {
+      post: (url: string, body: object = {}) => agent.post(`/records-archive${url}`).set('Authorization', `Bearer ${token}`).send(body),
+      put: (url: string, body: object = {}) => agent.put(`/records-archive${url}`).set('Authorization', `Bearer ${token}`).send(body),
+    };
+  };
+  const storedCertificate = {
+    recordType: 'stored-basic-certificate',
+    title: 'Аттестат об основном общем образовании, принятый на хранение: Иванов Пётр',
+    schoolYear: '2025/2026',
+  };
+
+  beforeAll(async () => {
+    // Panel users, all super admins: the archivist's panel account is matched to their school account by e-mail.
+    appointedAdmin = await adminLogin(strapi, { email: 'archivist@school.test' });
+    otherAdmin = await adminLogin(strapi, { email: 'deputy@school.test' });
+    strangerAdmin = await adminLogin(strapi, { email: 'owner@example.test' });
+  });
+
+  it('lets any panel user holding the action do them before the director appoints anyone', async () => {
+    // A refused body (400) shows the request passed the gate and met the route's own checks.
+    expect((await panel(otherAdmin).post('/backups', { kind: 'daily' })).status).toBe(400);
+    expect((await panel(otherAdmin).post('/fixity-checks', { packages: 'all' })).status).toBe(400);
+  });
+
+  it('keeps backups, integrity checks and stored certificates to the appointed archivist once appointed', async () => {
+    for (const duty of ['backups', 'e-journal-support', 'stored-certificates']) {
+      const response = await director.post(
+        '/api/duty-appointments',
+        order({ duty, person: world.accounts.archivist.documentId, orderNumber: '31-ОД' }),
+      );
+      expect(response.status).toBe(201);
+    }
+    const backup = await panel(otherAdmin).post('/backups', { kind: 'daily' });
+    expect(backup.status).toBe(403);
+    expect(backup.body.error.message).toContain('резервное копирование');
+    expect(backup.body.error.message).toContain('archivist (приказ 31-ОД)');
+    const check = await panel(strangerAdmin).post('/fixity-checks', {});
+    expect(check.status).toBe(403);
+    expect(check.body.error.message).toContain('техническое сопровождение');
+    const carriersBefore = await strapi.db.query('plugin::records-archive.paper-carrier').count();
+    const kept = await panel(otherAdmin).post('/paper-archive/carriers', storedCertificate);
+    expect(kept.status).toBe(403);
+    expect(kept.body.error.message).toContain('хранение аттестатов');
+    expect(await strapi.db.query('plugin::records-archive.paper-carrier').count()).toBe(carriersBefore);
+
+    expect((await panel(appointedAdmin).post('/backups', { kind: 'daily' })).status).toBe(400);
+    expect((await panel(appointedAdmin).post('/fixity-checks', { packages: 'all' })).status).toBe(400);
+    const taken = await panel(appointedAdmin).post('/paper-archive/carriers', storedCertificate);
+    expect(taken.status).toBe(201);
+    // Other carriers stay with the role: the deputy's panel account registers a class journal and
+    // cannot change the stored certificate's record.
+    const journal = await panel(otherAdmin).post('/paper-archive/carriers', {
+      recordType: 'paper-journal',
+      title: 'Классный журнал 5А',
+      schoolYear: '2025/2026',
+    });
+    expect(journal.status).toBe(201);
+    expect((await panel(otherAdmin).put(`/paper-archive/carriers/${taken.body.data.id}`, { sheets: 2 })).status).toBe(403);
+    expect((await panel(appointedAdmin).put(`/paper-archive/carriers/${taken.body.data.id}`, { sheets: 2 })).status).toBe(200);
   });
 });

@@ -2,6 +2,7 @@ import bootstrap from './bootstrap';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import destroy from './destroy';
+import policies from './policies';
 import register from './register';
 import routes from './routes';
 import services from './services';
@@ -13,5 +14,6 @@ export default {
   contentTypes,
   services,
   controllers,
+  policies,
   routes,
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { assertAdminAppointed } from '../policies/appointed';
 import { getService } from '../utils';
 import {
   validateCreateCarrier,
@@ -14,9 +15,15 @@ import {
   validateUpdateCheck,
 } from './validation/paper-archive';
 
+const STORED_CERTIFICATE = 'stored-basic-certificate';
+
 /** Admin API of the paper archive («Бумажный архив»): carriers, the list of files, inventory checks. */
 const paperArchiveController = ({ strapi }: { strapi: Core.Strapi }) => {
   const paper = () => getService(strapi, 'paper-archive');
+  /** The basic certificates taken into safekeeping are kept by the person appointed by order (seed 002 §3.4.5). */
+  const assertKeeperOf = async (ctx: Context, ...recordTypes: Array<string | undefined>) => {
+    if (recordTypes.includes(STORED_CERTIFICATE)) await assertAdminAppointed(strapi, ctx, 'stored-certificates');
+  };
   const pdf = (ctx: Context, filename: string, body: Buffer) => {
     ctx.attachment(filename);
     ctx.type = 'application/pdf';
@@ -40,12 +47,14 @@ const paperArchiveController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async createCarrier(ctx: Context) {
       const input = await validateCreateCarrier(ctx.request.body);
+      await assertKeeperOf(ctx, input.recordType);
       ctx.created({ data: await paper().createCarrier(input) });
     },
 
     async updateCarrier(ctx: Context) {
       const { id } = await validateIdParams({ id: ctx.params.id });
       const input = await validateUpdateCarrier(ctx.request.body);
+      await assertKeeperOf(ctx, input.recordType, (await paper().findCarrier(id)).recordType);
       ctx.body = { data: await paper().updateCarrier(id, input) };
     },
 

@@ -1,4 +1,4 @@
-import { requireAction } from './require-action';
+import { requireAction, requireAppointedAction } from './require-action';
 
 /** Admin routes of period closing, archive packages and integrity checks, under /records-archive. */
 export default {
@@ -21,6 +21,11 @@ export default {
       config: requireAction('school-years.archive'),
     },
     { method: 'GET', path: '/fixity-checks', handler: 'fixity-check.findPage', config: requireAction('fixity.read') },
-    { method: 'POST', path: '/fixity-checks', handler: 'fixity-check.run', config: requireAction('fixity.run') },
+    {
+      method: 'POST',
+      path: '/fixity-checks',
+      handler: 'fixity-check.run',
+      config: requireAppointedAction('fixity.run', 'e-journal-support'),
+    },
   ],
 };

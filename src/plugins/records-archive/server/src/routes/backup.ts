@@ -1,13 +1,18 @@
-import { requireAction } from './require-action';
+import { requireAction, requireAppointedAction } from './require-action';
 
 /** Admin routes of backups, under /records-archive/backups. */
 export default {
   type: 'admin' as const,
   routes: [
     { method: 'GET', path: '/backups', handler: 'backup.findPage', config: requireAction('backup.read') },
-    { method: 'POST', path: '/backups', handler: 'backup.create', config: requireAction('backup.create') },
+    { method: 'POST', path: '/backups', handler: 'backup.create', config: requireAppointedAction('backup.create', 'backups') },
     { method: 'GET', path: '/backups/restore-instructions', handler: 'backup.instructions', config: requireAction('backup.read') },
     { method: 'GET', path: '/backups/:id', handler: 'backup.findOne', config: requireAction('backup.read') },
-    { method: 'GET', path: '/backups/:id/files/:file', handler: 'backup.download', config: requireAction('backup.download') },
+    {
+      method: 'GET',
+      path: '/backups/:id/files/:file',
+      handler: 'backup.download',
+      config: requireAppointedAction('backup.download', 'backups'),
+    },
   ],
 };

@@ -1,0 +1,3 @@
+import appointed from './appointed';
+
+export default { appointed };
