@@ -163,9 +163,18 @@ const ASSESSMENT_RULES_CONTROL = ['api::diary.assessment-rules.classState'];
  * The register of requests for results information (seed 003 §5.3); kept by the secretary, the deputy, the director and
  * (own class) the class teacher. Delete is granted only so that the record rules answer it with the Russian 403: an entry stays.
  */
-const RESULTS_REQUESTS = [...read('results-request'), ...write('results-request')];
+const RESULTS_REQUESTS = [
+  ...read('results-request'),
+  ...write('results-request'),
+  'api::results-request.results-request.answer',
+  'api::results-request.results-request.document',
+];
 /** A family's requests through the diary, and their answers. */
-const RESULTS_REQUESTS_FAMILY = ['api::diary.results-requests.list', 'api::diary.results-requests.submit'];
+const RESULTS_REQUESTS_FAMILY = [
+  'api::diary.results-requests.list',
+  'api::diary.results-requests.submit',
+  'api::diary.results-requests.document',
+];
 
 /** Teachers' work programmes (R12): kept by the journal's teachers (write-scope.ts), approved by the deputy director. */
 const WORK_PROGRAMMES_READ = read('work-programme');

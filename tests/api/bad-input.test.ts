@@ -1425,6 +1425,36 @@ const reachCases = (): BadCase[] => {
 /* ------------------------------------------------------------------------------------------------ */
 /* Custom write routes of the REST API. */
 
+/** Answering a request with a document: `POST /api/results-requests/:id/answer` (the request stays unanswered). */
+const requestAnswerCases = (): BadCase[] => {
+  const answer = (who: Caller, name: string, body: Body, status = 400, paths?: string[]): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => `/api/results-requests/${resultsRequest.documentId}/answer`,
+    body: () => body,
+    table: 'api::results-request.results-request',
+    row: () => resultsRequest.documentId,
+    status,
+    paths,
+  });
+  return [
+    answer('deputy', 'an answer without a body', { none: true }, 400, ['data']),
+    answer('deputy', 'an answer with data as a list', data(['results-report']), 400, ['data']),
+    answer('deputy', 'an answer with an unknown document', data({ document: 'diploma' }), 400, ['document']),
+    answer('deputy', 'an answer with the document as a number', data({ document: 7 }), 400, ['document']),
+    answer('deputy', 'an answer with the document as an operator', data({ document: { $ne: null } }), 400, ['document']),
+    answer('deputy', 'an answer with a period as a number', data({ document: 'results-report', period: 3 }), 400, ['period']),
+    answer('deputy', 'an answer with an unknown period', data({ document: 'results-report', period: 'nosuchperiod' }), 400, ['period']),
+    answer('deputy', 'a portfolio summary for a period', data({ document: 'portfolio-summary', period: 'x' }), 400, ['period']),
+    answer('deputy', 'an answer with an extra field', data({ document: 'results-report', issuedOn: '2026-01-01' }), 400, ['issuedOn']),
+    answer('deputy', 'an answer with a malformed JSON body', { raw: '{"data": {' }),
+    answer('teacherA', 'a subject teacher’s answer', data({ document: 'results-report' }), 403),
+    answer('parentA', 'a parent answering their own request', data({ document: 'results-report' }), 403),
+    answer('classTeacherB', 'another class’s teacher answering', data({ document: 'results-report' }), 404),
+  ];
+};
+
 /** A family's request through the diary: `POST /api/diary/:student/requests`. */
 const diaryRequestCases = (): BadCase[] => {
   const ask = (
@@ -1687,6 +1717,7 @@ const customCases = (): BadCase[] => {
     ...acknowledgeRulesCases(),
     ...notificationSettingsCases(),
     ...diaryRequestCases(),
+    ...requestAnswerCases(),
     ...messageCases(),
 
     confirm('parentA', 'a parent’s diary confirmation of the impossible week 2025-13-45', ownChild, data({ week: '2025-13-45' }), 400, [

@@ -1,4 +1,6 @@
+import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { pdfText } from '../helpers/pdf-text';
 import { apiAs, bootStrapi, stopStrapi, type Api } from '../helpers/strapi';
 import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
 
@@ -12,6 +14,7 @@ let secretary: Api;
 let parentA: Api;
 let parentB: Api;
 let pupilA: Api;
+let deputy: Api;
 let ivanov: string;
 let kuznetsov: string;
 
@@ -24,6 +27,7 @@ beforeAll(async () => {
   parentA = apiAs(strapi, world.accounts.parentA.jwt);
   parentB = apiAs(strapi, world.accounts.parentB.jwt);
   pupilA = apiAs(strapi, world.accounts.pupilA.jwt);
+  deputy = apiAs(strapi, world.accounts.deputy.jwt);
   ivanov = world.school.pupils5a[0].documentId;
   kuznetsov = world.school.pupil5b.documentId;
 });
@@ -143,5 +147,92 @@ describe('requests through the diary', () => {
     expect(pathsOf(extra)).toEqual(['guardian']);
     const blank = await parentA.post(`/api/diary/${ivanov}/requests`, { request: '   ' });
     expect(pathsOf(blank)).toEqual(['request']);
+  });
+});
+
+const download = (api: Api, url: string) =>
+  api
+    .get(url)
+    .buffer(true)
+    .parse((res, callback) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => callback(null, Buffer.concat(chunks)));
+    });
+
+describe('answering a request with a document', () => {
+  let asked: string;
+
+  it('answers with the «Результаты обучения» report, kept with the request exactly as issued', async () => {
+    const request = await parentA.post(`/api/diary/${ivanov}/requests`, { request: 'Результаты сына за год' });
+    asked = request.body.data.documentId;
+    const answered = await deputy.post(`/api/results-requests/${asked}/answer`, { document: 'results-report' });
+    expect(answered.status).toBe(200);
+    expect(answered.body.data.document).toMatchObject({ kind: 'results-report' });
+    const stored = await strapi.db.query(REQUEST).findOne({ where: { documentId: asked } });
+    expect(stored.issuedOn).toBe(answered.body.data.issuedOn);
+    expect(stored.issued).toContain('Результаты обучения');
+    const pdf = Buffer.from(stored.issuedDocumentPdf, 'base64');
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(stored.issuedDocumentSha256);
+    expect(pdfText(pdf)).toContain('Иванов');
+    // The kept copy never leaves through the register's REST.
+    const listed = await deputy.get(`/api/results-requests/${asked}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.data.issuedDocumentPdf).toBeUndefined();
+    expect(listed.body.data.issuedDocumentName).toBe(stored.issuedDocumentName);
+  });
+
+  it('gives the family the same document from the diary, and nobody else’s', async () => {
+    const listed = await parentA.get(`/api/diary/${ivanov}/requests`);
+    const entry = listed.body.data.find((row: { documentId: string }) => row.documentId === asked);
+    expect(entry.document).toMatchObject({ kind: 'results-report' });
+    const fromDiary = await download(parentA, `/api/diary/${ivanov}/requests/${asked}/document.pdf`);
+    expect(fromDiary.status).toBe(200);
+    expect(fromDiary.headers['content-type']).toBe('application/pdf');
+    const stored = await strapi.db.query(REQUEST).findOne({ where: { documentId: asked } });
+    expect(
+      createHash('sha256')
+        .update(fromDiary.body as Buffer)
+        .digest('hex'),
+    ).toBe(stored.issuedDocumentSha256);
+    const fromRegister = await download(deputy, `/api/results-requests/${asked}/document.pdf`);
+    expect(
+      createHash('sha256')
+        .update(fromRegister.body as Buffer)
+        .digest('hex'),
+    ).toBe(stored.issuedDocumentSha256);
+    expect((await parentB.get(`/api/diary/${kuznetsov}/requests/${asked}/document.pdf`)).status).toBe(404);
+    expect((await parentB.get(`/api/diary/${ivanov}/requests/${asked}/document.pdf`)).status).toBe(404);
+    expect((await teacherA.get(`/api/results-requests/${asked}/document.pdf`)).status).toBe(403);
+  });
+
+  it('lets an answer stand: no second answer, no edit of what was issued', async () => {
+    const again = await deputy.post(`/api/results-requests/${asked}/answer`, { document: 'portfolio-summary' });
+    expect(again.status).toBe(400);
+    expect(pathsOf(again)).toEqual(['document']);
+    const edited = await secretary.put(`/api/results-requests/${asked}`, { issued: 'Другое' });
+    expect(edited.status).toBe(400);
+    expect(pathsOf(edited)).toEqual(['issued']);
+    const forged = await secretary.put(`/api/results-requests/${first}`, { issuedDocumentSha256: 'f'.repeat(64) });
+    expect(pathsOf(forged)).toEqual(['issuedDocumentSha256']);
+    // What may still change: the text of the request as registered.
+    expect((await secretary.put(`/api/results-requests/${asked}`, { request: 'Результаты сына за 2025/2026 год' })).status).toBe(200);
+  });
+
+  it('answers with the portfolio summary, and refuses a bad body, another class’s teacher and the class teacher’s report of another class', async () => {
+    const request = await pupilA.post(`/api/diary/${ivanov}/requests`, { request: 'Мои достижения' });
+    const documentId = request.body.data.documentId;
+    expect(pathsOf(await deputy.post(`/api/results-requests/${documentId}/answer`, { document: 'diploma' }))).toEqual(['document']);
+    expect(
+      pathsOf(await deputy.post(`/api/results-requests/${documentId}/answer`, { document: 'portfolio-summary', period: 'x' })),
+    ).toEqual(['period']);
+    expect(pathsOf(await deputy.post(`/api/results-requests/${documentId}/answer`, { document: 'results-report', to: 1 }))).toEqual(['to']);
+    expect((await classTeacherB.post(`/api/results-requests/${documentId}/answer`, { document: 'results-report' })).status).toBe(404);
+    expect((await strapi.db.query(REQUEST).findOne({ where: { documentId } })).issuedOn).toBeNull();
+    const answered = await deputy.post(`/api/results-requests/${documentId}/answer`, { document: 'portfolio-summary' });
+    expect(answered.status).toBe(200);
+    const stored = await strapi.db.query(REQUEST).findOne({ where: { documentId } });
+    expect(stored.issuedDocumentKind).toBe('portfolio-summary');
+    expect(pdfText(Buffer.from(stored.issuedDocumentPdf, 'base64'))).toContain('Иванов');
   });
 });

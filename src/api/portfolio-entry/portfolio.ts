@@ -185,8 +185,8 @@ const winnerRow = (entry: Row, student: Row, schoolClass: Row | null) => {
 };
 
 /** Answers with a PDF as a download that no cache keeps (pupils' personal data). */
-export const sendPdf = (ctx: Context, pdf: Buffer, fileName: string): void => {
-  ctx.set('Content-Disposition', `attachment; filename="portfolio.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+export const sendPdf = (ctx: Context, pdf: Buffer, fileName: string, asciiName = 'portfolio.pdf'): void => {
+  ctx.set('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
   ctx.set('Cache-Control', 'no-store');
   ctx.type = 'application/pdf';
   ctx.body = pdf;

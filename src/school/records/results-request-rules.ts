@@ -1,8 +1,9 @@
+import { AsyncLocalStorage } from 'async_hooks';
 import { currentActor } from '../../access/request-actor';
 import { formatLocalDate, todayInZone } from '../calendar';
 import { getSchoolSettings } from '../settings';
 import { currentRestAccount } from './author';
-import type { RecordDraft, StoredRecord } from './draft';
+import { relationId, type RecordDraft, type StoredRecord } from './draft';
 
 type Derived = Record<string, unknown>;
 
@@ -15,6 +16,24 @@ const FAMILY_ROLES = new Set(['parent', 'pupil']);
 const refOf = (record: unknown): { id: number } | null => {
   const id = (record as StoredRecord | null | undefined)?.id;
   return typeof id === 'number' ? { id } : null;
+};
+
+/** The fields of a document issued in answer: written only by the answer action (`runIssue`). */
+export const ISSUED_DOCUMENT_FIELDS = ['issuedDocumentKind', 'issuedDocumentName', 'issuedDocumentSha256', 'issuedDocumentPdf'] as const;
+/** What a request answered with a document keeps as it was issued. */
+const ANSWER_FIELDS = ['issuedOn', 'issued', 'refusalReason', 'requesterKind'] as const;
+
+const ISSUE_KEY = Symbol.for('school-records.results-request-issue');
+const issueRegistry = globalThis as unknown as Record<symbol, AsyncLocalStorage<true> | undefined>;
+const issueStorage = (issueRegistry[ISSUE_KEY] ??= new AsyncLocalStorage<true>());
+
+/** Runs the write that attaches an issued document to a request (the answer action's). */
+export const runIssue = <T>(work: () => Promise<T>): Promise<T> => issueStorage.run(true, work);
+
+/** A scalar as given in a body and as stored (dates as `YYYY-MM-DD`), equal when both say the same. */
+const sameValue = (given: unknown, stored: unknown): boolean => {
+  const norm = (value: unknown) => (value === undefined || value === null || value === '' ? '' : String(value).trim());
+  return norm(given) === norm(stored);
 };
 
 /**
@@ -78,6 +97,26 @@ export const resultsRequestRules = async (draft: RecordDraft): Promise<Derived> 
     if (!issued && !refusalReason) draft.report('issued', 'Запишите, какие сведения выданы (или причину отказа)');
   } else if (issued || refusalReason) {
     draft.report('issuedOn', 'Укажите дату ответа');
+  }
+
+  // A document issued in answer is attached by the answer action only, and once issued the answer stands.
+  const issuing = issueStorage.getStore() === true;
+  if (!issuing) {
+    for (const field of ISSUED_DOCUMENT_FIELDS) {
+      if (field in draft.data && draft.data[field] !== undefined && !sameValue(draft.data[field], draft.existing?.[field])) {
+        draft.report(field, 'Выданный документ прикладывается действием «Ответить документом» (POST /api/results-requests/:id/answer)');
+      }
+    }
+    if (draft.existing?.issuedDocumentKind) {
+      for (const field of ANSWER_FIELDS) {
+        if (field in draft.data && draft.data[field] !== undefined && !sameValue(draft.data[field], draft.existing[field])) {
+          draft.report(field, `Ответ выдан документом «${String(draft.existing.issuedDocumentName ?? '')}» и не изменяется`);
+        }
+      }
+      if (student.id !== relationId(draft.existing.student)) {
+        draft.report('student', 'Ответ выдан документом об этом обучающемся: обращение не переносится на другого');
+      }
+    }
   }
 
   const derived: Derived = {

@@ -1,10 +1,27 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { issuedDocumentOf } from '../../results-request/answer';
+import { sendPdf } from '../../portfolio-entry/portfolio';
 import { bodyFieldError, diaryReaderOf, ownPupilOf } from '../caller';
 
 const REQUEST = 'api::results-request.results-request';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
+
+/** The columns the family's list shows (not the kept document's bytes). */
+const VIEW_FIELDS = [
+  'documentId',
+  'number',
+  'receivedOn',
+  'form',
+  'request',
+  'issuedOn',
+  'issued',
+  'refusalReason',
+  'issuedDocumentKind',
+  'issuedDocumentName',
+];
 
 const invalid = bodyFieldError;
 
@@ -28,6 +45,7 @@ const view = (row: Row) => ({
   answeredOn: row.issuedOn ?? null,
   issued: row.issued ?? null,
   refusalReason: row.refusalReason ?? null,
+  document: row.issuedDocumentName ? { kind: row.issuedDocumentKind, fileName: row.issuedDocumentName } : null,
 });
 
 /** Thin controller: the family's own child, its requests, and a new one through the record rules. */
@@ -37,9 +55,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const pupil = await ownPupilOf(strapi, ctx);
       const requests = (await strapi.db.query(REQUEST).findMany({
         where: { student: { id: pupil.id } },
+        select: VIEW_FIELDS,
         orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
       })) as Row[];
       ctx.body = { data: requests.map(view) };
+    },
+    /** The document issued in answer to one of this pupil's requests (another pupil's request: 404). */
+    async document(ctx: Context) {
+      const pupil = await ownPupilOf(strapi, ctx);
+      const request = (await strapi.db.query(REQUEST).findOne({
+        where: { documentId: String(ctx.params.request), student: { id: pupil.id } },
+        select: ['id'],
+      })) as Row | null;
+      if (!request) throw new errors.NotFoundError('Обращение не найдено');
+      const { pdf, fileName } = await issuedDocumentOf(strapi, request.id);
+      sendPdf(ctx, pdf, fileName, 'document.pdf');
     },
     async submit(ctx: Context) {
       const reader = diaryReaderOf(ctx);

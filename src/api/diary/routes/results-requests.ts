@@ -17,5 +17,11 @@ export default {
       handler: 'api::diary.results-requests.submit',
       config: { description: 'The parent or pupil asks the school for information on the pupil’s results' },
     },
+    {
+      method: 'GET',
+      path: '/diary/:student/requests/:request/document.pdf',
+      handler: 'api::diary.results-requests.document',
+      config: { description: 'The document the school issued in answer to the family’s request, exactly as issued (PDF)' },
+    },
   ],
 };
