@@ -126,7 +126,7 @@ const main = () => {
           `  логин:  ${adminEmail}`,
           `  пароль: ${adminPassword}  (если администратора создал seed)`,
           `  учитель: teacher1@school.local, завуч: deputy@school.local,`,
-          `  архивариус: archivist@school.local — пароль ${demoPassword}`,
+          `  архивариус: archivist@school.local, секретарь: secretary@school.local — пароль ${demoPassword}`,
           '',
           `REST API: ${base}/api`,
           `  вход:   POST ${base}/api/auth/local`,

@@ -29,6 +29,8 @@ export const ACTIONS = {
   paperManage: `plugin::${PLUGIN_ID}.paper-archive.manage`,
   paperSign: `plugin::${PLUGIN_ID}.paper-archive.sign`,
   controlSummary: `plugin::${PLUGIN_ID}.control.summary`,
+  documentsRead: `plugin::${PLUGIN_ID}.documents.read`,
+  documentsIssue: `plugin::${PLUGIN_ID}.documents.issue`,
 } as const;
 
 const permission = (action: string) => ({ action, subject: null });
@@ -48,6 +50,9 @@ export const READ_PERMISSIONS = [
 export const JOURNAL_PERMISSIONS = [ACTIONS.journalOwn, ACTIONS.journalReadAll, ACTIONS.journalWriteAll, ACTIONS.journalRemark].map(
   permission,
 );
+
+/** Who sees the «Документы» page: whoever holds `documents.read` (the secretary, the deputy, the director). */
+export const DOCUMENTS_PERMISSIONS = [ACTIONS.documentsRead].map(permission);
 
 /** Who sees the «Аналитика» page: whoever holds `analytics.read` (the whole school's results). */
 export const ANALYTICS_PERMISSIONS = [ACTIONS.analyticsRead].map(permission);
@@ -69,6 +74,7 @@ export const PAGE_PERMISSIONS = {
   ],
   fixity: [permission(ACTIONS.fixityRun)],
   paper: [permission(ACTIONS.paperManage), permission(ACTIONS.paperSign)],
+  documents: [permission(ACTIONS.documentsIssue)],
 };
 
 export const RETENTION_RULE_UID = `plugin::${PLUGIN_ID}.retention-rule`;

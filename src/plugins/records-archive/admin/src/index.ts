@@ -1,6 +1,6 @@
-import { Archive, Book, Calendar, ChartPie, Shield } from '@strapi/icons';
+import { Archive, Book, Calendar, ChartPie, Folder, Shield } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ACTIONS, ANALYTICS_PERMISSIONS, JOURNAL_PERMISSIONS, READ_PERMISSIONS } from './constants';
+import { ACTIONS, ANALYTICS_PERMISSIONS, DOCUMENTS_PERMISSIONS, JOURNAL_PERMISSIONS, READ_PERMISSIONS } from './constants';
 import { getTranslation, PLUGIN_ID } from './pluginId';
 import { prefixPluginTranslations } from './utils/translations';
 
@@ -25,6 +25,14 @@ export default {
       Component: () => import('./pages/analytics/AnalyticsPage'),
       permissions: ANALYTICS_PERMISSIONS,
       position: 2,
+    });
+    app.addMenuLink({
+      to: 'plugins/school-documents',
+      icon: Folder,
+      intlLabel: { id: getTranslation('documents.title'), defaultMessage: 'Документы' },
+      Component: () => import('./pages/documents/DocumentsPage'),
+      permissions: DOCUMENTS_PERMISSIONS,
+      position: 3,
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,

@@ -101,8 +101,19 @@ export const CONTROL_ACTIONS = [
 
 export type ControlAction = (typeof CONTROL_ACTIONS)[number]['uid'];
 
+/**
+ * The secretary's «Документы»: pupils' personal files with their years' results, personal cards,
+ * the аттестаты registered, and the paper forms printed on demand (journals, summary sheets).
+ */
+export const DOCUMENT_ACTIONS = [
+  { uid: 'documents.read', displayName: 'Личные дела, аттестаты и печатные формы: просмотр и печать', subCategory: 'Документы' },
+  { uid: 'documents.issue', displayName: 'Заполнение годов личных дел из журнала и регистрация аттестатов', subCategory: 'Документы' },
+] as const;
+
+export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number]['uid'];
+
 /** Every admin RBAC action of the plugin. */
-export type PluginAction = KeepingAction | ArchiveAction | JournalAction | AnalyticsAction | PaperAction | ControlAction;
+export type PluginAction = KeepingAction | ArchiveAction | JournalAction | AnalyticsAction | PaperAction | ControlAction | DocumentAction;
 
 /** The permission id an admin route checks: `plugin::records-archive.<action>`. */
 export const pluginPermission = (action: PluginAction): string => `plugin::${PLUGIN_ID}.${action}`;

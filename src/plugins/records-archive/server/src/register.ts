@@ -3,6 +3,7 @@ import {
   ANALYTICS_ACTIONS,
   ARCHIVE_ACTIONS,
   CONTROL_ACTIONS,
+  DOCUMENT_ACTIONS,
   JOURNAL_ACTIONS,
   KEEPING_ACTIONS,
   PAPER_ACTIONS,
@@ -32,6 +33,9 @@ const register = async ({ strapi }: { strapi: Core.Strapi }): Promise<void> => {
   await strapi
     .service('admin::permission')
     .actionProvider.registerMany(CONTROL_ACTIONS.map((action) => ({ ...action, section: 'plugins', pluginName: PLUGIN_ID })));
+  await strapi
+    .service('admin::permission')
+    .actionProvider.registerMany(DOCUMENT_ACTIONS.map((action) => ({ ...action, section: 'plugins', pluginName: PLUGIN_ID })));
   // Retention rules are validated and every change versioned; destruction acts are never deleted.
   strapi.documents.use(retentionRuleMiddleware(strapi));
   strapi.documents.use(destructionActMiddleware);

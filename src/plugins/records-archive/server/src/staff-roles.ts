@@ -16,7 +16,15 @@ export const STAFF_ADMIN_ROLES: ReadonlyArray<{ code: string; name: string; desc
     code: 'school-deputy-director',
     name: 'Заместитель директора по УВР',
     description: 'Просматривает все журналы, пишет замечания по их ведению, видит архивные пакеты',
-    actions: ['journal.read-all', 'journal.remark', 'packages.read', 'fixity.read', 'analytics.read', 'paper-archive.read'],
+    actions: [
+      'journal.read-all',
+      'journal.remark',
+      'packages.read',
+      'fixity.read',
+      'analytics.read',
+      'paper-archive.read',
+      'documents.read',
+    ],
   },
   {
     code: 'school-director',
@@ -33,7 +41,15 @@ export const STAFF_ADMIN_ROLES: ReadonlyArray<{ code: string; name: string; desc
       'legal-hold.manage',
       'analytics.read',
       'paper-archive.read',
+      'documents.read',
+      'documents.issue',
     ],
+  },
+  {
+    code: 'school-secretary',
+    name: 'Секретарь учебной части',
+    description: 'Личные дела и результаты по годам, личные карты, регистрация аттестатов, печатные формы журналов и сводных ведомостей',
+    actions: ['documents.read', 'documents.issue'],
   },
   {
     code: 'school-archivist',
@@ -73,6 +89,13 @@ export const LATER_GRANTS: ReadonlyArray<{ key: string; actions: Record<string, 
     actions: {
       'school-deputy-director': ['paper-archive.read'],
       'school-archivist': ['paper-archive.read', 'paper-archive.manage', 'paper-archive.sign'],
+    },
+  },
+  {
+    key: 'documents',
+    actions: {
+      'school-deputy-director': ['documents.read'],
+      'school-director': ['documents.read', 'documents.issue'],
     },
   },
 ];

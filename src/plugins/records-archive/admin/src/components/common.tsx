@@ -1,5 +1,16 @@
 import * as React from 'react';
-import { Badge, Box, EmptyStateLayout, Flex, Loader, Typography, type BadgeProps } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  EmptyStateLayout,
+  Field,
+  Flex,
+  Loader,
+  SingleSelect,
+  SingleSelectOption,
+  Typography,
+  type BadgeProps,
+} from '@strapi/design-system';
 import { useT, type Message } from '../utils/translations';
 
 type Variant = NonNullable<BadgeProps['variant']>;
@@ -64,3 +75,42 @@ export const Muted = ({ children }: { children: React.ReactNode }) => (
     {children}
   </Typography>
 );
+
+/** A select with «все» (or nothing chosen) as its first option. */
+export const Select = ({
+  label,
+  value,
+  onChange,
+  options,
+  all,
+  width = '220px',
+  required,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: Array<[string, string]>;
+  all?: string;
+  width?: string;
+  required?: boolean;
+}) => (
+  <Field.Root name={label} width={width} required={required}>
+    <Field.Label>{label}</Field.Label>
+    <SingleSelect value={value} onChange={(next: string | number) => onChange(String(next))}>
+      {all !== undefined ? <SingleSelectOption value="">{all}</SingleSelectOption> : null}
+      {options.map(([option, text]) => (
+        <SingleSelectOption key={option} value={option}>
+          {text}
+        </SingleSelectOption>
+      ))}
+    </SingleSelect>
+  </Field.Root>
+);
+
+/** A request's refusal shown above a form. */
+export const FormError = ({ error }: { error: string | null }) =>
+  error ? (
+    <Typography textColor="danger600" style={{ whiteSpace: 'normal' }}>
+      {error}
+    </Typography>
+  ) : null;

@@ -22,7 +22,7 @@ import {
 import { Check, FilePdf, Pencil, Plus, Play } from '@strapi/icons';
 import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { BASE, errorMessage, useDownload, useLoad, useReportError, type ListResponse } from '../api/client';
-import { ListState, Muted, Section, StatusBadge } from '../components/common';
+import { FormError, ListState, Muted, Section, Select, StatusBadge } from '../components/common';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Pager } from '../components/Pager';
 import { PAGE_PERMISSIONS } from '../constants';
@@ -114,44 +114,6 @@ const CHECK_STATE: Record<string, [Message, 'secondary' | 'success']> = {
 
 const today = () => new Date().toISOString().slice(0, 10);
 const russian = (iso: string | null | undefined) => (iso ? iso.slice(0, 10).split('-').reverse().join('.') : '—');
-
-/** A select with «все» (or nothing chosen) as its first option. */
-const Select = ({
-  label,
-  value,
-  onChange,
-  options,
-  all,
-  width = '220px',
-  required,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: Array<[string, string]>;
-  all?: string;
-  width?: string;
-  required?: boolean;
-}) => (
-  <Field.Root name={label} width={width} required={required}>
-    <Field.Label>{label}</Field.Label>
-    <SingleSelect value={value} onChange={(next: string | number) => onChange(String(next))}>
-      {all !== undefined ? <SingleSelectOption value="">{all}</SingleSelectOption> : null}
-      {options.map(([option, text]) => (
-        <SingleSelectOption key={option} value={option}>
-          {text}
-        </SingleSelectOption>
-      ))}
-    </SingleSelect>
-  </Field.Root>
-);
-
-const FormError = ({ error }: { error: string | null }) =>
-  error ? (
-    <Typography textColor="danger600" style={{ whiteSpace: 'normal' }}>
-      {error}
-    </Typography>
-  ) : null;
 
 interface CarrierForm {
   recordType: string;

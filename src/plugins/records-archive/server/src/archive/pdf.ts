@@ -190,14 +190,15 @@ const printMarksGrid = (context: PrintContext, title: string, subtitle: string, 
   });
 };
 
-const printTopics = (context: PrintContext, title: string, journal: ArchivedJournal): void => {
+/** A ruled table over as many pages as it needs, its header repeated on each. */
+const printTable = (context: PrintContext, title: string, header: string[], widths: number[], rows: string[][], empty: string): void => {
   const { doc } = context;
-  const widths = [62, 28, 380, CONTENT_WIDTH - 62 - 28 - 380];
   const xs = widths.reduce<number[]>((starts, width, index) => [...starts, starts[index] + width], [MARGIN]);
-  const header = ['Дата', '№', 'Тема урока', 'Домашнее задание'];
+  const heightOf = (cells: string[]) =>
+    Math.max(14, ...cells.map((text, index) => doc.heightOfString(text || ' ', { width: widths[index] - 6 }) + 6));
   const drawRow = (cells: string[], y: number, bold: boolean): number => {
     doc.font(bold ? BOLD : REGULAR).fontSize(8);
-    const height = Math.max(14, ...cells.map((text, index) => doc.heightOfString(text || ' ', { width: widths[index] - 6 }) + 6));
+    const height = heightOf(cells);
     cells.forEach((text, index) => {
       doc.rect(xs[index], y, widths[index], height).lineWidth(0.5).stroke();
       doc.text(text, xs[index] + 3, y + 3, { width: widths[index] - 6 });
@@ -209,19 +210,62 @@ const printTopics = (context: PrintContext, title: string, journal: ArchivedJour
     return drawRow(header, y, true);
   };
   let y = startPage();
-  const lessons = [...journal.lessons].sort((a, b) => a.date.localeCompare(b.date) || a.number - b.number);
-  if (lessons.length === 0)
+  if (rows.length === 0)
     doc
       .font(REGULAR)
       .fontSize(8)
-      .text('Уроков в периоде нет', MARGIN, y + 4);
-  for (const lesson of lessons) {
-    const cells = [fullDate(lesson.date), String(lesson.number), lesson.topic ?? '', lesson.homework ?? ''];
+      .text(empty, MARGIN, y + 4);
+  for (const cells of rows) {
     doc.font(REGULAR).fontSize(8);
-    const height = Math.max(14, ...cells.map((text, index) => doc.heightOfString(text || ' ', { width: widths[index] - 6 }) + 6));
-    if (y + height > CONTENT_BOTTOM) y = startPage();
+    if (y + heightOf(cells) > CONTENT_BOTTOM) y = startPage();
     y = drawRow(cells, y, false);
   }
+};
+
+const printTopics = (context: PrintContext, title: string, journal: ArchivedJournal): void => {
+  const lessons = [...journal.lessons].sort((a, b) => a.date.localeCompare(b.date) || a.number - b.number);
+  printTable(
+    context,
+    title,
+    ['Дата', '№', 'Тема урока', 'Домашнее задание'],
+    [62, 28, 380, CONTENT_WIDTH - 62 - 28 - 380],
+    lessons.map((lesson) => [fullDate(lesson.date), String(lesson.number), lesson.topic ?? '', lesson.homework ?? '']),
+    'Уроков в периоде нет',
+  );
+};
+
+/** A remark of the deputy director on keeping a journal, as its inspection page prints it. */
+export interface PrintedRemark {
+  journal: string;
+  inspectedOn: string;
+  inspector: string;
+  remarks: string;
+  fixBy: string | null;
+  state: string;
+}
+
+const REMARK_STATES: Record<string, string> = { open: 'не устранено', acknowledged: 'учитель ознакомлен', fixed: 'устранено' };
+
+/** The inspection page (лист контроля): the remarks on the printed journals, in date order. */
+const printRemarks = (context: PrintContext, remarks: PrintedRemark[]): void => {
+  const rows = [...remarks]
+    .sort((a, b) => a.inspectedOn.localeCompare(b.inspectedOn) || a.journal.localeCompare(b.journal, 'ru'))
+    .map((remark) => [
+      fullDate(remark.inspectedOn),
+      remark.journal,
+      remark.inspector,
+      remark.remarks,
+      remark.fixBy ? fullDate(remark.fixBy) : '—',
+      REMARK_STATES[remark.state] ?? remark.state,
+    ]);
+  printTable(
+    context,
+    'Замечания по ведению журнала (лист контроля)',
+    ['Дата проверки', 'Журнал', 'Проверяющий', 'Замечания', 'Срок', 'Отметка'],
+    [62, 110, 100, CONTENT_WIDTH - 62 - 110 - 100 - 62 - 90, 62, 90],
+    rows,
+    'Замечаний по ведению журнала в периоде нет',
+  );
 };
 
 const printTitlePage = (context: PrintContext, school: string, lines: string[], details: Array<[string, string]>): void => {
@@ -245,7 +289,16 @@ const printTitlePage = (context: PrintContext, school: string, lines: string[], 
   }
 };
 
-export const renderJournalPdf = async (archive: PeriodJournalArchive, generatedAt: Date): Promise<Buffer> => {
+/**
+ * The paper version of a class's journals for a period. The archive package prints it at closing
+ * («Архивная копия»); printed on demand (`onDemand`) it says it shows the journal as it stood when
+ * printed, and carries the inspection page with the deputy director's remarks when they are given.
+ */
+export const renderJournalPdf = async (
+  archive: PeriodJournalArchive,
+  generatedAt: Date,
+  options: { onDemand?: boolean; remarks?: PrintedRemark[] } = {},
+): Promise<Buffer> => {
   const classTitle = archive.schoolClass
     ? `${archive.schoolClass.name} класс`
     : journalDisplayName(archive.journals[0] ?? { subject: null, subgroup: null, kind: 'club', title: 'Журнал' });
@@ -256,7 +309,11 @@ export const renderJournalPdf = async (archive: PeriodJournalArchive, generatedA
   printTitlePage(
     context,
     archive.school.name,
-    ['Электронный журнал', 'Архивная копия (печатная форма)', `${classTitle}, ${period}`],
+    [
+      'Электронный журнал',
+      options.onDemand ? 'Печатная форма на дату формирования' : 'Архивная копия (печатная форма)',
+      `${classTitle}, ${period}`,
+    ],
     [
       ['Период', `${fullDate(archive.studyPeriod.startDate)} – ${fullDate(archive.studyPeriod.endDate)}`],
       ['Предметы', archive.journals.map(journalDisplayName).join('; ') || '—'],
@@ -271,6 +328,7 @@ export const renderJournalPdf = async (archive: PeriodJournalArchive, generatedA
     printMarksGrid(context, `${name}: отметки и посещаемость`, subtitle, buildMarksGrid(archive, journal), archive.studyPeriod.title);
     printTopics(context, `${name}: темы уроков и домашние задания`, journal);
   }
+  if (options.remarks) printRemarks(context, options.remarks);
   numberPages(doc);
   doc.end();
   return done;

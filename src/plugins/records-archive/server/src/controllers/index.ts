@@ -1,3 +1,4 @@
+import documents from './documents';
 import analytics from './analytics';
 import archivePackage from './archive-package';
 import backup from './backup';
@@ -10,6 +11,7 @@ import retention from './retention';
 import staffHome from './staff-home';
 
 export default {
+  documents,
   'staff-home': staffHome,
   'journal-grid': journalGrid,
   analytics,

@@ -2,6 +2,7 @@ import admin from './admin';
 import analytics from './analytics';
 import backup from './backup';
 import disposition from './disposition';
+import documents from './documents';
 import journal from './journal';
 import paperArchive from './paper-archive';
 import retention from './retention';
@@ -17,4 +18,5 @@ export default {
   disposition,
   retention,
   paperArchive,
+  documents,
 };

@@ -1,3 +1,4 @@
+import documents from './documents';
 import archivePackage from './archive-package';
 import backup from './backup';
 import disposition from './disposition';
@@ -10,6 +11,7 @@ import staffHome from './staff-home';
 import retentionHistory from './retention-history';
 
 export default {
+  documents,
   'staff-home': staffHome,
   'archive-package': archivePackage,
   'journal-export': journalExport,

@@ -1,0 +1,542 @@
+import * as React from 'react';
+import { Badge, Box, Button, Field, Flex, Modal, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { FilePdf, Download, Pencil, Search } from '@strapi/icons';
+import { isFetchError, Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { BASE, errorMessage, useDownload, useLoad } from '../../api/client';
+import { FormError, ListState, Muted, Section, Select } from '../../components/common';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DOCUMENTS_PERMISSIONS, PAGE_PERMISSIONS } from '../../constants';
+import { useT } from '../../utils/translations';
+
+/**
+ * «Документы» (the secretary's page): find a pupil, see the personal file with every year's results
+ * as filled from the journal, fill a year, print the personal card, register an аттестат in the book;
+ * and print the paper forms on demand — a class's journals of a period with the inspection page, a
+ * class's summary progress sheet of its year (PDF or XLSX).
+ */
+
+interface PupilFound {
+  documentId: string;
+  fullName: string;
+  birthDate: string | null;
+  className: string | null;
+  fileNumber: string | null;
+}
+
+interface PupilDocuments {
+  pupil: { documentId: string; fullName: string; birthDate: string | null };
+  personalFile: {
+    documentId: string;
+    number: string;
+    openedOn: string | null;
+    admissionOrder: string | null;
+    state: string;
+    issuedOn: string | null;
+    issuedTo: string | null;
+  } | null;
+  classes: Array<{ schoolClass: string; academicYear: string; academicYearDocumentId: string; startDate: string; endDate: string | null }>;
+  years: Array<{
+    documentId: string;
+    academicYear: string;
+    schoolClass: string | null;
+    grade: number | null;
+    marks: Array<{ subject: string; value: string }>;
+    decision: string | null;
+    certifiedAt: string | null;
+    certifiedBy: string | null;
+  }>;
+  certificates: Array<{
+    documentId: string;
+    level: string;
+    kind: string;
+    registrationNumber: number | null;
+    bookYear: number | null;
+    blankNumber: string | null;
+    issuedOn: string | null;
+    medal: string | null;
+    withDistinction: boolean;
+  }>;
+}
+
+interface Choices {
+  documentId: string;
+  title: string;
+  classes: Array<{ documentId: string; name: string }>;
+  periods: Array<{ documentId: string; title: string; closed: boolean }>;
+}
+
+const russian = (iso: string | null | undefined) => (iso ? iso.slice(0, 10).split('-').reverse().join('.') : '—');
+
+const DECISIONS: Record<string, [string, string]> = {
+  promoted: ['documents.decision.promoted', 'переведён(а)'],
+  'promoted-with-debt': ['documents.decision.debt', 'переведён(а) условно'],
+  'kept-down': ['documents.decision.kept', 'оставлен(а) на повторное обучение'],
+  graduated: ['documents.decision.graduated', 'окончил(а)'],
+};
+
+/** The field-level refusals of a 400 (`error.details.errors`), by field. */
+const fieldErrorsOf = (error: unknown): Record<string, string> => {
+  if (!isFetchError(error)) return {};
+  const details = error.response?.data?.error?.details as { errors?: Array<{ path: string[]; message: string }> } | undefined;
+  return Object.fromEntries((details?.errors ?? []).map((issue) => [issue.path.join('.'), issue.message]));
+};
+
+const PupilSearch = ({ onPick }: { onPick: (documentId: string) => void }) => {
+  const { t } = useT();
+  const [query, setQuery] = React.useState('');
+  const [submitted, setSubmitted] = React.useState('');
+  const found = useLoad<{ data: PupilFound[] }>(submitted.length >= 2 ? `${BASE}/documents/pupils` : null, { q: submitted });
+  const pupils = found.data?.data ?? [];
+  return (
+    <Section title={t('documents.search.title', 'Обучающийся')}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSubmitted(query.trim());
+        }}
+      >
+        <Flex gap={2} alignItems="flex-end">
+          <Field.Root name="q" width="420px" hint={t('documents.search.hint', 'Фамилия, имя или их начало — не меньше двух букв')}>
+            <Field.Label>{t('documents.search.label', 'Поиск по ФИО')}</Field.Label>
+            <TextInput value={query} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setQuery(event.target.value)} />
+            <Field.Hint />
+          </Field.Root>
+          <Button type="submit" startIcon={<Search />} disabled={query.trim().length < 2}>
+            {t('documents.search.submit', 'Найти')}
+          </Button>
+        </Flex>
+      </form>
+      {submitted.length >= 2 ? (
+        <Box paddingTop={4}>
+          <ListState isLoading={found.isLoading} isEmpty={pupils.length === 0} empty={t('documents.search.empty', 'Никого не нашли')}>
+            <Table colCount={4} rowCount={pupils.length + 1}>
+              <Thead>
+                <Tr>
+                  <Th>{t('documents.column.name', 'ФИО')}</Th>
+                  <Th>{t('documents.column.birthDate', 'Дата рождения')}</Th>
+                  <Th>{t('documents.column.class', 'Класс')}</Th>
+                  <Th>{t('documents.column.file', '№ личного дела')}</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {pupils.map((pupil) => (
+                  <Tr key={pupil.documentId} onClick={() => onPick(pupil.documentId)} style={{ cursor: 'pointer' }}>
+                    <Td>
+                      <Typography fontWeight="semiBold">{pupil.fullName}</Typography>
+                    </Td>
+                    <Td>{russian(pupil.birthDate)}</Td>
+                    <Td>{pupil.className ?? '—'}</Td>
+                    <Td>{pupil.fileNumber ?? <Muted>{t('documents.file.none', 'не открыто')}</Muted>}</Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+          </ListState>
+        </Box>
+      ) : null}
+    </Section>
+  );
+};
+
+interface CertificateForm {
+  level: string;
+  blankNumber: string;
+  orderNumber: string;
+  orderDate: string;
+  issuedOn: string;
+  issuedBy: string;
+  receivedBy: string;
+}
+
+const CertificateModal = ({ pupil, onClose, onSaved }: { pupil: string; onClose: () => void; onSaved: () => void }) => {
+  const { t } = useT();
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [form, setForm] = React.useState<CertificateForm>({
+    level: 'basic-general',
+    blankNumber: '',
+    orderNumber: '',
+    orderDate: '',
+    issuedOn: '',
+    issuedBy: '',
+    receivedBy: '',
+  });
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const [fields, setFields] = React.useState<Record<string, string>>({});
+  const input = (name: keyof CertificateForm, label: string, type = 'text') => (
+    <Field.Root name={name} error={fields[name]} required={!['issuedBy', 'receivedBy'].includes(name)}>
+      <Field.Label>{label}</Field.Label>
+      <TextInput
+        type={type}
+        value={form[name]}
+        onChange={(event: React.ChangeEvent<HTMLInputElement>) => setForm((previous) => ({ ...previous, [name]: event.target.value }))}
+      />
+      <Field.Error />
+    </Field.Root>
+  );
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      const body = Object.fromEntries(Object.entries(form).filter(([, value]) => value.trim() !== ''));
+      const { data } = await post<{ data: { registrationNumber: number; bookYear: number } }>(
+        `${BASE}/documents/pupils/${pupil}/certificate`,
+        { data: body },
+      );
+      toggleNotification({
+        type: 'success',
+        message: t('documents.certificate.done', 'Аттестат зарегистрирован в книге под № {number}', {
+          number: data.data.registrationNumber,
+        }),
+      });
+      onSaved();
+      onClose();
+    } catch (caught) {
+      setFields(fieldErrorsOf(caught));
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal.Root open onOpenChange={(open) => (open || busy ? undefined : onClose())}>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>{t('documents.certificate.title', 'Регистрация аттестата в книге выдачи')}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Typography variant="pi" textColor="neutral600" style={{ whiteSpace: 'normal' }}>
+              {t(
+                'documents.certificate.hint',
+                'Итоговые отметки, отличие и медаль вычисляются из журнала и личного дела; номер в книге присваивается по порядку. Запись в книге не изменяется: ошибку исправляют аннулированием и новой записью.',
+              )}
+            </Typography>
+            <Select
+              label={t('documents.certificate.level', 'Уровень образования')}
+              value={form.level}
+              width="100%"
+              required
+              onChange={(level) => setForm((previous) => ({ ...previous, level }))}
+              options={[
+                ['basic-general', t('documents.level.basic', 'Основное общее (9 класс)')],
+                ['secondary-general', t('documents.level.secondary', 'Среднее общее (11 класс)')],
+              ]}
+            />
+            <Flex gap={4}>
+              {input('blankNumber', t('documents.certificate.blank', 'Номер бланка'))}
+              {input('issuedOn', t('documents.certificate.issuedOn', 'Дата выдачи'), 'date')}
+            </Flex>
+            <Flex gap={4}>
+              {input('orderNumber', t('documents.certificate.order', 'Номер приказа о выдаче'))}
+              {input('orderDate', t('documents.certificate.orderDate', 'Дата приказа'), 'date')}
+            </Flex>
+            <Flex gap={4}>
+              {input('issuedBy', t('documents.certificate.issuedBy', 'Кто выдал'))}
+              {input('receivedBy', t('documents.certificate.receivedBy', 'Кто получил'))}
+            </Flex>
+            <FormError error={error} />
+          </Flex>
+        </Modal.Body>
+        <Modal.Footer>
+          <Button variant="tertiary" onClick={onClose} disabled={busy}>
+            {t('action.cancel', 'Отмена')}
+          </Button>
+          <Button onClick={submit} loading={busy}>
+            {t('documents.certificate.submit', 'Зарегистрировать')}
+          </Button>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
+
+const PupilRecord = ({ pupil }: { pupil: string }) => {
+  const { t } = useT();
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const download = useDownload();
+  const { allowedActions } = useRBAC(PAGE_PERMISSIONS.documents);
+  const loaded = useLoad<{ data: PupilDocuments }>(`${BASE}/documents/pupils/${pupil}`);
+  const [fillYear, setFillYear] = React.useState('');
+  const [confirming, setConfirming] = React.useState(false);
+  const [issuing, setIssuing] = React.useState(false);
+  const record = loaded.data?.data;
+  if (!record)
+    return (
+      <ListState isLoading={loaded.isLoading} isEmpty empty={t('documents.pupil.missing', 'Обучающийся не найден')}>
+        {null}
+      </ListState>
+    );
+  const file = record.personalFile;
+  const years = [...new Map(record.classes.map((row) => [row.academicYearDocumentId, row.academicYear])).entries()];
+  const fill = async () => {
+    try {
+      await post(`${BASE}/documents/pupils/${pupil}/fill-year`, { academicYear: fillYear });
+      toggleNotification({ type: 'success', message: t('documents.fill.done', 'Год заполнен из журнала') });
+      loaded.reload();
+      return true;
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) ?? t('error.unknown', 'Не удалось выполнить запрос') });
+      return false;
+    }
+  };
+  return (
+    <>
+      <Section
+        title={record.pupil.fullName}
+        actions={
+          file ? (
+            <Button
+              variant="secondary"
+              startIcon={<FilePdf />}
+              onClick={() => download(`${BASE}/documents/pupils/${pupil}/card.pdf`, 'lichnaya-karta.pdf')}
+            >
+              {t('documents.card', 'Личная карта (PDF)')}
+            </Button>
+          ) : null
+        }
+      >
+        <Flex gap={6} wrap="wrap">
+          <Typography>
+            {t('documents.pupil.birthDate', 'Дата рождения')}: {russian(record.pupil.birthDate)}
+          </Typography>
+          {file ? (
+            <>
+              <Typography>
+                {t('documents.file.number', 'Личное дело № {number}', { number: file.number })}
+                {file.openedOn ? `, ${t('documents.file.opened', 'открыто {date}', { date: russian(file.openedOn) })}` : ''}
+              </Typography>
+              {file.state === 'issued' ? (
+                <Badge variant="secondary">
+                  {t('documents.file.issued', 'выдано {date}: {to}', { date: russian(file.issuedOn), to: file.issuedTo ?? '—' })}
+                </Badge>
+              ) : null}
+            </>
+          ) : (
+            <Typography textColor="danger600">{t('documents.file.missing', 'Личное дело не открыто')}</Typography>
+          )}
+        </Flex>
+      </Section>
+
+      <Section
+        title={t('documents.years.title', 'Результаты по годам (из журнала)')}
+        actions={
+          file && allowedActions.canIssue ? (
+            <Flex gap={2} alignItems="flex-end">
+              <Select
+                label={t('documents.fill.year', 'Учебный год')}
+                value={fillYear}
+                onChange={setFillYear}
+                options={years.map(([documentId, title]) => [documentId, title])}
+              />
+              <Button startIcon={<Pencil />} disabled={!fillYear} onClick={() => setConfirming(true)}>
+                {t('documents.fill.button', 'Заполнить год из журнала')}
+              </Button>
+            </Flex>
+          ) : null
+        }
+      >
+        <ListState
+          isLoading={false}
+          isEmpty={record.years.length === 0}
+          empty={t('documents.years.empty', 'Годы в личное дело ещё не заполнены')}
+        >
+          <Table colCount={5} rowCount={record.years.length + 1}>
+            <Thead>
+              <Tr>
+                <Th>{t('documents.column.year', 'Учебный год')}</Th>
+                <Th>{t('documents.column.class', 'Класс')}</Th>
+                <Th>{t('documents.column.marks', 'Итоговые отметки')}</Th>
+                <Th>{t('documents.column.decision', 'Решение педсовета')}</Th>
+                <Th>{t('documents.column.certified', 'Заверено')}</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {record.years.map((year) => (
+                <Tr key={year.documentId}>
+                  <Td>{year.academicYear}</Td>
+                  <Td>{year.schoolClass ?? '—'}</Td>
+                  <Td style={{ whiteSpace: 'normal' }}>
+                    <Typography variant="pi">{year.marks.map((mark) => `${mark.subject} — ${mark.value}`).join('; ') || '—'}</Typography>
+                  </Td>
+                  <Td>{year.decision && DECISIONS[year.decision] ? t(DECISIONS[year.decision][0], DECISIONS[year.decision][1]) : '—'}</Td>
+                  <Td>
+                    {year.certifiedAt ? (
+                      <Badge variant="success">{`${russian(year.certifiedAt)} · ${year.certifiedBy ?? '—'}`}</Badge>
+                    ) : (
+                      <Muted>{t('documents.years.notCertified', 'не заверено классным руководителем')}</Muted>
+                    )}
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        </ListState>
+      </Section>
+
+      <Section
+        title={t('documents.certificates.title', 'Аттестаты в книге выдачи')}
+        actions={
+          allowedActions.canIssue ? (
+            <Button variant="secondary" onClick={() => setIssuing(true)}>
+              {t('documents.certificate.button', 'Зарегистрировать аттестат')}
+            </Button>
+          ) : null
+        }
+      >
+        <ListState
+          isLoading={false}
+          isEmpty={record.certificates.length === 0}
+          empty={t('documents.certificates.empty', 'Аттестатов обучающемуся не выдавали')}
+        >
+          <Table colCount={5} rowCount={record.certificates.length + 1}>
+            <Thead>
+              <Tr>
+                <Th>{t('documents.column.registration', '№ в книге')}</Th>
+                <Th>{t('documents.column.level', 'Уровень')}</Th>
+                <Th>{t('documents.column.blank', 'Бланк')}</Th>
+                <Th>{t('documents.column.issuedOn', 'Дата выдачи')}</Th>
+                <Th>{t('documents.column.award', 'Отличие, медаль')}</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {record.certificates.map((entry) => (
+                <Tr key={entry.documentId}>
+                  <Td>{`${entry.registrationNumber ?? '—'} (${entry.bookYear ?? '—'})${entry.kind !== 'original' ? ` · ${entry.kind}` : ''}`}</Td>
+                  <Td>
+                    {entry.level === 'basic-general'
+                      ? t('documents.level.basic', 'Основное общее (9 класс)')
+                      : t('documents.level.secondary', 'Среднее общее (11 класс)')}
+                  </Td>
+                  <Td>{entry.blankNumber ?? '—'}</Td>
+                  <Td>{russian(entry.issuedOn)}</Td>
+                  <Td>
+                    {[
+                      entry.withDistinction ? t('documents.award.distinction', 'с отличием') : null,
+                      entry.medal
+                        ? t('documents.award.medal', 'медаль {degree} степени', { degree: entry.medal === 'first-degree' ? 'I' : 'II' })
+                        : null,
+                    ]
+                      .filter(Boolean)
+                      .join(', ') || '—'}
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        </ListState>
+      </Section>
+
+      {confirming ? (
+        <ConfirmDialog
+          title={t('documents.fill.confirm.title', 'Заполнить год из журнала?')}
+          text={t(
+            'documents.fill.confirm.text',
+            'Годовые отметки выбранного года будут перенесены в личное дело. Заверенный классным руководителем год не изменяется.',
+          )}
+          confirmLabel={t('documents.fill.button', 'Заполнить год из журнала')}
+          variant="default"
+          onConfirm={fill}
+          onClose={() => setConfirming(false)}
+        />
+      ) : null}
+      {issuing ? <CertificateModal pupil={pupil} onClose={() => setIssuing(false)} onSaved={loaded.reload} /> : null}
+    </>
+  );
+};
+
+const Prints = () => {
+  const { t } = useT();
+  const download = useDownload();
+  const choices = useLoad<{ data: Choices[] }>(`${BASE}/documents/choices`);
+  const years = choices.data?.data ?? [];
+  const [yearId, setYearId] = React.useState('');
+  const [classId, setClassId] = React.useState('');
+  const [periodId, setPeriodId] = React.useState('');
+  const year = years.find((candidate) => candidate.documentId === yearId) ?? years[0];
+  return (
+    <Section title={t('documents.prints.title', 'Печатные формы')}>
+      <Flex gap={4} alignItems="flex-end" wrap="wrap">
+        <Select
+          label={t('documents.fill.year', 'Учебный год')}
+          value={year?.documentId ?? ''}
+          onChange={(value) => {
+            setYearId(value);
+            setClassId('');
+            setPeriodId('');
+          }}
+          options={years.map((candidate) => [candidate.documentId, candidate.title])}
+        />
+        <Select
+          label={t('documents.column.class', 'Класс')}
+          value={classId}
+          onChange={setClassId}
+          options={(year?.classes ?? []).map((row) => [row.documentId, row.name])}
+        />
+        <Select
+          label={t('documents.prints.period', 'Учебный период')}
+          value={periodId}
+          onChange={setPeriodId}
+          options={(year?.periods ?? []).map((row) => [
+            row.documentId,
+            row.closed ? row.title : `${row.title} (${t('documents.prints.open', 'не закрыт')})`,
+          ])}
+        />
+      </Flex>
+      <Flex gap={2} paddingTop={4} wrap="wrap">
+        <Button
+          startIcon={<FilePdf />}
+          disabled={!classId || !periodId}
+          onClick={() => download(`${BASE}/documents/prints/journal.pdf`, 'zhurnal.pdf', { period: periodId, schoolClass: classId })}
+        >
+          {t('documents.prints.journal', 'Журнал класса за период с листом контроля (PDF)')}
+        </Button>
+        <Button
+          variant="secondary"
+          startIcon={<FilePdf />}
+          disabled={!classId}
+          onClick={() => download(`${BASE}/documents/prints/summary`, 'svodnaya-vedomost.pdf', { schoolClass: classId, format: 'pdf' })}
+        >
+          {t('documents.prints.summaryPdf', 'Сводная ведомость за год (PDF)')}
+        </Button>
+        <Button
+          variant="secondary"
+          startIcon={<Download />}
+          disabled={!classId}
+          onClick={() => download(`${BASE}/documents/prints/summary`, 'svodnaya-vedomost.xlsx', { schoolClass: classId, format: 'xlsx' })}
+        >
+          {t('documents.prints.summaryXlsx', 'Сводная ведомость за год (XLSX)')}
+        </Button>
+      </Flex>
+    </Section>
+  );
+};
+
+export const DocumentsPage = () => {
+  const { t } = useT();
+  const [pupil, setPupil] = React.useState<string | null>(null);
+  return (
+    <Page.Protect permissions={DOCUMENTS_PERMISSIONS}>
+      <Page.Main>
+        <Page.Title>{t('documents.title', 'Документы')}</Page.Title>
+        <Layouts.Header
+          title={t('documents.title', 'Документы')}
+          subtitle={t(
+            'documents.subtitle',
+            'Личные дела и результаты по годам, личные карты, аттестаты, печатные формы журналов и ведомостей',
+          )}
+        />
+        <Layouts.Content>
+          <PupilSearch onPick={setPupil} />
+          {pupil ? <PupilRecord key={pupil} pupil={pupil} /> : null}
+          <Prints />
+        </Layouts.Content>
+      </Page.Main>
+    </Page.Protect>
+  );
+};
+
+export default DocumentsPage;

@@ -1,0 +1,83 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { assertAdminAppointed } from '../policies/appointed';
+import { getService } from '../utils';
+import { staffAccountOf } from '../utils/staff';
+import {
+  validateFillYear,
+  validateJournalPrint,
+  validateSearch,
+  validateStudentParams,
+  validateSummaryPrint,
+} from './validation/documents';
+
+const MIME = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+/** A file download with its Russian name (and an ASCII fallback for old clients). */
+const attach = (ctx: Context, body: Buffer, fileName: string, format: keyof typeof MIME) => {
+  ctx.set('Content-Disposition', `attachment; filename="document.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = MIME[format];
+  ctx.body = body;
+};
+
+/** Thin controller of the «Документы» admin API: validation, then the documents service. */
+const documentsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const documents = () => getService(strapi, 'documents');
+  return {
+    async choices(ctx: Context) {
+      ctx.body = { data: await documents().choices() };
+    },
+
+    async searchPupils(ctx: Context) {
+      const { q } = await validateSearch(ctx.query);
+      ctx.body = { data: await documents().searchPupils(q) };
+    },
+
+    async pupil(ctx: Context) {
+      const { student } = await validateStudentParams(ctx.params);
+      ctx.body = { data: await documents().pupilDocuments(student) };
+    },
+
+    async fillYear(ctx: Context) {
+      const { student } = await validateStudentParams(ctx.params);
+      const { academicYear } = await validateFillYear(ctx.request.body);
+      await staffAccountOf(strapi, ctx);
+      ctx.body = { data: await documents().fillYear(student, academicYear) };
+    },
+
+    async personalCard(ctx: Context) {
+      const { student } = await validateStudentParams(ctx.params);
+      const { pdf, number } = await documents().personalCard(student);
+      attach(ctx, pdf, `Личная карта ${number}.pdf`, 'pdf');
+    },
+
+    /** Registers an аттестат: the certificate books are kept by the person appointed by order, when there is one. */
+    async issueCertificate(ctx: Context) {
+      const { student } = await validateStudentParams(ctx.params);
+      const body = ctx.request.body as { data?: unknown } | undefined;
+      if (!body?.data || typeof body.data !== 'object' || Array.isArray(body.data)) {
+        throw new errors.ValidationError('Передайте данные выдачи объектом в поле data');
+      }
+      await assertAdminAppointed(strapi, ctx, 'certificate-books');
+      await staffAccountOf(strapi, ctx);
+      ctx.status = 201;
+      ctx.body = { data: await documents().issueCertificate(student, body.data as Record<string, unknown>) };
+    },
+
+    async journalPrint(ctx: Context) {
+      const { period, schoolClass } = await validateJournalPrint(ctx.query);
+      const { pdf, fileName } = await documents().journalPrint(period, schoolClass);
+      attach(ctx, pdf, fileName, 'pdf');
+    },
+
+    async summaryPrint(ctx: Context) {
+      const { schoolClass, format } = await validateSummaryPrint(ctx.query);
+      const { body, fileName } = await documents().summaryPrint(schoolClass, format);
+      attach(ctx, body, fileName, format);
+    },
+  };
+};
+
+export default documentsController;

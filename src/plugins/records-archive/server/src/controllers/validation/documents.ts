@@ -1,0 +1,39 @@
+import { yup, validateYupSchema } from '@strapi/utils';
+import { UNKNOWN_FIELD } from './keeping';
+
+/** Request schemas of the «Документы» admin API (messages in Russian: the page shows them). */
+
+const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
+const documentId = (message: string) => yup.string().trim().matches(DOCUMENT_ID, message);
+
+const SEARCH = yup.object({ q: yup.string().trim().max(100, 'Не больше 100 символов').default('') }).noUnknown(true, UNKNOWN_FIELD);
+const STUDENT_PARAMS = yup.object({ student: documentId('Неверный обучающийся').required('Не указан обучающийся') });
+const FILL_YEAR = yup
+  .object({ academicYear: documentId('Неверный учебный год').required('Укажите учебный год') })
+  .noUnknown(true, UNKNOWN_FIELD);
+const JOURNAL_PRINT = yup
+  .object({
+    period: documentId('Неверный учебный период').required('Укажите учебный период'),
+    schoolClass: documentId('Неверный класс').required('Укажите класс'),
+  })
+  .noUnknown(true, UNKNOWN_FIELD);
+const SUMMARY_PRINT = yup
+  .object({
+    schoolClass: documentId('Неверный класс').required('Укажите класс'),
+    format: yup.string().oneOf(['pdf', 'xlsx'], 'Формат: pdf или xlsx').default('pdf'),
+  })
+  .noUnknown(true, UNKNOWN_FIELD);
+
+export const validateSearch = validateYupSchema(SEARCH, { strict: false }) as (query: unknown) => Promise<{ q: string }>;
+/** Route parameters: the router adds its own, so only `student` is read. */
+export const validateStudentParams = (params: unknown) =>
+  validateYupSchema(STUDENT_PARAMS, { strict: false })({ student: (params as { student?: unknown } | null)?.student }) as Promise<{
+    student: string;
+  }>;
+export const validateFillYear = validateYupSchema(FILL_YEAR) as (body: unknown) => Promise<{ academicYear: string }>;
+export const validateJournalPrint = validateYupSchema(JOURNAL_PRINT, { strict: false }) as (
+  query: unknown,
+) => Promise<{ period: string; schoolClass: string }>;
+export const validateSummaryPrint = validateYupSchema(SUMMARY_PRINT, { strict: false }) as (
+  query: unknown,
+) => Promise<{ schoolClass: string; format: 'pdf' | 'xlsx' }>;

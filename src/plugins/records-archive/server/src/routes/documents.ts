@@ -1,0 +1,31 @@
+import { requireAction } from './require-action';
+
+/** Admin routes of the secretary's «Документы», under /records-archive/documents. */
+export default {
+  type: 'admin' as const,
+  routes: [
+    { method: 'GET', path: '/documents/choices', handler: 'documents.choices', config: requireAction('documents.read') },
+    { method: 'GET', path: '/documents/pupils', handler: 'documents.searchPupils', config: requireAction('documents.read') },
+    { method: 'GET', path: '/documents/pupils/:student', handler: 'documents.pupil', config: requireAction('documents.read') },
+    {
+      method: 'POST',
+      path: '/documents/pupils/:student/fill-year',
+      handler: 'documents.fillYear',
+      config: requireAction('documents.issue'),
+    },
+    {
+      method: 'GET',
+      path: '/documents/pupils/:student/card.pdf',
+      handler: 'documents.personalCard',
+      config: requireAction('documents.read'),
+    },
+    {
+      method: 'POST',
+      path: '/documents/pupils/:student/certificate',
+      handler: 'documents.issueCertificate',
+      config: requireAction('documents.issue'),
+    },
+    { method: 'GET', path: '/documents/prints/journal.pdf', handler: 'documents.journalPrint', config: requireAction('documents.read') },
+    { method: 'GET', path: '/documents/prints/summary', handler: 'documents.summaryPrint', config: requireAction('documents.read') },
+  ],
+};

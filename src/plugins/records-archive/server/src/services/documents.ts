@@ -1,0 +1,312 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getCertificateEntryService } from '../../../../../api/certificate-entry/services/certificate-entry';
+import { getPersonalFileService, type FilledYear } from '../../../../../api/personal-file/services/personal-file';
+import { renderJournalPdf, renderSummaryPdf, type PrintedRemark } from '../archive/pdf';
+import { renderSummaryWorkbook } from '../archive/xlsx';
+import { getService } from '../utils';
+
+/**
+ * The secretary's «Документы» page: a pupil's personal file with every year's results as filled
+ * from the journal, the personal card, the аттестаты registered for the pupil, and the paper forms
+ * printed on demand — a class's journals for a period with the inspection page, and a class's summary
+ * progress sheet for a year. Every write goes through the same services as REST (the record rules,
+ * the certificate book's numbering and the audit trail apply); this service only gathers and prints.
+ */
+
+type Row = Record<string, unknown> & { id: number; documentId: string };
+
+const STUDENT = 'api::student.student';
+const PERSONAL_FILE = 'api::personal-file.personal-file';
+const YEARLY_RESULT = 'api::yearly-result.yearly-result';
+const CERTIFICATE_ENTRY = 'api::certificate-entry.certificate-entry';
+const ENROLLMENT = 'api::enrollment.enrollment';
+
+const notFound = (what: string) => new errors.NotFoundError(what);
+const fieldError = (path: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+
+export interface PupilFound {
+  documentId: string;
+  fullName: string;
+  birthDate: string | null;
+  className: string | null;
+  fileNumber: string | null;
+}
+
+export interface PupilDocuments {
+  pupil: { documentId: string; fullName: string; birthDate: string | null };
+  personalFile: {
+    documentId: string;
+    number: string;
+    openedOn: string | null;
+    admissionOrder: string | null;
+    state: string;
+    issuedOn: string | null;
+    issuedTo: string | null;
+  } | null;
+  classes: Array<{ schoolClass: string; academicYear: string; academicYearDocumentId: string; startDate: string; endDate: string | null }>;
+  years: Array<{
+    documentId: string;
+    academicYear: string;
+    schoolClass: string | null;
+    grade: number | null;
+    marks: Array<{ subject: string; value: string }>;
+    decision: string | null;
+    councilProtocolNumber: string | null;
+    councilProtocolDate: string | null;
+    certifiedAt: string | null;
+    certifiedBy: string | null;
+  }>;
+  certificates: Array<{
+    documentId: string;
+    level: string;
+    kind: string;
+    registrationNumber: number | null;
+    bookYear: number | null;
+    blankNumber: string | null;
+    issuedOn: string | null;
+    medal: string | null;
+    withDistinction: boolean;
+  }>;
+}
+
+const text = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
+
+const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const pupilOf = async (documentId: string): Promise<Row> => {
+    const pupil = (await strapi.db
+      .query(STUDENT)
+      .findOne({ where: { documentId }, select: ['id', 'documentId', 'fullName', 'birthDate'] })) as Row | null;
+    if (!pupil) throw notFound('Обучающийся не найден');
+    return pupil;
+  };
+
+  const fileOf = async (pupilId: number): Promise<Row | null> =>
+    (await strapi.db.query(PERSONAL_FILE).findOne({ where: { student: { id: pupilId } } })) as Row | null;
+
+  const requireFile = async (studentDocumentId: string): Promise<Row> => {
+    const file = await fileOf((await pupilOf(studentDocumentId)).id);
+    if (!file) throw fieldError('personalFile', 'У обучающегося нет личного дела: откройте его в разделе «Личные дела»');
+    return file;
+  };
+
+  const classOf = async (schoolClassDocumentId: string): Promise<Row> => {
+    const schoolClass = (await strapi.db.query('api::school-class.school-class').findOne({
+      where: { documentId: schoolClassDocumentId },
+      select: ['id', 'documentId', 'name', 'grade', 'letter'],
+      populate: { academicYear: { select: ['id', 'documentId', 'title', 'startDate', 'endDate'] } },
+    })) as Row | null;
+    if (!schoolClass) throw fieldError('schoolClass', 'Класс не найден');
+    return schoolClass;
+  };
+
+  return {
+    /** School years, newest first, with their classes and study periods: what the print forms offer. */
+    async choices() {
+      const years = (await strapi.db.query('api::academic-year.academic-year').findMany({
+        select: ['documentId', 'title', 'startDate'],
+        orderBy: [{ startDate: 'desc' }],
+        populate: {
+          schoolClasses: { select: ['documentId', 'name', 'grade', 'letter'] },
+          studyPeriods: { select: ['documentId', 'title', 'scheme', 'number', 'startDate', 'endDate', 'closedAt'] },
+        },
+      })) as Row[];
+      const byGradeThenLetter = (a: Row, b: Row) =>
+        Number(a.grade) - Number(b.grade) || String(a.letter).localeCompare(String(b.letter), 'ru');
+      return years.map((year) => ({
+        documentId: year.documentId,
+        title: String(year.title),
+        classes: ((year.schoolClasses as Row[] | null) ?? [])
+          .sort(byGradeThenLetter)
+          .map((row) => ({ documentId: row.documentId, name: String(row.name) })),
+        periods: ((year.studyPeriods as Row[] | null) ?? [])
+          .sort((a, b) => String(a.startDate).localeCompare(String(b.startDate)))
+          .map((row) => ({ documentId: row.documentId, title: String(row.title), closed: Boolean(row.closedAt) })),
+      }));
+    },
+
+    /** Pupils whose name contains `query` (at least two letters), with their latest class and file number. */
+    async searchPupils(query: string): Promise<PupilFound[]> {
+      const words = query.trim().split(/\s+/).filter(Boolean);
+      if (words.join('').length < 2) return [];
+      const pupils = (await strapi.db.query(STUDENT).findMany({
+        where: { $and: words.map((word) => ({ fullName: { $containsi: word } })) },
+        select: ['id', 'documentId', 'fullName', 'birthDate'],
+        orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+        limit: 30,
+      })) as Row[];
+      if (pupils.length === 0) return [];
+      const ids = pupils.map((pupil) => pupil.id);
+      const [files, enrollments] = (await Promise.all([
+        strapi.db
+          .query(PERSONAL_FILE)
+          .findMany({ where: { student: { id: { $in: ids } } }, select: ['number'], populate: { student: { select: ['id'] } } }),
+        strapi.db.query(ENROLLMENT).findMany({
+          where: { student: { id: { $in: ids } } },
+          select: ['startDate'],
+          orderBy: [{ startDate: 'desc' }],
+          populate: { student: { select: ['id'] }, schoolClass: { select: ['name'] } },
+        }),
+      ])) as [Row[], Row[]];
+      const fileNumber = new Map(files.map((file) => [(file.student as Row | null)?.id, text(file.number)]));
+      const className = new Map<number, string | null>();
+      for (const enrollment of enrollments) {
+        const id = (enrollment.student as Row | null)?.id;
+        if (id !== undefined && !className.has(id)) className.set(id, text((enrollment.schoolClass as Row | null)?.name));
+      }
+      return pupils.map((pupil) => ({
+        documentId: pupil.documentId,
+        fullName: String(pupil.fullName ?? ''),
+        birthDate: text(pupil.birthDate),
+        className: className.get(pupil.id) ?? null,
+        fileNumber: fileNumber.get(pupil.id) ?? null,
+      }));
+    },
+
+    /** Everything the secretary needs of one pupil on one page. */
+    async pupilDocuments(studentDocumentId: string): Promise<PupilDocuments> {
+      const pupil = await pupilOf(studentDocumentId);
+      const file = await fileOf(pupil.id);
+      const [enrollments, years, certificates] = (await Promise.all([
+        strapi.db.query(ENROLLMENT).findMany({
+          where: { student: { id: pupil.id } },
+          select: ['startDate', 'endDate'],
+          orderBy: [{ startDate: 'asc' }],
+          populate: { schoolClass: { select: ['name'], populate: { academicYear: { select: ['documentId', 'title'] } } } },
+        }),
+        file
+          ? strapi.db.query(YEARLY_RESULT).findMany({
+              where: { personalFile: { id: file.id } },
+              populate: {
+                academicYear: { select: ['title', 'startDate'] },
+                schoolClass: { select: ['name'] },
+                certifiedBy: { select: ['username'] },
+              },
+            })
+          : Promise.resolve([]),
+        strapi.db.query(CERTIFICATE_ENTRY).findMany({
+          where: { student: { id: pupil.id } },
+          orderBy: [{ id: 'asc' }],
+        }),
+      ])) as [Row[], Row[], Row[]];
+      const yearOf = (row: Row) => row.academicYear as Row | null;
+      return {
+        pupil: { documentId: pupil.documentId, fullName: String(pupil.fullName ?? ''), birthDate: text(pupil.birthDate) },
+        personalFile: file
+          ? {
+              documentId: file.documentId,
+              number: String(file.number ?? ''),
+              openedOn: text(file.openedOn),
+              admissionOrder: text(file.admissionOrder),
+              state: String(file.state ?? 'open'),
+              issuedOn: text(file.issuedOn),
+              issuedTo: text(file.issuedTo),
+            }
+          : null,
+        classes: enrollments.map((enrollment) => {
+          const schoolClass = enrollment.schoolClass as Row | null;
+          const academicYear = schoolClass?.academicYear as Row | null;
+          return {
+            schoolClass: String(schoolClass?.name ?? '—'),
+            academicYear: String(academicYear?.title ?? '—'),
+            academicYearDocumentId: String(academicYear?.documentId ?? ''),
+            startDate: String(enrollment.startDate),
+            endDate: text(enrollment.endDate),
+          };
+        }),
+        years: years
+          .sort((a, b) => String(yearOf(a)?.startDate ?? '').localeCompare(String(yearOf(b)?.startDate ?? '')))
+          .map((year) => ({
+            documentId: year.documentId,
+            academicYear: String(yearOf(year)?.title ?? '—'),
+            schoolClass: text((year.schoolClass as Row | null)?.name),
+            grade: typeof year.grade === 'number' ? year.grade : null,
+            marks: ((year.marks as Array<{ subject: string; value: string }> | null) ?? []).map(({ subject, value }) => ({
+              subject,
+              value,
+            })),
+            decision: text(year.decision),
+            councilProtocolNumber: text(year.councilProtocolNumber),
+            councilProtocolDate: text(year.councilProtocolDate),
+            certifiedAt: text(year.certifiedAt),
+            certifiedBy: text((year.certifiedBy as Row | null)?.username),
+          })),
+        certificates: certificates.map((entry) => ({
+          documentId: entry.documentId,
+          level: String(entry.level),
+          kind: String(entry.kind),
+          registrationNumber: typeof entry.registrationNumber === 'number' ? entry.registrationNumber : null,
+          bookYear: typeof entry.bookYear === 'number' ? entry.bookYear : null,
+          blankNumber: text(entry.blankNumber),
+          issuedOn: text(entry.issuedOn),
+          medal: text(entry.medal),
+          withDistinction: entry.withDistinction === true,
+        })),
+      };
+    },
+
+    /** Writes a year's page of the personal file from the journal (as `POST /api/personal-files/:id/yearly-results/fill`). */
+    async fillYear(studentDocumentId: string, academicYearDocumentId: string): Promise<FilledYear> {
+      const file = await requireFile(studentDocumentId);
+      return getPersonalFileService(strapi).fillYear(file.documentId, academicYearDocumentId, null);
+    },
+
+    async personalCard(studentDocumentId: string): Promise<{ pdf: Buffer; number: string }> {
+      const file = await requireFile(studentDocumentId);
+      return getPersonalFileService(strapi).cardPdf(file.documentId);
+    },
+
+    /** Registers an original аттестат for the pupil in the book (as `POST /api/certificate-entries/issue`). */
+    async issueCertificate(studentDocumentId: string, input: Record<string, unknown>) {
+      await pupilOf(studentDocumentId);
+      return getCertificateEntryService(strapi).issue({ ...input, student: studentDocumentId });
+    },
+
+    /**
+     * A class's journals of a study period printed now, the period open or closed, with the
+     * inspection page of the deputy director's remarks on those journals made during the period.
+     */
+    async journalPrint(periodDocumentId: string, schoolClassDocumentId: string): Promise<{ pdf: Buffer; fileName: string }> {
+      const exporter = getService(strapi, 'journal-export');
+      const period = await exporter.loadPeriod(periodDocumentId);
+      if (!period) throw fieldError('period', 'Учебный период не найден');
+      const schoolClass = await classOf(schoolClassDocumentId);
+      const group = (await exporter.findPeriodGroups(period)).find((candidate) => candidate.schoolClass?.id === schoolClass.id);
+      if (!group) throw fieldError('schoolClass', `У ${String(schoolClass.name)} класса нет уроков и отметок в этом периоде`);
+      const archive = await exporter.collectPeriodArchive(period, group);
+      const remarks = (await strapi.db.query('api::journal-remark.journal-remark').findMany({
+        where: {
+          journal: { id: { $in: group.journalIds } },
+          inspectedOn: { $gte: String(period.startDate), $lte: String(period.endDate) },
+        },
+        select: ['inspectedOn', 'remarks', 'fixBy', 'state'],
+        populate: { journal: { select: ['id', 'title'] }, inspector: { select: ['username'] } },
+      })) as Row[];
+      const printed: PrintedRemark[] = remarks.map((remark) => ({
+        journal: String((remark.journal as Row | null)?.title ?? '—'),
+        inspectedOn: String(remark.inspectedOn),
+        inspector: String((remark.inspector as Row | null)?.username ?? '—'),
+        remarks: String(remark.remarks ?? ''),
+        fixBy: text(remark.fixBy),
+        state: String(remark.state ?? 'open'),
+      }));
+      const pdf = await renderJournalPdf(archive, new Date(), { onDemand: true, remarks: printed });
+      return { pdf, fileName: `Журнал ${String(schoolClass.name)} — ${String(period.title)}.pdf` };
+    },
+
+    /** A class's summary progress sheet of its school year, printed now (PDF or XLSX). */
+    async summaryPrint(schoolClassDocumentId: string, format: 'pdf' | 'xlsx'): Promise<{ body: Buffer; fileName: string }> {
+      const exporter = getService(strapi, 'journal-export');
+      const schoolClass = await classOf(schoolClassDocumentId);
+      const year = schoolClass.academicYear as (Row & { title: string; startDate: string; endDate: string }) | null;
+      if (!year) throw fieldError('schoolClass', 'У класса не указан учебный год');
+      const archive = await exporter.collectSummaryArchive(year, schoolClass as never);
+      const body = format === 'xlsx' ? await renderSummaryWorkbook(archive, new Date()) : await renderSummaryPdf(archive, new Date());
+      return { body, fileName: `Сводная ведомость ${String(schoolClass.name)} — ${year.title}.${format}` };
+    },
+  };
+};
+
+export type DocumentsService = ReturnType<typeof createDocumentsService>;
+export default createDocumentsService;

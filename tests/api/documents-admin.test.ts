@@ -1,0 +1,154 @@
+import type { Core } from '@strapi/strapi';
+import ExcelJS from 'exceljs';
+import supertest from 'supertest';
+import { adminLogin, adminWithActions } from '../helpers/admin';
+import { pdfText } from '../helpers/pdf-text';
+import { make } from '../helpers/school-fixture';
+import { apiAs, bootStrapi, stopStrapi } from '../helpers/strapi';
+import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
+
+/** The secretary's «Документы» in the admin panel: a pupil's file and years, the card, аттестаты, printed forms. */
+
+let strapi: Core.Strapi;
+let world: TwoClassSchool;
+let secretaryToken: string;
+let deputyToken: string;
+let teacherToken: string;
+let ivanov: string;
+
+const panel = (token: string) => {
+  const agent = supertest(strapi.server.httpServer);
+  const binary = (test: supertest.Test) =>
+    test.buffer(true).parse((res, callback) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => callback(null, Buffer.concat(chunks)));
+    });
+  return {
+    get: (url: string, query: Record<string, string> = {}) =>
+      agent.get(`/records-archive${url}`).query(query).set('Authorization', `Bearer ${token}`),
+    download: (url: string, query: Record<string, string> = {}) =>
+      binary(agent.get(`/records-archive${url}`).query(query).set('Authorization', `Bearer ${token}`)),
+    post: (url: string, body: object = {}) => agent.post(`/records-archive${url}`).set('Authorization', `Bearer ${token}`).send(body),
+  };
+};
+
+type ErrorBody = { body: { error: { details: { errors: Array<{ path: string[]; message: string }> } } } };
+const pathsOf = (response: ErrorBody) => response.body.error.details.errors.map((error) => error.path.join('.'));
+
+beforeAll(async () => {
+  strapi = await bootStrapi();
+  world = await buildTwoClasses(strapi);
+  ivanov = world.school.pupils5a[0].documentId;
+  // The secretary's REST account opens the file; their panel account (same e-mail) has the staff role «Секретарь учебной части».
+  const secretary = apiAs(strapi, world.accounts.secretary.jwt);
+  expect((await secretary.post('/api/personal-files', { student: ivanov, openedOn: '2021-09-01', admissionOrder: '№ 5-у' })).status).toBe(
+    201,
+  );
+  await make(strapi, 'api::mark.mark', { kind: 'annual', journal: world.school.mathJournal.documentId, student: ivanov, value: '5' });
+  await make(strapi, 'api::journal-remark.journal-remark', {
+    journal: world.school.mathJournal.documentId,
+    inspectedOn: world.school.lessons[0].date,
+    remarks: 'Не записано домашнее задание к первому уроку',
+  });
+  secretaryToken = await adminLogin(strapi, { email: 'secretary@school.test', roleCode: 'school-secretary' });
+  deputyToken = await adminLogin(strapi, { email: 'deputy@school.test', roleCode: 'school-deputy-director' });
+  teacherToken = await adminWithActions(strapi, 'teacher.panel@school.test', ['plugin::records-archive.journal.own']);
+});
+afterAll(() => stopStrapi(strapi));
+
+describe('«Документы» in the admin panel', () => {
+  it('finds a pupil by part of the name, with their class and personal file number', async () => {
+    const found = await panel(secretaryToken).get('/documents/pupils', { q: world.school.pupils5a[0].lastName as string });
+    expect(found.status).toBe(200);
+    const row = found.body.data.find((pupil: { documentId: string }) => pupil.documentId === ivanov);
+    expect(row).toMatchObject({ className: '5А' });
+    expect(row.fileNumber).toMatch(/^[А-ЯЁ]\/\d+$/);
+    expect((await panel(secretaryToken).get('/documents/pupils', { q: 'я' })).body.data).toEqual([]);
+  });
+
+  it('fills a year of the personal file from the journal and shows it on the pupil’s page', async () => {
+    const year = world.school.year.documentId;
+    const filled = await panel(secretaryToken).post(`/documents/pupils/${ivanov}/fill-year`, { academicYear: year });
+    expect(filled.status).toBe(200);
+    const page = await panel(secretaryToken).get(`/documents/pupils/${ivanov}`);
+    expect(page.status).toBe(200);
+    expect(page.body.data.personalFile).toMatchObject({ admissionOrder: '№ 5-у', state: 'open' });
+    expect(page.body.data.classes).toEqual([expect.objectContaining({ schoolClass: '5А', academicYearDocumentId: year })]);
+    expect(page.body.data.years).toEqual([
+      expect.objectContaining({ schoolClass: '5А', marks: expect.arrayContaining([expect.objectContaining({ value: '5' })]) }),
+    ]);
+    const card = await panel(secretaryToken).download(`/documents/pupils/${ivanov}/card.pdf`);
+    expect(card.status).toBe(200);
+    expect(card.headers['content-type']).toBe('application/pdf');
+    expect(pdfText(card.body as Buffer)).toContain(String(world.school.pupils5a[0].lastName));
+  });
+
+  it('refuses a bad year, a pupil without a file and unknown fields with the field named', async () => {
+    expect(pathsOf(await panel(secretaryToken).post(`/documents/pupils/${ivanov}/fill-year`, {}))).toEqual(['academicYear']);
+    expect(pathsOf(await panel(secretaryToken).post(`/documents/pupils/${ivanov}/fill-year`, { academicYear: 'x', extra: 1 }))).toEqual(
+      expect.arrayContaining(['academicYear']),
+    );
+    const withoutFile = await panel(secretaryToken).post(`/documents/pupils/${world.school.pupil5b.documentId}/fill-year`, {
+      academicYear: world.school.year.documentId,
+    });
+    expect(withoutFile.status).toBe(400);
+    expect(pathsOf(withoutFile)).toEqual(['personalFile']);
+    expect((await panel(secretaryToken).get('/documents/pupils/nosuchpupil00')).status).toBe(404);
+  });
+
+  it('registers an аттестат through the book’s own rules: a pupil with missing final marks is refused, nothing stored', async () => {
+    const before = await strapi.db.query('api::certificate-entry.certificate-entry').count();
+    const refused = await panel(secretaryToken).post(`/documents/pupils/${ivanov}/certificate`, {
+      data: { level: 'basic-general', blankNumber: '02 0001', orderNumber: '45-у', orderDate: '2026-06-20', issuedOn: '2026-06-25' },
+    });
+    expect(refused.status).toBe(400);
+    expect(await strapi.db.query('api::certificate-entry.certificate-entry').count()).toBe(before);
+    expect((await panel(secretaryToken).post(`/documents/pupils/${ivanov}/certificate`, { level: 'basic-general' })).status).toBe(400);
+  });
+
+  it('prints a class’s journals of a period on demand with the inspection page, and the summary sheet as PDF and XLSX', async () => {
+    const query = { period: world.school.quarters[0].documentId, schoolClass: world.school.class5a.documentId };
+    const journal = await panel(deputyToken).download('/documents/prints/journal.pdf', query);
+    expect(journal.status).toBe(200);
+    const text = pdfText(journal.body as Buffer);
+    expect(text).toContain('Печатная форма на дату формирования');
+    expect(text).toContain('Замечания по ведению журнала');
+    expect(text).toContain('Не записано домашнее задание к первому уроку');
+    expect(text).toContain(String(world.school.pupils5a[0].lastName));
+
+    const sheet = await panel(secretaryToken).download('/documents/prints/summary', { schoolClass: world.school.class5a.documentId });
+    expect(sheet.status).toBe(200);
+    expect(pdfText(sheet.body as Buffer)).toContain('Сводная ведомость успеваемости');
+    const workbook = await panel(secretaryToken).download('/documents/prints/summary', {
+      schoolClass: world.school.class5a.documentId,
+      format: 'xlsx',
+    });
+    expect(workbook.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(workbook.body as never);
+    const cells = book.worksheets.flatMap((sheetOf) => sheetOf.getSheetValues().flat().map(String));
+    expect(cells.some((cell) => cell.includes(String(world.school.pupils5a[0].lastName)))).toBe(true);
+
+    const bad = await panel(deputyToken).get('/documents/prints/summary', { schoolClass: world.school.class5a.documentId, format: 'doc' });
+    expect(pathsOf(bad)).toEqual(['format']);
+    const noLessons = await panel(deputyToken).get('/documents/prints/journal.pdf', {
+      period: world.school.quarters[3].documentId,
+      schoolClass: world.school.class5a.documentId,
+    });
+    expect(noLessons.status).toBe(400);
+    expect(pathsOf(noLessons)).toEqual(['schoolClass']);
+  });
+
+  it('lets the deputy read and print but not write, and keeps a teacher’s panel account out', async () => {
+    expect((await panel(deputyToken).get(`/documents/pupils/${ivanov}`)).status).toBe(200);
+    expect(
+      (await panel(deputyToken).post(`/documents/pupils/${ivanov}/fill-year`, { academicYear: world.school.year.documentId })).status,
+    ).toBe(403);
+    expect((await panel(teacherToken).get('/documents/pupils', { q: 'Ив' })).status).toBe(403);
+    expect((await panel(teacherToken).get('/documents/choices')).status).toBe(403);
+    const choices = await panel(deputyToken).get('/documents/choices');
+    expect(choices.body.data[0]).toMatchObject({ title: world.school.year.title });
+    expect(choices.body.data[0].classes.map((row: { name: string }) => row.name)).toEqual(expect.arrayContaining(['5А', '5Б']));
+  });
+});
