@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import supertest from 'supertest';
 import { adminLogin, adminWithActions } from '../helpers/admin';
 import { pdfText } from '../helpers/pdf-text';
@@ -138,6 +139,46 @@ describe('«Документы» in the admin panel', () => {
     });
     expect(noLessons.status).toBe(400);
     expect(pathsOf(noLessons)).toEqual(['schoolClass']);
+  });
+
+  it('downloads the personal cards of a class as one ZIP, naming the pupils without a file', async () => {
+    const zip = await panel(secretaryToken).download('/documents/prints/cards.zip', { schoolClass: world.school.class5a.documentId });
+    expect(zip.status).toBe(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    const archive = await JSZip.loadAsync(zip.body as Buffer);
+    const names = Object.keys(archive.files);
+    const card = names.find((name) => name.endsWith('.pdf') && name.includes(String(world.school.pupils5a[0].lastName)));
+    expect(card).toBeDefined();
+    expect(pdfText(await archive.file(card as string)!.async('nodebuffer'))).toContain('5');
+    const missing = await archive.file('БЕЗ ЛИЧНОГО ДЕЛА.txt')!.async('string');
+    expect(missing).toContain(String(world.school.pupils5a[1].lastName));
+  });
+
+  it('issues the file to the parents on a transfer through the file’s rules, once', async () => {
+    const incomplete = await panel(secretaryToken).post(`/documents/pupils/${ivanov}/issue-file`, { issuedOn: '2026-06-01' });
+    expect(pathsOf(incomplete)).toEqual(expect.arrayContaining(['applicationNumber', 'orderNumber', 'issuedTo']));
+    const early = await panel(secretaryToken).post(`/documents/pupils/${ivanov}/issue-file`, {
+      issuedOn: '2020-01-01',
+      applicationNumber: '17',
+      orderNumber: '88-у',
+      issuedTo: 'Иванова Ольга',
+    });
+    expect(pathsOf(early)).toEqual(['issuedOn']);
+    const issued = await panel(secretaryToken).post(`/documents/pupils/${ivanov}/issue-file`, {
+      issuedOn: '2026-06-01',
+      applicationNumber: '17',
+      orderNumber: '88-у',
+      issuedTo: 'Иванова Ольга',
+    });
+    expect(issued.status).toBe(200);
+    expect(issued.body.data.personalFile).toMatchObject({ state: 'issued', issuedOn: '2026-06-01', issuedTo: 'Иванова Ольга' });
+    const again = await panel(secretaryToken).post(`/documents/pupils/${ivanov}/issue-file`, {
+      issuedOn: '2026-06-02',
+      applicationNumber: '18',
+      orderNumber: '89-у',
+      issuedTo: 'Иванова Ольга',
+    });
+    expect(pathsOf(again)).toEqual(['state']);
   });
 
   it('lets the deputy read and print but not write, and keeps a teacher’s panel account out', async () => {

@@ -5,14 +5,20 @@ import { assertAdminAppointed } from '../policies/appointed';
 import { getService } from '../utils';
 import { staffAccountOf } from '../utils/staff';
 import {
+  validateClassCards,
   validateFillYear,
+  validateIssueFile,
   validateJournalPrint,
   validateSearch,
   validateStudentParams,
   validateSummaryPrint,
 } from './validation/documents';
 
-const MIME = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+const MIME = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  zip: 'application/zip',
+} as const;
 
 /** A file download with its Russian name (and an ASCII fallback for old clients). */
 const attach = (ctx: Context, body: Buffer, fileName: string, format: keyof typeof MIME) => {
@@ -64,6 +70,19 @@ const documentsController = ({ strapi }: { strapi: Core.Strapi }) => {
       await staffAccountOf(strapi, ctx);
       ctx.status = 201;
       ctx.body = { data: await documents().issueCertificate(student, body.data as Record<string, unknown>) };
+    },
+
+    async issueFile(ctx: Context) {
+      const { student } = await validateStudentParams(ctx.params);
+      const input = await validateIssueFile(ctx.request.body);
+      await staffAccountOf(strapi, ctx);
+      ctx.body = { data: await documents().issueFile(student, input) };
+    },
+
+    async classCards(ctx: Context) {
+      const { schoolClass } = await validateClassCards(ctx.query);
+      const { zip, fileName } = await documents().classCards(schoolClass);
+      attach(ctx, zip, fileName, 'zip');
     },
 
     async journalPrint(ctx: Context) {

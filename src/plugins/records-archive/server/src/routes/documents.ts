@@ -25,6 +25,13 @@ export default {
       handler: 'documents.issueCertificate',
       config: requireAction('documents.issue'),
     },
+    {
+      method: 'POST',
+      path: '/documents/pupils/:student/issue-file',
+      handler: 'documents.issueFile',
+      config: requireAction('documents.issue'),
+    },
+    { method: 'GET', path: '/documents/prints/cards.zip', handler: 'documents.classCards', config: requireAction('documents.read') },
     { method: 'GET', path: '/documents/prints/journal.pdf', handler: 'documents.journalPrint', config: requireAction('documents.read') },
     { method: 'GET', path: '/documents/prints/summary', handler: 'documents.summaryPrint', config: requireAction('documents.read') },
   ],

@@ -4,6 +4,7 @@ import { getCertificateEntryService } from '../../../../../api/certificate-entry
 import { getPersonalFileService, type FilledYear } from '../../../../../api/personal-file/services/personal-file';
 import { renderJournalPdf, renderSummaryPdf, type PrintedRemark } from '../archive/pdf';
 import { renderSummaryWorkbook } from '../archive/xlsx';
+import { buildZip } from '../archive/zip';
 import { getService } from '../utils';
 
 /**
@@ -255,6 +256,57 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async personalCard(studentDocumentId: string): Promise<{ pdf: Buffer; number: string }> {
       const file = await requireFile(studentDocumentId);
       return getPersonalFileService(strapi).cardPdf(file.documentId);
+    },
+
+    /**
+     * Issues the personal file to the parents on a transfer (seed 000 §1.10): the date, the parents'
+     * application and the order, through the personal file's record rules (state «выдано»).
+     */
+    async issueFile(
+      studentDocumentId: string,
+      input: { issuedOn: string; applicationNumber: string; orderNumber: string; issuedTo: string },
+    ) {
+      const file = await requireFile(studentDocumentId);
+      if (file.state === 'issued')
+        throw fieldError('state', `Личное дело № ${String(file.number)} уже выдано ${String(file.issuedOn ?? '')}`);
+      await strapi.documents(PERSONAL_FILE as never).update({ documentId: file.documentId, data: { state: 'issued', ...input } as never });
+      return this.pupilDocuments(studentDocumentId);
+    },
+
+    /** The personal cards of a class's pupils as one ZIP, one PDF per pupil, and a list of those without a file. */
+    async classCards(schoolClassDocumentId: string): Promise<{ zip: Buffer; fileName: string }> {
+      const schoolClass = await classOf(schoolClassDocumentId);
+      const enrollments = (await strapi.db.query(ENROLLMENT).findMany({
+        where: { schoolClass: { id: schoolClass.id } },
+        select: ['id'],
+        populate: { student: { select: ['id', 'documentId', 'fullName', 'lastName', 'firstName'] } },
+      })) as Row[];
+      const pupils = [...new Map(enrollments.map((row) => [(row.student as Row).id, row.student as Row])).values()].sort((a, b) =>
+        String(a.fullName).localeCompare(String(b.fullName), 'ru'),
+      );
+      if (pupils.length === 0) throw fieldError('schoolClass', `В ${String(schoolClass.name)} классе нет обучающихся`);
+      const files = (await strapi.db.query(PERSONAL_FILE).findMany({
+        where: { student: { id: { $in: pupils.map((pupil) => pupil.id) } } },
+        select: ['documentId', 'number'],
+        populate: { student: { select: ['id'] } },
+      })) as Row[];
+      const fileOfPupil = new Map(files.map((file) => [(file.student as Row | null)?.id, file]));
+      const entries = [];
+      const missing: string[] = [];
+      for (const pupil of pupils) {
+        const file = fileOfPupil.get(pupil.id);
+        if (!file) {
+          missing.push(String(pupil.fullName));
+          continue;
+        }
+        const { pdf, number } = await getPersonalFileService(strapi).cardPdf(file.documentId);
+        entries.push({ path: `${number.replace('/', '-')} ${String(pupil.fullName)}.pdf`, content: pdf });
+      }
+      if (missing.length > 0) {
+        const note = `Личные дела не открыты (личные карты не сформированы):\r\n${missing.map((name) => `- ${name}`).join('\r\n')}\r\n`;
+        entries.push({ path: 'БЕЗ ЛИЧНОГО ДЕЛА.txt', content: Buffer.from(note, 'utf8') });
+      }
+      return { zip: buildZip(entries), fileName: `Личные карты ${String(schoolClass.name)}.zip` };
     },
 
     /** Registers an original аттестат for the pupil in the book (as `POST /api/certificate-entries/issue`). */

@@ -253,6 +253,87 @@ const CertificateModal = ({ pupil, onClose, onSaved }: { pupil: string; onClose:
   );
 };
 
+interface IssueFileForm {
+  issuedOn: string;
+  applicationNumber: string;
+  orderNumber: string;
+  issuedTo: string;
+}
+
+/** Issues the personal file to the parents on a transfer: the file's state becomes «выдано». */
+const IssueFileModal = ({ pupil, onClose, onSaved }: { pupil: string; onClose: () => void; onSaved: () => void }) => {
+  const { t } = useT();
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [form, setForm] = React.useState<IssueFileForm>({ issuedOn: '', applicationNumber: '', orderNumber: '', issuedTo: '' });
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const [fields, setFields] = React.useState<Record<string, string>>({});
+  const input = (name: keyof IssueFileForm, label: string, type = 'text') => (
+    <Field.Root name={name} error={fields[name]} required>
+      <Field.Label>{label}</Field.Label>
+      <TextInput
+        type={type}
+        value={form[name]}
+        onChange={(event: React.ChangeEvent<HTMLInputElement>) => setForm((previous) => ({ ...previous, [name]: event.target.value }))}
+      />
+      <Field.Error />
+    </Field.Root>
+  );
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      await post(`${BASE}/documents/pupils/${pupil}/issue-file`, form);
+      toggleNotification({ type: 'success', message: t('documents.issueFile.done', 'Личное дело выдано') });
+      onSaved();
+      onClose();
+    } catch (caught) {
+      setFields(fieldErrorsOf(caught));
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal.Root open onOpenChange={(open) => (open || busy ? undefined : onClose())}>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>{t('documents.issueFile.title', 'Выдача личного дела при переводе')}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Typography variant="pi" textColor="neutral600" style={{ whiteSpace: 'normal' }}>
+              {t(
+                'documents.issueFile.hint',
+                'Личное дело выдаётся родителям (законным представителям) по их письменному заявлению после приказа о выбытии. Выдачу отменить нельзя.',
+              )}
+            </Typography>
+            <Flex gap={4}>
+              {input('issuedOn', t('documents.certificate.issuedOn', 'Дата выдачи'), 'date')}
+              {input('applicationNumber', t('documents.issueFile.application', 'Номер заявления родителей'))}
+            </Flex>
+            <Flex gap={4}>
+              {input('orderNumber', t('documents.issueFile.order', 'Номер приказа о выбытии'))}
+              {input('issuedTo', t('documents.issueFile.to', 'Кому выдано (ФИО)'))}
+            </Flex>
+            <FormError error={error} />
+          </Flex>
+        </Modal.Body>
+        <Modal.Footer>
+          <Button variant="tertiary" onClick={onClose} disabled={busy}>
+            {t('action.cancel', 'Отмена')}
+          </Button>
+          <Button onClick={submit} loading={busy} variant="danger-light">
+            {t('documents.issueFile.submit', 'Выдать личное дело')}
+          </Button>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
+
 const PupilRecord = ({ pupil }: { pupil: string }) => {
   const { t } = useT();
   const { post } = useFetchClient();
@@ -263,6 +344,7 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
   const [fillYear, setFillYear] = React.useState('');
   const [confirming, setConfirming] = React.useState(false);
   const [issuing, setIssuing] = React.useState(false);
+  const [issuingFile, setIssuingFile] = React.useState(false);
   const record = loaded.data?.data;
   if (!record)
     return (
@@ -289,13 +371,20 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
         title={record.pupil.fullName}
         actions={
           file ? (
-            <Button
-              variant="secondary"
-              startIcon={<FilePdf />}
-              onClick={() => download(`${BASE}/documents/pupils/${pupil}/card.pdf`, 'lichnaya-karta.pdf')}
-            >
-              {t('documents.card', 'Личная карта (PDF)')}
-            </Button>
+            <>
+              {file.state === 'open' && allowedActions.canIssue ? (
+                <Button variant="danger-light" onClick={() => setIssuingFile(true)}>
+                  {t('documents.issueFile.button', 'Выдать личное дело')}
+                </Button>
+              ) : null}
+              <Button
+                variant="secondary"
+                startIcon={<FilePdf />}
+                onClick={() => download(`${BASE}/documents/pupils/${pupil}/card.pdf`, 'lichnaya-karta.pdf')}
+              >
+                {t('documents.card', 'Личная карта (PDF)')}
+              </Button>
+            </>
           ) : null
         }
       >
@@ -443,6 +532,7 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
           onClose={() => setConfirming(false)}
         />
       ) : null}
+      {issuingFile ? <IssueFileModal pupil={pupil} onClose={() => setIssuingFile(false)} onSaved={loaded.reload} /> : null}
       {issuing ? <CertificateModal pupil={pupil} onClose={() => setIssuing(false)} onSaved={loaded.reload} /> : null}
     </>
   );
@@ -509,6 +599,14 @@ const Prints = () => {
           onClick={() => download(`${BASE}/documents/prints/summary`, 'svodnaya-vedomost.xlsx', { schoolClass: classId, format: 'xlsx' })}
         >
           {t('documents.prints.summaryXlsx', 'Сводная ведомость за год (XLSX)')}
+        </Button>
+        <Button
+          variant="secondary"
+          startIcon={<Download />}
+          disabled={!classId}
+          onClick={() => download(`${BASE}/documents/prints/cards.zip`, 'lichnye-karty.zip', { schoolClass: classId })}
+        >
+          {t('documents.prints.cards', 'Личные карты класса (ZIP)')}
         </Button>
       </Flex>
     </Section>

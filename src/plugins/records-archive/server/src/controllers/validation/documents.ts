@@ -24,6 +24,21 @@ const SUMMARY_PRINT = yup
   })
   .noUnknown(true, UNKNOWN_FIELD);
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISSUE_FILE = yup
+  .object({
+    issuedOn: yup.string().trim().matches(DATE, 'Дата выдачи в виде ГГГГ-ММ-ДД').required('Укажите дату выдачи'),
+    applicationNumber: yup.string().trim().max(50, 'Не больше 50 символов').required('Укажите номер заявления родителей'),
+    orderNumber: yup.string().trim().max(50, 'Не больше 50 символов').required('Укажите номер приказа о выбытии'),
+    issuedTo: yup.string().trim().max(200, 'Не больше 200 символов').required('Укажите, кому выдано личное дело'),
+  })
+  .noUnknown(true, UNKNOWN_FIELD);
+const CLASS_CARDS = yup.object({ schoolClass: documentId('Неверный класс').required('Укажите класс') }).noUnknown(true, UNKNOWN_FIELD);
+
+export const validateIssueFile = validateYupSchema(ISSUE_FILE) as (
+  body: unknown,
+) => Promise<{ issuedOn: string; applicationNumber: string; orderNumber: string; issuedTo: string }>;
+export const validateClassCards = validateYupSchema(CLASS_CARDS, { strict: false }) as (query: unknown) => Promise<{ schoolClass: string }>;
 export const validateSearch = validateYupSchema(SEARCH, { strict: false }) as (query: unknown) => Promise<{ q: string }>;
 /** Route parameters: the router adds its own, so only `student` is read. */
 export const validateStudentParams = (params: unknown) =>
