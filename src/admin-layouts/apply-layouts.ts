@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { ADMIN_LAYOUTS, ADMIN_LAYOUTS_VERSION, SYSTEM_LABELS, mainFieldOf, type TypeLayout } from './layouts';
+import { ADMIN_LAYOUTS, ADMIN_LAYOUTS_VERSION, COMPONENT_LAYOUTS, SYSTEM_LABELS, mainFieldOf, type TypeLayout } from './layouts';
 
 /**
  * Writes `layouts.ts` into the content manager's configuration (core store keys
@@ -47,6 +47,8 @@ interface Written {
 interface Marker {
   version: number;
   written: Record<string, Written>;
+  /** Types (and components) left as changed by hand at this version: settled until the next one. */
+  kept?: string[];
 }
 
 export interface ApplyReport {
@@ -147,17 +149,28 @@ const contentTypesService = (strapi: Core.Strapi) =>
     updateConfiguration(model: ContentManagerModel, configuration: Configuration): Promise<Configuration>;
   };
 
+const componentsService = (strapi: Core.Strapi) =>
+  strapi.plugin('content-manager').service('components') as {
+    findComponent(uid: string): ContentManagerModel | undefined;
+    findConfiguration(model: ContentManagerModel): Promise<Configuration>;
+    updateConfiguration(model: ContentManagerModel, configuration: Configuration): Promise<Configuration>;
+  };
+
 /** Applies `layouts.ts` where the stored configuration is Strapi's default or our own earlier write. */
 export const applyAdminLayouts = async (strapi: Core.Strapi, { force = false } = {}): Promise<ApplyReport> => {
   const store = strapi.store({ type: 'core', name: 'school_records' });
   const marker = ((await store.get({ key: MARKER_KEY })) as Marker | null) ?? { version: 0, written: {} };
   const report: ApplyReport = { applied: [], keptUserChanges: [] };
-  if (!force && marker.version === ADMIN_LAYOUTS_VERSION && Object.keys(ADMIN_LAYOUTS).every((uid) => uid in marker.written)) return report;
+  const layouts = [
+    ...Object.entries(ADMIN_LAYOUTS).map(([uid, layout]) => ({ uid, layout, service: contentTypesService(strapi) })),
+    ...Object.entries(COMPONENT_LAYOUTS).map(([uid, layout]) => ({ uid, layout, service: componentsService(strapi) })),
+  ];
+  const settled = (uid: string) => uid in marker.written || (marker.kept ?? []).includes(uid);
+  if (!force && marker.version === ADMIN_LAYOUTS_VERSION && layouts.every(({ uid }) => settled(uid))) return report;
 
-  const service = contentTypesService(strapi);
   const written: Record<string, Written> = { ...marker.written };
-  for (const [uid, layout] of Object.entries(ADMIN_LAYOUTS)) {
-    const model = service.findContentType(uid);
+  for (const { uid, layout, service } of layouts) {
+    const model = 'findContentType' in service ? service.findContentType(uid) : service.findComponent(uid);
     if (!model) continue;
     const current = await service.findConfiguration(model);
     const previous = written[uid];
@@ -171,7 +184,10 @@ export const applyAdminLayouts = async (strapi: Core.Strapi, { force = false } =
     written[uid] = { fields, fingerprint: fingerprintOf(stored, fields) };
     report.applied.push(uid);
   }
-  await store.set({ key: MARKER_KEY, value: { version: ADMIN_LAYOUTS_VERSION, written } satisfies Marker });
+  await store.set({
+    key: MARKER_KEY,
+    value: { version: ADMIN_LAYOUTS_VERSION, written, kept: report.keptUserChanges } satisfies Marker,
+  });
   if (report.applied.length > 0)
     strapi.log.info(`Admin layouts v${ADMIN_LAYOUTS_VERSION} applied to ${report.applied.length} record types`);
   if (report.keptUserChanges.length > 0)

@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 10;
+export const ADMIN_LAYOUTS_VERSION = 11;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -1007,6 +1007,7 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       applicationNumber: 'Номер заявления родителей',
       orderNumber: 'Номер приказа о выбытии',
       issuedTo: 'Кому выдано',
+      admissionDocuments: 'Документы, сданные при приёме',
       yearlyResults: 'Итоги учебных лет',
     },
     mainField: 'number',
@@ -1032,6 +1033,7 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['orderNumber', 4],
       ],
       [['issuedTo', 6]],
+      [['admissionDocuments', 12]],
       [['yearlyResults', 12]],
     ],
   },
@@ -1364,6 +1366,41 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       ],
       [['purpose', 12]],
       [['remark', 6]],
+    ],
+  },
+};
+
+/**
+ * The same for components (repeatable groups of fields inside a record), keyed by component uid:
+ * the content manager configures them separately from the record types that hold them.
+ */
+export const COMPONENT_LAYOUTS: Record<string, TypeLayout> = {
+  'school.programme-topic': {
+    labels: { topic: 'Тема (раздел)', lessons: 'Уроков (часов)' },
+    mainField: 'topic',
+    list: ['topic', 'lessons'],
+    defaultSort: { field: 'topic', order: 'ASC' },
+    edit: [
+      [
+        ['topic', 8],
+        ['lessons', 4],
+      ],
+    ],
+  },
+  'personal-file.admission-document': {
+    labels: { kind: 'Документ', file: 'Файл (скан или копия)', receivedOn: 'Дата получения', note: 'Примечание' },
+    mainField: 'note',
+    list: ['kind', 'receivedOn', 'note'],
+    defaultSort: { field: 'receivedOn', order: 'ASC' },
+    edit: [
+      [
+        ['kind', 6],
+        ['receivedOn', 6],
+      ],
+      [
+        ['file', 6],
+        ['note', 6],
+      ],
     ],
   },
 };

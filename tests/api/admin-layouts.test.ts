@@ -80,6 +80,14 @@ describe('content-manager configuration of a fresh install', () => {
     }
   });
 
+  it('labels the fields of the components in Russian too (the admission documents of a personal file)', async () => {
+    const service = strapi.plugin('content-manager').service('components');
+    const configuration = await service.findConfiguration(service.findComponent('personal-file.admission-document'));
+    expect(configuration.metadatas.kind.edit.label).toBe('Документ');
+    expect(configuration.metadatas.file.list.label).toBe('Файл (скан или копия)');
+    expect(configuration.layouts.edit.flat().map((cell: { name: string }) => cell.name)).toEqual(['kind', 'receivedOn', 'file', 'note']);
+  });
+
   it('passes the content manager’s own validation: saving it back unchanged is accepted', async () => {
     const mark = await readConfiguration('api::mark.mark');
     const metadatas = Object.fromEntries(

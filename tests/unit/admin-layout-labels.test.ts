@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import { ADMIN_LAYOUTS, mainFieldOf } from '../../src/admin-layouts/layouts';
+import { ADMIN_LAYOUTS, COMPONENT_LAYOUTS, mainFieldOf } from '../../src/admin-layouts/layouts';
 
 /** Every record type under src/api is described in the admin layouts, each field with a Russian label. */
 const API_DIR = path.resolve(__dirname, '../../src/api');
@@ -55,6 +55,24 @@ describe('admin layouts data', () => {
       for (const [name, size] of layout.edit.flat()) if (['json', 'richtext'].includes(schema.attributes[name].type)) expect(size).toBe(12);
     },
   );
+
+  it('labels every field of every component under src/components in Russian and places it in the form', () => {
+    const componentsDir = path.resolve(__dirname, '../../src/components');
+    const components = fs.readdirSync(componentsDir).flatMap((category) =>
+      fs.readdirSync(path.join(componentsDir, category)).map((file) => ({
+        uid: `${category}.${file.replace(/\.json$/, '')}`,
+        schema: JSON.parse(fs.readFileSync(path.join(componentsDir, category, file), 'utf8')) as Schema,
+      })),
+    );
+    expect(Object.keys(COMPONENT_LAYOUTS).sort()).toEqual(components.map(({ uid }) => uid).sort());
+    for (const { uid, schema } of components) {
+      const layout = COMPONENT_LAYOUTS[uid];
+      const names = Object.keys(schema.attributes);
+      expect(names.filter((name) => !CYRILLIC.test(layout.labels[name] ?? ''))).toEqual([]);
+      expect(names.filter((name) => !layout.edit.flat().some(([placed]) => placed === name))).toEqual([]);
+      expect([layout.mainField, ...layout.list].filter((name) => !names.includes(name))).toEqual([]);
+    }
+  });
 
   it('names every relation target by a field of its own', () => {
     expect(mainFieldOf('api::student.student')).toBe('fullName');
