@@ -11,6 +11,7 @@ const config: Core.Config.Middlewares = [
   'global::must-change-password',
   'strapi::session',
   'strapi::favicon',
+  'global::private-uploads',
   'strapi::public',
 ];
 

@@ -45,7 +45,11 @@ const SCHOOL_STRUCTURE = ['academic-year', 'study-period', 'subject', 'school-cl
 const REGULATION_READ = [...read('regulation'), 'api::regulation.regulation.current'];
 /** Reading accounts lets a role name class teachers and journal teachers through REST. */
 const STAFF_DIRECTORY = ['plugin::users-permissions.user.find', 'plugin::users-permissions.user.findOne'];
-const UPLOADS = ['plugin::upload.content-api.upload', 'plugin::upload.content-api.find', 'plugin::upload.content-api.findOne'];
+/**
+ * Teachers upload lesson materials and portfolio evidence; listing the media library is not granted
+ * (it would show every file's name and link, the pupils' admission documents among them).
+ */
+const UPLOADS = ['plugin::upload.content-api.upload'];
 const AUDIT_READ = [...read('audit-entry'), 'api::audit-entry.audit-entry.verify'];
 /** The e-diary of one's own child (parent) or oneself (pupil). */
 const DIARY = [
@@ -114,12 +118,16 @@ const PERSONAL_FILES = [
   ...['create', 'update'].flatMap((action) => [`api::personal-file.personal-file.${action}`, `api::yearly-result.yearly-result.${action}`]),
   'api::personal-file.personal-file.fillYear',
   'api::personal-file.personal-file.card',
+  'api::personal-file.personal-file.documents',
+  'api::personal-file.personal-file.document',
 ];
 /** A class teacher reads their class's files, fills and certifies its years (own class only, checked by the controllers). */
 const PERSONAL_FILES_CLASS_TEACHER = [
   ...read('personal-file', 'yearly-result'),
   'api::personal-file.personal-file.fillYear',
   'api::personal-file.personal-file.card',
+  'api::personal-file.personal-file.documents',
+  'api::personal-file.personal-file.document',
   'api::yearly-result.yearly-result.certify',
 ];
 

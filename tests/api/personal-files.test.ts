@@ -340,6 +340,16 @@ describe('bad input to personal files and yearly results', () => {
     ['an unknown state', { student: thirdPupil(), openedOn: '2025-09-01', state: ['issued'] }],
     ['issue data on an open file', { student: thirdPupil(), openedOn: '2025-09-01', applicationNumber: '5' }],
     ['an admission order as a list', { student: thirdPupil(), openedOn: '2025-09-01', admissionOrder: ['№ 1'] }],
+    ['admission documents as text', { student: thirdPupil(), openedOn: '2025-09-01', admissionDocuments: 'заявление' }],
+    ['an admission document of an unknown kind', { student: thirdPupil(), openedOn: '2025-09-01', admissionDocuments: [{ kind: 'x' }] }],
+    [
+      'an admission document without its file',
+      { student: thirdPupil(), openedOn: '2025-09-01', admissionDocuments: [{ kind: 'application' }] },
+    ],
+    [
+      'an admission document received in the future',
+      { student: thirdPupil(), openedOn: '2025-09-01', admissionDocuments: [{ kind: 'application', file: 1, receivedOn: '2999-01-01' }] },
+    ],
   ];
   it.each(badFiles)('refuses a file with %s (400, nothing stored)', async (_name, body) => {
     const before = await strapi.db.query(FILE).count({});

@@ -122,7 +122,12 @@ export class RecordDraft {
 
   /** Records a problem with a field; the write is refused at `check()` (or at once by `fail`). */
   report(field: string, message: string): void {
-    this.issues.push({ path: [field], message, name: 'ValidationError' });
+    this.reportAt([field], message);
+  }
+
+  /** A refusal of a field inside a component or list, e.g. `['admissionDocuments', '0', 'file']`. */
+  reportAt(path: string[], message: string): void {
+    this.issues.push({ path, message, name: 'ValidationError' });
   }
 
   /** Refuses the write now: later rules depend on this field. */

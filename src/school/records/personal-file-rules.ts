@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { formatLocalDate, isWithin, parseLocalDate, type LocalDate } from '../calendar';
+import { formatLocalDate, isWithin, parseLocalDate, todayInZone, type LocalDate } from '../calendar';
+import { getSchoolSettings } from '../settings';
 import { relationId, type RecordDraft, type StoredRecord } from './draft';
 import { currentArchiveProcedure } from './procedure';
 
@@ -109,6 +110,23 @@ export const personalFileRules = async (draft: RecordDraft): Promise<Derived> =>
   }
   derived.state = state;
   derived.admissionOrder = draft.text('admissionOrder');
+
+  // Each document handed in at admission is kept with its file (a scan or copy), received by today.
+  const documents = draft.data.admissionDocuments;
+  if (Array.isArray(documents)) {
+    const today = todayInZone(getSchoolSettings(strapi).timeZone);
+    documents.forEach((document: unknown, index) => {
+      const item = (document && typeof document === 'object' ? document : {}) as Record<string, unknown>;
+      const file = item.file;
+      const hasFile =
+        typeof file === 'number' || (typeof file === 'string' && file.trim() !== '') || (file !== null && typeof file === 'object');
+      if (!hasFile) draft.reportAt(['admissionDocuments', String(index), 'file'], 'Приложите файл документа (скан или копию)');
+      const receivedOn = parseLocalDate(item.receivedOn);
+      if (receivedOn && receivedOn > today) {
+        draft.reportAt(['admissionDocuments', String(index), 'receivedOn'], 'Дата получения документа ещё не наступила');
+      }
+    });
+  }
 
   if (state === 'issued') {
     // Issued to the parents on their written application, with the leaving order (seed 003 §4.9).

@@ -33,6 +33,24 @@ export default factories.createCoreController(PERSONAL_FILE, ({ strapi }) => ({
     ctx.body = { data: await getPersonalFileService(strapi).fillYear(documentId, year, classTeacherId) };
   },
 
+  /** GET /api/personal-files/:id/documents: the admission documents of the file. */
+  async documents(ctx: Context) {
+    const { documentId } = await assertVisible(strapi, ctx);
+    ctx.body = { data: await getPersonalFileService(strapi).admissionDocuments(documentId) };
+  },
+
+  /** GET /api/personal-files/:id/documents/:document: one admission document's file (never by its public link). */
+  async document(ctx: Context) {
+    const { documentId } = await assertVisible(strapi, ctx);
+    const id = Number(ctx.params.document);
+    if (!Number.isInteger(id) || id <= 0) throw new errors.NotFoundError('Документ личного дела не найден');
+    const { content, name, mime } = await getPersonalFileService(strapi).admissionDocumentFile(documentId, id);
+    ctx.set('Content-Disposition', `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.type = mime;
+    ctx.body = content;
+  },
+
   /** GET /api/personal-files/:id/card.pdf: the personal card (личная карта обучающегося). */
   async card(ctx: Context) {
     const { documentId } = await assertVisible(strapi, ctx);

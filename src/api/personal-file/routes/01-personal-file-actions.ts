@@ -13,5 +13,17 @@ export default {
       handler: 'api::personal-file.personal-file.card',
       config: { description: 'The personal card of the pupil (личная карта обучающегося) as a PDF' },
     },
+    {
+      method: 'GET',
+      path: '/personal-files/:id/documents',
+      handler: 'api::personal-file.personal-file.documents',
+      config: { description: 'The documents handed in at admission, kept in the personal file' },
+    },
+    {
+      method: 'GET',
+      path: '/personal-files/:id/documents/:document',
+      handler: 'api::personal-file.personal-file.document',
+      config: { description: 'One admission document’s file, for those who may read the personal file (never by a public link)' },
+    },
   ],
 };

@@ -10,10 +10,36 @@ import {
   type YearDecision,
   type YearSubjectMark,
 } from '../../../school/records/personal-file-rules';
+import { readUpload } from '../../../school/private-uploads';
 import { getSchoolSettings } from '../../../school/settings';
 import { renderPersonalCardPdf, type PersonalCard } from '../card-pdf';
 
 const ACADEMIC_YEAR = 'api::academic-year.academic-year';
+
+/** The kinds of documents handed in at admission (the component's `kind`), as the forms name them. */
+export const ADMISSION_DOCUMENT_KINDS: Record<string, string> = {
+  application: 'Заявление о приёме',
+  'birth-certificate': 'Копия свидетельства о рождении',
+  passport: 'Копия паспорта',
+  registration: 'Документ о регистрации по месту жительства',
+  'medical-policy': 'Копия медицинского полиса',
+  'medical-card': 'Медицинская карта',
+  'personal-data-consent': 'Согласие на обработку персональных данных',
+  'previous-school-extract': 'Выписка из предыдущей школы',
+  'basic-certificate': 'Аттестат об основном общем образовании',
+  other: 'Другой документ',
+};
+
+/** A document of the file as listed (the file itself is read by `admissionDocumentFile`). */
+export interface AdmissionDocument {
+  id: number;
+  kind: string;
+  kindLabel: string;
+  receivedOn: string | null;
+  note: string | null;
+  fileName: string | null;
+  size: number | null;
+}
 
 /** What the fill action answers: the year's page as it now stands. */
 export interface FilledYear {
@@ -87,6 +113,41 @@ const createPersonalFileService = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The personal card (личная карта обучающегося) of a file as a PDF. */
+  /** The admission documents of a file, in the order they were added. */
+  async admissionDocuments(fileDocumentId: string): Promise<AdmissionDocument[]> {
+    const file = (await strapi.db.query(PERSONAL_FILE).findOne({
+      where: { documentId: fileDocumentId },
+      select: ['id'],
+      populate: { admissionDocuments: { populate: { file: { select: ['id', 'name', 'size'] } } } },
+    })) as { admissionDocuments?: StoredRecord[] } | null;
+    if (!file) throw new errors.NotFoundError('Личное дело не найдено');
+    return (file.admissionDocuments ?? []).map((document) => {
+      const upload = document.file as { name?: string; size?: number } | null;
+      return {
+        id: Number(document.id),
+        kind: String(document.kind),
+        kindLabel: ADMISSION_DOCUMENT_KINDS[String(document.kind)] ?? String(document.kind),
+        receivedOn: (document.receivedOn as string | null) ?? null,
+        note: (document.note as string | null) ?? null,
+        fileName: upload?.name ?? null,
+        size: typeof upload?.size === 'number' ? Math.round(upload.size * 1024) : null,
+      };
+    });
+  },
+
+  /** The file of one admission document of the file (404 when the document is not this file's). */
+  async admissionDocumentFile(fileDocumentId: string, documentId: number): Promise<{ content: Buffer; name: string; mime: string }> {
+    const file = (await strapi.db.query(PERSONAL_FILE).findOne({
+      where: { documentId: fileDocumentId },
+      select: ['id'],
+      populate: { admissionDocuments: { populate: { file: { select: ['id'] } } } },
+    })) as { admissionDocuments?: StoredRecord[] } | null;
+    const document = (file?.admissionDocuments ?? []).find((candidate) => Number(candidate.id) === documentId);
+    const upload = document?.file as { id?: number } | null | undefined;
+    if (!upload?.id) throw new errors.NotFoundError('Документ личного дела не найден');
+    return readUpload(strapi, upload.id);
+  },
+
   async cardPdf(fileDocumentId: string): Promise<{ pdf: Buffer; number: string }> {
     const file = await findFile(strapi, fileDocumentId);
     const student = (file.student as StoredRecord | null) ?? ({} as StoredRecord);

@@ -53,6 +53,17 @@ const documentsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await documents().fillYear(student, academicYear) };
     },
 
+    async admissionDocument(ctx: Context) {
+      const { student } = await validateStudentParams(ctx.params);
+      const id = Number(ctx.params.document);
+      if (!Number.isInteger(id) || id <= 0) throw new errors.NotFoundError('Документ личного дела не найден');
+      const { content, name, mime } = await documents().admissionDocument(student, id);
+      ctx.set('Content-Disposition', `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(name)}`);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.type = mime;
+      ctx.body = content;
+    },
+
     async personalCard(ctx: Context) {
       const { student } = await validateStudentParams(ctx.params);
       const { pdf, number } = await documents().personalCard(student);

@@ -15,6 +15,12 @@ export default {
     },
     {
       method: 'GET',
+      path: '/documents/pupils/:student/admission-documents/:document',
+      handler: 'documents.admissionDocument',
+      config: requireAction('documents.read'),
+    },
+    {
+      method: 'GET',
       path: '/documents/pupils/:student/card.pdf',
       handler: 'documents.personalCard',
       config: requireAction('documents.read'),

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getCertificateEntryService } from '../../../../../api/certificate-entry/services/certificate-entry';
-import { getPersonalFileService, type FilledYear } from '../../../../../api/personal-file/services/personal-file';
+import { getPersonalFileService, type AdmissionDocument, type FilledYear } from '../../../../../api/personal-file/services/personal-file';
 import { renderJournalPdf, renderSummaryPdf, type PrintedRemark } from '../archive/pdf';
 import { renderSummaryWorkbook } from '../archive/xlsx';
 import { buildZip } from '../archive/zip';
@@ -46,6 +46,7 @@ export interface PupilDocuments {
     issuedOn: string | null;
     issuedTo: string | null;
   } | null;
+  admissionDocuments: AdmissionDocument[];
   classes: Array<{ schoolClass: string; academicYear: string; academicYearDocumentId: string; startDate: string; endDate: string | null }>;
   years: Array<{
     documentId: string;
@@ -205,6 +206,7 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
               issuedTo: text(file.issuedTo),
             }
           : null,
+        admissionDocuments: file ? await getPersonalFileService(strapi).admissionDocuments(file.documentId) : [],
         classes: enrollments.map((enrollment) => {
           const schoolClass = enrollment.schoolClass as Row | null;
           const academicYear = schoolClass?.academicYear as Row | null;
@@ -251,6 +253,12 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async fillYear(studentDocumentId: string, academicYearDocumentId: string): Promise<FilledYear> {
       const file = await requireFile(studentDocumentId);
       return getPersonalFileService(strapi).fillYear(file.documentId, academicYearDocumentId, null);
+    },
+
+    /** One admission document's file, read from the upload store (its public link answers 404). */
+    async admissionDocument(studentDocumentId: string, documentId: number) {
+      const file = await requireFile(studentDocumentId);
+      return getPersonalFileService(strapi).admissionDocumentFile(file.documentId, documentId);
     },
 
     async personalCard(studentDocumentId: string): Promise<{ pdf: Buffer; number: string }> {

@@ -34,6 +34,14 @@ interface PupilDocuments {
     issuedOn: string | null;
     issuedTo: string | null;
   } | null;
+  admissionDocuments: Array<{
+    id: number;
+    kind: string;
+    kindLabel: string;
+    receivedOn: string | null;
+    note: string | null;
+    fileName: string | null;
+  }>;
   classes: Array<{ schoolClass: string; academicYear: string; academicYearDocumentId: string; startDate: string; endDate: string | null }>;
   years: Array<{
     documentId: string;
@@ -409,6 +417,58 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
           )}
         </Flex>
       </Section>
+
+      {file ? (
+        <Section title={t('documents.admission.title', 'Документы, сданные при приёме')}>
+          <ListState
+            isLoading={false}
+            isEmpty={record.admissionDocuments.length === 0}
+            empty={t(
+              'documents.admission.empty',
+              'Документы ещё не внесены: добавьте их в карточке личного дела (Контент-менеджер → Личные дела)',
+            )}
+          >
+            <Table colCount={4} rowCount={record.admissionDocuments.length + 1}>
+              <Thead>
+                <Tr>
+                  <Th>{t('documents.admission.kind', 'Документ')}</Th>
+                  <Th>{t('documents.admission.received', 'Получен')}</Th>
+                  <Th>{t('documents.admission.note', 'Примечание')}</Th>
+                  <Th>{t('documents.admission.file', 'Файл')}</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {record.admissionDocuments.map((document) => (
+                  <Tr key={document.id}>
+                    <Td>{document.kindLabel}</Td>
+                    <Td>{russian(document.receivedOn)}</Td>
+                    <Td>{document.note ?? '—'}</Td>
+                    <Td>
+                      {document.fileName ? (
+                        <Button
+                          variant="tertiary"
+                          size="S"
+                          startIcon={<Download />}
+                          onClick={() =>
+                            download(
+                              `${BASE}/documents/pupils/${pupil}/admission-documents/${document.id}`,
+                              document.fileName ?? 'document',
+                            )
+                          }
+                        >
+                          {document.fileName}
+                        </Button>
+                      ) : (
+                        '—'
+                      )}
+                    </Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+          </ListState>
+        </Section>
+      ) : null}
 
       <Section
         title={t('documents.years.title', 'Результаты по годам (из журнала)')}
