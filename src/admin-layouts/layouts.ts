@@ -1007,6 +1007,7 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       applicationNumber: 'Номер заявления родителей',
       orderNumber: 'Номер приказа о выбытии',
       issuedTo: 'Кому выдано',
+      storagePlace: 'Место хранения',
       admissionDocuments: 'Документы, сданные при приёме',
       yearlyResults: 'Итоги учебных лет',
     },
@@ -1032,7 +1033,10 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['applicationNumber', 4],
         ['orderNumber', 4],
       ],
-      [['issuedTo', 6]],
+      [
+        ['issuedTo', 6],
+        ['storagePlace', 6],
+      ],
       [['admissionDocuments', 12]],
       [['yearlyResults', 12]],
     ],
@@ -1388,7 +1392,13 @@ export const COMPONENT_LAYOUTS: Record<string, TypeLayout> = {
     ],
   },
   'personal-file.admission-document': {
-    labels: { kind: 'Документ', file: 'Файл (скан или копия)', receivedOn: 'Дата получения', note: 'Примечание' },
+    labels: {
+      kind: 'Документ',
+      file: 'Файл (скан или копия)',
+      receivedOn: 'Дата получения',
+      note: 'Примечание',
+      storagePlace: 'Где хранится подлинник',
+    },
     mainField: 'note',
     list: ['kind', 'receivedOn', 'note'],
     defaultSort: { field: 'receivedOn', order: 'ASC' },
@@ -1399,8 +1409,9 @@ export const COMPONENT_LAYOUTS: Record<string, TypeLayout> = {
       ],
       [
         ['file', 6],
-        ['note', 6],
+        ['storagePlace', 6],
       ],
+      [['note', 12]],
     ],
   },
 };

@@ -85,7 +85,13 @@ describe('content-manager configuration of a fresh install', () => {
     const configuration = await service.findConfiguration(service.findComponent('personal-file.admission-document'));
     expect(configuration.metadatas.kind.edit.label).toBe('Документ');
     expect(configuration.metadatas.file.list.label).toBe('Файл (скан или копия)');
-    expect(configuration.layouts.edit.flat().map((cell: { name: string }) => cell.name)).toEqual(['kind', 'receivedOn', 'file', 'note']);
+    expect(configuration.layouts.edit.flat().map((cell: { name: string }) => cell.name)).toEqual([
+      'kind',
+      'receivedOn',
+      'file',
+      'storagePlace',
+      'note',
+    ]);
   });
 
   it('passes the content manager’s own validation: saving it back unchanged is accepted', async () => {

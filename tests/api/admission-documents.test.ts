@@ -116,6 +116,37 @@ describe('admission documents in the personal file', () => {
     expect((await teacherA.get('/api/upload/files')).status).toBe(403);
   });
 
+  it('keeps the medical documents (health data) in the medical office and from the class teacher', async () => {
+    const policy = await upload('polis.pdf', Buffer.from('полис ОМС'), 'application/pdf');
+    const stored = await strapi.db
+      .query(PERSONAL_FILE)
+      .findOne({ where: { documentId: fileDocumentId }, populate: { admissionDocuments: { populate: { file: { select: ['id'] } } } } });
+    expect(stored.storagePlace).toBe('Приёмная руководителя');
+    const kept = stored.admissionDocuments.map((document: { id: number; kind: string; file: { id: number } }) => ({
+      id: document.id,
+      kind: document.kind,
+      file: document.file.id,
+    }));
+    const saved = await secretary.put(`/api/personal-files/${fileDocumentId}`, {
+      admissionDocuments: [...kept, { kind: 'medical-policy', file: policy.id, receivedOn: '2021-08-20' }],
+    });
+    expect(saved.status).toBe(200);
+    const bySecretary = (await secretary.get(`/api/personal-files/${fileDocumentId}/documents`)).body.data as Array<{
+      id: number;
+      kind: string;
+      storagePlace: string | null;
+    }>;
+    const medical = bySecretary.find((document) => document.kind === 'medical-policy');
+    expect(medical?.storagePlace).toBe('Медицинский кабинет');
+    expect(bySecretary.find((document) => document.kind === 'birth-certificate')?.storagePlace).toBeNull();
+    const byClassTeacher = (await classTeacherA.get(`/api/personal-files/${fileDocumentId}/documents`)).body.data as Array<{
+      kind: string;
+    }>;
+    expect(byClassTeacher.map((document) => document.kind)).toEqual(['birth-certificate']);
+    expect((await classTeacherA.get(`/api/personal-files/${fileDocumentId}/documents/${medical?.id}`)).status).toBe(403);
+    expect((await binary(secretary.get(`/api/personal-files/${fileDocumentId}/documents/${medical?.id}`))).status).toBe(200);
+  });
+
   it('lists and downloads them on the secretary’s «Документы» page', async () => {
     const token = await adminLogin(strapi, { email: 'secretary@school.test', roleCode: 'school-secretary' });
     const agent = supertest(strapi.server.httpServer);

@@ -154,6 +154,22 @@ describe('«Документы» in the admin panel', () => {
     expect(missing).toContain(String(world.school.pupils5a[1].lastName));
   });
 
+  it('prints the inventory of a class’s personal files in alphabetical order with their places', async () => {
+    const inventory = await panel(secretaryToken).download('/documents/prints/files-inventory.pdf', {
+      schoolClass: world.school.class5a.documentId,
+    });
+    expect(inventory.status).toBe(200);
+    const text = pdfText(inventory.body as Buffer);
+    expect(text).toContain('Опись личных дел обучающихся');
+    expect(text.replace(/\s+/g, ' ')).toContain('Приёмная руководителя');
+    expect(text).toContain('не открыто');
+    const names = world.school.pupils5a.map((pupil) => String(pupil.lastName));
+    const positions = names.map((name) => text.indexOf(name));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    const sorted = [...names].sort((a, b) => a.localeCompare(b, 'ru'));
+    expect([...names].sort((a, b) => text.indexOf(a) - text.indexOf(b))).toEqual(sorted);
+  });
+
   it('issues the file to the parents on a transfer through the file’s rules, once', async () => {
     const incomplete = await panel(secretaryToken).post(`/documents/pupils/${ivanov}/issue-file`, { issuedOn: '2026-06-01' });
     expect(pathsOf(incomplete)).toEqual(expect.arrayContaining(['applicationNumber', 'orderNumber', 'issuedTo']));

@@ -11,6 +11,13 @@ type Derived = Record<string, unknown>;
 export const PERSONAL_FILE = 'api::personal-file.personal-file';
 export const YEARLY_RESULT = 'api::yearly-result.yearly-result';
 
+/** Where the paper personal files are kept unless the school records another place (seed 000 §1.9). */
+export const PERSONAL_FILE_PLACE = 'Приёмная руководителя';
+/** The medical office, where the originals of the medical documents are kept (seed 000 §1.8). */
+export const MEDICAL_OFFICE = 'Медицинский кабинет';
+/** Admission documents that are health data: read only by the secretary and the administration (152-ФЗ, ст. 10). */
+export const MEDICAL_DOCUMENTS = new Set(['medical-policy', 'medical-card']);
+
 /** Where the file is: kept at school, issued to the parents on transfer, or closed (left, graduated). */
 export const PERSONAL_FILE_STATES = ['open', 'issued', 'archived'] as const;
 export const PERSONAL_FILE_STATE_LABELS: Record<(typeof PERSONAL_FILE_STATES)[number], string> = {
@@ -111,10 +118,20 @@ export const personalFileRules = async (draft: RecordDraft): Promise<Derived> =>
   derived.state = state;
   derived.admissionOrder = draft.text('admissionOrder');
 
-  // Each document handed in at admission is kept with its file (a scan or copy), received by today.
+  // Where the paper file is kept (seed 000 §1.9: the head's reception room unless the school says otherwise).
+  derived.storagePlace = draft.text('storagePlace') ?? (draft.isNew ? PERSONAL_FILE_PLACE : null);
+
+  // Each document handed in at admission is kept with its file (a scan or copy), received by today;
+  // the originals of the medical policy and card are kept in the medical office (seed 000 §1.8).
   const documents = draft.data.admissionDocuments;
   if (Array.isArray(documents)) {
     const today = todayInZone(getSchoolSettings(strapi).timeZone);
+    derived.admissionDocuments = documents.map((document: unknown) => {
+      if (!document || typeof document !== 'object') return document;
+      const item = document as Record<string, unknown>;
+      const place = typeof item.storagePlace === 'string' ? item.storagePlace.trim() : '';
+      return { ...item, storagePlace: place || (MEDICAL_DOCUMENTS.has(String(item.kind)) ? MEDICAL_OFFICE : null) };
+    });
     documents.forEach((document: unknown, index) => {
       const item = (document && typeof document === 'object' ? document : {}) as Record<string, unknown>;
       const file = item.file;

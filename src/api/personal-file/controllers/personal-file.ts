@@ -24,6 +24,9 @@ const assertVisible = async (strapi: Core.Strapi, ctx: Context): Promise<{ docum
   return { documentId, reader };
 };
 
+/** The medical admission documents (health data) are read by the secretary and the administration, not by class teachers. */
+const documentReaderOf = (reader: Reader) => ({ withMedical: !(reader.kind === 'user' && reader.roleType === 'class-teacher') });
+
 export default factories.createCoreController(PERSONAL_FILE, ({ strapi }) => ({
   /** POST /api/personal-files/:id/yearly-results/fill?year=: the year's final marks from the journal. */
   async fillYear(ctx: Context) {
@@ -35,16 +38,16 @@ export default factories.createCoreController(PERSONAL_FILE, ({ strapi }) => ({
 
   /** GET /api/personal-files/:id/documents: the admission documents of the file. */
   async documents(ctx: Context) {
-    const { documentId } = await assertVisible(strapi, ctx);
-    ctx.body = { data: await getPersonalFileService(strapi).admissionDocuments(documentId) };
+    const { documentId, reader } = await assertVisible(strapi, ctx);
+    ctx.body = { data: await getPersonalFileService(strapi).admissionDocuments(documentId, documentReaderOf(reader)) };
   },
 
   /** GET /api/personal-files/:id/documents/:document: one admission document's file (never by its public link). */
   async document(ctx: Context) {
-    const { documentId } = await assertVisible(strapi, ctx);
+    const { documentId, reader } = await assertVisible(strapi, ctx);
     const id = Number(ctx.params.document);
     if (!Number.isInteger(id) || id <= 0) throw new errors.NotFoundError('Документ личного дела не найден');
-    const { content, name, mime } = await getPersonalFileService(strapi).admissionDocumentFile(documentId, id);
+    const { content, name, mime } = await getPersonalFileService(strapi).admissionDocumentFile(documentId, id, documentReaderOf(reader));
     ctx.set('Content-Disposition', `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(name)}`);
     ctx.set('Cache-Control', 'no-store');
     ctx.type = mime;

@@ -5,6 +5,7 @@ import type { LocalDate } from '../../../school/calendar';
 import type { StoredRecord } from '../../../school/records/draft';
 import {
   classOfYear,
+  MEDICAL_DOCUMENTS,
   PERSONAL_FILE,
   YEARLY_RESULT,
   type YearDecision,
@@ -37,8 +38,15 @@ export interface AdmissionDocument {
   kindLabel: string;
   receivedOn: string | null;
   note: string | null;
+  /** Where the paper original is kept (the medical office for the medical documents). */
+  storagePlace: string | null;
   fileName: string | null;
   size: number | null;
+}
+
+/** Who reads the documents: the medical ones are health data, kept from class teachers (`MEDICAL_DOCUMENTS`). */
+export interface DocumentReader {
+  withMedical: boolean;
 }
 
 /** What the fill action answers: the year's page as it now stands. */
@@ -114,29 +122,36 @@ const createPersonalFileService = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The personal card (личная карта обучающегося) of a file as a PDF. */
   /** The admission documents of a file, in the order they were added. */
-  async admissionDocuments(fileDocumentId: string): Promise<AdmissionDocument[]> {
+  async admissionDocuments(fileDocumentId: string, reader: DocumentReader): Promise<AdmissionDocument[]> {
     const file = (await strapi.db.query(PERSONAL_FILE).findOne({
       where: { documentId: fileDocumentId },
       select: ['id'],
       populate: { admissionDocuments: { populate: { file: { select: ['id', 'name', 'size'] } } } },
     })) as { admissionDocuments?: StoredRecord[] } | null;
     if (!file) throw new errors.NotFoundError('Личное дело не найдено');
-    return (file.admissionDocuments ?? []).map((document) => {
-      const upload = document.file as { name?: string; size?: number } | null;
-      return {
-        id: Number(document.id),
-        kind: String(document.kind),
-        kindLabel: ADMISSION_DOCUMENT_KINDS[String(document.kind)] ?? String(document.kind),
-        receivedOn: (document.receivedOn as string | null) ?? null,
-        note: (document.note as string | null) ?? null,
-        fileName: upload?.name ?? null,
-        size: typeof upload?.size === 'number' ? Math.round(upload.size * 1024) : null,
-      };
-    });
+    return (file.admissionDocuments ?? [])
+      .filter((document) => reader.withMedical || !MEDICAL_DOCUMENTS.has(String(document.kind)))
+      .map((document) => {
+        const upload = document.file as { name?: string; size?: number } | null;
+        return {
+          id: Number(document.id),
+          kind: String(document.kind),
+          kindLabel: ADMISSION_DOCUMENT_KINDS[String(document.kind)] ?? String(document.kind),
+          receivedOn: (document.receivedOn as string | null) ?? null,
+          note: (document.note as string | null) ?? null,
+          storagePlace: (document.storagePlace as string | null) ?? null,
+          fileName: upload?.name ?? null,
+          size: typeof upload?.size === 'number' ? Math.round(upload.size * 1024) : null,
+        };
+      });
   },
 
   /** The file of one admission document of the file (404 when the document is not this file's). */
-  async admissionDocumentFile(fileDocumentId: string, documentId: number): Promise<{ content: Buffer; name: string; mime: string }> {
+  async admissionDocumentFile(
+    fileDocumentId: string,
+    documentId: number,
+    reader: DocumentReader,
+  ): Promise<{ content: Buffer; name: string; mime: string }> {
     const file = (await strapi.db.query(PERSONAL_FILE).findOne({
       where: { documentId: fileDocumentId },
       select: ['id'],
@@ -145,6 +160,9 @@ const createPersonalFileService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const document = (file?.admissionDocuments ?? []).find((candidate) => Number(candidate.id) === documentId);
     const upload = document?.file as { id?: number } | null | undefined;
     if (!upload?.id) throw new errors.NotFoundError('Документ личного дела не найден');
+    if (!reader.withMedical && MEDICAL_DOCUMENTS.has(String(document?.kind))) {
+      throw new errors.PolicyError('Медицинские документы — сведения о здоровье: их читают секретарь и администрация школы');
+    }
     return readUpload(strapi, upload.id);
   },
 

@@ -96,6 +96,12 @@ const documentsController = ({ strapi }: { strapi: Core.Strapi }) => {
       attach(ctx, zip, fileName, 'zip');
     },
 
+    async filesInventory(ctx: Context) {
+      const { schoolClass } = await validateClassCards(ctx.query);
+      const { pdf, fileName } = await documents().filesInventory(schoolClass);
+      attach(ctx, pdf, fileName, 'pdf');
+    },
+
     async journalPrint(ctx: Context) {
       const { period, schoolClass } = await validateJournalPrint(ctx.query);
       const { pdf, fileName } = await documents().journalPrint(period, schoolClass);

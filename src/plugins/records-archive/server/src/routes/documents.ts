@@ -37,6 +37,12 @@ export default {
       handler: 'documents.issueFile',
       config: requireAction('documents.issue'),
     },
+    {
+      method: 'GET',
+      path: '/documents/prints/files-inventory.pdf',
+      handler: 'documents.filesInventory',
+      config: requireAction('documents.read'),
+    },
     { method: 'GET', path: '/documents/prints/cards.zip', handler: 'documents.classCards', config: requireAction('documents.read') },
     { method: 'GET', path: '/documents/prints/journal.pdf', handler: 'documents.journalPrint', config: requireAction('documents.read') },
     { method: 'GET', path: '/documents/prints/summary', handler: 'documents.summaryPrint', config: requireAction('documents.read') },

@@ -2,6 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getCertificateEntryService } from '../../../../../api/certificate-entry/services/certificate-entry';
 import { getPersonalFileService, type AdmissionDocument, type FilledYear } from '../../../../../api/personal-file/services/personal-file';
+import { filesInventoryPdf } from '../../../../../api/personal-file/inventory-pdf';
+import { todayInZone } from '../../../../../school/calendar';
+import { getSchoolSettings } from '../../../../../school/settings';
 import { renderJournalPdf, renderSummaryPdf, type PrintedRemark } from '../archive/pdf';
 import { renderSummaryWorkbook } from '../archive/xlsx';
 import { buildZip } from '../archive/zip';
@@ -103,7 +106,51 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return schoolClass;
   };
 
+  /** The pupils on a class's list, alphabetical, with their personal files. */
+  const classFiles = async (schoolClassDocumentId: string) => {
+    const schoolClass = await classOf(schoolClassDocumentId);
+    const enrollments = (await strapi.db.query(ENROLLMENT).findMany({
+      where: { schoolClass: { id: schoolClass.id } },
+      select: ['id'],
+      populate: { student: { select: ['id', 'documentId', 'fullName', 'birthDate'] } },
+    })) as Row[];
+    const pupils = [...new Map(enrollments.map((row) => [(row.student as Row).id, row.student as Row])).values()].sort((a, b) =>
+      String(a.fullName).localeCompare(String(b.fullName), 'ru'),
+    );
+    if (pupils.length === 0) throw fieldError('schoolClass', `В ${String(schoolClass.name)} классе нет обучающихся`);
+    const files = (await strapi.db.query(PERSONAL_FILE).findMany({
+      where: { student: { id: { $in: pupils.map((pupil) => pupil.id) } } },
+      select: ['documentId', 'number', 'storagePlace', 'state'],
+      populate: { student: { select: ['id'] } },
+    })) as Row[];
+    const fileOfPupil = new Map(files.map((file) => [(file.student as Row | null)?.id, file]));
+    return { schoolClass, pupils, fileOfPupil };
+  };
+
   return {
+    /** The inventory of a class's personal files, alphabetical, with their places (seed 000 §1.9). */
+    async filesInventory(schoolClassDocumentId: string): Promise<{ pdf: Buffer; fileName: string }> {
+      const { schoolClass, pupils, fileOfPupil } = await classFiles(schoolClassDocumentId);
+      const settings = getSchoolSettings(strapi);
+      const pdf = await filesInventoryPdf({
+        schoolName: settings.name,
+        className: String(schoolClass.name),
+        academicYear: String((schoolClass.academicYear as Row | null)?.title ?? ''),
+        printedOn: todayInZone(settings.timeZone),
+        lines: pupils.map((pupil) => {
+          const file = fileOfPupil.get(pupil.id);
+          return {
+            fullName: String(pupil.fullName ?? ''),
+            birthDate: text(pupil.birthDate),
+            number: text(file?.number),
+            storagePlace: text(file?.storagePlace),
+            state: text(file?.state),
+          };
+        }),
+      });
+      return { pdf, fileName: `Опись личных дел ${String(schoolClass.name)}.pdf` };
+    },
+
     /** School years, newest first, with their classes and study periods: what the print forms offer. */
     async choices() {
       const years = (await strapi.db.query('api::academic-year.academic-year').findMany({
@@ -206,7 +253,8 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
               issuedTo: text(file.issuedTo),
             }
           : null,
-        admissionDocuments: file ? await getPersonalFileService(strapi).admissionDocuments(file.documentId) : [],
+        // The page is for the secretary and the administration: the medical documents too.
+        admissionDocuments: file ? await getPersonalFileService(strapi).admissionDocuments(file.documentId, { withMedical: true }) : [],
         classes: enrollments.map((enrollment) => {
           const schoolClass = enrollment.schoolClass as Row | null;
           const academicYear = schoolClass?.academicYear as Row | null;
@@ -258,7 +306,7 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** One admission document's file, read from the upload store (its public link answers 404). */
     async admissionDocument(studentDocumentId: string, documentId: number) {
       const file = await requireFile(studentDocumentId);
-      return getPersonalFileService(strapi).admissionDocumentFile(file.documentId, documentId);
+      return getPersonalFileService(strapi).admissionDocumentFile(file.documentId, documentId, { withMedical: true });
     },
 
     async personalCard(studentDocumentId: string): Promise<{ pdf: Buffer; number: string }> {
@@ -283,22 +331,7 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The personal cards of a class's pupils as one ZIP, one PDF per pupil, and a list of those without a file. */
     async classCards(schoolClassDocumentId: string): Promise<{ zip: Buffer; fileName: string }> {
-      const schoolClass = await classOf(schoolClassDocumentId);
-      const enrollments = (await strapi.db.query(ENROLLMENT).findMany({
-        where: { schoolClass: { id: schoolClass.id } },
-        select: ['id'],
-        populate: { student: { select: ['id', 'documentId', 'fullName', 'lastName', 'firstName'] } },
-      })) as Row[];
-      const pupils = [...new Map(enrollments.map((row) => [(row.student as Row).id, row.student as Row])).values()].sort((a, b) =>
-        String(a.fullName).localeCompare(String(b.fullName), 'ru'),
-      );
-      if (pupils.length === 0) throw fieldError('schoolClass', `В ${String(schoolClass.name)} классе нет обучающихся`);
-      const files = (await strapi.db.query(PERSONAL_FILE).findMany({
-        where: { student: { id: { $in: pupils.map((pupil) => pupil.id) } } },
-        select: ['documentId', 'number'],
-        populate: { student: { select: ['id'] } },
-      })) as Row[];
-      const fileOfPupil = new Map(files.map((file) => [(file.student as Row | null)?.id, file]));
+      const { schoolClass, pupils, fileOfPupil } = await classFiles(schoolClassDocumentId);
       const entries = [];
       const missing: string[] = [];
       for (const pupil of pupils) {

@@ -40,6 +40,7 @@ interface PupilDocuments {
     kindLabel: string;
     receivedOn: string | null;
     note: string | null;
+    storagePlace: string | null;
     fileName: string | null;
   }>;
   classes: Array<{ schoolClass: string; academicYear: string; academicYearDocumentId: string; startDate: string; endDate: string | null }>;
@@ -428,11 +429,12 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
               'Документы ещё не внесены: добавьте их в карточке личного дела (Контент-менеджер → Личные дела)',
             )}
           >
-            <Table colCount={4} rowCount={record.admissionDocuments.length + 1}>
+            <Table colCount={5} rowCount={record.admissionDocuments.length + 1}>
               <Thead>
                 <Tr>
                   <Th>{t('documents.admission.kind', 'Документ')}</Th>
                   <Th>{t('documents.admission.received', 'Получен')}</Th>
+                  <Th>{t('documents.admission.place', 'Подлинник хранится')}</Th>
                   <Th>{t('documents.admission.note', 'Примечание')}</Th>
                   <Th>{t('documents.admission.file', 'Файл')}</Th>
                 </Tr>
@@ -442,6 +444,7 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
                   <Tr key={document.id}>
                     <Td>{document.kindLabel}</Td>
                     <Td>{russian(document.receivedOn)}</Td>
+                    <Td>{document.storagePlace ?? '—'}</Td>
                     <Td>{document.note ?? '—'}</Td>
                     <Td>
                       {document.fileName ? (
@@ -667,6 +670,14 @@ const Prints = () => {
           onClick={() => download(`${BASE}/documents/prints/cards.zip`, 'lichnye-karty.zip', { schoolClass: classId })}
         >
           {t('documents.prints.cards', 'Личные карты класса (ZIP)')}
+        </Button>
+        <Button
+          variant="secondary"
+          startIcon={<FilePdf />}
+          disabled={!classId}
+          onClick={() => download(`${BASE}/documents/prints/files-inventory.pdf`, 'opis-lichnyh-del.pdf', { schoolClass: classId })}
+        >
+          {t('documents.prints.inventory', 'Опись личных дел класса (PDF)')}
         </Button>
       </Flex>
     </Section>
