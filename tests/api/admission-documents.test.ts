@@ -60,7 +60,12 @@ beforeAll(async () => {
   certificateCopy = await upload('svidetelstvo.pdf', CONTENT, 'application/pdf');
   lessonMaterial = await upload('material.txt', Buffer.from('Задачи к уроку\n', 'utf8'), 'text/plain');
 });
-afterAll(() => stopStrapi(strapi));
+afterAll(async () => {
+  // The local provider writes into public/uploads: remove what this file uploaded.
+  const uploads = (await strapi.db.query('plugin::upload.file').findMany({})) as Array<{ id: number }>;
+  for (const file of uploads) await strapi.plugin('upload').service('upload').remove(file);
+  await stopStrapi(strapi);
+});
 
 describe('admission documents in the personal file', () => {
   it('keeps the documents with their kind, and refuses an unknown kind or a document without its file', async () => {
