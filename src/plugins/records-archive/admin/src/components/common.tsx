@@ -114,3 +114,6 @@ export const FormError = ({ error }: { error: string | null }) =>
       {error}
     </Typography>
   ) : null;
+
+/** A date (or date-time) as «ДД.ММ.ГГГГ», «—» when empty. */
+export const russian = (iso: string | null | undefined) => (iso ? iso.slice(0, 10).split('-').reverse().join('.') : '—');

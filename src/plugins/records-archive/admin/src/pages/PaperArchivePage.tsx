@@ -22,10 +22,11 @@ import {
 import { Check, FilePdf, Pencil, Plus, Play } from '@strapi/icons';
 import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { BASE, errorMessage, useDownload, useLoad, useReportError, type ListResponse } from '../api/client';
-import { FormError, ListState, Muted, Section, Select, StatusBadge } from '../components/common';
+import { FormError, ListState, Muted, russian, Section, Select, StatusBadge } from '../components/common';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Pager } from '../components/Pager';
 import { PAGE_PERMISSIONS } from '../constants';
+import { StoredCertificatesSection } from './StoredCertificatesSection';
 import { msg, useT, type Message } from '../utils/translations';
 
 /**
@@ -113,7 +114,6 @@ const CHECK_STATE: Record<string, [Message, 'secondary' | 'success']> = {
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
-const russian = (iso: string | null | undefined) => (iso ? iso.slice(0, 10).split('-').reverse().join('.') : '—');
 
 interface CarrierForm {
   recordType: string;
@@ -514,7 +514,9 @@ export const PaperArchivePage = () => {
   const checkRows = checks.data?.data ?? [];
   const year = nomenclatureYear || options?.years[0] || '';
 
+  const [version, setVersion] = React.useState(0);
   const reloadAll = () => {
+    setVersion((value) => value + 1);
     carriers.reload();
     choices.reload();
     checks.reload();
@@ -739,6 +741,8 @@ export const PaperArchivePage = () => {
         </ListState>
         <Pager pagination={carriers.data?.meta?.pagination} onPage={setPage} />
       </Section>
+
+      <StoredCertificatesSection key={version} />
 
       <Section
         title={t('paper.checks.title', 'Проверки наличия и состояния')}

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { STORED_CERTIFICATE } from '../paper/stored-certificates';
 import { assertAdminAppointed } from '../policies/appointed';
 import { getService } from '../utils';
 import {
@@ -15,8 +16,6 @@ import {
   validateUpdateCheck,
 } from './validation/paper-archive';
 
-const STORED_CERTIFICATE = 'stored-basic-certificate';
-
 /** Admin API of the paper archive («Бумажный архив»): carriers, the list of files, inventory checks. */
 const paperArchiveController = ({ strapi }: { strapi: Core.Strapi }) => {
   const paper = () => getService(strapi, 'paper-archive');
@@ -30,6 +29,10 @@ const paperArchiveController = ({ strapi }: { strapi: Core.Strapi }) => {
     ctx.body = body;
   };
   return {
+    async storedCertificates(ctx: Context) {
+      ctx.body = { data: await paper().storedCertificates() };
+    },
+
     async choices(ctx: Context) {
       ctx.body = { data: await paper().choices() };
     },

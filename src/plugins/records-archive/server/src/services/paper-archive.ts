@@ -5,6 +5,7 @@ import { INVENTORY_CHECK_UID, PAPER_CARRIER_UID, RETENTION_RULE_UID } from '../c
 import { currentActor } from '../disposition/actor';
 import { renderCheckPdf } from '../paper/check-pdf';
 import { renderNomenclaturePdf } from '../paper/nomenclature-pdf';
+import { pupilStanding, STORED_CERTIFICATE, type PupilEnrollment } from '../paper/stored-certificates';
 import {
   CARRIER_STATE_LABELS,
   checkSchedule,
@@ -310,6 +311,77 @@ const createPaperArchiveService = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         results: (rows as CarrierRow[]).map((row) => view(row, rules, day)),
         pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+      };
+    },
+
+    /**
+     * The basic certificates held in safekeeping checked against the class lists (R49, R50): each
+     * held certificate with where its pupil stands; those whose pupil has left (to be returned now);
+     * the pupils of grades 10–11 studying today whose certificate the school does not hold.
+     */
+    async storedCertificates() {
+      const day = today();
+      const held = (await carriers().findMany({
+        where: { recordType: STORED_CERTIFICATE, state: 'in-storage' },
+        populate: CARRIER_POPULATE,
+        orderBy: [{ title: 'asc' }],
+      })) as CarrierRow[];
+      const accounted = (await carriers().findMany({
+        where: { recordType: STORED_CERTIFICATE, state: { $in: ['in-storage', 'handed-over'] }, student: { id: { $notNull: true } } },
+        select: ['id'],
+        populate: { student: { select: ['id'] } },
+      })) as Array<{ student: { id: number } | null }>;
+      const seniorEnrollments = (await strapi.db.query('api::enrollment.enrollment').findMany({
+        where: {
+          schoolClass: { grade: { $gte: 10 } },
+          startDate: { $lte: day },
+          $or: [{ endDate: { $null: true } }, { endDate: { $gte: day } }],
+        },
+        select: ['id'],
+        populate: { student: { select: ['id', 'documentId', 'fullName'] }, schoolClass: { select: ['name'] } },
+      })) as Array<{ student: { id: number; documentId: string; fullName: string } | null; schoolClass: { name: string } | null }>;
+      const pupilIds = held.map((row) => row.student?.id).filter((id): id is number => typeof id === 'number');
+      const enrollments = pupilIds.length
+        ? ((await strapi.db.query('api::enrollment.enrollment').findMany({
+            where: { student: { id: { $in: pupilIds } } },
+            select: ['startDate', 'endDate', 'leavingReason', 'leavingOrder'],
+            populate: { student: { select: ['id'] }, schoolClass: { select: ['name', 'grade'] } },
+          })) as Array<Record<string, unknown> & { student: { id: number } | null; schoolClass: { name: string; grade: number } | null }>)
+        : [];
+      const byPupil = new Map<number, PupilEnrollment[]>();
+      for (const row of enrollments) {
+        if (!row.student) continue;
+        const list = byPupil.get(row.student.id) ?? [];
+        list.push({
+          startDate: String(row.startDate),
+          endDate: (row.endDate as string | null) ?? null,
+          leavingReason: (row.leavingReason as string | null) ?? null,
+          leavingOrder: (row.leavingOrder as string | null) ?? null,
+          className: row.schoolClass?.name ?? null,
+          grade: row.schoolClass?.grade ?? null,
+        });
+        byPupil.set(row.student.id, list);
+      }
+      const rules = await rulesByType();
+      const heldViews = held.map((row) => ({
+        ...view(row, rules, day),
+        standing: row.student ? pupilStanding(byPupil.get(row.student.id) ?? [], day) : ({ state: 'unknown' } as const),
+      }));
+      const accountedFor = new Set(accounted.map((row) => row.student?.id));
+      const notHandedIn = [
+        ...new Map(
+          seniorEnrollments
+            .filter((row) => row.student && !accountedFor.has(row.student.id))
+            .map((row) => [
+              row.student!.id,
+              { documentId: row.student!.documentId, fullName: row.student!.fullName, className: row.schoolClass?.name ?? null },
+            ]),
+        ).values(),
+      ].sort((a, b) => (a.className ?? '').localeCompare(b.className ?? '', 'ru') || a.fullName.localeCompare(b.fullName, 'ru'));
+      return {
+        held: heldViews,
+        toReturn: heldViews.filter((row) => row.standing.state === 'left'),
+        notHandedIn,
       };
     },
 

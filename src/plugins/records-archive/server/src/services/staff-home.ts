@@ -146,9 +146,12 @@ const createStaffHomeService = ({ strapi }: { strapi: Core.Strapi }) => {
       })) as Row | null;
       // The paper archive's inventory checks (R63): when the next is due, and whether it is overdue.
       const paperCheck = await getService(strapi, 'paper-archive').schedule();
+      // Basic certificates in the safe whose pupils have left: to be handed back now (seed 002 §3.4.4).
+      const certificatesToReturn = (await getService(strapi, 'paper-archive').storedCertificates()).toReturn.length;
       return {
         today: day,
         paperCheck,
+        certificatesToReturn,
         nextClose: nextPeriod
           ? {
               documentId: String(nextPeriod.documentId),

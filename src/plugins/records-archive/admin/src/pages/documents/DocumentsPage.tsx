@@ -3,7 +3,7 @@ import { Badge, Box, Button, Field, Flex, Modal, Table, Tbody, Td, TextInput, Th
 import { FilePdf, Download, Pencil, Search } from '@strapi/icons';
 import { isFetchError, Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { BASE, errorMessage, useDownload, useLoad } from '../../api/client';
-import { FormError, ListState, Muted, Section, Select } from '../../components/common';
+import { FormError, ListState, Muted, russian, Section, Select } from '../../components/common';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DOCUMENTS_PERMISSIONS, PAGE_PERMISSIONS } from '../../constants';
 import { useT } from '../../utils/translations';
@@ -73,8 +73,6 @@ interface Choices {
   classes: Array<{ documentId: string; name: string }>;
   periods: Array<{ documentId: string; title: string; closed: boolean }>;
 }
-
-const russian = (iso: string | null | undefined) => (iso ? iso.slice(0, 10).split('-').reverse().join('.') : '—');
 
 const DECISIONS: Record<string, [string, string]> = {
   promoted: ['documents.decision.promoted', 'переведён(а)'],

@@ -188,10 +188,11 @@ export const ArchivistWidget = () => {
       lastBackup: { name: string; state: string; finishedAt: string | null; error: string | null } | null;
       lastFixity: { state: string; finishedAt: string | null; summary: string | null } | null;
       paperCheck?: { nextDueOn: string; overdue: boolean; lastSignedOn: string | null };
+      certificatesToReturn?: number;
     };
   }>(`${BASE}/home/archivist`);
   if (isLoading || !data) return <Loading />;
-  const { nextClose, periodsAwaitingClose, lastBackup, lastFixity, paperCheck } = data.data;
+  const { nextClose, periodsAwaitingClose, lastBackup, lastFixity, paperCheck, certificatesToReturn } = data.data;
   const stateLabel: Record<string, string> = {
     complete: t('home.state.complete', 'готова'),
     passed: t('home.state.passed', 'пройдена'),
@@ -214,6 +215,11 @@ export const ArchivistWidget = () => {
       </Flex>
       {periodsAwaitingClose > 0 ? (
         <Badge variant="warning">{t('home.awaiting', 'Окончились, но не закрыты: {count}', { count: periodsAwaitingClose })}</Badge>
+      ) : null}
+      {certificatesToReturn ? (
+        <Badge variant="danger">
+          {t('home.certificatesToReturn', 'Вернуть аттестаты выбывшим: {count}', { count: certificatesToReturn })}
+        </Badge>
       ) : null}
       <Flex justifyContent="space-between" gap={2}>
         <Typography variant="sigma" textColor="neutral600">
