@@ -110,6 +110,7 @@ const CERTIFICATE_BOOK = [
   ...['create', 'update', 'delete'].map((action) => `api::certificate-entry.certificate-entry.${action}`),
   'api::certificate-entry.certificate-entry.issue',
   'api::certificate-entry.certificate-entry.book',
+  'api::certificate-entry.certificate-entry.supplement',
 ];
 /** Personal files (личные дела) and their yearly results: kept by the secretary, the deputy and the director, who also keep the certificate book. */
 const PERSONAL_FILES = [

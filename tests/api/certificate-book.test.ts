@@ -465,4 +465,27 @@ describe('access and the book’s pages', () => {
     expect(bad.status).toBe(400);
     expect(pathsOf(bad)).toEqual(['level']);
   });
+
+  it('prints the supplement of a registered аттестат with its final marks in words, for the book’s keepers only', async () => {
+    const download = (url: string) =>
+      secretary
+        .get(url)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+    const response = await download(`/api/certificate-entries/${entries.belov}/supplement.pdf`);
+    expect(response.status).toBe(200);
+    const text = pdfText(response.body as Buffer).replace(/\s+/g, ' ');
+    expect(text).toContain('ПРИЛОЖЕНИЕ К АТТЕСТАТУ О СРЕДНЕМ ОБЩЕМ ОБРАЗОВАНИИ');
+    expect(text).toContain('Белов');
+    expect(text).toMatch(/\d \((отлично|хорошо|удовлетворительно)\)/);
+    expect(text).toContain('М.П.');
+    const annulment = await secretary.get(`/api/certificate-entries/${entries.annulment}/supplement.pdf`);
+    expect(annulment.status).toBe(400);
+    expect((await secretary.get('/api/certificate-entries/nosuchentry00/supplement.pdf')).status).toBe(404);
+    expect((await apiAs(strapi, world.teacherA.jwt).get(`/api/certificate-entries/${entries.belov}/supplement.pdf`)).status).toBe(403);
+  });
 });

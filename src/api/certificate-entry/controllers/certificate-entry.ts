@@ -12,6 +12,18 @@ export default factories.createCoreController(CERTIFICATE_ENTRY, ({ strapi }) =>
     ctx.body = { data: entry };
   },
 
+  /** GET /api/certificate-entries/:id/supplement.pdf: the supplement of a registered аттестат with its final marks. */
+  async supplement(ctx: Context) {
+    const { pdf, fullName } = await getCertificateEntryService(strapi).supplementPdf(String(ctx.params.id));
+    ctx.set(
+      'Content-Disposition',
+      `attachment; filename="supplement.pdf"; filename*=UTF-8''${encodeURIComponent(`Приложение к аттестату — ${fullName}.pdf`)}`,
+    );
+    ctx.set('Cache-Control', 'no-store');
+    ctx.type = 'application/pdf';
+    ctx.body = pdf;
+  },
+
   /** GET /api/certificate-entries/book.pdf?level=&year=: the book's pages of a year. */
   async book(ctx: Context) {
     const { pdf, level, year } = await getCertificateEntryService(strapi).bookPdf(ctx.query.level, ctx.query.year);

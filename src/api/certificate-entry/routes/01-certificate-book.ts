@@ -13,5 +13,11 @@ export default {
       handler: 'api::certificate-entry.certificate-entry.book',
       config: { description: 'The pages of the certificate registration book of a level and a year as a PDF' },
     },
+    {
+      method: 'GET',
+      path: '/certificate-entries/:id/supplement.pdf',
+      handler: 'api::certificate-entry.certificate-entry.supplement',
+      config: { description: 'The supplement (приложение) of a registered аттестат with its final marks, to fill the official blank' },
+    },
   ],
 };

@@ -7,6 +7,7 @@ import type { StoredRecord } from '../../../school/records/draft';
 import { CERTIFICATE_LEVELS, type CertificateLevel, type CertificateSubject, type Medal } from '../../../school/rules/final-marks';
 import { getSchoolSettings } from '../../../school/settings';
 import { renderCertificateBookPdf, type BookEntry } from '../book-pdf';
+import { renderSupplementPdf } from '../supplement-pdf';
 
 /** The body of `POST /api/certificate-entries/issue`. */
 export interface IssueInput {
@@ -112,6 +113,30 @@ const createCertificateEntryService = ({ strapi }: { strapi: Core.Strapi }) => (
       printedOn: DateTime.now().setZone(settings.timeZone).toFormat('dd.MM.yyyy'),
     });
     return { pdf, level, year };
+  },
+
+  /** The supplement of a registered аттестат (original or duplicate) with its final marks, as a PDF. */
+  async supplementPdf(documentId: string): Promise<{ pdf: Buffer; fullName: string }> {
+    const row = (await strapi.db.query(CERTIFICATE_ENTRY).findOne({ where: { documentId } })) as StoredRecord | null;
+    if (!row) throw new errors.NotFoundError('Запись книги не найдена');
+    if (row.kind === 'annulment') throw invalid('id', 'Запись об аннулировании не имеет приложения к аттестату');
+    const settings = getSchoolSettings(strapi);
+    const pdf = await renderSupplementPdf({
+      schoolName: settings.name,
+      schoolAddress: settings.address || null,
+      level: row.level as CertificateLevel,
+      kind: row.kind === 'duplicate' ? 'duplicate' : 'original',
+      fullName: String(row.fullName ?? ''),
+      birthDate: (row.birthDate as LocalDate | null) ?? null,
+      registrationNumber: Number(row.registrationNumber),
+      bookYear: Number(row.bookYear),
+      blankNumber: (row.blankNumber as string | null) ?? null,
+      issuedOn: row.issuedOn as LocalDate,
+      marks: (row.marks as CertificateSubject[] | null) ?? [],
+      withDistinction: Boolean(row.withDistinction),
+      medal: (row.medal as Medal | null) ?? null,
+    });
+    return { pdf, fullName: String(row.fullName ?? '') };
   },
 });
 

@@ -102,6 +102,12 @@ const documentsController = ({ strapi }: { strapi: Core.Strapi }) => {
       attach(ctx, pdf, fileName, 'pdf');
     },
 
+    async certificateSupplement(ctx: Context) {
+      const { student } = await validateStudentParams(ctx.params);
+      const { pdf, fullName } = await documents().certificateSupplement(student, String(ctx.params.entry));
+      attach(ctx, pdf, `Приложение к аттестату — ${fullName}.pdf`, 'pdf');
+    },
+
     async journalPrint(ctx: Context) {
       const { period, schoolClass } = await validateJournalPrint(ctx.query);
       const { pdf, fileName } = await documents().journalPrint(period, schoolClass);

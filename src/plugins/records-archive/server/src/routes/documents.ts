@@ -32,6 +32,12 @@ export default {
       config: requireAction('documents.issue'),
     },
     {
+      method: 'GET',
+      path: '/documents/pupils/:student/certificates/:entry/supplement.pdf',
+      handler: 'documents.certificateSupplement',
+      config: requireAction('documents.read'),
+    },
+    {
       method: 'POST',
       path: '/documents/pupils/:student/issue-file',
       handler: 'documents.issueFile',

@@ -350,6 +350,14 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { zip: buildZip(entries), fileName: `Личные карты ${String(schoolClass.name)}.zip` };
     },
 
+    /** The supplement of one of the pupil's аттестаты (404 when the entry is another pupil's). */
+    async certificateSupplement(studentDocumentId: string, entryDocumentId: string) {
+      const pupil = await pupilOf(studentDocumentId);
+      const own = await strapi.db.query(CERTIFICATE_ENTRY).count({ where: { documentId: entryDocumentId, student: { id: pupil.id } } });
+      if (own === 0) throw notFound('Запись книги не найдена');
+      return getCertificateEntryService(strapi).supplementPdf(entryDocumentId);
+    },
+
     /** Registers an original аттестат for the pupil in the book (as `POST /api/certificate-entries/issue`). */
     async issueCertificate(studentDocumentId: string, input: Record<string, unknown>) {
       await pupilOf(studentDocumentId);

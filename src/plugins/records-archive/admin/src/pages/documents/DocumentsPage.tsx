@@ -542,7 +542,7 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
           isEmpty={record.certificates.length === 0}
           empty={t('documents.certificates.empty', 'Аттестатов обучающемуся не выдавали')}
         >
-          <Table colCount={5} rowCount={record.certificates.length + 1}>
+          <Table colCount={6} rowCount={record.certificates.length + 1}>
             <Thead>
               <Tr>
                 <Th>{t('documents.column.registration', '№ в книге')}</Th>
@@ -550,6 +550,7 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
                 <Th>{t('documents.column.blank', 'Бланк')}</Th>
                 <Th>{t('documents.column.issuedOn', 'Дата выдачи')}</Th>
                 <Th>{t('documents.column.award', 'Отличие, медаль')}</Th>
+                <Th>{t('documents.column.supplement', 'Приложение')}</Th>
               </Tr>
             </Thead>
             <Tbody>
@@ -572,6 +573,22 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
                     ]
                       .filter(Boolean)
                       .join(', ') || '—'}
+                  </Td>
+                  <Td>
+                    {entry.kind !== 'annulment' ? (
+                      <Button
+                        variant="tertiary"
+                        size="S"
+                        startIcon={<FilePdf />}
+                        onClick={() =>
+                          download(`${BASE}/documents/pupils/${pupil}/certificates/${entry.documentId}/supplement.pdf`, 'prilozhenie.pdf')
+                        }
+                      >
+                        PDF
+                      </Button>
+                    ) : (
+                      '—'
+                    )}
                   </Td>
                 </Tr>
               ))}
