@@ -71,10 +71,12 @@ export const useDownload = () => {
       try {
         const response = await get(url, { responseType: 'blob', params });
         const disposition = response.headers?.get('content-disposition') ?? '';
-        const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+        // The UTF-8 name (`filename*=UTF-8''…`, RFC 6266) wins over the ASCII fallback (`filename="…"`).
+        const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+        const ascii = /filename="?([^";]+)"?/i.exec(disposition);
         const link = document.createElement('a');
         link.href = URL.createObjectURL(response.data);
-        link.download = match ? decodeURIComponent(match[1]) : filename;
+        link.download = utf8 ? decodeURIComponent(utf8[1]) : (ascii?.[1] ?? filename);
         document.body.appendChild(link);
         link.click();
         link.remove();

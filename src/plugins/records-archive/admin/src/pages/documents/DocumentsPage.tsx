@@ -172,7 +172,7 @@ const CertificateModal = ({ pupil, onClose, onSaved }: { pupil: string; onClose:
   const [error, setError] = React.useState<string | null>(null);
   const [fields, setFields] = React.useState<Record<string, string>>({});
   const input = (name: keyof CertificateForm, label: string, type = 'text') => (
-    <Field.Root name={name} error={fields[name]} required={!['issuedBy', 'receivedBy'].includes(name)}>
+    <Field.Root name={name} error={fields[name]} required={!['issuedBy', 'receivedBy'].includes(name)} style={{ flex: 1 }}>
       <Field.Label>{label}</Field.Label>
       <TextInput
         type={type}
@@ -277,7 +277,7 @@ const IssueFileModal = ({ pupil, onClose, onSaved }: { pupil: string; onClose: (
   const [error, setError] = React.useState<string | null>(null);
   const [fields, setFields] = React.useState<Record<string, string>>({});
   const input = (name: keyof IssueFileForm, label: string, type = 'text') => (
-    <Field.Root name={name} error={fields[name]} required>
+    <Field.Root name={name} error={fields[name]} required style={{ flex: 1 }}>
       <Field.Label>{label}</Field.Label>
       <TextInput
         type={type}
