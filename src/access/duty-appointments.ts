@@ -27,6 +27,7 @@ export const DUTY_LABELS: Record<Duty, string> = {
 export const DUTY_ON_CREATE: Partial<Record<string, Duty>> = {
   'api::certificate-entry.certificate-entry': 'certificate-books',
   'api::journal-remark.journal-remark': 'journal-control',
+  'api::support-contact.support-contact': 'e-journal-support',
 };
 
 const APPOINTMENT = 'api::duty-appointment.duty-appointment';

@@ -52,6 +52,7 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::journal-check.journal-check',
   // Appointments by order and the internal-control plan name staff accounts; individual work plans name pupils.
   'api::duty-appointment.duty-appointment',
+  'api::support-contact.support-contact',
   'api::support-plan.support-plan',
   'api::control-plan-item.control-plan-item',
   'api::management-decision.management-decision',

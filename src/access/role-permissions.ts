@@ -208,6 +208,11 @@ const DUTY_APPOINTMENTS_READ = read('duty-appointment');
 /** Naming the appointed person needs the staff directory. */
 const DUTY_APPOINTMENTS_KEEP = [...DUTY_APPOINTMENTS_READ, ...write('duty-appointment'), ...STAFF_DIRECTORY];
 
+/** Contacts with technical support (seed 004 §3.12.2): kept by the system administrator and the director, read by the deputy. */
+const SUPPORT_CONTACTS_READ = read('support-contact');
+/** Delete is granted only so that the record rules answer it with the Russian 403: an entry stays. */
+const SUPPORT_CONTACTS_KEEP = [...SUPPORT_CONTACTS_READ, ...write('support-contact')];
+
 /** Individual work plans with pupils (seed 004 §4): read by the pupil's teachers, kept by the class teacher (own class), deputy and director. */
 const SUPPORT_PLANS_READ = read('support-plan');
 const SUPPORT_PLANS_KEEP = [...SUPPORT_PLANS_READ, ...write('support-plan')];
@@ -287,6 +292,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     description: 'Контролирует ведение журналов, пишет замечания; ведёт учебный план, классы и журналы',
     actions: [
       ...DECISIONS_READ,
+      ...SUPPORT_CONTACTS_READ,
       ...SUPPORT_PLANS_KEEP,
       ...CONTROL_PLAN_KEEP,
       ...read(...RECORD_TYPES),
@@ -324,6 +330,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     description: 'Общий контроль ведения и хранения учёта результатов; утверждает Положение',
     actions: [
       ...DECISIONS_KEEP,
+      ...SUPPORT_CONTACTS_KEEP,
       ...SUPPORT_PLANS_KEEP,
       ...CONTROL_PLAN_KEEP,
       ...read(...RECORD_TYPES),
@@ -373,7 +380,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     type: 'archivist',
     name: 'Администратор системы (архивариус)',
     description: 'Архивация журналов, резервное копирование, сроки хранения; читает журналы',
-    actions: [...read(...RECORD_TYPES), ...AUDIT_READ, ...REGULATION_READ],
+    actions: [...read(...RECORD_TYPES), ...AUDIT_READ, ...REGULATION_READ, ...SUPPORT_CONTACTS_KEEP],
   },
   {
     type: 'methodologist',

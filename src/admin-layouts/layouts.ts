@@ -1372,6 +1372,37 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       [['remark', 6]],
     ],
   },
+  'api::support-contact.support-contact': {
+    labels: {
+      contactedOn: 'Дата обращения',
+      channel: 'Способ обращения',
+      provider: 'Куда обратились',
+      ticketNumber: 'Номер заявки',
+      problem: 'Неполадка или вопрос',
+      resolution: 'Чем закончилось',
+      resolvedOn: 'Дата решения',
+      contactedBy: 'Кто обращался',
+    },
+    mainField: 'ticketNumber',
+    list: ['contactedOn', 'provider', 'ticketNumber', 'resolvedOn', 'contactedBy'],
+    defaultSort: { field: 'contactedOn', order: 'DESC' },
+    edit: [
+      [
+        ['contactedOn', 4],
+        ['channel', 4],
+        ['ticketNumber', 4],
+      ],
+      [
+        ['provider', 6],
+        ['contactedBy', 6],
+      ],
+      [['problem', 12]],
+      [
+        ['resolution', 8],
+        ['resolvedOn', 4],
+      ],
+    ],
+  },
 };
 
 /**

@@ -434,6 +434,16 @@ const routes = (): RouteCase[] => [
     call: (api) => api.put(`/api/guardians/${world.guardianB.documentId}`, { phone: '+7 900 444-44-44' }),
     expect: { deputy: 200, secretary: 200, classTeacherB: 200, others: 403 },
   },
+  {
+    name: 'GET /api/support-contacts',
+    call: (api) => api.get('/api/support-contacts'),
+    expect: { deputy: 200, director: 200, archivist: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/support-contacts with a contact in the future (400 for those who keep the log)',
+    call: (api) => api.post('/api/support-contacts', { contactedOn: '2999-01-01', provider: 'Техподдержка портала', problem: 'Не входит' }),
+    expect: { director: 400, archivist: 400, others: 403 },
+  },
   // The paper archive lives in the admin panel only: no REST account or API token reaches it.
   {
     name: 'GET /records-archive/paper-archive/carriers (admin route)',

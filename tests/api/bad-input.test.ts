@@ -872,6 +872,33 @@ const TYPES = (): TypeSpec[] => {
       ],
     },
     {
+      plural: 'support-contacts',
+      uid: 'api::support-contact.support-contact',
+      label: 'contact with technical support',
+      writer: 'director',
+      good: () => ({
+        contactedOn: '2026-10-01',
+        channel: 'portal',
+        provider: 'Техподдержка Школьного портала',
+        problem: 'Не открывается журнал',
+      }),
+      existing: () => supportContact.documentId,
+      fields: [
+        ...badDates('contactedOn'),
+        ['contactedOn', '2999-01-01', 'contacted in the future', ['contactedOn']],
+        ['channel', 'pigeon', 'with an unknown channel', ['channel']],
+        ['channel', { $ne: '' }, 'with an object as channel', ['channel']],
+        ...badTexts('provider'),
+        ['provider', '   ', 'with a blank provider', ['provider']],
+        ...badTexts('problem'),
+        ...badTexts('ticketNumber'),
+        ...badDates('resolvedOn'),
+        ['resolvedOn', '2026-09-01', 'resolved before the contact', ['resolvedOn']],
+        ...badTexts('resolution'),
+        ...badRelations('contactedBy'),
+      ],
+    },
+    {
       plural: 'support-plans',
       uid: 'api::support-plan.support-plan',
       label: 'individual work plan',
@@ -1017,7 +1044,15 @@ const parentMeeting = { documentId: '' };
 const resultsRequest = { documentId: '' };
 /** An appointment for backups (a duty the REST routes do not narrow, so no other case is affected). */
 const dutyAppointment = { documentId: '' };
+const supportContact = { documentId: '' };
 beforeAll(async () => {
+  supportContact.documentId = (
+    await make(strapi, 'api::support-contact.support-contact', {
+      contactedOn: '2026-10-01',
+      provider: 'Техподдержка Школьного портала',
+      problem: 'Не открывается журнал 5А',
+    })
+  ).documentId;
   dutyAppointment.documentId = (
     await make(strapi, 'api::duty-appointment.duty-appointment', {
       duty: 'backups',

@@ -47,6 +47,7 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
     import('./management-decision-rules').then((rules) => rules.managementDecisionRules(draft)),
   'api::work-programme.work-programme': (draft) => import('./work-programme-rules').then((rules) => rules.workProgrammeRules(draft)),
   'api::journal-check.journal-check': (draft) => import('./journal-check-rules').then((rules) => rules.journalCheckRules(draft)),
+  'api::support-contact.support-contact': (draft) => import('./support-contact-rules').then((rules) => rules.supportContactRules(draft)),
 };
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
@@ -125,6 +126,9 @@ export const recordRulesMiddleware =
         }
         if (context.uid === 'api::results-request.results-request') {
           throw new errors.PolicyError('Запись журнала обращений не удаляется: ответ, если он изменился, записывают в ту же запись');
+        }
+        if (context.uid === 'api::support-contact.support-contact') {
+          throw new errors.PolicyError('Запись журнала обращений в техническую поддержку не удаляется: решение записывают в ту же запись');
         }
         if (context.uid === 'api::certificate-entry.certificate-entry') {
           (await import('./certificate-rules')).assertCertificateEntryDeletable(stored);
