@@ -5,6 +5,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { todayInZone } from '../school/calendar';
+import { bookLetterOf, PERSONAL_FILE_PLACE } from '../school/records/personal-file-rules';
 import { getSchoolSettings } from '../school/settings';
 import { BulkWriter } from './bulk-writer';
 import { planJournalEntries, schoolClock, type PlannedAttendance, type PlannedMark } from './entries';
@@ -22,6 +23,7 @@ const UIDS = {
   lesson: 'api::lesson.lesson',
   mark: 'api::mark.mark',
   attendance: 'api::attendance.attendance',
+  personalFile: 'api::personal-file.personal-file',
   user: 'plugin::users-permissions.user',
   role: 'plugin::users-permissions.role',
 } as const satisfies Record<string, UID.Schema>;
@@ -47,6 +49,7 @@ export interface GenerateSchoolSummary {
     schoolClasses: number;
     students: number;
     enrollments: number;
+    personalFiles: number;
     guardians: number;
     journals: number;
     lessons: number;
@@ -119,6 +122,7 @@ export const generateSchool = async (strapi: Core.Strapi, options: GenerateSchoo
   const marksByKind = { current: 0, periodic: 0, annual: 0 };
   let marks = 0;
   let attendances = 0;
+  let personalFiles = 0;
   let writer: BulkWriter | null = null;
 
   await knex.transaction(async (trx) => {
@@ -224,6 +228,50 @@ export const generateSchool = async (strapi: Core.Strapi, options: GenerateSchoo
       UIDS.enrollment,
       'schoolClass',
       idsOf(plan.enrollments, enrollmentIds, (enrollment) => classIds[enrollment.schoolClass] as number),
+    );
+
+    // Each pupil's personal file, numbered by the alphabetical book («К/5», seed 000 §1.7): opened
+    // when the pupil entered grade 1 (or this class, for a newcomer), kept in the head's reception room.
+    const firstEnrollment = new Map<number, (typeof plan.enrollments)[number]>();
+    for (const enrollment of plan.enrollments) {
+      const known = firstEnrollment.get(enrollment.student);
+      if (!known || enrollment.startDate < known.startDate) firstEnrollment.set(enrollment.student, enrollment);
+    }
+    const files = plan.students
+      .map((pupil, index) => {
+        const enrollment = firstEnrollment.get(index);
+        const grade = enrollment ? (plan.classes[enrollment.schoolClass]?.grade ?? 1) : 1;
+        const year = Number((enrollment?.startDate ?? plan.calendar.startDate).slice(0, 4)) - (grade - 1);
+        return { index, letter: bookLetterOf(pupil.lastName), openedOn: `${year}-09-01`, order: enrollment?.admissionOrder ?? null };
+      })
+      .filter((file): file is typeof file & { letter: string } => file.letter !== null)
+      .sort(
+        (a, b) =>
+          a.openedOn.localeCompare(b.openedOn) || plan.students[a.index].fullName.localeCompare(plan.students[b.index].fullName, 'ru'),
+      );
+    const perLetter = new Map<string, number>();
+    const numbered = files.map((file) => {
+      const sequence = (perLetter.get(file.letter) ?? 0) + 1;
+      perLetter.set(file.letter, sequence);
+      return { ...file, sequence };
+    });
+    personalFiles = numbered.length;
+    const fileIds = await w.insert(
+      UIDS.personalFile,
+      numbered.map((file) => ({
+        number: `${file.letter}/${file.sequence}`,
+        letter: file.letter,
+        sequence: file.sequence,
+        openedOn: file.openedOn,
+        admissionOrder: file.order,
+        state: 'open',
+        storagePlace: PERSONAL_FILE_PLACE,
+      })),
+    );
+    await w.link(
+      UIDS.personalFile,
+      'student',
+      numbered.map((file, index) => [fileIds[index] as number, studentIds[file.index] as number] as const),
     );
 
     const guardianIds = await w.insert(
@@ -402,6 +450,7 @@ export const generateSchool = async (strapi: Core.Strapi, options: GenerateSchoo
       schoolClasses: plan.classes.length,
       students: plan.students.length,
       enrollments: plan.enrollments.length,
+      personalFiles,
       guardians: plan.guardians.length,
       journals: plan.journals.length,
       lessons: plan.lessons.length,

@@ -18,6 +18,7 @@ const UIDS = {
   lessons: 'api::lesson.lesson',
   marks: 'api::mark.mark',
   attendances: 'api::attendance.attendance',
+  personalFiles: 'api::personal-file.personal-file',
 } as const satisfies Record<string, UID.ContentType>;
 
 const OPTIONS = { students: 60, seed: 7 };
@@ -160,6 +161,7 @@ it('passes the record rules: an empty update re-runs every rule on the stored re
     [UIDS.attendances, await sample(UIDS.attendances, 20)],
     [UIDS.attendances, await sample(UIDS.attendances, 5, { kind: 'late' })],
     [UIDS.attendances, await sample(UIDS.attendances, 5, { journal: { kind: 'club' } })],
+    [UIDS.personalFiles, await sample(UIDS.personalFiles, 10)],
   ];
   const problems: string[] = [];
   let checked = 0;
