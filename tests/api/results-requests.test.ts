@@ -160,6 +160,39 @@ const download = (api: Api, url: string) =>
       res.on('end', () => callback(null, Buffer.concat(chunks)));
     });
 
+describe('the справка об успеваемости in answer to a request', () => {
+  it('is issued by the secretary with the request’s number, the period and annual marks from the journal, signature and seal', async () => {
+    await strapi.db.query('api::mark.mark').create({
+      data: {
+        kind: 'annual',
+        value: '4',
+        numericValue: 4,
+        journal: world.school.mathJournal.id,
+        student: world.school.pupils5a[0].id,
+      },
+    });
+    const request = await parentA.post(`/api/diary/${ivanov}/requests`, { request: 'Справка об успеваемости для перевода в другую школу' });
+    const documentId = request.body.data.documentId;
+    const answered = await secretary.post(`/api/results-requests/${documentId}/answer`, { document: 'progress-certificate' });
+    expect(answered.status).toBe(200);
+    const stored = await strapi.db.query(REQUEST).findOne({ where: { documentId } });
+    expect(stored.issuedDocumentKind).toBe('progress-certificate');
+    const text = pdfText(Buffer.from(stored.issuedDocumentPdf, 'base64')).replace(/\s+/g, ' ');
+    expect(text).toContain(`СПРАВКА № ${String(stored.number)}/`);
+    expect(text).toContain('Иванов');
+    expect(text).toContain('5А классе');
+    expect(text).toContain('Математика');
+    expect(text).toContain('Годовая');
+    expect(text).toContain('М.П.');
+    // The class teacher of another class may not issue it.
+    const other = await parentA.post(`/api/diary/${ivanov}/requests`, { request: 'Ещё одна справка' });
+    const refused = await classTeacherB.post(`/api/results-requests/${other.body.data.documentId}/answer`, {
+      document: 'progress-certificate',
+    });
+    expect(refused.status).toBe(404);
+  });
+});
+
 describe('answering a request with a document', () => {
   let asked: string;
 

@@ -49,7 +49,7 @@ const requirePupil = async (strapi: Core.Strapi, reader: ReportReader, studentDo
 };
 
 /** The class the pupil was in on the day (else their latest), with its school year. */
-const classOn = async (strapi: Core.Strapi, pupilId: number, day: LocalDate): Promise<Row | null> => {
+export const classOn = async (strapi: Core.Strapi, pupilId: number, day: LocalDate): Promise<Row | null> => {
   const enrollments = await rows(strapi, 'api::enrollment.enrollment', {
     where: { student: { id: pupilId } },
     orderBy: { startDate: 'desc' },

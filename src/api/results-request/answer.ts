@@ -9,11 +9,13 @@ import { runIssue } from '../../school/records/results-request-rules';
 import { getSchoolSettings } from '../../school/settings';
 import { printPupilReport } from '../parent-meeting/pupil-report';
 import { portfolioSummaryPdf, sendPdf } from '../portfolio-entry/portfolio';
+import { buildProgressCertificate, renderProgressCertificatePdf } from './progress-certificate';
 
 /**
  * A request for information on a pupil's results answered with a document (seed 003 §5.2: the
  * information is given on the pupil's or parent's request): the «Результаты обучения» report of a
- * study period or the year, or the summary of the portfolio and rewards. The document is made from
+ * study period or the year, the summary of the portfolio and rewards, or the справка об успеваемости
+ * (numbered «request number/year»). The document is made from
  * the record as it stands, by the member of staff answering (their own access to the pupil's
  * results applies), and kept with the request exactly as issued — its bytes (never served by the
  * public uploads folder: it is personal data) and their SHA-256 — so the school can show what it
@@ -27,6 +29,7 @@ const PORTFOLIO_ENTRY = 'api::portfolio-entry.portfolio-entry';
 export const ISSUED_DOCUMENT_TITLES = {
   'results-report': 'Результаты обучения',
   'portfolio-summary': 'Портфолио и поощрения обучающегося (сводка)',
+  'progress-certificate': 'Справка об успеваемости',
 } as const;
 export type IssuedDocumentKind = keyof typeof ISSUED_DOCUMENT_TITLES;
 
@@ -51,7 +54,10 @@ const answerInput = (body: unknown): { kind: IssuedDocumentKind; period: unknown
   const extra = Object.keys(rest);
   if (extra.length > 0) throw fieldError(extra[0], `Неизвестные параметры: ${extra.join(', ')}; допустимы document и period`);
   if (typeof document !== 'string' || !(document in ISSUED_DOCUMENT_TITLES)) {
-    throw fieldError('document', 'Документ: results-report (результаты обучения) или portfolio-summary (сводка портфолио и поощрений)');
+    throw fieldError(
+      'document',
+      'Документ: results-report (результаты обучения), portfolio-summary (сводка портфолио и поощрений) или progress-certificate (справка об успеваемости)',
+    );
   }
   if (period !== undefined && period !== null && (typeof period !== 'string' || document !== 'results-report')) {
     throw fieldError('period', 'Учебный период задаётся documentId и только для отчёта о результатах обучения');
@@ -85,6 +91,15 @@ const portfolioDocument = async (strapi: Core.Strapi, reader: Reader, student: R
   return portfolioSummaryPdf(strapi, student);
 };
 
+/** The справка об успеваемости numbered by the request's number in the register and the year of issue. */
+const progressCertificate = async (strapi: Core.Strapi, reader: { id: number; roleType: string }, student: string, number: string) => {
+  const certificate = await buildProgressCertificate(strapi, reader, student, number);
+  return {
+    pdf: await renderProgressCertificatePdf(certificate),
+    fileName: `Справка об успеваемости № ${number} — ${certificate.fullName}.pdf`,
+  };
+};
+
 /** POST /api/results-requests/:id/answer: makes the document, keeps it with the request and records the answer. */
 export const answerWithDocument = async (strapi: Core.Strapi, ctx: Context) => {
   const reader = readerOf(ctx);
@@ -98,10 +113,13 @@ export const answerWithDocument = async (strapi: Core.Strapi, ctx: Context) => {
   }
   const student = request.student;
   if (!student) throw fieldError('document', 'В обращении не указан обучающийся');
+  const issuedYear = todayInZone(getSchoolSettings(strapi).timeZone).slice(0, 4);
   const { pdf, fileName } =
     kind === 'results-report'
       ? await printPupilReport(strapi, reader, student.documentId, period)
-      : await portfolioDocument(strapi, reader, student);
+      : kind === 'progress-certificate'
+        ? await progressCertificate(strapi, reader, student.documentId, `${String(request.number ?? '')}/${issuedYear}`)
+        : await portfolioDocument(strapi, reader, student);
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const issuedOn = todayInZone(getSchoolSettings(strapi).timeZone);
   await runIssue(() =>
