@@ -170,6 +170,34 @@ describe('«Документы» in the admin panel', () => {
     expect([...names].sort((a, b) => text.indexOf(a) - text.indexOf(b))).toEqual(sorted);
   });
 
+  it('issues a справка об успеваемости at the counter: the request registered, answered and downloaded as issued', async () => {
+    const page = await panel(secretaryToken).get(`/documents/pupils/${ivanov}`);
+    expect(page.body.data.guardians).toEqual([expect.objectContaining({ documentId: world.guardianA.documentId })]);
+    const stranger = await panel(secretaryToken).post(`/documents/pupils/${ivanov}/progress-certificate`, {
+      requesterKind: 'guardian',
+      guardian: world.guardianB.documentId,
+      form: 'oral',
+    });
+    expect(pathsOf(stranger)).toEqual(['guardian']);
+    const issued = await panel(secretaryToken).post(`/documents/pupils/${ivanov}/progress-certificate`, {
+      requesterKind: 'guardian',
+      guardian: world.guardianA.documentId,
+      form: 'oral',
+    });
+    expect(issued.status).toBe(201);
+    const request = await strapi.db
+      .query('api::results-request.results-request')
+      .findOne({ where: { documentId: issued.body.data.request }, populate: { handledBy: true, guardian: true } });
+    expect(request).toMatchObject({ form: 'oral', issuedDocumentKind: 'progress-certificate' });
+    expect(request.handledBy.id).toBe(world.accounts.secretary.id);
+    const pdf = await panel(secretaryToken).download(`/documents/pupils/${ivanov}/requests/${issued.body.data.request}/document.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdfText(pdf.body as Buffer).replace(/\s+/g, ' ')).toContain(`СПРАВКА № ${String(request.number)}/`);
+    expect((await panel(deputyToken).post(`/documents/pupils/${ivanov}/progress-certificate`, { requesterKind: 'pupil' })).status).toBe(
+      403,
+    );
+  });
+
   it('issues the file to the parents on a transfer through the file’s rules, once', async () => {
     const incomplete = await panel(secretaryToken).post(`/documents/pupils/${ivanov}/issue-file`, { issuedOn: '2026-06-01' });
     expect(pathsOf(incomplete)).toEqual(expect.arrayContaining(['applicationNumber', 'orderNumber', 'issuedTo']));

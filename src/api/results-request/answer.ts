@@ -102,9 +102,22 @@ const progressCertificate = async (strapi: Core.Strapi, reader: { id: number; ro
 
 /** POST /api/results-requests/:id/answer: makes the document, keeps it with the request and records the answer. */
 export const answerWithDocument = async (strapi: Core.Strapi, ctx: Context) => {
-  const reader = readerOf(ctx);
   const { kind, period } = answerInput((ctx.request as { body?: unknown }).body);
-  const request = await requestOf(strapi, reader, String(ctx.params.id));
+  return answerRequest(strapi, readerOf(ctx), String(ctx.params.id), kind, period);
+};
+
+/**
+ * Answers the request `requestDocumentId` with a document made now by `reader` (a staff account:
+ * its own reach applies), kept with the request as issued. Shared by REST and the admin page.
+ */
+export const answerRequest = async (
+  strapi: Core.Strapi,
+  reader: Reader & { id: number; roleType: string },
+  requestDocumentId: string,
+  kind: IssuedDocumentKind,
+  period: unknown = undefined,
+) => {
+  const request = await requestOf(strapi, reader, requestDocumentId);
   if (request.issuedOn || request.refusalReason) {
     throw fieldError(
       'document',

@@ -9,6 +9,8 @@ import {
   validateFillYear,
   validateIssueFile,
   validateJournalPrint,
+  validateProgressCertificate,
+  validateRequestParams,
   validateSearch,
   validateStudentParams,
   validateSummaryPrint,
@@ -88,6 +90,21 @@ const documentsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const input = await validateIssueFile(ctx.request.body);
       await staffAccountOf(strapi, ctx);
       ctx.body = { data: await documents().issueFile(student, input) };
+    },
+
+    async progressCertificate(ctx: Context) {
+      const { student } = await validateStudentParams(ctx.params);
+      const input = await validateProgressCertificate(ctx.request.body);
+      const account = await staffAccountOf(strapi, ctx);
+      ctx.status = 201;
+      ctx.body = { data: await documents().progressCertificate(student, account?.id ?? null, input) };
+    },
+
+    async requestDocument(ctx: Context) {
+      const { student } = await validateStudentParams(ctx.params);
+      const { request } = await validateRequestParams(ctx.params);
+      const { pdf, fileName } = await documents().requestDocument(student, request);
+      attach(ctx, pdf, fileName, 'pdf');
     },
 
     async classCards(ctx: Context) {

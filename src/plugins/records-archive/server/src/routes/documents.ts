@@ -39,6 +39,18 @@ export default {
     },
     {
       method: 'POST',
+      path: '/documents/pupils/:student/progress-certificate',
+      handler: 'documents.progressCertificate',
+      config: requireAction('documents.issue'),
+    },
+    {
+      method: 'GET',
+      path: '/documents/pupils/:student/requests/:request/document.pdf',
+      handler: 'documents.requestDocument',
+      config: requireAction('documents.read'),
+    },
+    {
+      method: 'POST',
       path: '/documents/pupils/:student/issue-file',
       handler: 'documents.issueFile',
       config: requireAction('documents.issue'),

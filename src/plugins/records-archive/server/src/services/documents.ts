@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { answerRequest, issuedDocumentOf } from '../../../../../api/results-request/answer';
 import { getCertificateEntryService } from '../../../../../api/certificate-entry/services/certificate-entry';
 import { getPersonalFileService, type AdmissionDocument, type FilledYear } from '../../../../../api/personal-file/services/personal-file';
 import { filesInventoryPdf } from '../../../../../api/personal-file/inventory-pdf';
@@ -50,6 +51,8 @@ export interface PupilDocuments {
     issuedTo: string | null;
   } | null;
   admissionDocuments: AdmissionDocument[];
+  /** The pupil's legal representatives, for a request made by one of them. */
+  guardians: Array<{ documentId: string; fullName: string }>;
   classes: Array<{ schoolClass: string; academicYear: string; academicYearDocumentId: string; startDate: string; endDate: string | null }>;
   years: Array<{
     documentId: string;
@@ -254,6 +257,13 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
             }
           : null,
         // The page is for the secretary and the administration: the medical documents too.
+        guardians: (
+          (await strapi.db.query('api::guardian.guardian').findMany({
+            where: { children: { id: pupil.id } },
+            select: ['documentId', 'fullName'],
+            orderBy: [{ fullName: 'asc' }],
+          })) as Row[]
+        ).map((guardian) => ({ documentId: guardian.documentId, fullName: String(guardian.fullName ?? '') })),
         admissionDocuments: file ? await getPersonalFileService(strapi).admissionDocuments(file.documentId, { withMedical: true }) : [],
         classes: enrollments.map((enrollment) => {
           const schoolClass = enrollment.schoolClass as Row | null;
@@ -356,6 +366,53 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const own = await strapi.db.query(CERTIFICATE_ENTRY).count({ where: { documentId: entryDocumentId, student: { id: pupil.id } } });
       if (own === 0) throw notFound('Запись книги не найдена');
       return getCertificateEntryService(strapi).supplementPdf(entryDocumentId);
+    },
+
+    /**
+     * A справка об успеваемости issued at the counter: the request is registered (oral or written, by
+     * the pupil or a legal representative — the register's rules check who) and answered with the
+     * справка at once by the staff account of the panel user, who must have one.
+     */
+    async progressCertificate(
+      studentDocumentId: string,
+      staffAccountId: number | null,
+      input: { requesterKind: 'guardian' | 'pupil'; guardian?: string; form: 'oral' | 'written' },
+    ) {
+      await pupilOf(studentDocumentId);
+      if (staffAccountId === null) {
+        throw fieldError('requesterKind', 'Справку выдаёт сотрудник под своей учётной записью школы (с тем же e-mail, что в админ-панели)');
+      }
+      const account = (await strapi.db
+        .query('plugin::users-permissions.user')
+        .findOne({ where: { id: staffAccountId }, select: ['id'], populate: { role: { select: ['type'] } } })) as
+        | (Row & { role: { type: string } | null })
+        | null;
+      const created = (await strapi.documents('api::results-request.results-request' as never).create({
+        data: {
+          student: studentDocumentId,
+          requesterKind: input.requesterKind,
+          guardian: input.requesterKind === 'guardian' ? (input.guardian ?? null) : null,
+          form: input.form,
+          request: 'Справка об успеваемости',
+        } as never,
+      })) as unknown as Row & { number: number };
+      const answer = await answerRequest(
+        strapi,
+        { kind: 'user', id: staffAccountId, roleType: account?.role?.type ?? '' },
+        created.documentId,
+        'progress-certificate',
+      );
+      return { request: created.documentId, number: created.number, ...answer };
+    },
+
+    /** The document issued in answer to one of the pupil's requests, as issued. */
+    async requestDocument(studentDocumentId: string, requestDocumentId: string) {
+      const pupil = await pupilOf(studentDocumentId);
+      const request = (await strapi.db
+        .query('api::results-request.results-request')
+        .findOne({ where: { documentId: requestDocumentId, student: { id: pupil.id } }, select: ['id'] })) as Row | null;
+      if (!request) throw notFound('Обращение не найдено');
+      return issuedDocumentOf(strapi, request.id);
     },
 
     /** Registers an original аттестат for the pupil in the book (as `POST /api/certificate-entries/issue`). */

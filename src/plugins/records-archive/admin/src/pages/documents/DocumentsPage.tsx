@@ -34,6 +34,7 @@ interface PupilDocuments {
     issuedOn: string | null;
     issuedTo: string | null;
   } | null;
+  guardians: Array<{ documentId: string; fullName: string }>;
   admissionDocuments: Array<{
     id: number;
     kind: string;
@@ -260,6 +261,91 @@ const CertificateModal = ({ pupil, onClose, onSaved }: { pupil: string; onClose:
   );
 };
 
+/** A справка об успеваемости issued at the counter: the request is registered and answered at once, then downloaded. */
+const ProgressCertificateModal = ({
+  pupil,
+  guardians,
+  onClose,
+  onSaved,
+}: {
+  pupil: string;
+  guardians: Array<{ documentId: string; fullName: string }>;
+  onClose: () => void;
+  onSaved: () => void;
+}) => {
+  const { t } = useT();
+  const { post } = useFetchClient();
+  const download = useDownload();
+  const [requester, setRequester] = React.useState(guardians[0]?.documentId ?? 'pupil');
+  const [form, setForm] = React.useState('oral');
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const body = requester === 'pupil' ? { requesterKind: 'pupil', form } : { requesterKind: 'guardian', guardian: requester, form };
+      const { data } = await post<{ data: { request: string } }>(`${BASE}/documents/pupils/${pupil}/progress-certificate`, body);
+      await download(`${BASE}/documents/pupils/${pupil}/requests/${data.data.request}/document.pdf`, 'spravka.pdf');
+      onSaved();
+      onClose();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal.Root open onOpenChange={(open) => (open || busy ? undefined : onClose())}>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>{t('documents.progress.title', 'Справка об успеваемости')}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Typography variant="pi" textColor="neutral600" style={{ whiteSpace: 'normal' }}>
+              {t(
+                'documents.progress.hint',
+                'Обращение регистрируется в журнале обращений, справка с отметками текущего учебного года формируется из журнала и сохраняется с обращением как выдана.',
+              )}
+            </Typography>
+            <Select
+              label={t('documents.progress.requester', 'Кто обратился')}
+              value={requester}
+              width="100%"
+              required
+              onChange={setRequester}
+              options={[
+                ...guardians.map((guardian): [string, string] => [guardian.documentId, guardian.fullName]),
+                ['pupil', t('documents.progress.pupil', 'Сам обучающийся')],
+              ]}
+            />
+            <Select
+              label={t('documents.progress.form', 'Форма обращения')}
+              value={form}
+              width="100%"
+              onChange={setForm}
+              options={[
+                ['oral', t('documents.progress.oral', 'Устно')],
+                ['written', t('documents.progress.written', 'Письменное заявление')],
+              ]}
+            />
+            <FormError error={error} />
+          </Flex>
+        </Modal.Body>
+        <Modal.Footer>
+          <Button variant="tertiary" onClick={onClose} disabled={busy}>
+            {t('action.cancel', 'Отмена')}
+          </Button>
+          <Button onClick={submit} loading={busy}>
+            {t('documents.progress.submit', 'Выдать справку')}
+          </Button>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
+
 interface IssueFileForm {
   issuedOn: string;
   applicationNumber: string;
@@ -352,6 +438,7 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
   const [confirming, setConfirming] = React.useState(false);
   const [issuing, setIssuing] = React.useState(false);
   const [issuingFile, setIssuingFile] = React.useState(false);
+  const [certifying, setCertifying] = React.useState(false);
   const record = loaded.data?.data;
   if (!record)
     return (
@@ -379,6 +466,11 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
         actions={
           file ? (
             <>
+              {allowedActions.canIssue ? (
+                <Button variant="secondary" onClick={() => setCertifying(true)}>
+                  {t('documents.progress.button', 'Справка об успеваемости')}
+                </Button>
+              ) : null}
               {file.state === 'open' && allowedActions.canIssue ? (
                 <Button variant="danger-light" onClick={() => setIssuingFile(true)}>
                   {t('documents.issueFile.button', 'Выдать личное дело')}
@@ -609,6 +701,9 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
           onConfirm={fill}
           onClose={() => setConfirming(false)}
         />
+      ) : null}
+      {certifying ? (
+        <ProgressCertificateModal pupil={pupil} guardians={record.guardians} onClose={() => setCertifying(false)} onSaved={loaded.reload} />
       ) : null}
       {issuingFile ? <IssueFileModal pupil={pupil} onClose={() => setIssuingFile(false)} onSaved={loaded.reload} /> : null}
       {issuing ? <CertificateModal pupil={pupil} onClose={() => setIssuing(false)} onSaved={loaded.reload} /> : null}

@@ -35,6 +35,25 @@ const ISSUE_FILE = yup
   .noUnknown(true, UNKNOWN_FIELD);
 const CLASS_CARDS = yup.object({ schoolClass: documentId('Неверный класс').required('Укажите класс') }).noUnknown(true, UNKNOWN_FIELD);
 
+const PROGRESS_CERTIFICATE = yup
+  .object({
+    requesterKind: yup
+      .string()
+      .oneOf(['guardian', 'pupil'], 'Кто обратился: guardian (законный представитель) или pupil (обучающийся)')
+      .required('Укажите, кто обратился'),
+    guardian: documentId('Неверный законный представитель'),
+    form: yup.string().oneOf(['oral', 'written'], 'Форма обращения: oral (устно) или written (письменно)').default('oral'),
+  })
+  .noUnknown(true, UNKNOWN_FIELD);
+const REQUEST_PARAMS = yup.object({ request: documentId('Неверное обращение').required('Не указано обращение') });
+
+export const validateProgressCertificate = validateYupSchema(PROGRESS_CERTIFICATE) as (
+  body: unknown,
+) => Promise<{ requesterKind: 'guardian' | 'pupil'; guardian?: string; form: 'oral' | 'written' }>;
+export const validateRequestParams = (params: unknown) =>
+  validateYupSchema(REQUEST_PARAMS, { strict: false })({ request: (params as { request?: unknown } | null)?.request }) as Promise<{
+    request: string;
+  }>;
 export const validateIssueFile = validateYupSchema(ISSUE_FILE) as (
   body: unknown,
 ) => Promise<{ issuedOn: string; applicationNumber: string; orderNumber: string; issuedTo: string }>;
