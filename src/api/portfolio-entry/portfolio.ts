@@ -15,7 +15,6 @@ import {
   type RewardKind,
 } from '../../school/records/portfolio-rules';
 import { getSchoolSettings } from '../../school/settings';
-import type { Context } from 'koa';
 import { renderPortfolioSummaryPdf, type PortfolioSummary } from './summary-pdf';
 
 /**
@@ -182,14 +181,6 @@ const winnerRow = (entry: Row, student: Row, schoolClass: Row | null) => {
     organiser: view.organiser,
     confirmed: view.confirmed,
   };
-};
-
-/** Answers with a PDF as a download that no cache keeps (pupils' personal data). */
-export const sendPdf = (ctx: Context, pdf: Buffer, fileName: string, asciiName = 'portfolio.pdf'): void => {
-  ctx.set('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-  ctx.set('Cache-Control', 'no-store');
-  ctx.type = 'application/pdf';
-  ctx.body = pdf;
 };
 
 const RESULT_ORDER: Record<string, number> = { winner: 0, 'prize-winner': 1 };

@@ -5,10 +5,12 @@ import type { Context } from 'koa';
 import { readScopeOf, type Reader } from '../../access/record-scope';
 import { actorFromState, type RequestState } from '../../access/request-actor';
 import { todayInZone } from '../../school/calendar';
+import { sendDownload } from '../../school/download';
 import { runIssue } from '../../school/records/results-request-rules';
 import { getSchoolSettings } from '../../school/settings';
+import { bodyFieldError } from '../diary/caller';
 import { printPupilReport } from '../parent-meeting/pupil-report';
-import { portfolioSummaryPdf, sendPdf } from '../portfolio-entry/portfolio';
+import { portfolioSummaryPdf } from '../portfolio-entry/portfolio';
 import { buildProgressCertificate, renderProgressCertificatePdf } from './progress-certificate';
 
 /**
@@ -35,9 +37,6 @@ export type IssuedDocumentKind = keyof typeof ISSUED_DOCUMENT_TITLES;
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
 
-const fieldError = (path: string, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
-
 const readerOf = (ctx: Context): Reader & { id: number; roleType: string } => {
   const actor = actorFromState(ctx.state as RequestState);
   if (actor.kind !== 'user' || actor.id === null) throw new errors.UnauthorizedError('Войдите в систему');
@@ -48,19 +47,19 @@ const readerOf = (ctx: Context): Reader & { id: number; roleType: string } => {
 const answerInput = (body: unknown): { kind: IssuedDocumentKind; period: unknown } => {
   const data = body && typeof body === 'object' && !Array.isArray(body) ? (body as { data?: unknown }).data : undefined;
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw fieldError('data', 'Тело запроса: { "data": { "document": "results-report" | "portfolio-summary", "period": "…" } }');
+    throw bodyFieldError('data', 'Тело запроса: { "data": { "document": "results-report" | "portfolio-summary", "period": "…" } }');
   }
   const { document, period, ...rest } = data as Record<string, unknown>;
   const extra = Object.keys(rest);
-  if (extra.length > 0) throw fieldError(extra[0], `Неизвестные параметры: ${extra.join(', ')}; допустимы document и period`);
+  if (extra.length > 0) throw bodyFieldError(extra[0], `Неизвестные параметры: ${extra.join(', ')}; допустимы document и period`);
   if (typeof document !== 'string' || !(document in ISSUED_DOCUMENT_TITLES)) {
-    throw fieldError(
+    throw bodyFieldError(
       'document',
       'Документ: results-report (результаты обучения), portfolio-summary (сводка портфолио и поощрений) или progress-certificate (справка об успеваемости)',
     );
   }
   if (period !== undefined && period !== null && (typeof period !== 'string' || document !== 'results-report')) {
-    throw fieldError('period', 'Учебный период задаётся documentId и только для отчёта о результатах обучения');
+    throw bodyFieldError('period', 'Учебный период задаётся documentId и только для отчёта о результатах обучения');
   }
   return { kind: document as IssuedDocumentKind, period: period ?? undefined };
 };
@@ -119,13 +118,13 @@ export const answerRequest = async (
 ) => {
   const request = await requestOf(strapi, reader, requestDocumentId);
   if (request.issuedOn || request.refusalReason) {
-    throw fieldError(
+    throw bodyFieldError(
       'document',
       `На обращение № ${String(request.number ?? '—')} уже ответили${request.issuedOn ? ` ${String(request.issuedOn)}` : ''}: ответ не изменяется`,
     );
   }
   const student = request.student;
-  if (!student) throw fieldError('document', 'В обращении не указан обучающийся');
+  if (!student) throw bodyFieldError('document', 'В обращении не указан обучающийся');
   const issuedYear = todayInZone(getSchoolSettings(strapi).timeZone).slice(0, 4);
   const { pdf, fileName } =
     kind === 'results-report'
@@ -170,5 +169,5 @@ export const issuedDocumentOf = async (strapi: Core.Strapi, requestId: number): 
 export const downloadIssuedDocument = async (strapi: Core.Strapi, ctx: Context) => {
   const request = await requestOf(strapi, readerOf(ctx), String(ctx.params.id));
   const { pdf, fileName } = await issuedDocumentOf(strapi, request.id);
-  sendPdf(ctx, pdf, fileName, 'document.pdf');
+  sendDownload(ctx, pdf, { fileName, asciiName: 'document.pdf' });
 };

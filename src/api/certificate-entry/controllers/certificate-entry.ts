@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { sendDownload } from '../../../school/download';
 import { CERTIFICATE_ENTRY } from '../../../school/records/certificate-rules';
 import { getCertificateEntryService } from '../services/certificate-entry';
 
@@ -15,13 +16,7 @@ export default factories.createCoreController(CERTIFICATE_ENTRY, ({ strapi }) =>
   /** GET /api/certificate-entries/:id/supplement.pdf: the supplement of a registered аттестат with its final marks. */
   async supplement(ctx: Context) {
     const { pdf, fullName } = await getCertificateEntryService(strapi).supplementPdf(String(ctx.params.id));
-    ctx.set(
-      'Content-Disposition',
-      `attachment; filename="supplement.pdf"; filename*=UTF-8''${encodeURIComponent(`Приложение к аттестату — ${fullName}.pdf`)}`,
-    );
-    ctx.set('Cache-Control', 'no-store');
-    ctx.type = 'application/pdf';
-    ctx.body = pdf;
+    sendDownload(ctx, pdf, { fileName: `Приложение к аттестату — ${fullName}.pdf`, asciiName: 'supplement.pdf' });
   },
 
   /** GET /api/certificate-entries/book.pdf?level=&year=: the book's pages of a year. */

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { portfolioOf, portfolioSummaryPdf, sendPdf } from '../../portfolio-entry/portfolio';
+import { sendDownload } from '../../../school/download';
+import { portfolioOf, portfolioSummaryPdf } from '../../portfolio-entry/portfolio';
 import type { DiaryService } from '../services/diary';
 
 /** The family's own child, as the diary decides it (another family's child: 404). */
@@ -28,6 +29,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async pdf(ctx: Context) {
     const pupil = await ownPupil(strapi, ctx);
     const { pdf, fileName } = await portfolioSummaryPdf(strapi, pupil);
-    sendPdf(ctx, pdf, fileName);
+    sendDownload(ctx, pdf, { fileName, asciiName: 'portfolio.pdf' });
   },
 });

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { sendDownload } from '../../../school/download';
 import { issuedDocumentOf } from '../../results-request/answer';
-import { sendPdf } from '../../portfolio-entry/portfolio';
 import { bodyFieldError, diaryReaderOf, ownPupilOf } from '../caller';
 
 const REQUEST = 'api::results-request.results-request';
@@ -69,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })) as Row | null;
       if (!request) throw new errors.NotFoundError('Обращение не найдено');
       const { pdf, fileName } = await issuedDocumentOf(strapi, request.id);
-      sendPdf(ctx, pdf, fileName, 'document.pdf');
+      sendDownload(ctx, pdf, { fileName, asciiName: 'document.pdf' });
     },
     async submit(ctx: Context) {
       const reader = diaryReaderOf(ctx);

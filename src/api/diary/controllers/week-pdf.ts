@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
 import type { Context } from 'koa';
 import { parseLocalDate, todayInZone, type LocalDate } from '../../../school/calendar';
+import { sendDownload } from '../../../school/download';
 import { weekStartOf } from '../../../school/rules/averages';
 import { getSchoolSettings } from '../../../school/settings';
 import type { DiaryReader, DiaryService } from '../services/diary';
@@ -88,12 +89,7 @@ const sheetOf = async (strapi: Core.Strapi, pupil: Row, date: LocalDate, classNa
 };
 
 /** A PDF as a download that no cache keeps (pupils' personal data). */
-const sendPdf = (ctx: Context, pdf: Buffer, fileName: string): void => {
-  ctx.set('Content-Disposition', `attachment; filename="diary-week.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-  ctx.set('Cache-Control', 'no-store');
-  ctx.type = 'application/pdf';
-  ctx.body = pdf;
-};
+const sendPdf = (ctx: Context, pdf: Buffer, fileName: string): void => sendDownload(ctx, pdf, { fileName, asciiName: 'diary-week.pdf' });
 
 /** Thin controller of the printed diary week. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {

@@ -1,14 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { sendDownload } from '../../../school/download';
 import { checkReportOf, checkReportPdf, journalPageOf, journalPagePdf } from '../reports';
 
-const sendPdf = (ctx: Context, pdf: Buffer, asciiName: string, fileName: string): void => {
-  ctx.set('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-  ctx.set('Cache-Control', 'no-store');
-  ctx.type = 'application/pdf';
-  ctx.body = pdf;
-};
+const sendPdf = (ctx: Context, pdf: Buffer, asciiName: string, fileName: string): void => sendDownload(ctx, pdf, { fileName, asciiName });
 
 /** Thin controller of the journal-check papers. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { sendDownload } from '../../../school/download';
 import { printPupilReport } from '../pupil-report';
 
 /** Core REST of parents' meetings and talks, plus the printable pupil report. */
@@ -14,9 +15,6 @@ export default factories.createCoreController('api::parent-meeting.parent-meetin
       String(ctx.params.student),
       ctx.query.period,
     );
-    ctx.set('Content-Disposition', `attachment; filename="pupil-report.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.type = 'application/pdf';
-    ctx.body = pdf;
+    sendDownload(ctx, pdf, { fileName, asciiName: 'pupil-report.pdf' });
   },
 }));

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { readScopeOf, type Reader } from '../../../access/record-scope';
 import { actorFromState, type RequestState } from '../../../access/request-actor';
+import { sendDownload } from '../../../school/download';
 import { PERSONAL_FILE } from '../../../school/records/personal-file-rules';
 import { getPersonalFileService } from '../services/personal-file';
 
@@ -48,10 +49,7 @@ export default factories.createCoreController(PERSONAL_FILE, ({ strapi }) => ({
     const id = Number(ctx.params.document);
     if (!Number.isInteger(id) || id <= 0) throw new errors.NotFoundError('Документ личного дела не найден');
     const { content, name, mime } = await getPersonalFileService(strapi).admissionDocumentFile(documentId, id, documentReaderOf(reader));
-    ctx.set('Content-Disposition', `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(name)}`);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.type = mime;
-    ctx.body = content;
+    sendDownload(ctx, content, { fileName: name, asciiName: 'document', type: mime });
   },
 
   /** GET /api/personal-files/:id/card.pdf: the personal card (личная карта обучающегося). */
@@ -59,9 +57,6 @@ export default factories.createCoreController(PERSONAL_FILE, ({ strapi }) => ({
     const { documentId } = await assertVisible(strapi, ctx);
     const { pdf, number } = await getPersonalFileService(strapi).cardPdf(documentId);
     const name = `personal-card-${number.replace('/', '-')}.pdf`;
-    ctx.set('Content-Disposition', `attachment; filename="personal-card.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.type = 'application/pdf';
-    ctx.body = pdf;
+    sendDownload(ctx, pdf, { fileName: name, asciiName: 'personal-card.pdf' });
   },
 }));

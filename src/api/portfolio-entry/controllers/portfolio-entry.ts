@@ -4,7 +4,8 @@ import type { Context } from 'koa';
 import { readScopeOf, type Reader } from '../../../access/record-scope';
 import { actorFromState, type RequestState } from '../../../access/request-actor';
 import { PORTFOLIO_ENTRY } from '../../../school/records/portfolio-rules';
-import { olympiadWinners, portfolioSummaryPdf, sendPdf } from '../portfolio';
+import { sendDownload } from '../../../school/download';
+import { olympiadWinners, portfolioSummaryPdf } from '../portfolio';
 import { reviewRecord } from '../review';
 
 const readerOf = (ctx: Context): Reader => {
@@ -34,7 +35,7 @@ export default factories.createCoreController(PORTFOLIO_ENTRY, ({ strapi }) => (
   async summary(ctx: Context) {
     const student = await visiblePupil(strapi, ctx);
     const { pdf, fileName } = await portfolioSummaryPdf(strapi, student);
-    sendPdf(ctx, pdf, fileName);
+    sendDownload(ctx, pdf, { fileName, asciiName: 'portfolio.pdf' });
   },
 
   /** POST /api/portfolio-entries/:id/review: the deputy director or the director approves the entry or returns it with a remark. */

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { sendDownload } from '../../../../../school/download';
 import { assertAdminAppointed } from '../policies/appointed';
 import { getService } from '../utils';
 import { staffAccountOf } from '../utils/staff';
@@ -23,12 +24,8 @@ const MIME = {
 } as const;
 
 /** A file download with its Russian name (and an ASCII fallback for old clients). */
-const attach = (ctx: Context, body: Buffer, fileName: string, format: keyof typeof MIME) => {
-  ctx.set('Content-Disposition', `attachment; filename="document.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-  ctx.set('Cache-Control', 'no-store');
-  ctx.type = MIME[format];
-  ctx.body = body;
-};
+const attach = (ctx: Context, body: Buffer, fileName: string, format: keyof typeof MIME) =>
+  sendDownload(ctx, body, { fileName, asciiName: `document.${format}`, type: MIME[format] });
 
 /** Thin controller of the «Документы» admin API: validation, then the documents service. */
 const documentsController = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -60,10 +57,7 @@ const documentsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const id = Number(ctx.params.document);
       if (!Number.isInteger(id) || id <= 0) throw new errors.NotFoundError('Документ личного дела не найден');
       const { content, name, mime } = await documents().admissionDocument(student, id);
-      ctx.set('Content-Disposition', `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(name)}`);
-      ctx.set('Cache-Control', 'no-store');
-      ctx.type = mime;
-      ctx.body = content;
+      sendDownload(ctx, content, { fileName: name, asciiName: 'document', type: mime });
     },
 
     async personalCard(ctx: Context) {
