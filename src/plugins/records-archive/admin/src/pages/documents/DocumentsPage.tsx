@@ -1,12 +1,13 @@
 import * as React from 'react';
-import { Badge, Box, Button, Field, Flex, Modal, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Field, Flex, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { FilePdf, Download, Pencil, Search } from '@strapi/icons';
-import { isFetchError, Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { BASE, errorMessage, useDownload, useLoad } from '../../api/client';
-import { FormError, ListState, Muted, russian, Section, Select } from '../../components/common';
+import { ListState, Muted, russian, Section, Select } from '../../components/common';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DOCUMENTS_PERMISSIONS, PAGE_PERMISSIONS } from '../../constants';
 import { useT } from '../../utils/translations';
+import { FormModal, TextField } from './FormModal';
 
 /**
  * «Документы» (the secretary's page): find a pupil, see the personal file with every year's results
@@ -80,13 +81,6 @@ const DECISIONS: Record<string, [string, string]> = {
   'promoted-with-debt': ['documents.decision.debt', 'переведён(а) условно'],
   'kept-down': ['documents.decision.kept', 'оставлен(а) на повторное обучение'],
   graduated: ['documents.decision.graduated', 'окончил(а)'],
-};
-
-/** The field-level refusals of a 400 (`error.details.errors`), by field. */
-const fieldErrorsOf = (error: unknown): Record<string, string> => {
-  if (!isFetchError(error)) return {};
-  const details = error.response?.data?.error?.details as { errors?: Array<{ path: string[]; message: string }> } | undefined;
-  return Object.fromEntries((details?.errors ?? []).map((issue) => [issue.path.join('.'), issue.message]));
 };
 
 const PupilSearch = ({ onPick }: { onPick: (documentId: string) => void }) => {
@@ -169,65 +163,52 @@ const CertificateModal = ({ pupil, onClose, onSaved }: { pupil: string; onClose:
     issuedBy: '',
     receivedBy: '',
   });
-  const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<string | null>(null);
-  const [fields, setFields] = React.useState<Record<string, string>>({});
-  const input = (name: keyof CertificateForm, label: string, type = 'text') => (
-    <Field.Root name={name} error={fields[name]} required={!['issuedBy', 'receivedBy'].includes(name)} style={{ flex: 1 }}>
-      <Field.Label>{label}</Field.Label>
-      <TextInput
-        type={type}
-        value={form[name]}
-        onChange={(event: React.ChangeEvent<HTMLInputElement>) => setForm((previous) => ({ ...previous, [name]: event.target.value }))}
-      />
-      <Field.Error />
-    </Field.Root>
-  );
+  const set = (name: keyof CertificateForm) => (value: string) => setForm((previous) => ({ ...previous, [name]: value }));
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    setFields({});
-    try {
-      const body = Object.fromEntries(Object.entries(form).filter(([, value]) => value.trim() !== ''));
-      const { data } = await post<{ data: { registrationNumber: number; bookYear: number } }>(
-        `${BASE}/documents/pupils/${pupil}/certificate`,
-        { data: body },
-      );
-      toggleNotification({
-        type: 'success',
-        message: t('documents.certificate.done', 'Аттестат зарегистрирован в книге под № {number}', {
-          number: data.data.registrationNumber,
-        }),
-      });
-      onSaved();
-      onClose();
-    } catch (caught) {
-      setFields(fieldErrorsOf(caught));
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    const body = Object.fromEntries(Object.entries(form).filter(([, value]) => value.trim() !== ''));
+    const { data } = await post<{ data: { registrationNumber: number; bookYear: number } }>(
+      `${BASE}/documents/pupils/${pupil}/certificate`,
+      { data: body },
+    );
+    toggleNotification({
+      type: 'success',
+      message: t('documents.certificate.done', 'Аттестат зарегистрирован в книге под № {number}', {
+        number: data.data.registrationNumber,
+      }),
+    });
+    onSaved();
   };
   return (
-    <Modal.Root open onOpenChange={(open) => (open || busy ? undefined : onClose())}>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>{t('documents.certificate.title', 'Регистрация аттестата в книге выдачи')}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Typography variant="pi" textColor="neutral600" style={{ whiteSpace: 'normal' }}>
-              {t(
-                'documents.certificate.hint',
-                'Итоговые отметки, отличие и медаль вычисляются из журнала и личного дела; номер в книге присваивается по порядку. Запись в книге не изменяется: ошибку исправляют аннулированием и новой записью.',
-              )}
-            </Typography>
+    <FormModal
+      title={t('documents.certificate.title', 'Регистрация аттестата в книге выдачи')}
+      hint={t(
+        'documents.certificate.hint',
+        'Итоговые отметки, отличие и медаль вычисляются из журнала и личного дела; номер в книге присваивается по порядку. Запись в книге не изменяется: ошибку исправляют аннулированием и новой записью.',
+      )}
+      submitLabel={t('documents.certificate.submit', 'Зарегистрировать')}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      {(errors) => {
+        const input = (name: keyof CertificateForm, label: string, type = 'text') => (
+          <TextField
+            name={name}
+            label={label}
+            type={type}
+            value={form[name]}
+            onChange={set(name)}
+            error={errors[name]}
+            required={!['issuedBy', 'receivedBy'].includes(name)}
+          />
+        );
+        return (
+          <>
             <Select
               label={t('documents.certificate.level', 'Уровень образования')}
               value={form.level}
               width="100%"
               required
-              onChange={(level) => setForm((previous) => ({ ...previous, level }))}
+              onChange={set('level')}
               options={[
                 ['basic-general', t('documents.level.basic', 'Основное общее (9 класс)')],
                 ['secondary-general', t('documents.level.secondary', 'Среднее общее (11 класс)')],
@@ -245,19 +226,10 @@ const CertificateModal = ({ pupil, onClose, onSaved }: { pupil: string; onClose:
               {input('issuedBy', t('documents.certificate.issuedBy', 'Кто выдал'))}
               {input('receivedBy', t('documents.certificate.receivedBy', 'Кто получил'))}
             </Flex>
-            <FormError error={error} />
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Button variant="tertiary" onClick={onClose} disabled={busy}>
-            {t('action.cancel', 'Отмена')}
-          </Button>
-          <Button onClick={submit} loading={busy}>
-            {t('documents.certificate.submit', 'Зарегистрировать')}
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+          </>
+        );
+      }}
+    </FormModal>
   );
 };
 
@@ -278,71 +250,49 @@ const ProgressCertificateModal = ({
   const download = useDownload();
   const [requester, setRequester] = React.useState(guardians[0]?.documentId ?? 'pupil');
   const [form, setForm] = React.useState('oral');
-  const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<string | null>(null);
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const body = requester === 'pupil' ? { requesterKind: 'pupil', form } : { requesterKind: 'guardian', guardian: requester, form };
-      const { data } = await post<{ data: { request: string } }>(`${BASE}/documents/pupils/${pupil}/progress-certificate`, body);
-      await download(`${BASE}/documents/pupils/${pupil}/requests/${data.data.request}/document.pdf`, 'spravka.pdf');
-      onSaved();
-      onClose();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    const body = requester === 'pupil' ? { requesterKind: 'pupil', form } : { requesterKind: 'guardian', guardian: requester, form };
+    const { data } = await post<{ data: { request: string } }>(`${BASE}/documents/pupils/${pupil}/progress-certificate`, body);
+    await download(`${BASE}/documents/pupils/${pupil}/requests/${data.data.request}/document.pdf`, 'spravka.pdf');
+    onSaved();
   };
   return (
-    <Modal.Root open onOpenChange={(open) => (open || busy ? undefined : onClose())}>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>{t('documents.progress.title', 'Справка об успеваемости')}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Typography variant="pi" textColor="neutral600" style={{ whiteSpace: 'normal' }}>
-              {t(
-                'documents.progress.hint',
-                'Обращение регистрируется в журнале обращений, справка с отметками текущего учебного года формируется из журнала и сохраняется с обращением как выдана.',
-              )}
-            </Typography>
-            <Select
-              label={t('documents.progress.requester', 'Кто обратился')}
-              value={requester}
-              width="100%"
-              required
-              onChange={setRequester}
-              options={[
-                ...guardians.map((guardian): [string, string] => [guardian.documentId, guardian.fullName]),
-                ['pupil', t('documents.progress.pupil', 'Сам обучающийся')],
-              ]}
-            />
-            <Select
-              label={t('documents.progress.form', 'Форма обращения')}
-              value={form}
-              width="100%"
-              onChange={setForm}
-              options={[
-                ['oral', t('documents.progress.oral', 'Устно')],
-                ['written', t('documents.progress.written', 'Письменное заявление')],
-              ]}
-            />
-            <FormError error={error} />
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Button variant="tertiary" onClick={onClose} disabled={busy}>
-            {t('action.cancel', 'Отмена')}
-          </Button>
-          <Button onClick={submit} loading={busy}>
-            {t('documents.progress.submit', 'Выдать справку')}
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+    <FormModal
+      title={t('documents.progress.title', 'Справка об успеваемости')}
+      hint={t(
+        'documents.progress.hint',
+        'Обращение регистрируется в журнале обращений, справка с отметками текущего учебного года формируется из журнала и сохраняется с обращением как выдана.',
+      )}
+      submitLabel={t('documents.progress.submit', 'Выдать справку')}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      {() => (
+        <>
+          <Select
+            label={t('documents.progress.requester', 'Кто обратился')}
+            value={requester}
+            width="100%"
+            required
+            onChange={setRequester}
+            options={[
+              ...guardians.map((guardian): [string, string] => [guardian.documentId, guardian.fullName]),
+              ['pupil', t('documents.progress.pupil', 'Сам обучающийся')],
+            ]}
+          />
+          <Select
+            label={t('documents.progress.form', 'Форма обращения')}
+            value={form}
+            width="100%"
+            onChange={setForm}
+            options={[
+              ['oral', t('documents.progress.oral', 'Устно')],
+              ['written', t('documents.progress.written', 'Письменное заявление')],
+            ]}
+          />
+        </>
+      )}
+    </FormModal>
   );
 };
 
@@ -359,50 +309,37 @@ const IssueFileModal = ({ pupil, onClose, onSaved }: { pupil: string; onClose: (
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [form, setForm] = React.useState<IssueFileForm>({ issuedOn: '', applicationNumber: '', orderNumber: '', issuedTo: '' });
-  const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<string | null>(null);
-  const [fields, setFields] = React.useState<Record<string, string>>({});
-  const input = (name: keyof IssueFileForm, label: string, type = 'text') => (
-    <Field.Root name={name} error={fields[name]} required style={{ flex: 1 }}>
-      <Field.Label>{label}</Field.Label>
-      <TextInput
-        type={type}
-        value={form[name]}
-        onChange={(event: React.ChangeEvent<HTMLInputElement>) => setForm((previous) => ({ ...previous, [name]: event.target.value }))}
-      />
-      <Field.Error />
-    </Field.Root>
-  );
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    setFields({});
-    try {
-      await post(`${BASE}/documents/pupils/${pupil}/issue-file`, form);
-      toggleNotification({ type: 'success', message: t('documents.issueFile.done', 'Личное дело выдано') });
-      onSaved();
-      onClose();
-    } catch (caught) {
-      setFields(fieldErrorsOf(caught));
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    await post(`${BASE}/documents/pupils/${pupil}/issue-file`, form);
+    toggleNotification({ type: 'success', message: t('documents.issueFile.done', 'Личное дело выдано') });
+    onSaved();
   };
   return (
-    <Modal.Root open onOpenChange={(open) => (open || busy ? undefined : onClose())}>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>{t('documents.issueFile.title', 'Выдача личного дела при переводе')}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Typography variant="pi" textColor="neutral600" style={{ whiteSpace: 'normal' }}>
-              {t(
-                'documents.issueFile.hint',
-                'Личное дело выдаётся родителям (законным представителям) по их письменному заявлению после приказа о выбытии. Выдачу отменить нельзя.',
-              )}
-            </Typography>
+    <FormModal
+      title={t('documents.issueFile.title', 'Выдача личного дела при переводе')}
+      hint={t(
+        'documents.issueFile.hint',
+        'Личное дело выдаётся родителям (законным представителям) по их письменному заявлению после приказа о выбытии. Выдачу отменить нельзя.',
+      )}
+      submitLabel={t('documents.issueFile.submit', 'Выдать личное дело')}
+      submitVariant="danger-light"
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      {(errors) => {
+        const input = (name: keyof IssueFileForm, label: string, type = 'text') => (
+          <TextField
+            name={name}
+            label={label}
+            type={type}
+            value={form[name]}
+            onChange={(value) => setForm((previous) => ({ ...previous, [name]: value }))}
+            error={errors[name]}
+            required
+          />
+        );
+        return (
+          <>
             <Flex gap={4}>
               {input('issuedOn', t('documents.certificate.issuedOn', 'Дата выдачи'), 'date')}
               {input('applicationNumber', t('documents.issueFile.application', 'Номер заявления родителей'))}
@@ -411,19 +348,10 @@ const IssueFileModal = ({ pupil, onClose, onSaved }: { pupil: string; onClose: (
               {input('orderNumber', t('documents.issueFile.order', 'Номер приказа о выбытии'))}
               {input('issuedTo', t('documents.issueFile.to', 'Кому выдано (ФИО)'))}
             </Flex>
-            <FormError error={error} />
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Button variant="tertiary" onClick={onClose} disabled={busy}>
-            {t('action.cancel', 'Отмена')}
-          </Button>
-          <Button onClick={submit} loading={busy} variant="danger-light">
-            {t('documents.issueFile.submit', 'Выдать личное дело')}
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+          </>
+        );
+      }}
+    </FormModal>
   );
 };
 
