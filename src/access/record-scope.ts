@@ -44,6 +44,7 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::certificate-entry.certificate-entry',
   'api::external-assessment.external-assessment',
   'api::special-condition.special-condition',
+  'api::credit-transfer.credit-transfer',
   'api::parent-meeting.parent-meeting',
   'api::rules-acknowledgment.rules-acknowledgment',
   'api::results-request.results-request',
@@ -134,6 +135,7 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
     case 'api::reward.reward':
     case 'api::external-assessment.external-assessment':
     case 'api::special-condition.special-condition':
+    case 'api::credit-transfer.credit-transfer':
       // A pupil's portfolio, rewards, external results and special conditions (the diagnosis is sanitised out
       // for all but the class teacher, src/api/special-condition): pupils of the classes they teach or lead.
       return { student: { enrollments: { schoolClass: classes } } };

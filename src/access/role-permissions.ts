@@ -149,6 +149,12 @@ const EXTERNAL_READ = read('external-assessment');
 const EXTERNAL_KEEP = [...EXTERNAL_READ, ...write('external-assessment'), `${EXTERNAL}.import`];
 /** Comparing external marks with the journal's (objectivity of marking): the deputy and the director. */
 const EXTERNAL_OBJECTIVITY = [`${EXTERNAL}.objectivity`];
+/**
+ * Credit of results obtained outside the school's lessons (seed 003 §5.4, §1.1): kept by the deputy director, the director and the
+ * secretary (a decision writes the annual mark); the pupil's teachers read those of the classes they teach or lead.
+ */
+const CREDIT_TRANSFERS_READ = read('credit-transfer');
+const CREDIT_TRANSFERS_KEEP = [...CREDIT_TRANSFERS_READ, ...write('credit-transfer')];
 /** Special learning conditions (ПМПК, health data): read by the pupil's teachers (no diagnosis), class teacher, deputy, director. */
 const SPECIAL_CONDITIONS_READ = read('special-condition');
 const SPECIAL_CONDITIONS_KEEP = [...SPECIAL_CONDITIONS_READ, ...write('special-condition')];
@@ -251,6 +257,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ANALYTICS_REPORTS,
       ...PORTFOLIO_READ,
       ...EXTERNAL_READ,
+      ...CREDIT_TRANSFERS_READ,
       ...SPECIAL_CONDITIONS_READ,
       ...REGULATION_READ,
     ],
@@ -282,6 +289,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ASSESSMENT_RULES_CONTROL,
       ...RESULTS_REQUESTS,
       ...EXTERNAL_READ,
+      ...CREDIT_TRANSFERS_READ,
       ...SPECIAL_CONDITIONS_READ,
       ...REGULATION_READ,
     ],
@@ -319,6 +327,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PORTFOLIO_REVIEW,
       ...PERSONAL_FILES,
       ...EXTERNAL_KEEP,
+      ...CREDIT_TRANSFERS_KEEP,
       ...EXTERNAL_OBJECTIVITY,
       ...SPECIAL_CONDITIONS_KEEP,
       ...REGULATION_READ,
@@ -356,6 +365,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PORTFOLIO_REVIEW,
       ...PERSONAL_FILES,
       ...EXTERNAL_KEEP,
+      ...CREDIT_TRANSFERS_KEEP,
       ...EXTERNAL_OBJECTIVITY,
       ...SPECIAL_CONDITIONS_KEEP,
       ...REGULATION_READ,
@@ -373,6 +383,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...DUTY_APPOINTMENTS_KEEP,
       ...PORTFOLIO_KEEP,
       ...EXTERNAL_KEEP,
+      ...CREDIT_TRANSFERS_KEEP,
       ...REGULATION_READ,
     ],
   },

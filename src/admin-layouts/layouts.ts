@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 11;
+export const ADMIN_LAYOUTS_VERSION = 12;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -1289,6 +1289,77 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['mark', 4],
       ],
       [['level', 4]],
+    ],
+  },
+  'api::credit-transfer.credit-transfer': {
+    labels: {
+      student: 'Обучающийся',
+      journal: 'Журнал предмета, в котором засчитывается',
+      basis: 'Основание зачёта',
+      organisation: 'Организация, в которой освоено',
+      programmeKind: 'Что освоено',
+      programmeTitle: 'Название предмета, курса, модуля, программы',
+      hours: 'Объём, часов',
+      resultThere: 'Результат в документе организации',
+      achievement: 'Достижение (ГИР)',
+      giftedResourceNumber: 'Номер записи в ГИР',
+      documentTitle: 'Подтверждающий документ',
+      documentNumber: 'Номер документа',
+      documentDate: 'Дата документа',
+      applicationDate: 'Дата заявления',
+      decision: 'Решение',
+      creditedValue: 'Засчитанная отметка',
+      refusalReason: 'Причина отказа',
+      orderNumber: 'Номер приказа',
+      orderDate: 'Дата приказа',
+      decidedBy: 'Кто оформил решение',
+      decidedAt: 'Когда оформлено решение',
+      mark: 'Годовая отметка в журнале',
+    },
+    mainField: 'programmeTitle',
+    list: ['applicationDate', 'student', 'journal', 'basis', 'decision', 'creditedValue', 'orderNumber'],
+    defaultSort: { field: 'applicationDate', order: 'DESC' },
+    edit: [
+      [
+        ['student', 6],
+        ['journal', 6],
+      ],
+      [
+        ['basis', 4],
+        ['applicationDate', 4],
+      ],
+      [
+        ['organisation', 8],
+        ['programmeKind', 4],
+      ],
+      [
+        ['programmeTitle', 8],
+        ['hours', 4],
+      ],
+      [
+        ['achievement', 8],
+        ['giftedResourceNumber', 4],
+      ],
+      [
+        ['documentTitle', 4],
+        ['documentNumber', 4],
+        ['documentDate', 4],
+      ],
+      [['resultThere', 6]],
+      [
+        ['decision', 4],
+        ['creditedValue', 4],
+      ],
+      [
+        ['orderNumber', 4],
+        ['orderDate', 4],
+      ],
+      [['refusalReason', 12]],
+      [
+        ['decidedBy', 6],
+        ['decidedAt', 6],
+      ],
+      [['mark', 6]],
     ],
   },
   'api::special-condition.special-condition': {

@@ -335,6 +335,24 @@ const routes = (): RouteCase[] => [
     expect: { deputy: 201, director: 201, secretary: 201, others: 403 },
   },
   {
+    name: 'GET /api/credit-transfers',
+    call: (api) => api.get('/api/credit-transfers'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/credit-transfers without the proving document (400 for those who keep credits)',
+    call: (api) =>
+      api.post('/api/credit-transfers', {
+        student: world.school.pupil5b.documentId,
+        journal: world.journalB.documentId,
+        basis: 'other-organisation',
+        organisation: 'Кванториум',
+        programmeKind: 'course',
+        programmeTitle: 'Робототехника',
+      }),
+    expect: { deputy: 400, director: 400, secretary: 400, others: 403 },
+  },
+  {
     name: 'GET /api/external-assessments/objectivity',
     call: (api) => api.get('/api/external-assessments/objectivity?year=2025/2026'),
     expect: { deputy: 200, director: 200, others: 403 },

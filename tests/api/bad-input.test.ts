@@ -872,6 +872,44 @@ const TYPES = (): TypeSpec[] => {
       ],
     },
     {
+      plural: 'credit-transfers',
+      uid: 'api::credit-transfer.credit-transfer',
+      label: 'credit of results',
+      writer: 'deputy',
+      good: () => ({
+        student: school.pupils5a[2].documentId,
+        journal: school.peJournal.documentId,
+        basis: 'other-organisation',
+        organisation: 'ДЮСШ № 2',
+        programmeKind: 'additional-programme',
+        programmeTitle: 'Лёгкая атлетика',
+        documentTitle: 'Справка',
+        documentNumber: '17',
+        documentDate: '2026-05-10',
+      }),
+      existing: () => creditTransfer.documentId,
+      fields: [
+        ...badRelations('student'),
+        ...badRelations('journal'),
+        ['basis', 'friendship', 'with an unknown basis', ['basis']],
+        ['basis', { $ne: '' }, 'with an object as basis', ['basis']],
+        ['programmeKind', 'hobby', 'with an unknown programme kind', ['programmeKind']],
+        ...badTexts('organisation'),
+        ['organisation', '   ', 'with a blank organisation', ['organisation']],
+        ...badTexts('programmeTitle'),
+        ...badTexts('documentNumber'),
+        ...badDates('documentDate'),
+        ['documentDate', '2999-01-01', 'with a document from the future', ['documentDate']],
+        ...badDates('applicationDate'),
+        ['hours', -3, 'with negative hours', ['hours']],
+        ['hours', 'many', 'with a word as hours', ['hours']],
+        ['decision', 'maybe', 'with an unknown decision', ['decision']],
+        ['creditedValue', '5', 'with a credited mark before the decision', ['creditedValue']],
+        ...badTexts('refusalReason'),
+        ...badDates('orderDate'),
+      ],
+    },
+    {
       plural: 'support-contacts',
       uid: 'api::support-contact.support-contact',
       label: 'contact with technical support',
@@ -1045,7 +1083,22 @@ const resultsRequest = { documentId: '' };
 /** An appointment for backups (a duty the REST routes do not narrow, so no other case is affected). */
 const dutyAppointment = { documentId: '' };
 const supportContact = { documentId: '' };
+/** A pending credit of results for Петрова's PE (nothing decided, so every change is judged by the rules). */
+const creditTransfer = { documentId: '' };
 beforeAll(async () => {
+  creditTransfer.documentId = (
+    await make(strapi, 'api::credit-transfer.credit-transfer', {
+      student: school.pupils5a[1].documentId,
+      journal: school.peJournal.documentId,
+      basis: 'other-organisation',
+      organisation: 'ДЮСШ № 1',
+      programmeKind: 'additional-programme',
+      programmeTitle: 'Плавание',
+      documentTitle: 'Справка',
+      documentNumber: '12',
+      documentDate: '2026-05-10',
+    })
+  ).documentId;
   supportContact.documentId = (
     await make(strapi, 'api::support-contact.support-contact', {
       contactedOn: '2026-10-01',

@@ -58,6 +58,17 @@ describe('the personal card PDF', () => {
     expect(text).toMatch(/заявление № 17, приказ № 45-у/);
   });
 
+  it('stars a credited mark and explains it under the table (зачёт результатов, seed 003 §5.4)', async () => {
+    const note =
+      'Зачтено по результатам освоения учебного курса «Python» в «Кванториум» (Свидетельство № 7 от 20.05.2026); приказ № 45-о от 25.05.2026';
+    const credited = { ...mark('Информатика', '5'), creditNote: note };
+    const text = pdfText(
+      await renderPersonalCardPdf({ ...card, years: [{ ...card.years[1], marks: [...card.years[1].marks, credited] }] }),
+    );
+    expect(text).toContain('5*');
+    expect(text.replace(/\s+/g, ' ')).toContain(`* Информатика, 2025/2026: ${note}`);
+  });
+
   it('says so when no year has been filled in', async () => {
     const text = pdfText(await renderPersonalCardPdf({ ...card, years: [], issue: null, state: 'open' }));
     expect(text).toContain('Итоги учебных лет ещё не внесены.');

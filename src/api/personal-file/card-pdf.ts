@@ -176,10 +176,17 @@ export const renderPersonalCardPdf = (card: PersonalCard): Promise<Buffer> => {
       values.forEach((value, index) => cell(doc, value, MARGIN + firstWidth + index * columnWidth, y, columnWidth, rowHeight, bold));
       y += rowHeight;
     };
+    // A credited mark (зачёт результатов) is starred and explained under the table.
+    const creditNotes: string[] = [];
     for (const subject of subjects) {
       row(
         subject.name,
-        card.years.map((year) => year.marks.find((mark) => mark.subjectDocumentId === subject.id)?.value ?? ''),
+        card.years.map((year) => {
+          const mark = year.marks.find((candidate) => candidate.subjectDocumentId === subject.id);
+          if (!mark?.creditNote) return mark?.value ?? '';
+          creditNotes.push(`${subject.name}, ${year.title}: ${mark.creditNote}`);
+          return `${mark.value}${'*'.repeat(creditNotes.length)}`;
+        }),
       );
     }
     row(
@@ -200,6 +207,18 @@ export const renderPersonalCardPdf = (card: PersonalCard): Promise<Buffer> => {
       card.years.map((year) => year.certifiedOn ?? ''),
     );
     y += 10;
+    creditNotes.forEach((note, index) => {
+      if (y > BOTTOM - 40) {
+        doc.addPage();
+        y = MARGIN;
+      }
+      doc
+        .font(REGULAR)
+        .fontSize(8)
+        .text(`${'*'.repeat(index + 1)} ${note}`, MARGIN, y, { width: CONTENT_WIDTH });
+      y = doc.y + 2;
+    });
+    if (creditNotes.length > 0) y += 8;
 
     // Each year's certification line: decision in full, the class teacher's signature and the seal.
     for (const year of card.years) {

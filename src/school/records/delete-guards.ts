@@ -52,6 +52,7 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::rules-acknowledgment.rules-acknowledgment', field: 'student', label: 'ознакомлений с правилами оценивания' },
     { uid: 'api::results-request.results-request', field: 'student', label: 'обращений о результатах' },
     { uid: 'api::support-plan.support-plan', field: 'student', label: 'планов индивидуальной работы' },
+    { uid: 'api::credit-transfer.credit-transfer', field: 'student', label: 'заявлений о зачёте результатов' },
   ],
   'api::journal-remark.journal-remark': [
     { uid: 'api::management-decision.management-decision', field: 'journalRemarks', label: 'управленческих решений по этому замечанию' },
@@ -75,6 +76,7 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::diary-entry.diary-entry', field: 'journal', label: 'записей учителей в дневнике' },
     { uid: 'api::work-programme.work-programme', field: 'journal', label: 'рабочих программ' },
     { uid: 'api::journal-check.journal-check', field: 'journal', label: 'плановых проверок журнала' },
+    { uid: 'api::credit-transfer.credit-transfer', field: 'journal', label: 'заявлений о зачёте результатов' },
   ],
   // A class list entry carries no relation from the marks, but the pupil's marks in the class's
   // journals stand on it: the pupil was on the list when they were given.
@@ -98,6 +100,10 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
   ],
   // An achievement that caused a reward stays while the reward names it.
   'api::portfolio-entry.portfolio-entry': [{ uid: 'api::reward.reward', field: 'achievements', label: 'поощрений за это достижение' }],
+  // An annual mark written by a credit decision stands on the order (src/school/records/credit-transfer-rules.ts).
+  'api::mark.mark': [
+    { uid: 'api::credit-transfer.credit-transfer', field: 'mark', label: 'решений о зачёте результатов, которыми она выставлена' },
+  ],
   'api::lesson.lesson': [
     { uid: 'api::mark.mark', field: 'lesson', label: 'отметок' },
     { uid: 'api::attendance.attendance', field: 'lesson', label: 'отметок о посещаемости' },

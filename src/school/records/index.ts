@@ -48,7 +48,11 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::work-programme.work-programme': (draft) => import('./work-programme-rules').then((rules) => rules.workProgrammeRules(draft)),
   'api::journal-check.journal-check': (draft) => import('./journal-check-rules').then((rules) => rules.journalCheckRules(draft)),
   'api::support-contact.support-contact': (draft) => import('./support-contact-rules').then((rules) => rules.supportContactRules(draft)),
+  'api::credit-transfer.credit-transfer': (draft) => import('./credit-transfer-rules').then((rules) => rules.creditTransferRules(draft)),
 };
+
+/** Types whose rules write other records (a credit decision writes the annual mark): the rules and the write are one transaction. */
+const TRANSACTIONAL_TYPES = new Set<string>(['api::credit-transfer.credit-transfer']);
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
 
@@ -133,6 +137,9 @@ export const recordRulesMiddleware =
         if (context.uid === 'api::certificate-entry.certificate-entry') {
           (await import('./certificate-rules')).assertCertificateEntryDeletable(stored);
         }
+        if (context.uid === 'api::credit-transfer.credit-transfer') {
+          (await import('./credit-transfer-rules')).assertCreditTransferChangeable(stored);
+        }
         await guardDelete(strapi, context.uid, stored);
       }
       return next();
@@ -145,13 +152,16 @@ export const recordRulesMiddleware =
       throw new errors.ValidationError('Данные записи передаются одним объектом: { "data": { поле: значение } }');
     }
     if (context.action !== 'create' && !params.documentId) return next();
-    const prepared = await prepareRecordWrite(
-      strapi,
-      context.uid,
-      context.action as 'create' | 'update' | 'clone',
-      params.data ?? {},
-      params.documentId,
-    );
-    if (prepared) params.data = prepared;
-    return next();
+    const write = async () => {
+      const prepared = await prepareRecordWrite(
+        strapi,
+        context.uid,
+        context.action as 'create' | 'update' | 'clone',
+        params.data ?? {},
+        params.documentId,
+      );
+      if (prepared) params.data = prepared;
+      return next();
+    };
+    return TRANSACTIONAL_TYPES.has(context.uid) ? strapi.db.transaction(write) : write();
   };

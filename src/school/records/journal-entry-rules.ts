@@ -106,6 +106,18 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
   const kind = draft.value<MarkKind>('kind') ?? 'current';
   if (!MARK_KINDS.includes(kind)) draft.fail('kind', `Недопустимый вид отметки: ${String(kind)}`);
 
+  if (!draft.isNew && draft.existing) {
+    // A mark written by a credit decision is the order's, not the teacher's: it is not changed in the journal.
+    const credit = (await strapi.db
+      .query('api::credit-transfer.credit-transfer')
+      .findOne({ where: { mark: { id: draft.existing.id } }, select: ['orderNumber'] })) as StoredRecord | null;
+    if (credit) {
+      draft.fail(
+        'value',
+        `Годовая отметка выставлена по решению о зачёте результатов (приказ № ${String(credit.orderNumber)}) и в журнале не исправляется`,
+      );
+    }
+  }
   const journal = await loadJournal(draft);
   const student = await draft.require('student', 'Укажите обучающегося');
   if (!journal.subject || !journal.academicYear) draft.fail('journal', 'У журнала не указан предмет или учебный год');

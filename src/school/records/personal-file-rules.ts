@@ -42,6 +42,8 @@ export interface YearSubjectMark {
   subjectDocumentId: string;
   value: string;
   markDocumentId: string;
+  /** Where a credited mark comes from: «Зачтено по результатам …; приказ № …» (src/school/rules/credit-transfer.ts). */
+  creditNote?: string;
 }
 
 const ISSUE_FIELDS = ['issuedOn', 'applicationNumber', 'orderNumber', 'issuedTo'] as const;
@@ -219,6 +221,16 @@ export const annualMarksOf = async (strapi: Core.Strapi, studentId: number, year
     populate: { journal: { select: ['id'], populate: { subject: { select: ['documentId', 'name', 'sortOrder'] } } } },
     orderBy: { id: 'asc' },
   })) as StoredRecord[];
+  const credited = new Set(
+    marks.length === 0
+      ? []
+      : (
+          (await strapi.db.query('api::credit-transfer.credit-transfer').findMany({
+            where: { mark: { id: { $in: marks.map((mark) => mark.id) } } },
+            populate: { mark: { select: ['id'] } },
+          })) as StoredRecord[]
+        ).map((credit) => relationId(credit.mark)),
+  );
   const bySubject = new Map<string, { mark: YearSubjectMark; sortOrder: number }>();
   for (const mark of marks) {
     const subject = (mark.journal as StoredRecord | null)?.subject as StoredRecord | null | undefined;
@@ -229,6 +241,7 @@ export const annualMarksOf = async (strapi: Core.Strapi, studentId: number, year
         subjectDocumentId: subject.documentId,
         value: String(mark.value),
         markDocumentId: mark.documentId,
+        ...(credited.has(mark.id) && mark.comment ? { creditNote: String(mark.comment) } : {}),
       },
       sortOrder: Number(subject.sortOrder ?? 0),
     });
