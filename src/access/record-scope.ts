@@ -57,6 +57,8 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::support-plan.support-plan',
   'api::control-plan-item.control-plan-item',
   'api::management-decision.management-decision',
+  // Distance learning: a teacher's lesson plans (named staff, journals).
+  'api::lesson-plan.lesson-plan',
   'plugin::users-permissions.user',
 ]);
 
@@ -152,8 +154,51 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
   }
 };
 
+/** Ids of the methodical associations the account heads or curates. */
+const associationIdsOf = async (strapi: Core.Strapi, role: 'head' | 'curator', userId: number): Promise<number[]> =>
+  (
+    (await strapi.db
+      .query('api::methodical-association.methodical-association')
+      .findMany({ where: { [role]: { id: userId } }, select: ['id'] })) as Array<{ id: number }>
+  ).map((association) => association.id);
+
+/**
+ * Lesson plans (seed 004 §2.1): a teacher reads their own; the head of a methodical association the
+ * plans sent to it (not drafts); the curating deputy director the approved plans of the associations
+ * they curate; the director every approved plan. Null: no narrowing rule here.
+ */
+const lessonPlanRows = async (strapi: Core.Strapi, reader: Reader & { id: number }): Promise<ReadScope> => {
+  switch (reader.roleType) {
+    case 'teacher':
+    case 'class-teacher': {
+      // Resolved to ids: a filter through the login accounts is refused to teachers, who may not list them.
+      const own = (await strapi.db
+        .query('api::lesson-plan.lesson-plan')
+        .findMany({ where: { teacher: { id: reader.id } }, select: ['id'] })) as Array<{ id: number }>;
+      return { kind: 'rows', filter: { id: idIn(own.map((plan) => plan.id)) } };
+    }
+    case 'methodologist':
+      return {
+        kind: 'rows',
+        filter: { association: { id: idIn(await associationIdsOf(strapi, 'head', reader.id)) }, state: { $ne: 'draft' } },
+      };
+    case 'deputy-director':
+      return {
+        kind: 'rows',
+        filter: { association: { id: idIn(await associationIdsOf(strapi, 'curator', reader.id)) }, state: 'approved' },
+      };
+    case 'director':
+      return { kind: 'rows', filter: { state: 'approved' } };
+    default:
+      return { kind: 'deny' };
+  }
+};
+
 export const readScopeOf = async (strapi: Core.Strapi, reader: Reader, uid: string): Promise<ReadScope> => {
   if (reader.kind === 'admin') return { kind: 'all' };
+  if (uid === 'api::lesson-plan.lesson-plan' && reader.kind === 'user' && reader.id !== null) {
+    return lessonPlanRows(strapi, { ...reader, id: reader.id });
+  }
   if (reader.kind === 'api-token') {
     return reader.tokenType === 'read-only' && PERSONAL_TYPES.has(uid) ? { kind: 'deny' } : { kind: 'all' };
   }
@@ -179,6 +224,10 @@ export const unreachableTypesOf = (reader: Reader): Set<string> => {
   if (reader.kind === 'user' && (reader.roleType === 'teacher' || reader.roleType === 'class-teacher')) {
     // Guardians and login accounts only through their own routes, where the rows are scoped.
     return new Set(['api::guardian.guardian', 'plugin::users-permissions.user', 'api::audit-entry.audit-entry']);
+  }
+  if (reader.kind === 'user' && reader.roleType === 'methodologist') {
+    // The head of a methodical association reads the plans' journals and lessons, which they may read anyway.
+    return new Set([...PERSONAL_TYPES].filter((uid) => uid !== 'api::journal.journal' && uid !== 'api::lesson.lesson'));
   }
   return PERSONAL_TYPES;
 };

@@ -229,6 +229,16 @@ const CONTROL_PLAN_KEEP = [...read('control-plan-item'), ...write('control-plan-
 const DECISIONS_READ = [...read('management-decision'), 'api::management-decision.management-decision.summary'];
 const DECISIONS_KEEP = [...DECISIONS_READ, ...write('management-decision')];
 
+/** Distance learning (seed 004 §2): methodical associations, kept by the deputy director and the director, read by staff. */
+const ASSOCIATIONS_READ = read('methodical-association');
+const ASSOCIATIONS_KEEP = [...ASSOCIATIONS_READ, ...write('methodical-association')];
+/** Lesson plans: the teacher writes and submits their own; the head of the association reviews; the curating deputy reads approved ones. */
+const LESSON_PLANS_READ = read('lesson-plan');
+const LESSON_PLANS_KEEP = [...LESSON_PLANS_READ, ...write('lesson-plan'), 'api::lesson-plan.lesson-plan.submit'];
+const LESSON_PLANS_REVIEW = [...LESSON_PLANS_READ, 'api::lesson-plan.lesson-plan.review'];
+/** The distance-learning flow of a teacher (and class teacher). */
+const DISTANCE_TEACHER = [...ASSOCIATIONS_READ, ...LESSON_PLANS_KEEP];
+
 /** A parent's notification settings: the daily digest of new marks (opt-in). */
 const NOTIFICATION_SETTINGS = ['api::diary.notifications.show', 'api::diary.notifications.update'];
 
@@ -241,6 +251,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     name: 'Учитель',
     description: 'Ведёт свои журналы: темы уроков, домашние задания, отметки, посещаемость',
     actions: [
+      ...DISTANCE_TEACHER,
       ...SUPPORT_PLANS_READ,
       ...read(...RECORD_TYPES),
       ...write(...JOURNAL_ENTRIES),
@@ -267,6 +278,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     name: 'Классный руководитель',
     description: 'Ведёт списки своего класса и сведения о родителях; ведёт свои журналы как учитель',
     actions: [
+      ...DISTANCE_TEACHER,
       ...SUPPORT_PLANS_KEEP,
       ...read(...RECORD_TYPES),
       ...write(...JOURNAL_ENTRIES, ...CLASS_LISTS),
@@ -299,6 +311,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     name: 'Заместитель директора по УВР',
     description: 'Контролирует ведение журналов, пишет замечания; ведёт учебный план, классы и журналы',
     actions: [
+      ...ASSOCIATIONS_KEEP,
+      ...LESSON_PLANS_READ,
       ...DECISIONS_READ,
       ...SUPPORT_CONTACTS_READ,
       ...SUPPORT_PLANS_KEEP,
@@ -338,6 +352,8 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     name: 'Директор',
     description: 'Общий контроль ведения и хранения учёта результатов; утверждает Положение',
     actions: [
+      ...ASSOCIATIONS_KEEP,
+      ...LESSON_PLANS_READ,
       ...DECISIONS_KEEP,
       ...SUPPORT_CONTACTS_KEEP,
       ...SUPPORT_PLANS_KEEP,
@@ -397,7 +413,12 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     type: 'methodologist',
     name: 'Руководитель методического объединения',
     description: 'Согласует поурочные планы; читает журналы и темы уроков',
-    actions: [...read('academic-year', 'study-period', 'subject', 'school-class', 'journal', 'lesson'), ...REGULATION_READ],
+    actions: [
+      ...read('academic-year', 'study-period', 'subject', 'school-class', 'journal', 'lesson'),
+      ...ASSOCIATIONS_READ,
+      ...LESSON_PLANS_REVIEW,
+      ...REGULATION_READ,
+    ],
   },
   {
     type: 'parent',

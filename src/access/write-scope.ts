@@ -52,6 +52,7 @@ const PARENT_MEETING = 'api::parent-meeting.parent-meeting';
 const RESULTS_REQUEST = 'api::results-request.results-request';
 const SUPPORT_PLAN = 'api::support-plan.support-plan';
 const WORK_PROGRAMME = 'api::work-programme.work-programme';
+const LESSON_PLAN = 'api::lesson-plan.lesson-plan';
 /** A pupil's portfolio and rewards: a class teacher keeps those of their own class's pupils. */
 const PORTFOLIO_TYPES = new Set<string>(['api::portfolio-entry.portfolio-entry', 'api::reward.reward']);
 
@@ -130,6 +131,17 @@ export const assertWriteScope = async (
       strapi,
       actor.id,
       pupils.filter((id): id is number => id !== null),
+    );
+    return;
+  }
+  if (uid === LESSON_PLAN) {
+    // A teacher writes their own plans, for the journals they teach.
+    if (stored && relationId(stored.teacher) !== actor.id) throw refused('Конспект изменяет или удаляет только его автор');
+    const journals = [relationId(stored?.journal), after ? relationId(after.derived.journal) : null];
+    await assertTeachesJournals(
+      strapi,
+      actor.id,
+      journals.filter((id): id is number => id !== null),
     );
     return;
   }

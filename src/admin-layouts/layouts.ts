@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 12;
+export const ADMIN_LAYOUTS_VERSION = 13;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -1472,6 +1472,80 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['resolution', 8],
         ['resolvedOn', 4],
       ],
+    ],
+  },
+  'api::methodical-association.methodical-association': {
+    labels: {
+      name: 'Название',
+      head: 'Руководитель МО',
+      curator: 'Курирующий заместитель директора',
+      members: 'Учителя',
+      subjects: 'Предметы',
+    },
+    mainField: 'name',
+    list: ['name', 'head', 'curator'],
+    defaultSort: { field: 'name', order: 'ASC' },
+    edit: [
+      [['name', 12]],
+      [
+        ['head', 6],
+        ['curator', 6],
+      ],
+      [
+        ['members', 6],
+        ['subjects', 6],
+      ],
+    ],
+  },
+  'api::lesson-plan.lesson-plan': {
+    labels: {
+      teacher: 'Учитель',
+      teacherName: 'Учитель (имя)',
+      journal: 'Журнал',
+      lesson: 'Урок',
+      lessonDate: 'Дата урока',
+      kind: 'Вид',
+      topic: 'Тема урока',
+      content: 'Конспект',
+      files: 'Файлы',
+      state: 'Состояние',
+      association: 'Методическое объединение',
+      submittedAt: 'Отправлен на проверку',
+      reviewedBy: 'Проверил',
+      reviewedAt: 'Проверен',
+      reviewComment: 'Замечание',
+      history: 'Ход проверки',
+    },
+    mainField: 'topic',
+    list: ['lessonDate', 'topic', 'teacherName', 'state'],
+    defaultSort: { field: 'lessonDate', order: 'DESC' },
+    edit: [
+      [
+        ['teacher', 6],
+        ['teacherName', 6],
+      ],
+      [
+        ['journal', 6],
+        ['lessonDate', 4],
+      ],
+      [
+        ['lesson', 6],
+        ['kind', 6],
+      ],
+      [['topic', 12]],
+      [['content', 12]],
+      [['files', 12]],
+      [
+        ['state', 4],
+        ['submittedAt', 4],
+        ['reviewedAt', 4],
+      ],
+      [
+        ['association', 6],
+        ['reviewedBy', 6],
+      ],
+      [['reviewComment', 12]],
+      [['history', 12]],
     ],
   },
 };

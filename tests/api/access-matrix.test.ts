@@ -462,6 +462,38 @@ const routes = (): RouteCase[] => [
     call: (api) => api.post('/api/support-contacts', { contactedOn: '2999-01-01', provider: 'Техподдержка портала', problem: 'Не входит' }),
     expect: { director: 400, archivist: 400, others: 403 },
   },
+  // Distance learning (seed 004 §2): methodical associations and lesson plans.
+  {
+    name: 'GET /api/methodical-associations',
+    call: (api) => api.get('/api/methodical-associations'),
+    // Names of the associations are not personal data; the accounts behind them are (no populate for the site's token).
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, methodologist: 200, readOnlyToken: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/methodical-associations without a name (400 for the deputy and the director)',
+    call: (api) => api.post('/api/methodical-associations', { name: ' ' }),
+    expect: { deputy: 400, director: 400, others: 403 },
+  },
+  {
+    name: 'GET /api/lesson-plans',
+    call: (api) => api.get('/api/lesson-plans'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, methodologist: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/lesson-plans without a journal (400 for teachers)',
+    call: (api) => api.post('/api/lesson-plans', { topic: 'Дроби', lessonDate: '2025-10-01' }),
+    expect: { teacherA: 400, classTeacherB: 400, others: 403 },
+  },
+  {
+    name: 'POST /api/lesson-plans/:id/submit of a plan that does not exist',
+    call: (api) => api.post('/api/lesson-plans/nosuchdocument0000000000/submit', {}),
+    expect: { teacherA: 404, classTeacherB: 404, others: 403 },
+  },
+  {
+    name: 'POST /api/lesson-plans/:id/review of a plan that does not exist',
+    call: (api) => api.post('/api/lesson-plans/nosuchdocument0000000000/review', { decision: 'approve' }),
+    expect: { methodologist: 404, others: 403 },
+  },
   // The paper archive lives in the admin panel only: no REST account or API token reaches it.
   {
     name: 'GET /records-archive/paper-archive/carriers (admin route)',

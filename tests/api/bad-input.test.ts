@@ -937,6 +937,53 @@ const TYPES = (): TypeSpec[] => {
       ],
     },
     {
+      plural: 'methodical-associations',
+      uid: 'api::methodical-association.methodical-association',
+      label: 'methodical association',
+      writer: 'deputy',
+      good: () => ({
+        name: 'МО учителей физической культуры',
+        head: world.accounts.methodologist.documentId,
+        curator: world.accounts.deputy.documentId,
+      }),
+      existing: () => distance.association,
+      fields: [
+        ...badTexts('name'),
+        ['name', '   ', 'with a blank name', ['name']],
+        ...badRelations('head'),
+        ...badRelations('curator'),
+        ['members', ['nosuchdocument0000000000'], 'with a member that does not exist', ['members']],
+      ],
+    },
+    {
+      plural: 'lesson-plans',
+      uid: 'api::lesson-plan.lesson-plan',
+      label: 'lesson plan',
+      writer: 'teacherA',
+      good: () => ({
+        journal: school.mathJournal.documentId,
+        lessonDate: '2025-10-01',
+        topic: 'Сложение дробей',
+        content: 'Этапы урока',
+      }),
+      existing: () => distance.plan,
+      fields: [
+        ...badRelations('journal'),
+        ...badDates('lessonDate'),
+        ['lessonDate', '2024-10-01', 'for a day outside the journal’s year', ['lessonDate']],
+        ...badRelations('lesson'),
+        ['kind', 'essay', 'with an unknown kind', ['kind']],
+        ...badTexts('topic'),
+        ['topic', '   ', 'with a blank topic', ['topic']],
+        ...badTexts('content'),
+        ['state', 'approved', 'approved by the teacher', ['state']],
+        ['reviewComment', 'Хорошо', 'with a review comment by the teacher', ['reviewComment']],
+        ['history', [], 'with a history written by the teacher', ['history']],
+        ['files', ['скан'], 'naming a file by a word', ['files.0']],
+        ['files', [999_999], 'naming an upload that does not exist', ['files.0']],
+      ],
+    },
+    {
       plural: 'support-plans',
       uid: 'api::support-plan.support-plan',
       label: 'individual work plan',
@@ -1082,6 +1129,27 @@ const parentMeeting = { documentId: '' };
 const resultsRequest = { documentId: '' };
 /** An appointment for backups (a duty the REST routes do not narrow, so no other case is affected). */
 const dutyAppointment = { documentId: '' };
+/** A methodical association and a draft lesson plan of teacher A, for the update cases. */
+const distance = { association: '', plan: '' };
+beforeAll(async () => {
+  distance.association = (
+    await make(strapi, 'api::methodical-association.methodical-association', {
+      name: 'МО учителей математики',
+      head: world.accounts.methodologist.documentId,
+      curator: world.accounts.deputy.documentId,
+      members: [world.teacherA.documentId],
+    })
+  ).documentId;
+  distance.plan = (
+    await make(strapi, 'api::lesson-plan.lesson-plan', {
+      journal: school.mathJournal.documentId,
+      lessonDate: '2025-10-01',
+      topic: 'Сравнение дробей',
+      content: 'Этапы урока',
+      teacher: world.teacherA.documentId,
+    })
+  ).documentId;
+});
 const supportContact = { documentId: '' };
 /** A pending credit of results for Петрова's PE (nothing decided, so every change is judged by the rules). */
 const creditTransfer = { documentId: '' };

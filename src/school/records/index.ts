@@ -49,6 +49,9 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::journal-check.journal-check': (draft) => import('./journal-check-rules').then((rules) => rules.journalCheckRules(draft)),
   'api::support-contact.support-contact': (draft) => import('./support-contact-rules').then((rules) => rules.supportContactRules(draft)),
   'api::credit-transfer.credit-transfer': (draft) => import('./credit-transfer-rules').then((rules) => rules.creditTransferRules(draft)),
+  'api::methodical-association.methodical-association': (draft) =>
+    import('./lesson-plan-rules').then((rules) => rules.methodicalAssociationRules(draft)),
+  'api::lesson-plan.lesson-plan': (draft) => import('./lesson-plan-rules').then((rules) => rules.lessonPlanRules(draft)),
 };
 
 /** Types whose rules write other records (a credit decision writes the annual mark): the rules and the write are one transaction. */
@@ -133,6 +136,9 @@ export const recordRulesMiddleware =
         }
         if (context.uid === 'api::support-contact.support-contact') {
           throw new errors.PolicyError('Запись журнала обращений в техническую поддержку не удаляется: решение записывают в ту же запись');
+        }
+        if (context.uid === 'api::lesson-plan.lesson-plan' && stored.state !== 'draft') {
+          throw new errors.PolicyError('Отправленный на проверку конспект не удаляется: он хранится как документ (R67)');
         }
         if (context.uid === 'api::certificate-entry.certificate-entry') {
           (await import('./certificate-rules')).assertCertificateEntryDeletable(stored);
