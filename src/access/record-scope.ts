@@ -59,6 +59,7 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::management-decision.management-decision',
   // Distance learning: a teacher's lesson plans (named staff, journals).
   'api::lesson-plan.lesson-plan',
+  'api::daily-report.daily-report',
   'plugin::users-permissions.user',
 ]);
 
@@ -194,8 +195,22 @@ const lessonPlanRows = async (strapi: Core.Strapi, reader: Reader & { id: number
   }
 };
 
+/** Daily reports (seed 004 §2.1): a teacher's own; the deputy director the reports sent to them; the director every one. */
+const dailyReportRows = async (strapi: Core.Strapi, reader: Reader & { id: number }): Promise<ReadScope> => {
+  if (reader.roleType === 'director') return { kind: 'all' };
+  if (!['teacher', 'class-teacher', 'deputy-director'].includes(reader.roleType ?? '')) return { kind: 'deny' };
+  const field = reader.roleType === 'deputy-director' ? 'deputy' : 'teacher';
+  const rows = (await strapi.db
+    .query('api::daily-report.daily-report')
+    .findMany({ where: { [field]: { id: reader.id } }, select: ['id'] })) as Array<{ id: number }>;
+  return { kind: 'rows', filter: { id: idIn(rows.map((row) => row.id)) } };
+};
+
 export const readScopeOf = async (strapi: Core.Strapi, reader: Reader, uid: string): Promise<ReadScope> => {
   if (reader.kind === 'admin') return { kind: 'all' };
+  if (uid === 'api::daily-report.daily-report' && reader.kind === 'user' && reader.id !== null) {
+    return dailyReportRows(strapi, { ...reader, id: reader.id });
+  }
   if (uid === 'api::lesson-plan.lesson-plan' && reader.kind === 'user' && reader.id !== null) {
     return lessonPlanRows(strapi, { ...reader, id: reader.id });
   }

@@ -236,8 +236,11 @@ const ASSOCIATIONS_KEEP = [...ASSOCIATIONS_READ, ...write('methodical-associatio
 const LESSON_PLANS_READ = read('lesson-plan');
 const LESSON_PLANS_KEEP = [...LESSON_PLANS_READ, ...write('lesson-plan'), 'api::lesson-plan.lesson-plan.submit'];
 const LESSON_PLANS_REVIEW = [...LESSON_PLANS_READ, 'api::lesson-plan.lesson-plan.review'];
+/** Daily reports on the lessons held, with the materials sent to pupils: the teacher sends, the deputy reads (never deleted: the rules answer 403). */
+const DAILY_REPORTS_READ = read('daily-report');
+const DAILY_REPORTS_KEEP = [...DAILY_REPORTS_READ, ...write('daily-report')];
 /** The distance-learning flow of a teacher (and class teacher). */
-const DISTANCE_TEACHER = [...ASSOCIATIONS_READ, ...LESSON_PLANS_KEEP];
+const DISTANCE_TEACHER = [...ASSOCIATIONS_READ, ...LESSON_PLANS_KEEP, ...DAILY_REPORTS_KEEP];
 
 /** A parent's notification settings: the daily digest of new marks (opt-in). */
 const NOTIFICATION_SETTINGS = ['api::diary.notifications.show', 'api::diary.notifications.update'];
@@ -313,6 +316,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     actions: [
       ...ASSOCIATIONS_KEEP,
       ...LESSON_PLANS_READ,
+      ...DAILY_REPORTS_READ,
       ...DECISIONS_READ,
       ...SUPPORT_CONTACTS_READ,
       ...SUPPORT_PLANS_KEEP,
@@ -354,6 +358,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     actions: [
       ...ASSOCIATIONS_KEEP,
       ...LESSON_PLANS_READ,
+      ...DAILY_REPORTS_READ,
       ...DECISIONS_KEEP,
       ...SUPPORT_CONTACTS_KEEP,
       ...SUPPORT_PLANS_KEEP,

@@ -53,6 +53,7 @@ const RESULTS_REQUEST = 'api::results-request.results-request';
 const SUPPORT_PLAN = 'api::support-plan.support-plan';
 const WORK_PROGRAMME = 'api::work-programme.work-programme';
 const LESSON_PLAN = 'api::lesson-plan.lesson-plan';
+const DAILY_REPORT = 'api::daily-report.daily-report';
 /** A pupil's portfolio and rewards: a class teacher keeps those of their own class's pupils. */
 const PORTFOLIO_TYPES = new Set<string>(['api::portfolio-entry.portfolio-entry', 'api::reward.reward']);
 
@@ -132,6 +133,11 @@ export const assertWriteScope = async (
       actor.id,
       pupils.filter((id): id is number => id !== null),
     );
+    return;
+  }
+  if (uid === DAILY_REPORT) {
+    // A teacher sends and completes their own reports (the lessons are checked by the rules).
+    if (stored && relationId(stored.teacher) !== actor.id) throw refused('Отчёт дополняет только его автор');
     return;
   }
   if (uid === LESSON_PLAN) {

@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 13;
+export const ADMIN_LAYOUTS_VERSION = 14;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -1546,6 +1546,39 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       ],
       [['reviewComment', 12]],
       [['history', 12]],
+    ],
+  },
+  'api::daily-report.daily-report': {
+    labels: {
+      teacher: 'Учитель',
+      teacherName: 'Учитель (имя)',
+      date: 'День',
+      deputy: 'Заместитель директора',
+      lessons: 'Проведённые уроки',
+      summary: 'Что сделано',
+      materials: 'Материалы, отправленные обучающимся',
+      links: 'Ссылки',
+      sentAt: 'Отправлен',
+    },
+    mainField: 'date',
+    list: ['date', 'teacherName', 'deputy', 'sentAt'],
+    defaultSort: { field: 'date', order: 'DESC' },
+    edit: [
+      [
+        ['teacher', 6],
+        ['teacherName', 6],
+      ],
+      [
+        ['date', 4],
+        ['sentAt', 4],
+      ],
+      [
+        ['deputy', 6],
+        ['lessons', 6],
+      ],
+      [['summary', 12]],
+      [['materials', 12]],
+      [['links', 12]],
     ],
   },
 };

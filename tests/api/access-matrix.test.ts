@@ -494,6 +494,16 @@ const routes = (): RouteCase[] => [
     call: (api) => api.post('/api/lesson-plans/nosuchdocument0000000000/review', { decision: 'approve' }),
     expect: { methodologist: 404, others: 403 },
   },
+  {
+    name: 'GET /api/daily-reports',
+    call: (api) => api.get('/api/daily-reports'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/daily-reports for a day to come (400 for teachers)',
+    call: (api) => api.post('/api/daily-reports', { date: '2999-01-01', summary: 'Завтра' }),
+    expect: { teacherA: 400, classTeacherB: 400, others: 403 },
+  },
   // The paper archive lives in the admin panel only: no REST account or API token reaches it.
   {
     name: 'GET /records-archive/paper-archive/carriers (admin route)',

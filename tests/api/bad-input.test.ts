@@ -984,6 +984,27 @@ const TYPES = (): TypeSpec[] => {
       ],
     },
     {
+      plural: 'daily-reports',
+      uid: 'api::daily-report.daily-report',
+      label: 'daily report on lessons held',
+      writer: 'teacherA',
+      good: () => ({ date: '2025-09-03', lessons: [school.lessons[1].documentId], summary: 'Уроки по конспекту' }),
+      existing: () => distance.report,
+      fields: [
+        ...badDates('date'),
+        ['date', '2999-01-01', 'for a day to come', ['date']],
+        ...badRelations('lessons'),
+        // Teachers may not name accounts: Strapi refuses the key itself (the deputy comes from the association).
+        ['deputy', 999_999, 'naming a deputy account', undefined],
+        ...badTexts('summary'),
+        ['links', 'https://example.org', 'with a string as the links', ['links']],
+        ['links', [{ url: 'ftp://example.org' }], 'with a link that is not http', ['links.0.url']],
+        ['links', [{ url: 'https://example.org', extra: 1 }], 'with an unknown field of a link', ['links.0']],
+        ['materials', ['скан'], 'naming a file by a word', ['materials.0']],
+        ['sentAt', '2025-01-01T00:00:00Z', 'with the sending time given by the teacher', ['sentAt']],
+      ],
+    },
+    {
       plural: 'support-plans',
       uid: 'api::support-plan.support-plan',
       label: 'individual work plan',
@@ -1130,7 +1151,7 @@ const resultsRequest = { documentId: '' };
 /** An appointment for backups (a duty the REST routes do not narrow, so no other case is affected). */
 const dutyAppointment = { documentId: '' };
 /** A methodical association and a draft lesson plan of teacher A, for the update cases. */
-const distance = { association: '', plan: '' };
+const distance = { association: '', plan: '', report: '' };
 beforeAll(async () => {
   distance.association = (
     await make(strapi, 'api::methodical-association.methodical-association', {
@@ -1146,6 +1167,14 @@ beforeAll(async () => {
       lessonDate: '2025-10-01',
       topic: 'Сравнение дробей',
       content: 'Этапы урока',
+      teacher: world.teacherA.documentId,
+    })
+  ).documentId;
+  distance.report = (
+    await make(strapi, 'api::daily-report.daily-report', {
+      date: '2025-09-02',
+      lessons: [school.lessons[0].documentId],
+      summary: 'Уроки по конспекту',
       teacher: world.teacherA.documentId,
     })
   ).documentId;

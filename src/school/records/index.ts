@@ -52,6 +52,7 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::methodical-association.methodical-association': (draft) =>
     import('./lesson-plan-rules').then((rules) => rules.methodicalAssociationRules(draft)),
   'api::lesson-plan.lesson-plan': (draft) => import('./lesson-plan-rules').then((rules) => rules.lessonPlanRules(draft)),
+  'api::daily-report.daily-report': (draft) => import('./daily-report-rules').then((rules) => rules.dailyReportRules(draft)),
 };
 
 /** Types whose rules write other records (a credit decision writes the annual mark): the rules and the write are one transaction. */
@@ -136,6 +137,11 @@ export const recordRulesMiddleware =
         }
         if (context.uid === 'api::support-contact.support-contact') {
           throw new errors.PolicyError('Запись журнала обращений в техническую поддержку не удаляется: решение записывают в ту же запись');
+        }
+        if (context.uid === 'api::daily-report.daily-report') {
+          throw new errors.PolicyError(
+            'Отправленный отчёт о проведении занятий не удаляется: он хранится как документ (R67); дополните его',
+          );
         }
         if (context.uid === 'api::lesson-plan.lesson-plan' && stored.state !== 'draft') {
           throw new errors.PolicyError('Отправленный на проверку конспект не удаляется: он хранится как документ (R67)');
