@@ -43,6 +43,7 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::yearly-result.yearly-result',
   'api::certificate-entry.certificate-entry',
   'api::external-assessment.external-assessment',
+  'api::exam-result.exam-result',
   'api::special-condition.special-condition',
   'api::credit-transfer.credit-transfer',
   'api::parent-meeting.parent-meeting',
@@ -137,6 +138,7 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
     case 'api::support-plan.support-plan':
     case 'api::reward.reward':
     case 'api::external-assessment.external-assessment':
+    case 'api::exam-result.exam-result':
     case 'api::special-condition.special-condition':
     case 'api::credit-transfer.credit-transfer':
       // A pupil's portfolio, rewards, external results and special conditions (the diagnosis is sanitised out

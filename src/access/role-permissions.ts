@@ -155,6 +155,15 @@ const EXTERNAL_OBJECTIVITY = [`${EXTERNAL}.objectivity`];
  */
 const CREDIT_TRANSFERS_READ = read('credit-transfer');
 const CREDIT_TRANSFERS_KEEP = [...CREDIT_TRANSFERS_READ, ...write('credit-transfer')];
+/** GIA results and protocols (ОГЭ, ЕГЭ, ГВЭ, сочинение, собеседование): kept by the deputy, director and secretary; teachers read their classes' pupils. */
+const EXAM_RESULTS_READ = read('exam-result');
+const EXAM_RESULTS_KEEP = [
+  ...EXAM_RESULTS_READ,
+  ...write('exam-result'),
+  ...['import', 'acknowledge', 'acknowledgments', 'acknowledgmentSheet'].map((action) => `api::exam-result.exam-result.${action}`),
+];
+/** A family's view of its own child's GIA results. */
+const EXAM_RESULTS_FAMILY = ['api::diary.exam-results.list'];
 /** Special learning conditions (ПМПК, health data): read by the pupil's teachers (no diagnosis), class teacher, deputy, director. */
 const SPECIAL_CONDITIONS_READ = read('special-condition');
 const SPECIAL_CONDITIONS_KEEP = [...SPECIAL_CONDITIONS_READ, ...write('special-condition')];
@@ -272,6 +281,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PORTFOLIO_READ,
       ...EXTERNAL_READ,
       ...CREDIT_TRANSFERS_READ,
+      ...EXAM_RESULTS_READ,
       ...SPECIAL_CONDITIONS_READ,
       ...REGULATION_READ,
     ],
@@ -305,6 +315,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...RESULTS_REQUESTS,
       ...EXTERNAL_READ,
       ...CREDIT_TRANSFERS_READ,
+      ...EXAM_RESULTS_READ,
       ...SPECIAL_CONDITIONS_READ,
       ...REGULATION_READ,
     ],
@@ -346,6 +357,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PERSONAL_FILES,
       ...EXTERNAL_KEEP,
       ...CREDIT_TRANSFERS_KEEP,
+      ...EXAM_RESULTS_KEEP,
       ...EXTERNAL_OBJECTIVITY,
       ...SPECIAL_CONDITIONS_KEEP,
       ...REGULATION_READ,
@@ -387,6 +399,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PERSONAL_FILES,
       ...EXTERNAL_KEEP,
       ...CREDIT_TRANSFERS_KEEP,
+      ...EXAM_RESULTS_KEEP,
       ...EXTERNAL_OBJECTIVITY,
       ...SPECIAL_CONDITIONS_KEEP,
       ...REGULATION_READ,
@@ -405,6 +418,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PORTFOLIO_KEEP,
       ...EXTERNAL_KEEP,
       ...CREDIT_TRANSFERS_KEEP,
+      ...EXAM_RESULTS_KEEP,
       ...REGULATION_READ,
     ],
   },
@@ -435,6 +449,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ANALYTICS_OWN_TREND,
       ...PORTFOLIO_FAMILY,
       ...SPECIAL_CONDITIONS_FAMILY,
+      ...EXAM_RESULTS_FAMILY,
       ...ASSESSMENT_RULES_FAMILY,
       ...MEETINGS_FAMILY,
       ...WORK_PROGRAMMES_FAMILY,
@@ -452,6 +467,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ANALYTICS_OWN_TREND,
       ...PORTFOLIO_FAMILY,
       ...SPECIAL_CONDITIONS_FAMILY,
+      ...EXAM_RESULTS_FAMILY,
       ...ASSESSMENT_RULES_FAMILY,
       ...MEETINGS_FAMILY,
       ...WORK_PROGRAMMES_FAMILY,

@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 14;
+export const ADMIN_LAYOUTS_VERSION = 15;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -1360,6 +1360,61 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['decidedAt', 6],
       ],
       [['mark', 6]],
+    ],
+  },
+  'api::exam-result.exam-result': {
+    labels: {
+      student: 'Обучающийся',
+      academicYear: 'Учебный год',
+      grade: 'Класс (параллель)',
+      examKind: 'Вид экзамена',
+      form: 'Форма',
+      date: 'Дата экзамена',
+      subject: 'Предмет',
+      primaryScore: 'Первичный балл',
+      scaledScore: 'Тестовый балл (ЕГЭ)',
+      passingScore: 'Минимальный балл (ЕГЭ)',
+      mark: 'Отметка',
+      result: 'Зачёт / незачёт',
+      passed: 'Сдан',
+      protocolNumber: 'Номер протокола',
+      protocolDate: 'Дата протокола',
+      acknowledgedOn: 'Ознакомлен(а) под подпись',
+      acknowledgedBy: 'Ознакомил(а)',
+    },
+    mainField: 'examKind',
+    list: ['date', 'examKind', 'student', 'subject', 'mark', 'passed', 'acknowledgedOn'],
+    defaultSort: { field: 'date', order: 'DESC' },
+    edit: [
+      [
+        ['examKind', 4],
+        ['form', 4],
+        ['date', 4],
+      ],
+      [
+        ['student', 6],
+        ['subject', 6],
+      ],
+      [
+        ['primaryScore', 4],
+        ['scaledScore', 4],
+        ['passingScore', 4],
+      ],
+      [['mark', 4]],
+      [
+        ['result', 4],
+        ['passed', 4],
+        ['grade', 4],
+      ],
+      [
+        ['protocolNumber', 4],
+        ['protocolDate', 4],
+        ['academicYear', 4],
+      ],
+      [
+        ['acknowledgedOn', 6],
+        ['acknowledgedBy', 6],
+      ],
     ],
   },
   'api::special-condition.special-condition': {

@@ -358,6 +358,39 @@ const routes = (): RouteCase[] => [
     expect: { deputy: 200, director: 200, others: 403 },
   },
   {
+    name: 'GET /api/exam-results',
+    call: (api) => api.get('/api/exam-results'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/exam-results/import (JSON rows, a 5Б pupil: no ОГЭ in the 5th grade)',
+    call: (api) =>
+      api.post('/api/exam-results/import', {
+        rows: [{ examKind: 'oge', date: '2026-05-27', subject: 'Математика', student: world.school.pupil5b.documentId, mark: 4 }],
+      }),
+    expect: { deputy: 400, director: 400, secretary: 400, others: 403 },
+  },
+  {
+    name: 'GET /api/exam-results/acknowledgments',
+    call: (api) => api.get('/api/exam-results/acknowledgments'),
+    expect: { deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/exam-results/acknowledgment-sheet.pdf (no such exam)',
+    call: (api) => api.get('/api/exam-results/acknowledgment-sheet.pdf?examKind=oge&subject=none&date=2026-05-27'),
+    expect: { deputy: 404, director: 404, secretary: 404, others: 403 },
+  },
+  {
+    name: 'POST /api/exam-results/:id/acknowledge (no such result)',
+    call: (api) => api.post('/api/exam-results/nosuchdocument0000000000/acknowledge', {}),
+    expect: { deputy: 404, director: 404, secretary: 404, others: 403 },
+  },
+  {
+    name: 'GET /api/diary/:pupil5a/exam-results (parent A’s child)',
+    call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/exam-results`),
+    expect: { parentA: 200, pupilA: 200, others: 403 },
+  },
+  {
     name: 'GET /api/special-conditions',
     call: (api) => api.get('/api/special-conditions'),
     expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },

@@ -78,11 +78,28 @@ beforeAll(async () => {
   }
   await giveMarks(class9a, orlova, [
     [math, 'annual', '4'],
-    [math, 'exam', '5'],
     [russian, 'annual', '5'],
-    [russian, 'exam', '5'],
     [pe, 'annual', 'зачтено'],
   ]);
+  // The exam marks come from the ОГЭ protocol (exam results), which writes them into the journal.
+  await make(strapi, 'api::exam-result.exam-result', {
+    examKind: 'final-interview',
+    student: orlova.documentId,
+    date: '2026-02-11',
+    result: 'pass',
+  });
+  for (const [subject, date] of [
+    [math, '2026-05-27'],
+    [russian, '2026-06-03'],
+  ] as const) {
+    await make(strapi, 'api::exam-result.exam-result', {
+      examKind: 'oge',
+      student: orlova.documentId,
+      subject: subject.documentId,
+      date,
+      mark: 5,
+    });
+  }
   await giveMarks(class9a, gusev, [
     [math, 'annual', '2'],
     [russian, 'annual', '4'],

@@ -35,6 +35,7 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::certificate-entry.certificate-entry': (draft) => import('./certificate-rules').then((rules) => rules.certificateEntryRules(draft)),
   'api::external-assessment.external-assessment': (draft) =>
     import('./external-assessment-rules').then((rules) => rules.externalAssessmentRules(draft)),
+  'api::exam-result.exam-result': (draft) => import('./exam-result-rules').then((rules) => rules.examResultRules(draft)),
   'api::special-condition.special-condition': (draft) =>
     import('./special-condition-rules').then((rules) => rules.specialConditionRules(draft)),
   'api::parent-meeting.parent-meeting': (draft) => import('./parent-meeting-rules').then((rules) => rules.parentMeetingRules(draft)),

@@ -10,6 +10,7 @@ import {
 import { schemeForGrade } from '../rules/study-periods';
 import { getSchoolSettings } from '../settings';
 import { currentRestAccount } from './author';
+import { isProtocolMarkWrite } from './exam-result-rules';
 import type { RecordDraft, StoredRecord } from './draft';
 import { findStudyPeriodOn, isEnrolledInClass, JOURNAL_CONTEXT, type JournalContext } from './lookups';
 
@@ -122,6 +123,10 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
   const student = await draft.require('student', 'Укажите обучающегося');
   if (!journal.subject || !journal.academicYear) draft.fail('journal', 'У журнала не указан предмет или учебный год');
   const grade = journal.schoolClass?.grade ?? 11;
+  if (kind === 'exam' && journal.schoolClass?.grade === 9 && journal.kind === 'classroom' && !isProtocolMarkWrite()) {
+    // One source for the 9th grade's final marks: the ОГЭ/ГВЭ protocol (exam results) writes this mark.
+    draft.fail('kind', 'Экзаменационная отметка 9 класса вносится из протокола ГИА (результаты ГИА, /api/exam-results), а не в журнал');
+  }
 
   const value = normalizeMarkValue(draft.value('value'));
   const allowed = allowedMarkValues({
