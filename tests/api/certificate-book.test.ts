@@ -19,6 +19,7 @@ type Doc = { id: number; documentId: string };
 let orlova: Doc;
 let gusev: Doc;
 let belov: Doc;
+let class9a: Doc;
 const entries: Record<string, string> = {};
 
 type ErrorBody = { body: { error: { message: string; details?: { errors?: Array<{ path: string[]; message: string }> } } } };
@@ -62,7 +63,7 @@ beforeAll(async () => {
   const { math, russian, pe } = school;
 
   // 9А of 2025/2026: Орлова (exam in maths and Russian), Гусев (a 2 in maths).
-  const class9a = (await make(strapi, 'api::school-class.school-class', {
+  class9a = (await make(strapi, 'api::school-class.school-class', {
     grade: 9,
     letter: 'А',
     academicYear: school.year.documentId,
@@ -81,7 +82,8 @@ beforeAll(async () => {
     [russian, 'annual', '5'],
     [pe, 'annual', 'зачтено'],
   ]);
-  // The exam marks come from the ОГЭ protocol (exam results), which writes them into the journal.
+  // The GIA passed (R39): admitted by the собеседование, Russian and maths at the ГВЭ (the whole GIA for a ГВЭ pupil);
+  // the exam marks come from the protocol (exam results), which writes them into the journal.
   await make(strapi, 'api::exam-result.exam-result', {
     examKind: 'final-interview',
     student: orlova.documentId,
@@ -93,7 +95,7 @@ beforeAll(async () => {
     [russian, '2026-06-03'],
   ] as const) {
     await make(strapi, 'api::exam-result.exam-result', {
-      examKind: 'oge',
+      examKind: 'gve',
       student: orlova.documentId,
       subject: subject.documentId,
       date,
@@ -175,6 +177,11 @@ beforeAll(async () => {
     [russian, 'annual', '4'],
     [pe, 'annual', 'зачтено'],
   ]);
+  // The GIA passed (R39): admitted by the сочинение, the ЕГЭ in Russian (70 of 100) and basic mathematics (4).
+  const result = (data: Record<string, unknown>) => make(strapi, 'api::exam-result.exam-result', { student: belov.documentId, ...data });
+  await result({ examKind: 'final-essay', form: 'essay', date: '2025-12-03', result: 'pass' });
+  await result({ examKind: 'ege', subject: russian.documentId, date: '2026-05-30', scaledScore: 70 });
+  await result({ examKind: 'ege', form: 'base', subject: math.documentId, date: '2026-06-04', mark: 4 });
 });
 afterAll(() => stopStrapi(strapi));
 
@@ -273,6 +280,24 @@ describe('issuing an аттестат: final marks computed from the journal', (
 
     const sameBlank = await secretary.post('/api/certificate-entries/issue', issueBody(belov, { level: 'secondary-general' }));
     expect(sameBlank.status).toBe(400);
+
+    // R39: all final marks pass, but the GIA is not passed — refused, naming what is missing.
+    const kotova = await pupil('Котова', 'Мария', '2010-09-09');
+    await make(strapi, 'api::enrollment.enrollment', {
+      student: kotova.documentId,
+      schoolClass: class9a.documentId,
+      startDate: '2025-09-01',
+    });
+    await giveMarks(class9a, kotova, [
+      [world.school.math, 'annual', '4'],
+      [world.school.russian, 'annual', '5'],
+    ]);
+    const noGia = await secretary.post('/api/certificate-entries/issue', issueBody(kotova, { blankNumber: '02418000000003' }));
+    expect(noGia.status).toBe(400);
+    expect(pathsOf(noGia)).toEqual(['student']);
+    expect(noGia.body.error.message).toContain('ГИА не пройдена');
+    expect(noGia.body.error.message).toContain('нет зачёта по итоговому собеседованию');
+    expect(noGia.body.error.message).toContain('не сдан ОГЭ или ГВЭ по математике');
 
     const wrongLevel = await secretary.post('/api/certificate-entries/issue', issueBody(gusev, { level: 'higher' }));
     expect(wrongLevel.status).toBe(400);

@@ -13,6 +13,7 @@ import {
   type FinalMark,
   type FinalMarkRounding,
 } from '../rules/final-marks';
+import { giaOutcome, giaSubjectOf, type ExamKind, type FinalGrade, type GiaResult } from '../rules/gia';
 import { getSchoolSettings } from '../settings';
 import { relationId, type RecordDraft, type StoredRecord } from './draft';
 
@@ -170,6 +171,24 @@ export const computeCertificateMarks = async (
   };
 };
 
+/** A pupil's GIA results (exam results, src/api/exam-result) as the GIA rules weigh them. */
+export const giaResultsOf = async (strapi: Core.Strapi, studentId: number): Promise<GiaResult[]> =>
+  (
+    (await strapi.db.query('api::exam-result.exam-result').findMany({
+      where: { student: { id: studentId } },
+      select: ['examKind', 'passed'],
+      populate: { subject: { select: ['documentId', 'name'] } },
+    })) as StoredRecord[]
+  ).map((row) => {
+    const subject = row.subject as StoredRecord | null;
+    return {
+      kind: row.examKind as ExamKind,
+      subject: giaSubjectOf(subject ? String(subject.name) : null),
+      subjectKey: subject?.documentId ?? null,
+      passed: row.passed === true,
+    };
+  });
+
 /**
  * The certificate registration book (книга регистрации выданных аттестатов, order № 546 of
  * 05.10.2020; domain.md §6): an append-only register per level. Every entry is issued as it is
@@ -302,6 +321,11 @@ export const certificateEntryRules = async (draft: RecordDraft): Promise<Derived
       const computed = await computeCertificateMarks(strapi, student.id, level, settings.finalMarkRounding);
       if (computed.problems.length > 0) {
         draft.fail('student', `Аттестат не выдаётся: ${computed.problems.join('; ')}`);
+      }
+      if (kind === 'original') {
+        // R39: the final marks go into the аттестат only when the pupil passed the GIA.
+        const gia = giaOutcome(LEVEL_GRADE[level] as FinalGrade, await giaResultsOf(strapi, student.id));
+        if (!gia.passed) draft.fail('student', `Аттестат не выдаётся: ГИА не пройдена — ${gia.missing.join('; ')}`);
       }
       const award = awardOf(level, computed.subjects);
       Object.assign(derived, {
