@@ -96,10 +96,13 @@ const ANALYTICS_REPORTS = [
   `${ANALYTICS}.atRisk`,
   `${ANALYTICS}.attendance`,
   `${ANALYTICS}.forecastAccuracy`,
+  `${ANALYTICS}.forecast`,
   `${ANALYTICS}.pupilTrend`,
 ];
 /** A parent's or pupil's view: their own child's averages and trend. */
 const ANALYTICS_OWN_TREND = [`${ANALYTICS}.pupilTrend`];
+/** A parent's view of their child's class figures (no names), when the school setting allows it. */
+const CLASS_RESULTS_PARENT = ['api::diary.class-results.show'];
 
 /**
  * The certificate registration book: read, register (issue, duplicate, annul) and print. Update and
@@ -447,6 +450,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...NOTIFICATION_SETTINGS,
       ...DIARY,
       ...ANALYTICS_OWN_TREND,
+      ...CLASS_RESULTS_PARENT,
       ...PORTFOLIO_FAMILY,
       ...SPECIAL_CONDITIONS_FAMILY,
       ...EXAM_RESULTS_FAMILY,

@@ -53,6 +53,12 @@ export const saveSchoolSettings = async (strapi: Core.Strapi, input: unknown): P
   const current = await readOverrides(strapi);
   const next: Partial<SchoolSettings> = { ...current, ...change.set };
   if (change.set.workTypeWeights) next.workTypeWeights = { ...(current.workTypeWeights ?? {}), ...change.set.workTypeWeights };
+  if (change.set.analytics)
+    next.analytics = {
+      ...(current.analytics ?? {}),
+      ...change.set.analytics,
+      riskWeights: { ...(current.analytics?.riskWeights ?? {}), ...(change.set.analytics.riskWeights ?? {}) },
+    } as SchoolSettings['analytics'];
   for (const key of change.reset) delete next[key];
   await store(strapi).set({ key: STORE_KEY, value: next });
   setStoredSchoolSettings(strapi, next);

@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { RISK_REASONS, type AnalyticsSettings, type RiskReason } from './rules/analytics';
 import { FINAL_MARK_ROUNDINGS, type FinalMarkRounding } from './rules/final-marks';
 import { PERIOD_SCHEMES, WORK_TYPES, type PeriodScheme, type PeriodSchemeRange, type SchoolSettings } from './settings';
 
@@ -18,6 +19,8 @@ export const SETTINGS_KEYS = [
   'workTypeWeights',
   'finalMarkRounding',
   'paperDiaryGrades',
+  'analytics',
+  'parentsSeeClassResults',
 ] as const;
 export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 
@@ -122,6 +125,68 @@ const checkPaperDiaryGrades = (value: unknown, issue: (path: Array<string | numb
   return valid ? [...new Set(value as number[])].sort((a, b) => a - b) : null;
 };
 
+/** The analytics' thresholds: each a number within its bounds (integers where marks are counted). */
+const ANALYTICS_BOUNDS: Record<
+  Exclude<keyof AnalyticsSettings, 'riskWeights'>,
+  { min: number; max: number; integer: boolean; message: string }
+> = {
+  fewMarks: { min: 0, max: 20, integer: true, message: 'Порог «мало отметок» — целое число от 0 до 20' },
+  fallingBy: { min: 0.1, max: 3, integer: false, message: 'Падение среднего балла — число от 0,1 до 3' },
+  absentShare: { min: 1, max: 100, integer: false, message: 'Доля пропусков — от 1 до 100 %' },
+  trendFactor: { min: 0, max: 1, integer: false, message: 'Доля тенденции в прогнозе — число от 0 до 1' },
+  trendLimit: { min: 0, max: 2, integer: false, message: 'Предел тенденции в прогнозе — число от 0 до 2' },
+  trendMinMarks: { min: 1, max: 20, integer: true, message: 'Отметок для тенденции — целое число от 1 до 20' },
+  leaderReserveMarks: { min: 1, max: 5, integer: true, message: '«С одной 4 / 3» — целое число от 1 до 5' },
+};
+
+const numberOf = (value: unknown): number | null => {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value.replace(',', '.')) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : null;
+};
+
+/** A partial change of the analytics' thresholds and weights (only the keys sent). */
+const checkAnalytics = (
+  value: unknown,
+  issue: (path: Array<string | number>, message: string) => void,
+): Partial<AnalyticsSettings> | null => {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    issue(['analytics'], 'Пороги аналитики передаются объектом');
+    return null;
+  }
+  const result: Partial<AnalyticsSettings> = {};
+  for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'riskWeights') {
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+        issue(['analytics', 'riskWeights'], 'Веса причин риска передаются объектом «причина: вес»');
+        continue;
+      }
+      const weights: Partial<Record<RiskReason, number>> = {};
+      for (const [reason, weight] of Object.entries(raw as Record<string, unknown>)) {
+        const number = numberOf(weight);
+        if (!RISK_REASONS.includes(reason as RiskReason))
+          issue(['analytics', 'riskWeights', reason], `Неизвестная причина риска «${reason}»`);
+        else if (number === null || !Number.isInteger(number) || number < 0 || number > 100)
+          issue(['analytics', 'riskWeights', reason], 'Вес причины риска — целое число от 0 до 100');
+        else weights[reason as RiskReason] = number;
+      }
+      result.riskWeights = weights as Record<RiskReason, number>;
+      continue;
+    }
+    const bounds = ANALYTICS_BOUNDS[key as keyof typeof ANALYTICS_BOUNDS];
+    if (!bounds) {
+      issue(['analytics', key], `Неизвестный порог аналитики «${key}»`);
+      continue;
+    }
+    const number = numberOf(raw);
+    if (number === null || number < bounds.min || number > bounds.max || (bounds.integer && !Number.isInteger(number))) {
+      issue(['analytics', key], bounds.message);
+      continue;
+    }
+    result[key as keyof typeof ANALYTICS_BOUNDS] = Math.round(number * 100) / 100;
+  }
+  return result;
+};
+
 /**
  * Checks settings submitted on the settings page. Only the keys present are changed; a key sent
  * as null goes back to `config/school.ts`. Messages are in Russian, one per field.
@@ -190,6 +255,16 @@ export const checkSettingsChange = (input: unknown): SettingsChange => {
       case 'paperDiaryGrades': {
         const grades = checkPaperDiaryGrades(value, issue);
         if (grades) change.set.paperDiaryGrades = grades;
+        break;
+      }
+      case 'analytics': {
+        const analytics = checkAnalytics(value, issue);
+        if (analytics) change.set.analytics = analytics as AnalyticsSettings;
+        break;
+      }
+      case 'parentsSeeClassResults': {
+        if (typeof value !== 'boolean') issue(['parentsSeeClassResults'], 'Показ родителям показателей класса: true или false');
+        else change.set.parentsSeeClassResults = value;
         break;
       }
     }

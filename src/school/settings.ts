@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import markSchema from '../api/mark/content-types/mark/schema.json';
+import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from './rules/analytics';
 import { DEFAULT_FINAL_MARK_ROUNDING, type FinalMarkRounding } from './rules/final-marks';
 
 export type PeriodScheme = 'quarter' | 'trimester' | 'half-year';
@@ -27,6 +28,13 @@ export interface SchoolSettings {
   finalMarkRounding: FinalMarkRounding;
   /** Grades in which pupils still keep a paper diary (seed 002 §2.3: 2–4); a weekly extract is printed for them. */
   paperDiaryGrades: number[];
+  /** Thresholds and weights of the analytics (at risk, leaders, forecast): `src/school/rules/analytics.ts`. */
+  analytics: AnalyticsSettings;
+  /**
+   * Whether a parent sees the figures of their child's class in the diary (average, успеваемость,
+   * качество per subject; never a pupil's name or mark). Off by default.
+   */
+  parentsSeeClassResults: boolean;
 }
 
 /** A control work weighs 2, a test 1.5, everything else 1. */
@@ -46,6 +54,8 @@ const DEFAULT_SETTINGS: SchoolSettings = {
   workTypeWeights: { ...DEFAULT_WORK_TYPE_WEIGHTS },
   finalMarkRounding: DEFAULT_FINAL_MARK_ROUNDING,
   paperDiaryGrades: [2, 3, 4],
+  analytics: { ...DEFAULT_ANALYTICS_SETTINGS, riskWeights: { ...DEFAULT_ANALYTICS_SETTINGS.riskWeights } },
+  parentsSeeClassResults: false,
 };
 
 /**
@@ -55,18 +65,28 @@ const DEFAULT_SETTINGS: SchoolSettings = {
  */
 const STORED = Symbol.for('school-records.stored-school-settings');
 
-type WithStored = Core.Strapi & { [STORED]?: Partial<SchoolSettings> };
+/** Saved values over the defaults: any setting, the analytics' thresholds each on their own. */
+export type SchoolSettingsOverrides = Partial<Omit<SchoolSettings, 'analytics'>> & {
+  analytics?: Partial<Omit<AnalyticsSettings, 'riskWeights'>> & { riskWeights?: Partial<AnalyticsSettings['riskWeights']> };
+};
 
-export const setStoredSchoolSettings = (strapi: Core.Strapi, overrides: Partial<SchoolSettings>): void => {
+type WithStored = Core.Strapi & { [STORED]?: SchoolSettingsOverrides };
+
+export const setStoredSchoolSettings = (strapi: Core.Strapi, overrides: SchoolSettingsOverrides): void => {
   (strapi as WithStored)[STORED] = overrides;
 };
 
-const merge = (...layers: Array<Partial<SchoolSettings>>): SchoolSettings =>
+const merge = (...layers: SchoolSettingsOverrides[]): SchoolSettings =>
   layers.reduce<SchoolSettings>(
     (settings, layer) => ({
       ...settings,
       ...layer,
       workTypeWeights: { ...settings.workTypeWeights, ...(layer.workTypeWeights ?? {}) },
+      analytics: {
+        ...settings.analytics,
+        ...(layer.analytics ?? {}),
+        riskWeights: { ...settings.analytics.riskWeights, ...(layer.analytics?.riskWeights ?? {}) },
+      },
     }),
     { ...DEFAULT_SETTINGS },
   );

@@ -227,6 +227,16 @@ const routes = (): RouteCase[] => [
     expect: { parentA: 200, pupilA: 200, others: 403 },
   },
   {
+    name: 'GET /api/diary/:student/class-results of the 5А pupil (school setting off by default: closed to everyone)',
+    call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/class-results`),
+    expect: { others: 403 },
+  },
+  {
+    name: 'GET /api/analytics/forecast',
+    call: (api) => api.get(`/api/analytics/forecast?period=${world.school.quarters[0].documentId}`),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
+  },
+  {
     name: 'GET /api/journal-checks',
     call: (api) => api.get('/api/journal-checks'),
     expect: { deputy: 200, director: 200, others: 403 },

@@ -77,6 +77,56 @@ describe('school settings page API', () => {
     expect(getSchoolSettings(strapi)).toMatchObject({ timeZone: 'Europe/Samara', address: 'г. Самара, ул. Ленина, 1' });
   });
 
+  it('keeps the analytics’ thresholds and weights one by one over their defaults, and the parents’ class figures switch', async () => {
+    const before = (await read(superAdmin)).body.data;
+    expect(before.analytics).toEqual({
+      fewMarks: 3,
+      fallingBy: 0.5,
+      absentShare: 30,
+      trendFactor: 0.25,
+      trendLimit: 1,
+      trendMinMarks: 3,
+      leaderReserveMarks: 1,
+      riskWeights: { 'expected-fail': 8, 'not-assessed': 8, absences: 4, falling: 2, 'few-marks': 1 },
+    });
+    expect(before.parentsSeeClassResults).toBe(false);
+    await save(superAdmin, { analytics: { fewMarks: 4, riskWeights: { absences: 6 } } });
+    const response = await save(superAdmin, { analytics: { fallingBy: '0,7' }, parentsSeeClassResults: true });
+    expect(response.status).toBe(200);
+    expect(response.body.data.analytics).toMatchObject({ fewMarks: 4, fallingBy: 0.7, absentShare: 30 });
+    expect(response.body.data.analytics.riskWeights).toEqual({
+      'expected-fail': 8,
+      'not-assessed': 8,
+      absences: 6,
+      falling: 2,
+      'few-marks': 1,
+    });
+    expect(getSchoolSettings(strapi).parentsSeeClassResults).toBe(true);
+    await loadStoredSchoolSettings(strapi);
+    expect(getSchoolSettings(strapi).analytics).toMatchObject({ fewMarks: 4, fallingBy: 0.7 });
+    expect((await save(superAdmin, { analytics: null, parentsSeeClassResults: null })).body.data.analytics.fewMarks).toBe(3);
+    expect(getSchoolSettings(strapi).parentsSeeClassResults).toBe(false);
+  });
+
+  it('refuses analytics thresholds out of bounds, unknown ones and a switch that is not true or false', async () => {
+    const response = await save(superAdmin, {
+      analytics: { fewMarks: 2.5, absentShare: 0, trendFactor: 'много', sunspots: 1, riskWeights: { absences: -1, boredom: 3 } },
+      parentsSeeClassResults: 'yes',
+    });
+    expect(response.status).toBe(400);
+    const paths = (response.body.error.details.errors as Array<{ path: string[] }>).map((issue) => issue.path.join('.')).sort();
+    expect(paths).toEqual([
+      'analytics.absentShare',
+      'analytics.fewMarks',
+      'analytics.riskWeights.absences',
+      'analytics.riskWeights.boredom',
+      'analytics.sunspots',
+      'analytics.trendFactor',
+      'parentsSeeClassResults',
+    ]);
+    expect(getSchoolSettings(strapi).analytics.fewMarks).toBe(3);
+  });
+
   it('goes back to config/school.ts for a value sent as null', async () => {
     const response = await save(superAdmin, { timeZone: null });
     expect(response.status).toBe(200);

@@ -6,6 +6,7 @@ import {
   groupMeasures,
   pupilCategory,
   resultOf,
+  riskSeverity,
   roundHalfUp,
   subjectRisks,
 } from '../../src/school/rules/analytics';
@@ -133,5 +134,52 @@ describe('subjectRisks', () => {
     ]);
     expect(subjectRisks({ ...standing, result: { value: '4', source: 'average' }, average: 4, previousAverage: 4.2 })).toEqual([]);
     expect(subjectRisks({ ...standing, pointScale: false, marks: 0, result: { value: 'зачтено', source: 'period-mark' } })).toEqual([]);
+  });
+});
+
+describe('the school’s thresholds and weights', () => {
+  it('counts «with one 4 / one 3» up to the school’s reserve', () => {
+    expect(pupilCategory(['5', '4', '4'])).toBe('good');
+    expect(pupilCategory(['5', '4', '4'], 2)).toBe('one-four');
+    expect(pupilCategory(['4', '3', '3'], 2)).toBe('one-three');
+    expect(pupilCategory(['4', '3', '3', '3'], 2)).toBe('satisfactory');
+  });
+
+  it('reads few marks and a falling average by the school’s thresholds', () => {
+    const standing = {
+      forecast: null,
+      average: 3.9,
+      previousAverage: 4.5,
+      marks: 2,
+      pointScale: true,
+      result: { value: '4', source: 'average' as const },
+    };
+    expect(subjectRisks(standing)).toEqual(['few-marks', 'falling']);
+    expect(subjectRisks(standing, { fewMarks: 2, fallingBy: 0.7 })).toEqual([]);
+    expect(subjectRisks(standing, { fewMarks: 3, fallingBy: 0.6 })).toEqual(['few-marks', 'falling']);
+  });
+
+  it('moves the forecast by the school’s share of the trend', () => {
+    // 9/3 = 3 then 15/3 = 5: average 4, trend 2 (limited to 1 by default).
+    const earlier = { sum: 9, weight: 3, count: 3 };
+    const later = { sum: 15, weight: 3, count: 3 };
+    expect(forecastMark(earlier, later)).toEqual({ value: 4, average: 4, trend: 2 });
+    expect(forecastMark(earlier, later, 2, { trendFactor: 0.5, trendLimit: 2, trendMinMarks: 3 })).toEqual({
+      value: 5,
+      average: 4,
+      trend: 2,
+    });
+    expect(forecastMark(earlier, later, 2, { trendFactor: 0.5, trendLimit: 2, trendMinMarks: 4 })).toEqual({
+      value: 4,
+      average: 4,
+      trend: null,
+    });
+  });
+
+  it('weighs a pupil’s reasons for the at-risk order', () => {
+    expect(riskSeverity(['few-marks', 'absences'])).toBe(5);
+    expect(
+      riskSeverity(['few-marks', 'absences'], { 'expected-fail': 8, 'not-assessed': 8, absences: 0, falling: 2, 'few-marks': 3 }),
+    ).toBe(3);
   });
 });

@@ -38,7 +38,39 @@ interface Settings {
   workTypeWeights: Record<string, number>;
   finalMarkRounding: Rounding;
   paperDiaryGrades: number[];
+  analytics: AnalyticsSettings;
+  parentsSeeClassResults: boolean;
 }
+
+/** The thresholds and weights of the analytics (`src/school/rules/analytics.ts`). */
+type RiskReason = 'expected-fail' | 'not-assessed' | 'few-marks' | 'falling' | 'absences';
+interface AnalyticsSettings {
+  fewMarks: number;
+  fallingBy: number;
+  absentShare: number;
+  trendFactor: number;
+  trendLimit: number;
+  trendMinMarks: number;
+  leaderReserveMarks: number;
+  riskWeights: Record<RiskReason, number>;
+}
+type Threshold = Exclude<keyof AnalyticsSettings, 'riskWeights'>;
+const THRESHOLDS: Array<{ key: Threshold; label: string; step: number }> = [
+  { key: 'fewMarks', label: 'Мало отметок: меньше чем', step: 1 },
+  { key: 'fallingBy', label: 'Средний балл падает на', step: 0.1 },
+  { key: 'absentShare', label: 'Много пропусков: от, % уроков', step: 1 },
+  { key: 'leaderReserveMarks', label: '«С одной 4 / 3»: не больше стольких', step: 1 },
+  { key: 'trendFactor', label: 'Прогноз: доля тенденции', step: 0.05 },
+  { key: 'trendLimit', label: 'Прогноз: тенденция не больше', step: 0.1 },
+  { key: 'trendMinMarks', label: 'Прогноз: отметок в каждой части', step: 1 },
+];
+const RISK_REASONS: Array<{ key: RiskReason; label: string }> = [
+  { key: 'expected-fail', label: 'Ожидается «2»' },
+  { key: 'not-assessed', label: 'Н/а' },
+  { key: 'absences', label: 'Много пропусков' },
+  { key: 'falling', label: 'Средний балл падает' },
+  { key: 'few-marks', label: 'Мало отметок' },
+];
 
 /** Grades 1–11, for the grades that keep paper diaries. */
 const GRADES = Array.from({ length: 11 }, (_, index) => index + 1);
@@ -380,6 +412,72 @@ export const SchoolSettingsPage = () => {
                   </Checkbox>
                 ))}
               </Flex>
+              <Field.Error />
+            </Field.Root>
+          </Section>
+
+          <Section
+            title={t('section.analytics', 'Аналитика')}
+            hint={t(
+              'analytics.hint',
+              'Пороги группы риска, отличников и хорошистов и прогноза отметок. Вес причины риска определяет порядок в списке группы риска.',
+            )}
+          >
+            <Grid.Root gap={4}>
+              {THRESHOLDS.map(({ key, label, step }) => (
+                <Grid.Item key={key} col={3} direction="column" alignItems="stretch" s={6} xs={12}>
+                  <Field.Root name={`analytics.${key}`} error={errors[`analytics.${key}`]}>
+                    <Field.Label>{t(`analytics.${key}`, label)}</Field.Label>
+                    <NumberInput
+                      step={step}
+                      value={form.analytics[key]}
+                      disabled={!canUpdate}
+                      onValueChange={(value: number | undefined) =>
+                        update({ analytics: { ...form.analytics, [key]: value ?? (undefined as unknown as number) } })
+                      }
+                    />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+              ))}
+            </Grid.Root>
+            <Typography variant="sigma" textColor="neutral600">
+              {t('analytics.riskWeights', 'Веса причин риска')}
+            </Typography>
+            <Grid.Root gap={4}>
+              {RISK_REASONS.map(({ key, label }) => (
+                <Grid.Item key={key} col={2} direction="column" alignItems="stretch" s={4} xs={12}>
+                  <Field.Root name={`analytics.riskWeights.${key}`} error={errors[`analytics.riskWeights.${key}`]}>
+                    <Field.Label>{t(`analytics.risk.${key}`, label)}</Field.Label>
+                    <NumberInput
+                      step={1}
+                      value={form.analytics.riskWeights[key]}
+                      disabled={!canUpdate}
+                      onValueChange={(value: number | undefined) =>
+                        update({
+                          analytics: {
+                            ...form.analytics,
+                            riskWeights: { ...form.analytics.riskWeights, [key]: value ?? (undefined as unknown as number) },
+                          },
+                        })
+                      }
+                    />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+              ))}
+            </Grid.Root>
+            <Field.Root name="parentsSeeClassResults" error={errors.parentsSeeClassResults}>
+              <Checkbox
+                disabled={!canUpdate}
+                checked={form.parentsSeeClassResults === true}
+                onCheckedChange={(checked) => update({ parentsSeeClassResults: checked === true })}
+              >
+                {t(
+                  'parentsSeeClassResults',
+                  'Родители видят в дневнике показатели класса ребёнка (средний балл, успеваемость, качество — без имён)',
+                )}
+              </Checkbox>
               <Field.Error />
             </Field.Root>
           </Section>

@@ -39,6 +39,24 @@ const en: Record<string, string> = {
     'Grades whose pupils still keep a paper diary: their class teacher prints a weekly extract of the e-diary with a place for the parent’s signature. Diaries are not archived.',
   'school-settings.paperDiaryGrades': 'Paper diaries required in grades',
   'school-settings.paperDiaryGrades.grade': 'Grade {grade}',
+  'school-settings.section.analytics': 'Analytics',
+  'school-settings.analytics.hint':
+    'Thresholds of the at-risk list, the leaders and the forecast of marks. A reason’s weight orders the at-risk list.',
+  'school-settings.analytics.fewMarks': 'Too few marks: fewer than',
+  'school-settings.analytics.fallingBy': 'Average falls by',
+  'school-settings.analytics.absentShare': 'Many absences: from, % of lessons',
+  'school-settings.analytics.leaderReserveMarks': '“With one 4 / 3”: at most this many',
+  'school-settings.analytics.trendFactor': 'Forecast: share of the trend',
+  'school-settings.analytics.trendLimit': 'Forecast: trend at most',
+  'school-settings.analytics.trendMinMarks': 'Forecast: marks in each part',
+  'school-settings.analytics.riskWeights': 'Weights of the risk reasons',
+  'school-settings.analytics.risk.expected-fail': 'Expected 2',
+  'school-settings.analytics.risk.not-assessed': 'Not assessed',
+  'school-settings.analytics.risk.absences': 'Many absences',
+  'school-settings.analytics.risk.falling': 'Falling average',
+  'school-settings.analytics.risk.few-marks': 'Too few marks',
+  'school-settings.parentsSeeClassResults':
+    'Parents see their child’s class figures in the diary (average, success and quality rates — no names)',
 };
 
 export default en;

@@ -43,6 +43,24 @@ const ru: Record<string, string> = {
     'В каких классах обучающиеся ещё ведут бумажный дневник: для них классный руководитель печатает недельную выписку из электронного дневника с местом для подписи родителя. Дневники в архиве не хранятся.',
   'school-settings.paperDiaryGrades': 'Бумажные дневники обязательны в классах',
   'school-settings.paperDiaryGrades.grade': '{grade} класс',
+  'school-settings.section.analytics': 'Аналитика',
+  'school-settings.analytics.hint':
+    'Пороги группы риска, отличников и хорошистов и прогноза отметок. Вес причины риска определяет порядок в списке группы риска.',
+  'school-settings.analytics.fewMarks': 'Мало отметок: меньше чем',
+  'school-settings.analytics.fallingBy': 'Средний балл падает на',
+  'school-settings.analytics.absentShare': 'Много пропусков: от, % уроков',
+  'school-settings.analytics.leaderReserveMarks': '«С одной 4 / 3»: не больше стольких',
+  'school-settings.analytics.trendFactor': 'Прогноз: доля тенденции',
+  'school-settings.analytics.trendLimit': 'Прогноз: тенденция не больше',
+  'school-settings.analytics.trendMinMarks': 'Прогноз: отметок в каждой части',
+  'school-settings.analytics.riskWeights': 'Веса причин риска',
+  'school-settings.analytics.risk.expected-fail': 'Ожидается «2»',
+  'school-settings.analytics.risk.not-assessed': 'Н/а',
+  'school-settings.analytics.risk.absences': 'Много пропусков',
+  'school-settings.analytics.risk.falling': 'Средний балл падает',
+  'school-settings.analytics.risk.few-marks': 'Мало отметок',
+  'school-settings.parentsSeeClassResults':
+    'Родители видят в дневнике показатели класса ребёнка (средний балл, успеваемость, качество — без имён)',
 
   // Strapi strings missing from its ru.json.
   'app.error.chunk.title': 'Не удалось загрузить экран',

@@ -132,22 +132,24 @@ export const changeOf = (now: GroupMeasures, before: GroupMeasures | null): Meas
 
 /**
  * The standing of a pupil by all their results of a period (one category each):
- * excellent — only 5 (and «зачтено»); one-four — one 4, the rest 5; good — only 4 and 5 with two or
- * more 4s; one-three — one 3, the rest 4 and 5; satisfactory — passed otherwise; failing — a 1, 2,
- * «не зачтено» or «н/а». «Хорошисты» in the reports are one-four and good together.
+ * excellent — only 5 (and «зачтено»); one-four — one 4, the rest 5; good — only 4 and 5 with more
+ * 4s; one-three — one 3, the rest 4 and 5; satisfactory — passed otherwise; failing — a 1, 2,
+ * «не зачтено» or «н/а». «Хорошисты» in the reports are one-four and good together. «One» is the
+ * school's setting `analytics.leaderReserveMarks` (1 by default: the reserve of отличники and
+ * хорошисты is pupils at most that many marks short).
  */
 export type PupilCategory = 'excellent' | 'one-four' | 'good' | 'one-three' | 'satisfactory' | 'failing' | 'none';
 
-export const pupilCategory = (values: string[]): PupilCategory => {
+export const pupilCategory = (values: string[], reserveMarks: number = DEFAULT_ANALYTICS_SETTINGS.leaderReserveMarks): PupilCategory => {
   const points = values.filter(isPointResult);
   if (values.some(isFailing)) return 'failing';
   if (points.length === 0) return 'none';
   const fours = points.filter((value) => value === '4').length;
   const threes = points.filter((value) => value === '3').length;
   if (threes === 0 && fours === 0) return 'excellent';
-  if (threes === 0 && fours === 1) return 'one-four';
+  if (threes === 0 && fours <= reserveMarks) return 'one-four';
   if (threes === 0) return 'good';
-  if (threes === 1) return 'one-three';
+  if (threes <= reserveMarks) return 'one-three';
   return 'satisfactory';
 };
 
@@ -172,40 +174,85 @@ export const forecastBounds = (startDate: string, endDate: string, today: string
 };
 
 /**
- * How much of the change between the earlier and the later marks the forecast carries on. Chosen
- * on the demo school (whose marks have no trend by construction, so any trend costs accuracy
- * there): a quarter of the trend, only when each part has at least three marks, costs 0.3 points of
- * exact forecasts against the plain average, while half of it on every pair of marks cost 10 points.
- * `forecastAccuracy` prints both on a school's own finished periods.
+ * The thresholds and weights the analytics use, kept as the school setting `analytics`
+ * (`src/school/settings.ts`, *Settings → Школа*); the defaults below are what the school gets
+ * until it changes them.
  */
-export const TREND_FACTOR = 0.25;
-/** The trend carried on is at most one mark either way. */
-export const TREND_LIMIT = 1;
-/** Each part needs this many marks before a trend is read from it. */
-export const TREND_MIN_MARKS = 3;
+export type RiskReason = 'expected-fail' | 'not-assessed' | 'few-marks' | 'falling' | 'absences';
+export const RISK_REASONS: readonly RiskReason[] = ['expected-fail', 'not-assessed', 'few-marks', 'falling', 'absences'];
+
+export interface AnalyticsSettings {
+  /** Fewer current marks than this in a subject: «н/а» is likely (at risk). */
+  fewMarks: number;
+  /** The subject's average fell by at least this much since the previous period (at risk). */
+  fallingBy: number;
+  /** Missed (absent, ill, excused) at least this share of the lessons, % (at risk). */
+  absentShare: number;
+  /** How much of the trend between the earlier and the later marks the forecast carries on. */
+  trendFactor: number;
+  /** The trend carried on is at most this many marks either way. */
+  trendLimit: number;
+  /** Each part needs this many marks before a trend is read from it. */
+  trendMinMarks: number;
+  /** «With one 4» / «with one 3»: at most this many 4s (3s) short of the better standing. */
+  leaderReserveMarks: number;
+  /** How much each reason weighs when the at-risk list is ordered (the sum of a pupil's reasons). */
+  riskWeights: Record<RiskReason, number>;
+}
+
+/**
+ * The defaults. The forecast's were chosen on the demo school (whose marks have no trend by
+ * construction, so any trend costs accuracy there): a quarter of the trend, only when each part
+ * has at least three marks, costs 0.3 points of exact forecasts against the plain average, while
+ * half of it on every pair of marks cost 10 points. `forecastAccuracy` prints both on a school's
+ * own finished periods, so the school can tune them.
+ */
+export const DEFAULT_ANALYTICS_SETTINGS: Readonly<AnalyticsSettings> = Object.freeze({
+  fewMarks: 3,
+  fallingBy: 0.5,
+  absentShare: 30,
+  trendFactor: 0.25,
+  trendLimit: 1,
+  trendMinMarks: 3,
+  leaderReserveMarks: 1,
+  riskWeights: Object.freeze({ 'expected-fail': 8, 'not-assessed': 8, absences: 4, falling: 2, 'few-marks': 1 }) as Record<
+    RiskReason,
+    number
+  >,
+});
+
+/** The order weight of a pupil's reasons (a higher one comes first in the at-risk list). */
+export const riskSeverity = (risks: RiskReason[], weights: Record<RiskReason, number> = DEFAULT_ANALYTICS_SETTINGS.riskWeights): number =>
+  [...new Set(risks)].reduce((total, reason) => total + (weights[reason] ?? 0), 0);
 
 export interface Forecast {
   /** The likely period mark, 2–5 (1 where the subject has it). */
   value: number;
   /** The weighted average of the marks the forecast is made from. */
   average: number;
-  /** Later average minus earlier average (null when a part has fewer than TREND_MIN_MARKS marks). */
+  /** Later average minus earlier average (null when a part has fewer than `trendMinMarks` marks). */
   trend: number | null;
 }
 
 /**
- * The forecast of the period mark: the weighted average of the marks so far, moved by a quarter of
- * its trend (the later part's average minus the earlier part's, at most ±1, read only when each
- * part has three marks or more), rounded half up, never below the scale's lowest mark.
+ * The forecast of the period mark: the weighted average of the marks so far, moved by a share of
+ * its trend (the later part's average minus the earlier part's; by default a quarter of it, at
+ * most ±1, read only when each part has three marks or more), rounded half up, never below the
+ * scale's lowest mark.
  */
-export const forecastMark = (earlier: WeightedSum, later: WeightedSum, lowest = 2): Forecast | null => {
+export const forecastMark = (
+  earlier: WeightedSum,
+  later: WeightedSum,
+  lowest = 2,
+  settings: Pick<AnalyticsSettings, 'trendFactor' | 'trendLimit' | 'trendMinMarks'> = DEFAULT_ANALYTICS_SETTINGS,
+): Forecast | null => {
   const average = averageOf(earlier, later);
   if (average === null) return null;
   const before = averageOf(earlier);
   const after = averageOf(later);
-  const enough = (part: WeightedSum) => (part.count ?? 0) >= TREND_MIN_MARKS;
+  const enough = (part: WeightedSum) => (part.count ?? 0) >= settings.trendMinMarks;
   const trend = before === null || after === null || !enough(earlier) || !enough(later) ? null : round2(after - before);
-  const moved = average + TREND_FACTOR * Math.max(-TREND_LIMIT, Math.min(TREND_LIMIT, trend ?? 0));
+  const moved = average + settings.trendFactor * Math.max(-settings.trendLimit, Math.min(settings.trendLimit, trend ?? 0));
   return { value: Math.min(5, Math.max(lowest, roundHalfUp(moved))), average, trend };
 };
 
@@ -235,18 +282,6 @@ export const accuracyOf = (pairs: AccuracyPair[]): Accuracy => {
   };
 };
 
-/** Thresholds of «at risk». */
-export const RISK = {
-  /** Fewer current marks than this in a subject: «н/а» is likely. */
-  fewMarks: 3,
-  /** The subject's average fell by at least this much since the previous period. */
-  fallingBy: 0.5,
-  /** Missed (absent, ill, excused) at least this share of the lessons, %. */
-  absentShare: 30,
-};
-
-export type RiskReason = 'expected-fail' | 'not-assessed' | 'few-marks' | 'falling' | 'absences';
-
 export interface SubjectStanding {
   result: PeriodResult | null;
   forecast: Forecast | null;
@@ -259,15 +294,23 @@ export interface SubjectStanding {
 }
 
 /** Why a pupil's subject needs attention this period (empty when it does not). */
-export const subjectRisks = (standing: SubjectStanding): RiskReason[] => {
+export const subjectRisks = (
+  standing: SubjectStanding,
+  thresholds: Pick<AnalyticsSettings, 'fewMarks' | 'fallingBy'> = DEFAULT_ANALYTICS_SETTINGS,
+): RiskReason[] => {
   const reasons: RiskReason[] = [];
   const value = standing.result?.value;
   if (value === NOT_ASSESSED) reasons.push('not-assessed');
   else if ((value && isFailing(value)) || (standing.forecast && standing.forecast.value <= 2)) reasons.push('expected-fail');
-  if (standing.pointScale && standing.result?.source !== 'period-mark' && standing.marks < RISK.fewMarks) reasons.push('few-marks');
-  if (standing.average !== null && standing.previousAverage !== null && standing.previousAverage - standing.average >= RISK.fallingBy)
+  if (standing.pointScale && standing.result?.source !== 'period-mark' && standing.marks < thresholds.fewMarks) reasons.push('few-marks');
+  if (
+    standing.average !== null &&
+    standing.previousAverage !== null &&
+    round2(standing.previousAverage - standing.average) >= thresholds.fallingBy
+  )
     reasons.push('falling');
   return reasons;
 };
 
-export const absenceRisk = (missed: number, lessons: number): boolean => lessons > 0 && (missed / lessons) * 100 >= RISK.absentShare;
+export const absenceRisk = (missed: number, lessons: number, absentShare: number = DEFAULT_ANALYTICS_SETTINGS.absentShare): boolean =>
+  lessons > 0 && (missed / lessons) * 100 >= absentShare;

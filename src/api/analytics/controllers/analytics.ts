@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { DiaryService } from '../../diary/services/diary';
-import type { AnalyticsFilters, AnalyticsService, AnalyticsViewer } from '../services/analytics';
+import { analyticsFiltersOf, reportHandlers, runAnalyticsReport } from '../reports';
+import type { AnalyticsService, AnalyticsViewer } from '../services/analytics';
 
 interface AnalyticsContext {
   state: { user?: { id?: number; role?: { type?: string } } };
@@ -21,11 +22,6 @@ const userOf = (ctx: AnalyticsContext) => {
   return { id: user.id, roleType: user.role?.type ?? '' };
 };
 
-const filtersOf = (ctx: AnalyticsContext): AnalyticsFilters & { groupBy?: unknown } => {
-  const { year, period, class: schoolClass, subject, grade, groupBy, compare } = ctx.query;
-  return { year, period, class: schoolClass, subject, grade, groupBy, compare };
-};
-
 /** Thin controller: who asks (and what they reach), which filters; the service computes. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const analytics = (): AnalyticsService => strapi.service('api::analytics.analytics') as unknown as AnalyticsService;
@@ -39,29 +35,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     throw new errors.PolicyError('Аналитика класса и школы недоступна для вашей роли');
   };
 
-  const report =
-    (name: 'choices' | 'summary' | 'pupils' | 'leaders' | 'atRisk' | 'attendance' | 'forecastAccuracy') =>
-    async (ctx: AnalyticsContext) => {
-      const viewer = await staffViewer(ctx);
-      const service = analytics();
-      ctx.body = {
-        data: await (service[name] as (viewer: AnalyticsViewer, filters: AnalyticsFilters) => Promise<unknown>)(viewer, filtersOf(ctx)),
-      };
-    };
-
   return {
-    choices: report('choices'),
-    summary: report('summary'),
-    pupils: report('pupils'),
-    leaders: report('leaders'),
-    atRisk: report('atRisk'),
-    attendance: report('attendance'),
-    forecastAccuracy: report('forecastAccuracy'),
+    ...reportHandlers((name) => async (ctx: AnalyticsContext) => {
+      const viewer = await staffViewer(ctx);
+      ctx.body = { data: await runAnalyticsReport(analytics(), name, viewer, ctx.query) };
+    }),
 
     /** A pupil's averages and trend: their own (pupil), their child's (parent), or a pupil the staff member reaches. */
     async pupilTrend(ctx: AnalyticsContext) {
       const user = userOf(ctx);
-      const filters = filtersOf(ctx);
+      const filters = analyticsFiltersOf(ctx.query);
       if (FAMILY.has(user.roleType)) {
         const pupil = await diary().requirePupil(user, ctx.params.student);
         ctx.body = { data: await analytics().pupilTrend({ wholeSchool: true }, pupil.id, filters) };

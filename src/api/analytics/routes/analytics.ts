@@ -25,6 +25,11 @@ export default {
     route('/leaders', 'leaders', 'Отличники, pupils with one 4, хорошисты, pupils with one 3'),
     route('/at-risk', 'atRisk', 'Pupils at risk: an expected 2 or н/а, too few marks, a falling average, many absences'),
     route('/attendance', 'attendance', 'Lessons missed by reason, per class and per pupil'),
+    route(
+      '/forecast',
+      'forecast',
+      'Expected average, success and quality rates of the period by group (period marks, else the pupils’ forecasts) beside those so far',
+    ),
     route('/forecast-accuracy', 'forecastAccuracy', 'How well the forecast of period marks matched the marks of finished periods'),
     route('/pupils/:student/trend', 'pupilTrend', 'One pupil’s averages by subject and period, the trend and the forecast'),
   ],

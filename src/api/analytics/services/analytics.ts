@@ -13,6 +13,7 @@ import {
   isPointResult,
   pupilCategory,
   resultOf,
+  riskSeverity,
   roundHalfUp,
   round2,
   subjectRisks,
@@ -140,6 +141,8 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
   // The pool, or the write's open transaction when a record rule asks for a snapshot (src/school/sql/connection.ts).
   const knex = (): Knex => knexOf(strapi);
   const today = () => todayInZone(getSchoolSettings(strapi).timeZone);
+  /** The school's thresholds and weights of the analytics (settings page), read per report. */
+  const thresholds = () => getSchoolSettings(strapi).analytics;
   const docId = (uid: string) => columnOf(strapi, uid as never, 'documentId');
   const col = (uid: string, attribute: string) => columnOf(strapi, uid as never, attribute);
   const link = (uid: string, attribute: string) => linkOf(strapi, uid as never, attribute);
@@ -513,6 +516,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       found.markJournal = journal.id;
     }
     const results: ResultRow[] = [];
+    const settings = thresholds();
     for (const found of pooled.values()) {
       const journal = scope.journals.get(found.markJournal ?? found.lastJournal) as JournalInfo;
       if (!scope.visible(journal)) continue;
@@ -530,6 +534,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           { sum: found.s0, weight: found.w0, count: found.n0 },
           { sum: found.s1, weight: found.w1, count: found.n1 },
           lowest,
+          settings,
         ),
       });
     }
@@ -611,8 +616,9 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const byPupil = new Map<number, string[]>();
     for (const row of results) if (row.result) byPupil.set(row.studentId, [...(byPupil.get(row.studentId) ?? []), row.result.value]);
     const counts = { excellent: 0, good: 0, oneFour: 0, oneThree: 0, failing: 0 };
+    const reserve = thresholds().leaderReserveMarks;
     for (const values of byPupil.values()) {
-      const category = pupilCategory(values);
+      const category = pupilCategory(values, reserve);
       if (category === 'excellent') counts.excellent += 1;
       if (category === 'one-four' || category === 'good') counts.good += 1;
       if (category === 'one-four') counts.oneFour += 1;
@@ -624,6 +630,20 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const measuresOf = (results: ResultRow[]): GroupMeasures =>
     groupMeasures(results.filter((row) => row.result).map((row) => ({ pupil: row.studentId, value: (row.result as PeriodResult).value })));
+
+  /** The result a pupil is expected to end the period with: the period mark when given, else the forecast. */
+  const expectedOf = (row: ResultRow): string | null => {
+    if (row.periodMark) return row.periodMark === 'осв' ? null : row.periodMark;
+    return row.forecast ? String(row.forecast.value) : null;
+  };
+
+  const expectedMeasuresOf = (results: ResultRow[]): GroupMeasures =>
+    groupMeasures(
+      results.flatMap((row) => {
+        const value = expectedOf(row);
+        return value === null ? [] : [{ pupil: row.studentId, value }];
+      }),
+    );
 
   const grouped = (results: ResultRow[], groupBy: GroupBy) => {
     const groups = new Map<string, { key: string; label: string; grade?: number; rows: ResultRow[] }>();
@@ -657,6 +677,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const previousAverage = new Map(before.map((row) => [`${row.studentId}:${row.subjectId}`, row.average]));
     const attendance = await attendanceOf(now.scope);
     const students = await studentsById([...now.results.map((row) => row.studentId), ...attendance.byPupil.keys()]);
+    const settings = thresholds();
     const byPupil = new Map<number, ResultRow[]>();
     for (const row of now.results) byPupil.set(row.studentId, [...(byPupil.get(row.studentId) ?? []), row]);
     for (const id of attendance.byPupil.keys()) if (!byPupil.has(id)) byPupil.set(id, []);
@@ -679,19 +700,22 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
             periodMark: row.periodMark,
             result: row.result,
             forecast: row.forecast,
-            risks: subjectRisks({
-              result: row.result,
-              forecast: row.forecast,
-              average: row.average,
-              previousAverage: previousAvg,
-              marks: row.marks,
-              pointScale: row.journal.scale !== 'pass-fail',
-            }),
+            risks: subjectRisks(
+              {
+                result: row.result,
+                forecast: row.forecast,
+                average: row.average,
+                previousAverage: previousAvg,
+                marks: row.marks,
+                pointScale: row.journal.scale !== 'pass-fail',
+              },
+              settings,
+            ),
           };
         })
         .sort((a, b) => collator.compare(a.subject, b.subject));
       const risks = new Set<RiskReason>(subjects.flatMap((subject) => subject.risks));
-      if (absenceRisk(missed, lessons)) risks.add('absences');
+      if (absenceRisk(missed, lessons, settings.absentShare)) risks.add('absences');
       const averages = rows.map((row) => row.average).filter((value): value is number => value !== null);
       const latest = rows.reduce<ResultRow | null>(
         (best, row) => (best === null || row.journal.grade >= best.journal.grade ? row : best),
@@ -701,7 +725,10 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         documentId: student?.documentId ?? '',
         fullName: student?.fullName ?? '',
         className: latest?.journal.className ?? null,
-        category: pupilCategory(rows.filter((row) => row.result).map((row) => (row.result as PeriodResult).value)),
+        category: pupilCategory(
+          rows.filter((row) => row.result).map((row) => (row.result as PeriodResult).value),
+          settings.leaderReserveMarks,
+        ),
         average: averages.length === 0 ? null : round2(averages.reduce((sum, value) => sum + value, 0) / averages.length),
         subjects,
         attendance: { absent: absences.absent, ill: absences.ill, excused: absences.excused, late: absences.late, missed, lessons },
@@ -788,6 +815,48 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     pupils: pupilsReport,
 
+    /**
+     * The forecast for classes, subjects, parallels, teachers or the school (R86): the measures the
+     * period is expected to end with — each pupil's result per subject taken as the period mark when
+     * it is given, else the forecast of it (`forecastMark`) — beside the measures of the results so
+     * far (period marks, else rounded averages) and the expected change.
+     */
+    async forecast(viewer: AnalyticsViewer, filters: AnalyticsFilters & { groupBy?: unknown }) {
+      const groupBy = (text(filters.groupBy) ?? 'class') as GroupBy;
+      if (!GROUP_BYS.includes(groupBy)) throw fieldError('groupBy', `Группировка: ${GROUP_BYS.join(', ')}`);
+      const period = await resolvePeriod(filters);
+      const { results } = await loadPeriod(viewer, filters, period);
+      const measure = (rows: ResultRow[]) => {
+        const current = measuresOf(rows);
+        const expected = expectedMeasuresOf(rows);
+        return {
+          current,
+          expected,
+          change: changeOf(expected, current),
+          forecasts: rows.filter((row) => !row.periodMark && row.forecast).length,
+        };
+      };
+      const groups = [...grouped(results, groupBy).values()]
+        .map((group) => ({
+          key: group.key,
+          label: group.label,
+          ...(group.grade !== undefined ? { grade: group.grade } : {}),
+          ...measure(group.rows),
+        }))
+        .sort(
+          (a, b) =>
+            (groupBy === 'class' || groupBy === 'grade' ? (a.grade ?? 0) - (b.grade ?? 0) : 0) || collator.compare(a.label, b.label),
+        );
+      const day = today();
+      return {
+        period: periodView(period),
+        state: day < period.startDate ? 'future' : day > period.endDate ? 'finished' : 'running',
+        groupBy,
+        total: measure(results),
+        groups,
+      };
+    },
+
     /** Отличники, pupils with one 4 (and хорошисты), pupils with one 3, by class. */
     async leaders(viewer: AnalyticsViewer, filters: AnalyticsFilters) {
       const report = await pupilsReport(viewer, filters);
@@ -818,12 +887,8 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Pupils who need help this period: an expected 2 or н/а, too few marks, a falling average, many absences. */
     async atRisk(viewer: AnalyticsViewer, filters: AnalyticsFilters) {
       const report = await pupilsReport(viewer, filters);
-      const severity = (risks: RiskReason[]) =>
-        (risks.includes('expected-fail') ? 8 : 0) +
-        (risks.includes('not-assessed') ? 8 : 0) +
-        (risks.includes('absences') ? 4 : 0) +
-        (risks.includes('falling') ? 2 : 0) +
-        (risks.includes('few-marks') ? 1 : 0);
+      const weights = thresholds().riskWeights;
+      const severity = (risks: RiskReason[]) => riskSeverity(risks, weights);
       const pupils = report.pupils
         .filter((pupil) => pupil.risks.length > 0)
         .map((pupil) => ({
@@ -979,6 +1044,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const year = await resolveYear(filters.year);
       if (!year) throw fieldError('year', 'В школе ещё нет учебных годов');
       const finished = (await periodRows((query) => query.where('y.id', year.id))).filter((period) => period.endDate < today());
+      const settings = thresholds();
       const all: { forecast: AccuracyPair[]; soFar: AccuracyPair[]; whole: AccuracyPair[] } = { forecast: [], soFar: [], whole: [] };
       const byPeriod = [];
       for (const period of finished) {
@@ -996,8 +1062,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return {
         year: { documentId: year.documentId, title: year.title },
-        method:
-          'weighted average of the first two thirds of the period + ¼ of its trend (±1 at most; each third with 3 marks or more), rounded half up',
+        method: `weighted average of the first two thirds of the period + ${settings.trendFactor} of its trend (±${settings.trendLimit} at most; each third with ${settings.trendMinMarks} marks or more), rounded half up`,
         forecast: accuracyOf(all.forecast),
         baselines: { averageSoFar: accuracyOf(all.soFar), averageOfWholePeriod: accuracyOf(all.whole) },
         periods: byPeriod,

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { AnalyticsFilters, AnalyticsService, AnalyticsViewer } from '../../../../../api/analytics/services/analytics';
+import { analyticsFiltersOf, reportHandlers, runAnalyticsReport } from '../../../../../api/analytics/reports';
+import type { AnalyticsService, AnalyticsViewer } from '../../../../../api/analytics/services/analytics';
 import { getSchoolSettings } from '../../../../../school/settings';
 import { analyticsWorkbook, type SummaryGroup } from '../analytics/xlsx';
 
@@ -10,35 +11,16 @@ import { analyticsWorkbook, type SummaryGroup } from '../analytics/xlsx';
  */
 const WHOLE_SCHOOL: AnalyticsViewer = { wholeSchool: true };
 
-const filtersOf = (ctx: Context): AnalyticsFilters & { groupBy?: unknown } => {
-  const { year, period, class: schoolClass, subject, grade, groupBy, compare } = ctx.query as Record<string, unknown>;
-  return { year, period, class: schoolClass, subject, grade, groupBy, compare };
-};
-
 const analyticsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const analytics = (): AnalyticsService => strapi.service('api::analytics.analytics') as unknown as AnalyticsService;
-  const report =
-    (name: 'choices' | 'summary' | 'pupils' | 'leaders' | 'atRisk' | 'attendance' | 'forecastAccuracy') => async (ctx: Context) => {
-      const service = analytics();
-      ctx.body = {
-        data: await (service[name] as (viewer: AnalyticsViewer, filters: AnalyticsFilters) => Promise<unknown>)(
-          WHOLE_SCHOOL,
-          filtersOf(ctx),
-        ),
-      };
-    };
   return {
-    choices: report('choices'),
-    summary: report('summary'),
-    pupils: report('pupils'),
-    leaders: report('leaders'),
-    atRisk: report('atRisk'),
-    attendance: report('attendance'),
-    forecastAccuracy: report('forecastAccuracy'),
+    ...reportHandlers((name) => async (ctx: Context) => {
+      ctx.body = { data: await runAnalyticsReport(analytics(), name, WHOLE_SCHOOL, ctx.query as Record<string, unknown>) };
+    }),
 
     /** The page's tables as one workbook: classes and subjects ranked, at risk, leaders, attendance. */
     async exportXlsx(ctx: Context) {
-      const filters = filtersOf(ctx);
+      const filters = analyticsFiltersOf(ctx.query as Record<string, unknown>);
       const service = analytics();
       const classes = await service.summary(WHOLE_SCHOOL, { ...filters, groupBy: 'class' });
       const subjects = await service.summary(WHOLE_SCHOOL, { ...filters, groupBy: 'subject' });

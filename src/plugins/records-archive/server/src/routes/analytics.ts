@@ -12,6 +12,7 @@ export default {
     { method: 'GET', path: '/analytics/leaders', handler: 'analytics.leaders', config: read },
     { method: 'GET', path: '/analytics/at-risk', handler: 'analytics.atRisk', config: read },
     { method: 'GET', path: '/analytics/attendance', handler: 'analytics.attendance', config: read },
+    { method: 'GET', path: '/analytics/forecast', handler: 'analytics.forecast', config: read },
     { method: 'GET', path: '/analytics/forecast-accuracy', handler: 'analytics.forecastAccuracy', config: read },
     { method: 'GET', path: '/analytics/export.xlsx', handler: 'analytics.exportXlsx', config: read },
   ],
