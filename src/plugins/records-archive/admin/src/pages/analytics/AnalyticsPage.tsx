@@ -24,7 +24,18 @@ import { BASE, useDownload, useLoad } from '../../api/client';
 import { ListState, Muted, Section } from '../../components/common';
 import { useT } from '../../utils/translations';
 import { ChartsRow, DynamicsChart, GroupsChart } from './Charts';
-import type { AttendanceReport, Choices, ForecastAccuracy, Leaders, Measures, RiskPupil, Summary, SummaryGroup } from './types';
+import type {
+  AttendanceReport,
+  Choices,
+  ForecastAccuracy,
+  ForecastGroup,
+  GroupForecast,
+  Leaders,
+  Measures,
+  RiskPupil,
+  Summary,
+  SummaryGroup,
+} from './types';
 
 const API = `${BASE}/analytics`;
 
@@ -355,6 +366,67 @@ const AttendanceTable = ({ report }: { report: AttendanceReport }) => {
   );
 };
 
+/** The expected measures of each class and the school (R86): so far → expected, with the expected change. */
+const ForecastTable = ({ rows }: { rows: ForecastGroup[] }) => {
+  const { t } = useT();
+  const { formatNumber } = useIntl();
+  const shown = (value: number | null, suffix = '') =>
+    value === null ? '—' : `${formatNumber(value, { maximumFractionDigits: 2 })}${suffix}`;
+  return (
+    <Table colCount={5} rowCount={rows.length + 1}>
+      <Thead>
+        <Tr>
+          <Th>
+            <Typography variant="sigma">{t('analytics.col.class', 'Класс')}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{t('analytics.col.pupils', 'Обучающихся')}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{t('analytics.groupForecast.average', 'Средний балл: сейчас → ожидается')}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{t('analytics.groupForecast.success', 'Успеваемость: сейчас → ожидается')}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{t('analytics.groupForecast.quality', 'Качество: сейчас → ожидается')}</Typography>
+          </Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {rows.map((row) => (
+          <Tr key={row.key}>
+            <Td>
+              <Typography fontWeight="bold">{row.label}</Typography>
+            </Td>
+            <Td>
+              <Typography>{row.current.pupils}</Typography>
+            </Td>
+            <Td>
+              <Flex gap={1}>
+                <Typography>{shown(row.current.averageMark)} →</Typography>
+                <WithChange value={row.expected.averageMark} change={row.change.averageMark} />
+              </Flex>
+            </Td>
+            <Td>
+              <Flex gap={1}>
+                <Typography>{shown(row.current.successRate, ' %')} →</Typography>
+                <WithChange value={row.expected.successRate} change={row.change.successRate} suffix=" %" />
+              </Flex>
+            </Td>
+            <Td>
+              <Flex gap={1}>
+                <Typography>{shown(row.current.qualityRate, ' %')} →</Typography>
+                <WithChange value={row.expected.qualityRate} change={row.change.qualityRate} suffix=" %" />
+              </Flex>
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};
+
 /**
  * «Аналитика»: the deputy director's overview of a study period — the school's figures with their
  * change since the previous period, classes and subjects ranked, pupils at risk, отличники and
@@ -379,6 +451,7 @@ export const AnalyticsPage = () => {
   const atRisk = useLoad<{ data: { pupils: RiskPupil[] } }>(`${API}/at-risk`, filters);
   const leaders = useLoad<{ data: Leaders }>(`${API}/leaders`, filters);
   const attendance = useLoad<{ data: AttendanceReport }>(`${API}/attendance`, filters);
+  const groupForecast = useLoad<{ data: GroupForecast }>(`${API}/forecast`, { ...filters, groupBy: 'class' });
   const accuracy = useLoad<{ data: ForecastAccuracy }>(`${API}/forecast-accuracy`, filters.year ? { year: filters.year } : undefined);
 
   const options = choices.data?.data;
@@ -596,11 +669,36 @@ export const AnalyticsPage = () => {
           </ListState>
         </Section>
 
+        <Section title={t('analytics.groupForecast', 'Прогноз по классам и школе: чем закончится период')}>
+          <ListState
+            isLoading={groupForecast.isLoading}
+            isEmpty={(groupForecast.data?.data.groups.length ?? 0) === 0}
+            empty={t('analytics.empty', 'Нет данных за этот период')}
+          >
+            {groupForecast.data ? (
+              <ForecastTable
+                rows={[
+                  ...groupForecast.data.data.groups,
+                  { key: 'school', label: t('analytics.groupForecast.school', 'Школа'), ...groupForecast.data.data.total },
+                ]}
+              />
+            ) : null}
+          </ListState>
+          <Box paddingTop={2}>
+            <Muted>
+              {t(
+                'analytics.groupForecast.hint',
+                'Ожидается: отметка за период, где она выставлена, иначе прогноз отметки каждого обучающегося по каждому предмету.',
+              )}
+            </Muted>
+          </Box>
+        </Section>
+
         <Section title={t('analytics.forecast', 'Прогноз отметок за период')}>
           <Typography tag="p" style={{ whiteSpace: 'normal' }}>
             {t(
               'analytics.forecast.method',
-              'Прогноз — средневзвешенный балл с поправкой на тренд: половина разницы между средним баллом второй и первой части отметок (не больше одного балла), округление по правилам.',
+              'Прогноз — средневзвешенный балл с поправкой на тенденцию: доля разницы между средним баллом второй и первой части отметок (доля и предел задаются в настройках школы), округление по правилам.',
             )}
           </Typography>
           <Box paddingTop={2}>

@@ -119,3 +119,21 @@ export interface ForecastAccuracy {
   forecast: Accuracy;
   baselines: { averageSoFar: Accuracy; averageOfWholePeriod: Accuracy };
 }
+
+/** `GET /analytics/forecast`: the period's expected measures per group beside those so far. */
+export interface ForecastGroup {
+  key: string;
+  label: string;
+  grade?: number;
+  current: Measures;
+  expected: Measures;
+  change: Change;
+  forecasts: number;
+}
+
+export interface GroupForecast {
+  period: PeriodView | null;
+  state: 'running' | 'finished' | 'future';
+  total: Omit<ForecastGroup, 'key' | 'label' | 'grade'>;
+  groups: ForecastGroup[];
+}
