@@ -42,6 +42,8 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::personal-file.personal-file',
   'api::yearly-result.yearly-result',
   'api::certificate-entry.certificate-entry',
+  'api::study-certificate-entry.study-certificate-entry',
+  'api::medal-entry.medal-entry',
   'api::external-assessment.external-assessment',
   'api::exam-result.exam-result',
   'api::special-condition.special-condition',

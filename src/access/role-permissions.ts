@@ -114,6 +114,16 @@ const CERTIFICATE_BOOK = [
   'api::certificate-entry.certificate-entry.issue',
   'api::certificate-entry.certificate-entry.book',
   'api::certificate-entry.certificate-entry.supplement',
+  // The book of study certificates (справки об обучении): the same keepers, the same append-only rule.
+  ...read('study-certificate-entry'),
+  ...['create', 'update', 'delete'].map((action) => `api::study-certificate-entry.study-certificate-entry.${action}`),
+  'api::study-certificate-entry.study-certificate-entry.certificate',
+  'api::study-certificate-entry.study-certificate-entry.book',
+  // The medals book (книга учёта и выдачи медалей): entries from the аттестаты that carry a medal.
+  ...read('medal-entry'),
+  ...['create', 'update', 'delete'].map((action) => `api::medal-entry.medal-entry.${action}`),
+  'api::medal-entry.medal-entry.awarded',
+  'api::medal-entry.medal-entry.book',
 ];
 /** Personal files (личные дела) and their yearly results: kept by the secretary, the deputy and the director, who also keep the certificate book. */
 const PERSONAL_FILES = [

@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 15;
+export const ADMIN_LAYOUTS_VERSION = 16;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -1151,6 +1151,116 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['medal', 4],
         ['awardRule', 4],
       ],
+      [['registeredBy', 6]],
+    ],
+  },
+
+  'api::study-certificate-entry.study-certificate-entry': {
+    labels: {
+      kind: 'Вид записи',
+      bookYear: 'Год книги',
+      registrationNumber: 'Регистрационный номер',
+      student: 'Обучающийся',
+      fullName: 'Фамилия, имя, отчество (на день выдачи)',
+      birthDate: 'Дата рождения',
+      reason: 'Основание выдачи справки',
+      reasonNote: 'Пояснение (для аннулирования — причина)',
+      periodFrom: 'Обучался с',
+      periodTo: 'Обучался по',
+      classes: 'Классы',
+      years: 'Учебные годы и отметки (из журнала)',
+      issuedOn: 'Дата выдачи',
+      issuedBy: 'Выдал',
+      receivedBy: 'Получил',
+      original: 'Аннулируемая справка',
+      registeredBy: 'Зарегистрировал',
+    },
+    mainField: 'fullName',
+    list: ['bookYear', 'registrationNumber', 'kind', 'fullName', 'reason', 'issuedOn'],
+    defaultSort: { field: 'registrationNumber', order: 'ASC' },
+    edit: [
+      [
+        ['kind', 6],
+        ['student', 6],
+      ],
+      [
+        ['reason', 8],
+        ['issuedOn', 4],
+      ],
+      [
+        ['receivedBy', 6],
+        ['issuedBy', 6],
+      ],
+      [
+        ['original', 6],
+        ['reasonNote', 6],
+      ],
+      [
+        ['bookYear', 4],
+        ['registrationNumber', 4],
+        ['birthDate', 4],
+      ],
+      [['fullName', 12]],
+      [
+        ['periodFrom', 4],
+        ['periodTo', 4],
+        ['classes', 4],
+      ],
+      [['years', 12]],
+      [['registeredBy', 6]],
+    ],
+  },
+
+  'api::medal-entry.medal-entry': {
+    labels: {
+      kind: 'Вид записи',
+      bookYear: 'Год книги',
+      registrationNumber: 'Регистрационный номер',
+      certificateEntry: 'Запись книги регистрации аттестатов (с медалью)',
+      student: 'Обучающийся',
+      fullName: 'Фамилия, имя, отчество',
+      medal: 'Медаль «За особые успехи в учении»',
+      certificate: 'Аттестат (запись книги, бланк)',
+      orderNumber: 'Номер приказа о награждении',
+      orderDate: 'Дата приказа о награждении',
+      issuedOn: 'Дата выдачи',
+      issuedBy: 'Выдал',
+      receivedBy: 'Получил',
+      original: 'Аннулируемая запись',
+      reasonNote: 'Причина аннулирования',
+      registeredBy: 'Зарегистрировал',
+    },
+    mainField: 'fullName',
+    list: ['bookYear', 'registrationNumber', 'kind', 'fullName', 'medal', 'issuedOn'],
+    defaultSort: { field: 'registrationNumber', order: 'ASC' },
+    edit: [
+      [
+        ['kind', 6],
+        ['certificateEntry', 6],
+      ],
+      [
+        ['orderNumber', 4],
+        ['orderDate', 4],
+        ['issuedOn', 4],
+      ],
+      [
+        ['receivedBy', 6],
+        ['issuedBy', 6],
+      ],
+      [
+        ['original', 6],
+        ['reasonNote', 6],
+      ],
+      [
+        ['bookYear', 4],
+        ['registrationNumber', 4],
+        ['medal', 4],
+      ],
+      [
+        ['fullName', 6],
+        ['student', 6],
+      ],
+      [['certificate', 12]],
       [['registeredBy', 6]],
     ],
   },

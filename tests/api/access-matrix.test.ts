@@ -464,6 +464,27 @@ const routes = (): RouteCase[] => [
     expect: { deputy: 400, director: 400, secretary: 400, others: 403 },
   },
   {
+    name: 'GET /api/study-certificate-entries',
+    call: (api) => api.get('/api/study-certificate-entries'),
+    expect: { deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/study-certificate-entries/book.pdf',
+    call: (api) => api.get('/api/study-certificate-entries/book.pdf?year=2026'),
+    expect: { deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/study-certificate-entries for a 5th-grader «did not pass the GIA» (400 for those who may issue)',
+    call: (api) =>
+      api.post('/api/study-certificate-entries', {
+        student: world.school.pupil5b.documentId,
+        reason: 'gia-failed',
+        issuedOn: '2026-06-25',
+        receivedBy: 'Кузнецов',
+      }),
+    expect: { deputy: 400, director: 400, secretary: 400, others: 403 },
+  },
+  {
     name: 'GET /api/audit-entries',
     call: (api) => api.get('/api/audit-entries'),
     expect: { deputy: 200, director: 200, archivist: 200, others: 403 },

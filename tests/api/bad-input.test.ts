@@ -2469,6 +2469,46 @@ const certificateCases = (): BadCase[] => {
   ];
 };
 
+/** The book of study certificates: the core create refuses bad input and typed marks; an entry is never updated or deleted. */
+const studyCertificateCases = (): BadCase[] => {
+  const table = 'api::study-certificate-entry.study-certificate-entry' as UID.Schema;
+  const url = '/api/study-certificate-entries';
+  const issue = (overrides: Record<string, unknown> = {}) => ({
+    student: school.pupils5a[0].documentId,
+    reason: 'part-of-programme',
+    issuedOn: '2026-06-25',
+    receivedBy: 'Иванов И. С.',
+    ...overrides,
+  });
+  const post = (name: string, body: () => Body, paths?: string[], who: Caller = 'secretary', status = 400): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => url,
+    body,
+    table,
+    paths,
+    status,
+  });
+  return [
+    post('the secretary’s справка об обучении with typed marks', () => data(issue({ years: [{ subjects: [] }] })), ['years']),
+    post('the secretary’s справка with a typed number', () => data(issue({ registrationNumber: 7 })), ['registrationNumber']),
+    post('the secretary’s справка with a list for data', () => data([issue()])),
+    post('the secretary’s справка without a pupil', () => data(issue({ student: undefined })), ['student']),
+    post('the secretary’s справка for an unknown reason', () => data(issue({ reason: 'moved' })), ['reason']),
+    post('the secretary’s справка «did not pass the GIA» for a 5th-grader', () => data(issue({ reason: 'gia-failed' })), ['reason']),
+    post('the secretary’s справка with a number for the receiver', () => data(issue({ receivedBy: 12345 })), ['receivedBy']),
+    post('the secretary’s справка dated in the future', () => data(issue({ issuedOn: '2999-01-01' })), ['issuedOn']),
+    post('the secretary’s справка dated by a non-date', () => data(issue({ issuedOn: '31.02.2026' })), ['issuedOn']),
+    post('the secretary’s справка with a huge receiver', () => data(issue({ receivedBy: HUGE }))),
+    post('the deputy’s annulment naming no справка', () => data({ kind: 'annulment', reasonNote: 'ошибка' }), ['original'], 'deputy'),
+    post('the director’s справка of an unknown kind', () => data(issue({ kind: 'duplicate' })), ['kind'], 'director'),
+    post('a teacher’s справка об обучении', () => data(issue()), undefined, 'teacherA', 403),
+    post('a class teacher’s справка об обучении', () => data(issue()), undefined, 'classTeacherB', 403),
+    post('a parent’s справка об обучении', () => data(issue()), undefined, 'parentA', 403),
+  ];
+};
+
 const titled = (cases: BadCase[]) =>
   cases.map((badCase) => [`${badCase.name} is refused with ${badCase.status ?? 400} and changes nothing`, badCase] as const);
 
@@ -2526,5 +2566,11 @@ describe('the corpus’s good bodies', () => {
       table: type.uid,
     });
     expect([response.status, response.body.error]).toEqual([201, undefined]);
+  });
+});
+
+describe('bad input to the book of study certificates', () => {
+  it.each(titled(studyCertificateCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
   });
 });

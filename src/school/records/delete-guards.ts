@@ -46,6 +46,12 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::reward.reward', field: 'student', label: 'поощрений' },
     { uid: 'api::personal-file.personal-file', field: 'student', label: 'личных дел' },
     { uid: 'api::certificate-entry.certificate-entry', field: 'student', label: 'записей книги регистрации аттестатов' },
+    {
+      uid: 'api::study-certificate-entry.study-certificate-entry',
+      field: 'student',
+      label: 'записей книги регистрации справок об обучении',
+    },
+    { uid: 'api::medal-entry.medal-entry', field: 'student', label: 'записей книги учёта и выдачи медалей' },
     { uid: 'api::external-assessment.external-assessment', field: 'student', label: 'результатов внешней оценки' },
     { uid: 'api::special-condition.special-condition', field: 'student', label: 'заключений ПМПК' },
     { uid: 'api::parent-meeting.parent-meeting', field: 'student', label: 'бесед с родителями о результатах' },

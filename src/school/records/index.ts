@@ -33,6 +33,9 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::personal-file.personal-file': (draft) => import('./personal-file-rules').then((rules) => rules.personalFileRules(draft)),
   'api::yearly-result.yearly-result': (draft) => import('./personal-file-rules').then((rules) => rules.yearlyResultRules(draft)),
   'api::certificate-entry.certificate-entry': (draft) => import('./certificate-rules').then((rules) => rules.certificateEntryRules(draft)),
+  'api::study-certificate-entry.study-certificate-entry': (draft) =>
+    import('./study-certificate-rules').then((rules) => rules.studyCertificateEntryRules(draft)),
+  'api::medal-entry.medal-entry': (draft) => import('./medal-rules').then((rules) => rules.medalEntryRules(draft)),
   'api::external-assessment.external-assessment': (draft) =>
     import('./external-assessment-rules').then((rules) => rules.externalAssessmentRules(draft)),
   'api::exam-result.exam-result': (draft) => import('./exam-result-rules').then((rules) => rules.examResultRules(draft)),
@@ -152,6 +155,12 @@ export const recordRulesMiddleware =
         }
         if (context.uid === 'api::credit-transfer.credit-transfer') {
           (await import('./credit-transfer-rules')).assertCreditTransferChangeable(stored);
+        }
+        if (context.uid === 'api::study-certificate-entry.study-certificate-entry') {
+          (await import('./study-certificate-rules')).assertStudyCertificateDeletable(stored);
+        }
+        if (context.uid === 'api::medal-entry.medal-entry') {
+          (await import('./medal-rules')).assertMedalEntryDeletable(stored);
         }
         await guardDelete(strapi, context.uid, stored);
       }

@@ -79,6 +79,38 @@ const documentsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await documents().issueCertificate(student, body.data as Record<string, unknown>) };
     },
 
+    /**
+     * Issues a справка об обучении and registers it in the book; the secretary confirms that the data
+     * are checked (`confirmed: true`), since the entry is never edited afterwards.
+     */
+    async issueStudyCertificate(ctx: Context) {
+      const { student } = await validateStudentParams(ctx.params);
+      const body = ctx.request.body as Record<string, unknown> | undefined;
+      if (!body || typeof body !== 'object' || Array.isArray(body)) {
+        throw new errors.ValidationError('Передайте данные справки объектом');
+      }
+      const { confirmed, ...input } = body;
+      if (confirmed !== true) {
+        const message = 'Подтвердите, что сведения проверены: запись в книге после выдачи не исправляется';
+        throw new errors.ValidationError(message, { errors: [{ path: ['confirmed'], message, name: 'ValidationError' }] });
+      }
+      await assertAdminAppointed(strapi, ctx, 'certificate-books');
+      await staffAccountOf(strapi, ctx);
+      ctx.status = 201;
+      ctx.body = { data: await documents().issueStudyCertificate(student, input) };
+    },
+
+    async studyCertificatePdf(ctx: Context) {
+      const { student } = await validateStudentParams(ctx.params);
+      const { pdf, fullName, number } = await documents().studyCertificatePdf(student, String(ctx.params.entry));
+      attach(ctx, pdf, `Справка об обучении ${number} — ${fullName}.pdf`, 'pdf');
+    },
+
+    async studyCertificateBook(ctx: Context) {
+      const { pdf, year } = await documents().studyCertificateBook(ctx.query.year);
+      attach(ctx, pdf, `Книга регистрации справок об обучении ${year}.pdf`, 'pdf');
+    },
+
     async issueFile(ctx: Context) {
       const { student } = await validateStudentParams(ctx.params);
       const input = await validateIssueFile(ctx.request.body);

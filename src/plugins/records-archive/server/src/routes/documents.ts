@@ -39,6 +39,24 @@ export default {
     },
     {
       method: 'POST',
+      path: '/documents/pupils/:student/study-certificate',
+      handler: 'documents.issueStudyCertificate',
+      config: requireAction('documents.issue'),
+    },
+    {
+      method: 'GET',
+      path: '/documents/pupils/:student/study-certificates/:entry/certificate.pdf',
+      handler: 'documents.studyCertificatePdf',
+      config: requireAction('documents.read'),
+    },
+    {
+      method: 'GET',
+      path: '/documents/prints/study-certificate-book.pdf',
+      handler: 'documents.studyCertificateBook',
+      config: requireAction('documents.read'),
+    },
+    {
+      method: 'POST',
       path: '/documents/pupils/:student/progress-certificate',
       handler: 'documents.progressCertificate',
       config: requireAction('documents.issue'),

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { answerRequest, issuedDocumentOf } from '../../../../../api/results-request/answer';
 import { getCertificateEntryService } from '../../../../../api/certificate-entry/services/certificate-entry';
+import { getStudyCertificateEntryService } from '../../../../../api/study-certificate-entry/services/study-certificate-entry';
 import { getPersonalFileService, type AdmissionDocument, type FilledYear } from '../../../../../api/personal-file/services/personal-file';
 import { filesInventoryPdf } from '../../../../../api/personal-file/inventory-pdf';
 import { todayInZone } from '../../../../../school/calendar';
@@ -26,6 +27,7 @@ const PERSONAL_FILE = 'api::personal-file.personal-file';
 const YEARLY_RESULT = 'api::yearly-result.yearly-result';
 const CERTIFICATE_ENTRY = 'api::certificate-entry.certificate-entry';
 const ENROLLMENT = 'api::enrollment.enrollment';
+const STUDY_CERTIFICATE_ENTRY = 'api::study-certificate-entry.study-certificate-entry';
 
 const notFound = (what: string) => new errors.NotFoundError(what);
 const fieldError = (path: string, message: string) =>
@@ -76,6 +78,17 @@ export interface PupilDocuments {
     issuedOn: string | null;
     medal: string | null;
     withDistinction: boolean;
+  }>;
+  /** The pupil's entries in the book of study certificates (справки об обучении), annulments included. */
+  studyCertificates: Array<{
+    documentId: string;
+    kind: string;
+    registrationNumber: number | null;
+    bookYear: number | null;
+    issuedOn: string | null;
+    reason: string | null;
+    classes: string | null;
+    annulled: boolean;
   }>;
 }
 
@@ -220,7 +233,7 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async pupilDocuments(studentDocumentId: string): Promise<PupilDocuments> {
       const pupil = await pupilOf(studentDocumentId);
       const file = await fileOf(pupil.id);
-      const [enrollments, years, certificates] = (await Promise.all([
+      const [enrollments, years, certificates, studyCertificates] = (await Promise.all([
         strapi.db.query(ENROLLMENT).findMany({
           where: { student: { id: pupil.id } },
           select: ['startDate', 'endDate'],
@@ -241,7 +254,16 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
           where: { student: { id: pupil.id } },
           orderBy: [{ id: 'asc' }],
         }),
-      ])) as [Row[], Row[], Row[]];
+        strapi.db.query(STUDY_CERTIFICATE_ENTRY).findMany({
+          where: { student: { id: pupil.id } },
+          select: ['id', 'documentId', 'kind', 'registrationNumber', 'bookYear', 'issuedOn', 'reason', 'classes'],
+          populate: { original: { select: ['id'] } },
+          orderBy: [{ id: 'asc' }],
+        }),
+      ])) as [Row[], Row[], Row[], Row[]];
+      const annulledIds = new Set(
+        studyCertificates.filter((entry) => entry.kind === 'annulment').map((entry) => (entry.original as Row | null)?.id),
+      );
       const yearOf = (row: Row) => row.academicYear as Row | null;
       return {
         pupil: { documentId: pupil.documentId, fullName: String(pupil.fullName ?? ''), birthDate: text(pupil.birthDate) },
@@ -303,6 +325,16 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
           issuedOn: text(entry.issuedOn),
           medal: text(entry.medal),
           withDistinction: entry.withDistinction === true,
+        })),
+        studyCertificates: studyCertificates.map((entry) => ({
+          documentId: entry.documentId,
+          kind: String(entry.kind),
+          registrationNumber: typeof entry.registrationNumber === 'number' ? entry.registrationNumber : null,
+          bookYear: typeof entry.bookYear === 'number' ? entry.bookYear : null,
+          issuedOn: text(entry.issuedOn),
+          reason: text(entry.reason),
+          classes: text(entry.classes),
+          annulled: annulledIds.has(entry.id),
         })),
       };
     },
@@ -419,6 +451,35 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async issueCertificate(studentDocumentId: string, input: Record<string, unknown>) {
       await pupilOf(studentDocumentId);
       return getCertificateEntryService(strapi).issue({ ...input, student: studentDocumentId });
+    },
+
+    /**
+     * Issues a справка об обучении to the pupil and registers it in the book (as `POST
+     * /api/study-certificate-entries`): the reason, date and receiver are typed; the number, the period,
+     * the classes and the marks are taken from the class lists and the journal by the record rules.
+     */
+    async issueStudyCertificate(studentDocumentId: string, input: Record<string, unknown>) {
+      await pupilOf(studentDocumentId);
+      const allowed = ['reason', 'reasonNote', 'issuedOn', 'issuedBy', 'receivedBy'];
+      const unknown = Object.keys(input).find((key) => !allowed.includes(key));
+      if (unknown) throw fieldError(unknown, `Лишнее поле «${unknown}»: номер, период обучения, классы и отметки не вводятся`);
+      const data = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== '' && value !== null && value !== undefined));
+      return getStudyCertificateEntryService(strapi).issue({ ...data, kind: 'original', student: studentDocumentId });
+    },
+
+    /** One of the pupil's справки об обучении as a PDF (404 when the entry is another pupil's). */
+    async studyCertificatePdf(studentDocumentId: string, entryDocumentId: string) {
+      const pupil = await pupilOf(studentDocumentId);
+      const own = await strapi.db
+        .query(STUDY_CERTIFICATE_ENTRY)
+        .count({ where: { documentId: entryDocumentId, student: { id: pupil.id } } });
+      if (own === 0) throw notFound('Запись книги справок об обучении не найдена');
+      return getStudyCertificateEntryService(strapi).certificatePdf(entryDocumentId);
+    },
+
+    /** The pages of the book of study certificates of a calendar year. */
+    async studyCertificateBook(year: unknown) {
+      return getStudyCertificateEntryService(strapi).bookPdf(year);
     },
 
     /**

@@ -1,5 +1,22 @@
 import * as React from 'react';
-import { Badge, Box, Button, Field, Flex, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  TextInput,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { FilePdf, Download, Pencil, Search } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { BASE, errorMessage, useDownload, useLoad } from '../../api/client';
@@ -66,6 +83,16 @@ interface PupilDocuments {
     issuedOn: string | null;
     medal: string | null;
     withDistinction: boolean;
+  }>;
+  studyCertificates: Array<{
+    documentId: string;
+    kind: string;
+    registrationNumber: number | null;
+    bookYear: number | null;
+    issuedOn: string | null;
+    reason: string | null;
+    classes: string | null;
+    annulled: boolean;
   }>;
 }
 
@@ -233,6 +260,121 @@ const CertificateModal = ({ pupil, onClose, onSaved }: { pupil: string; onClose:
   );
 };
 
+const STUDY_REASONS: Record<string, [string, string]> = {
+  'gia-failed': ['documents.study.reason.giaFailed', 'Не прошёл(ла) ГИА (неудовлетворительные результаты)'],
+  'gia-not-taken': ['documents.study.reason.giaNotTaken', 'Не проходил(а) ГИА'],
+  'part-of-programme': ['documents.study.reason.part', 'Освоил(а) часть образовательной программы'],
+  expelled: ['documents.study.reason.expelled', 'Отчислен(а)'],
+};
+
+interface StudyCertificateForm {
+  reason: string;
+  issuedOn: string;
+  receivedBy: string;
+  issuedBy: string;
+  reasonNote: string;
+}
+
+/**
+ * Issues a справка об обучении (R46): the reason, date and receiver are typed; the period of study,
+ * the classes and each year's marks are taken from the class lists and the journal. The entry in the
+ * book is never edited, so the secretary confirms the data first; the справка is downloaded at once.
+ */
+const StudyCertificateModal = ({ pupil, onClose, onSaved }: { pupil: string; onClose: () => void; onSaved: () => void }) => {
+  const { t } = useT();
+  const { post } = useFetchClient();
+  const download = useDownload();
+  const { toggleNotification } = useNotification();
+  const [form, setForm] = React.useState<StudyCertificateForm>({ reason: '', issuedOn: '', receivedBy: '', issuedBy: '', reasonNote: '' });
+  const [confirmed, setConfirmed] = React.useState(false);
+  const set = (name: keyof StudyCertificateForm) => (value: string) => setForm((previous) => ({ ...previous, [name]: value }));
+  const submit = async () => {
+    const body = Object.fromEntries(Object.entries(form).filter(([, value]) => value.trim() !== ''));
+    const { data } = await post<{ data: { documentId: string; registrationNumber: number; bookYear: number } }>(
+      `${BASE}/documents/pupils/${pupil}/study-certificate`,
+      { ...body, confirmed },
+    );
+    toggleNotification({
+      type: 'success',
+      message: t('documents.study.done', 'Справка об обучении зарегистрирована в книге под № {number}', {
+        number: `${data.data.registrationNumber}/${data.data.bookYear}`,
+      }),
+    });
+    await download(
+      `${BASE}/documents/pupils/${pupil}/study-certificates/${data.data.documentId}/certificate.pdf`,
+      'spravka-ob-obuchenii.pdf',
+    );
+    onSaved();
+  };
+  return (
+    <FormModal
+      title={t('documents.study.title', 'Выдать справку об обучении')}
+      hint={t(
+        'documents.study.hint',
+        'Период обучения, классы и отметки по годам берутся из списков классов и журнала (годовые, а за неоконченный год — за последний период). Номер в книге присваивается по порядку. Запись в книге не изменяется: ошибку исправляют аннулированием и новой справкой.',
+      )}
+      submitLabel={t('documents.study.submit', 'Выдать справку')}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      {(errors) => (
+        <>
+          <Field.Root name="reason" error={errors.reason} required>
+            <Field.Label>{t('documents.study.reason', 'Основание выдачи')}</Field.Label>
+            <SingleSelect value={form.reason} onChange={(next: string | number) => set('reason')(String(next))}>
+              {Object.entries(STUDY_REASONS).map(([value, [id, text]]) => (
+                <SingleSelectOption key={value} value={value}>
+                  {t(id, text)}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+            <Field.Error />
+          </Field.Root>
+          <TextField
+            name="reasonNote"
+            label={t('documents.study.reasonNote', 'Пояснение (например, приказ об отчислении)')}
+            value={form.reasonNote}
+            onChange={set('reasonNote')}
+            error={errors.reasonNote}
+          />
+          <Flex gap={4}>
+            <TextField
+              name="issuedOn"
+              type="date"
+              required
+              label={t('documents.certificate.issuedOn', 'Дата выдачи')}
+              value={form.issuedOn}
+              onChange={set('issuedOn')}
+              error={errors.issuedOn}
+            />
+            <TextField
+              name="issuedBy"
+              label={t('documents.certificate.issuedBy', 'Кто выдал')}
+              value={form.issuedBy}
+              onChange={set('issuedBy')}
+              error={errors.issuedBy}
+            />
+          </Flex>
+          <TextField
+            name="receivedBy"
+            required
+            label={t('documents.certificate.receivedBy', 'Кто получил')}
+            value={form.receivedBy}
+            onChange={set('receivedBy')}
+            error={errors.receivedBy}
+          />
+          <Field.Root name="confirmed" error={errors.confirmed}>
+            <Checkbox checked={confirmed} onCheckedChange={(checked) => setConfirmed(checked === true)}>
+              {t('documents.study.confirm', 'Сведения проверены: запись в книге после выдачи не исправляется')}
+            </Checkbox>
+            <Field.Error />
+          </Field.Root>
+        </>
+      )}
+    </FormModal>
+  );
+};
+
 /** A справка об успеваемости issued at the counter: the request is registered and answered at once, then downloaded. */
 const ProgressCertificateModal = ({
   pupil,
@@ -367,6 +509,7 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
   const [issuing, setIssuing] = React.useState(false);
   const [issuingFile, setIssuingFile] = React.useState(false);
   const [certifying, setCertifying] = React.useState(false);
+  const [issuingStudy, setIssuingStudy] = React.useState(false);
   const record = loaded.data?.data;
   if (!record)
     return (
@@ -617,6 +760,75 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
         </ListState>
       </Section>
 
+      <Section
+        title={t('documents.study.section', 'Справки об обучении (книга регистрации справок)')}
+        actions={
+          allowedActions.canIssue ? (
+            <Button variant="secondary" onClick={() => setIssuingStudy(true)}>
+              {t('documents.study.button', 'Выдать справку об обучении')}
+            </Button>
+          ) : null
+        }
+      >
+        <ListState
+          isLoading={false}
+          isEmpty={record.studyCertificates.length === 0}
+          empty={t('documents.study.empty', 'Справок об обучении обучающемуся не выдавали')}
+        >
+          <Table colCount={5} rowCount={record.studyCertificates.length + 1}>
+            <Thead>
+              <Tr>
+                <Th>{t('documents.column.registration', '№ в книге')}</Th>
+                <Th>{t('documents.column.issuedOn', 'Дата выдачи')}</Th>
+                <Th>{t('documents.study.reason', 'Основание выдачи')}</Th>
+                <Th>{t('documents.column.class', 'Класс')}</Th>
+                <Th>{t('documents.study.pdf', 'Справка')}</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {record.studyCertificates.map((entry) => (
+                <Tr key={entry.documentId}>
+                  <Td>
+                    {`${entry.registrationNumber ?? '—'}/${entry.bookYear ?? '—'}`}
+                    {entry.kind === 'annulment' ? ` · ${t('documents.study.annulment', 'аннулирование')}` : ''}
+                    {entry.annulled ? (
+                      <>
+                        {' '}
+                        <Badge variant="danger">{t('documents.study.annulled', 'аннулирована')}</Badge>
+                      </>
+                    ) : null}
+                  </Td>
+                  <Td>{russian(entry.issuedOn)}</Td>
+                  <Td>
+                    {entry.reason && STUDY_REASONS[entry.reason] ? t(STUDY_REASONS[entry.reason][0], STUDY_REASONS[entry.reason][1]) : '—'}
+                  </Td>
+                  <Td>{entry.classes ?? '—'}</Td>
+                  <Td>
+                    {entry.kind === 'original' && !entry.annulled ? (
+                      <Button
+                        variant="tertiary"
+                        size="S"
+                        startIcon={<FilePdf />}
+                        onClick={() =>
+                          download(
+                            `${BASE}/documents/pupils/${pupil}/study-certificates/${entry.documentId}/certificate.pdf`,
+                            'spravka-ob-obuchenii.pdf',
+                          )
+                        }
+                      >
+                        PDF
+                      </Button>
+                    ) : (
+                      '—'
+                    )}
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        </ListState>
+      </Section>
+
       {confirming ? (
         <ConfirmDialog
           title={t('documents.fill.confirm.title', 'Заполнить год из журнала?')}
@@ -634,6 +846,7 @@ const PupilRecord = ({ pupil }: { pupil: string }) => {
         <ProgressCertificateModal pupil={pupil} guardians={record.guardians} onClose={() => setCertifying(false)} onSaved={loaded.reload} />
       ) : null}
       {issuingFile ? <IssueFileModal pupil={pupil} onClose={() => setIssuingFile(false)} onSaved={loaded.reload} /> : null}
+      {issuingStudy ? <StudyCertificateModal pupil={pupil} onClose={() => setIssuingStudy(false)} onSaved={loaded.reload} /> : null}
       {issuing ? <CertificateModal pupil={pupil} onClose={() => setIssuing(false)} onSaved={loaded.reload} /> : null}
     </>
   );
@@ -648,6 +861,7 @@ const Prints = () => {
   const [classId, setClassId] = React.useState('');
   const [periodId, setPeriodId] = React.useState('');
   const year = years.find((candidate) => candidate.documentId === yearId) ?? years[0];
+  const [bookYear, setBookYear] = React.useState(String(new Date().getFullYear()));
   return (
     <Section title={t('documents.prints.title', 'Печатные формы')}>
       <Flex gap={4} alignItems="flex-end" wrap="wrap">
@@ -716,6 +930,22 @@ const Prints = () => {
           onClick={() => download(`${BASE}/documents/prints/files-inventory.pdf`, 'opis-lichnyh-del.pdf', { schoolClass: classId })}
         >
           {t('documents.prints.inventory', 'Опись личных дел класса (PDF)')}
+        </Button>
+      </Flex>
+      <Flex gap={2} paddingTop={4} alignItems="flex-end" wrap="wrap">
+        <Field.Root name="bookYear" width="160px">
+          <Field.Label>{t('documents.prints.bookYear', 'Год книги')}</Field.Label>
+          <TextInput value={bookYear} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setBookYear(event.target.value)} />
+        </Field.Root>
+        <Button
+          variant="secondary"
+          startIcon={<FilePdf />}
+          disabled={!/^\d{4}$/.test(bookYear)}
+          onClick={() =>
+            download(`${BASE}/documents/prints/study-certificate-book.pdf`, 'kniga-spravok-ob-obuchenii.pdf', { year: bookYear })
+          }
+        >
+          {t('documents.prints.studyBook', 'Книга регистрации справок об обучении за год (PDF)')}
         </Button>
       </Flex>
     </Section>
