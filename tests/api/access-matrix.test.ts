@@ -485,6 +485,27 @@ const routes = (): RouteCase[] => [
     expect: { deputy: 400, director: 400, secretary: 400, others: 403 },
   },
   {
+    name: 'GET /api/medal-entries',
+    call: (api) => api.get('/api/medal-entries'),
+    expect: { deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/medal-entries/awarded',
+    call: (api) => api.get('/api/medal-entries/awarded?year=2026'),
+    expect: { deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/medal-entries/book.pdf',
+    call: (api) => api.get('/api/medal-entries/book.pdf?year=2026'),
+    expect: { deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/medal-entries naming no аттестат (400 for those who may register)',
+    call: (api) =>
+      api.post('/api/medal-entries', { orderNumber: '1-о', orderDate: '2026-06-20', issuedOn: '2026-06-25', receivedBy: 'Кузнецов' }),
+    expect: { deputy: 400, director: 400, secretary: 400, others: 403 },
+  },
+  {
     name: 'GET /api/audit-entries',
     call: (api) => api.get('/api/audit-entries'),
     expect: { deputy: 200, director: 200, archivist: 200, others: 403 },
