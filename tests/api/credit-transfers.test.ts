@@ -69,8 +69,22 @@ beforeAll(async () => {
     return (await make(strapi, 'api::journal.journal', { schoolClass: class9.documentId, subject: subjectId })).documentId;
   };
   ninth = { pupil, russian: await journalOf('Русский язык'), biology: await journalOf('Биология'), history: await journalOf('История') };
-  // Biology is the pupil's chosen exam subject: the journal holds her exam (ОГЭ) mark.
-  await make(strapi, MARK, { kind: 'exam', journal: ninth.biology, student: pupil.documentId, value: '4', date: '2026-06-05' });
+  // Biology is the pupil's chosen exam subject: the ОГЭ protocol writes her exam mark into the journal.
+  const biology = (await strapi.db.query('api::subject.subject').findOne({ where: { name: 'Биология' } })) as { documentId: string };
+  await make(strapi, 'api::exam-result.exam-result', {
+    examKind: 'final-interview',
+    student: pupil.documentId,
+    date: '2026-02-11',
+    result: 'pass',
+  });
+  await make(strapi, 'api::exam-result.exam-result', {
+    examKind: 'oge',
+    student: pupil.documentId,
+    subject: biology.documentId,
+    date: '2026-06-05',
+    mark: 4,
+  });
+  expect(await strapi.db.query(MARK).count({ where: { student: { id: pupil.id }, kind: 'exam' } })).toBe(1);
 });
 afterAll(() => stopStrapi(strapi));
 
