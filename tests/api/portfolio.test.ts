@@ -326,6 +326,32 @@ describe('who keeps and reads a portfolio', () => {
     expect((await as.deputy.get(`/api/diary/${ivanov}/portfolio`)).status).toBe(403);
     expect((await as.public.get(`/api/diary/${ivanov}/portfolio`)).status).toBe(403);
   });
+
+  it('covers the current stage only: a 5th-grader’s portfolio opens on 1 September of the 5th grade, the primary school’s stays out', async () => {
+    const primary = await make(
+      strapi,
+      'api::portfolio-entry.portfolio-entry',
+      entry({
+        title: 'Конкурс рисунков «Моя семья», 4 класс',
+        kind: 'contest',
+        result: 'participant',
+        place: null,
+        date: '2025-04-10',
+        subject: null,
+      }),
+    );
+    try {
+      const own = await as.parentA.get(`/api/diary/${ivanov}/portfolio`);
+      expect(own.body.data.stage).toEqual({ label: '5–9 классы (5 лет)', since: '2025-09-01' });
+      expect(own.body.data.earlier).toEqual({ entries: 1, rewards: 0 });
+      expect(own.body.data.entries.map((row: { title: string }) => row.title)).not.toContain('Конкурс рисунков «Моя семья», 4 класс');
+      const text = textOf((await download(as.deputy, `/api/students/${ivanov}/portfolio.pdf`)).body as Buffer);
+      expect(text).toContain('5–9 классы (5 лет), с 01.09.2025');
+      expect(text).not.toContain('Конкурс рисунков');
+    } finally {
+      await strapi.documents('api::portfolio-entry.portfolio-entry').delete({ documentId: primary.documentId });
+    }
+  });
 });
 
 describe('the printable portfolio summary', () => {

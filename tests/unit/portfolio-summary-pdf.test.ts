@@ -1,5 +1,5 @@
 import { renderPortfolioSummaryPdf, type PortfolioSummary, type PortfolioSummaryEntry } from '../../src/api/portfolio-entry/summary-pdf';
-import { portfolioStageOf } from '../../src/api/portfolio-entry/portfolio';
+import { portfolioStageOf, portfolioStageSince } from '../../src/api/portfolio-entry/portfolio';
 
 const entry = (index: number): PortfolioSummaryEntry => ({
   date: '2025-10-15',
@@ -62,5 +62,20 @@ describe('the printable portfolio summary', () => {
       '10–11 классы (2 года)',
     ]);
     expect(portfolioStageOf(null)).toBeNull();
+  });
+
+  it('opens the current portfolio on the first day of the year the pupil was in the stage’s first grade', () => {
+    expect([1, 4, 5, 7, 9, 10, 11].map((grade) => [grade, portfolioStageSince(grade, '2025-09-01')])).toEqual([
+      [1, '2025-09-01'],
+      [4, '2022-09-01'],
+      [5, '2025-09-01'],
+      [7, '2023-09-01'],
+      [9, '2021-09-01'],
+      [10, '2025-09-01'],
+      [11, '2024-09-01'],
+    ]);
+    expect(portfolioStageSince(null, '2025-09-01')).toBeNull();
+    expect(portfolioStageSince(5, null)).toBeNull();
+    expect(portfolioStageSince(5, 'не дата')).toBeNull();
   });
 });

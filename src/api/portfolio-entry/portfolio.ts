@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { DateTime } from 'luxon';
 import { errors } from '@strapi/utils';
-import { todayInZone } from '../../school/calendar';
+import { formatLocalDate, todayInZone } from '../../school/calendar';
 import {
   PORTFOLIO_ENTRY,
   PORTFOLIO_KIND_LABELS,
@@ -92,6 +93,22 @@ export const portfolioStageOf = (grade: number | null): string | null => {
   return '10–11 классы (2 года)';
 };
 
+/** The first grade of the stage a grade belongs to: 1, 5 or 10. */
+const firstGradeOfStage = (grade: number): number => (grade <= 4 ? 1 : grade <= 9 ? 5 : 10);
+
+/**
+ * The day the pupil's current portfolio was opened (seed 002 §3.5.2: a portfolio is compiled over one
+ * stage): the first day of the school year in which a pupil of this grade was in the stage's first
+ * grade — for a 7th-grader in 2025/2026 (from 01.09.2025), 01.09.2023. Counted from the calendar, so a
+ * pupil who joined the school mid-stage keeps the achievements of the stage's earlier years.
+ */
+export const portfolioStageSince = (grade: number | null, yearStartDate: string | null): string | null => {
+  if (grade === null || !Number.isInteger(grade) || grade < 1 || !yearStartDate) return null;
+  const start = DateTime.fromISO(yearStartDate, { zone: 'utc' });
+  if (!start.isValid) return null;
+  return start.minus({ years: grade - firstGradeOfStage(grade) }).toISODate();
+};
+
 const rows = (strapi: Core.Strapi, uid: string, params: Record<string, unknown>) =>
   strapi.db.query(uid as never).findMany(params) as Promise<Row[]>;
 
@@ -100,32 +117,52 @@ const classOn = async (strapi: Core.Strapi, studentId: number, date: string): Pr
   const enrollments = await rows(strapi, 'api::enrollment.enrollment', {
     where: { student: { id: studentId }, startDate: { $lte: date } },
     orderBy: { startDate: 'desc' },
-    populate: { schoolClass: { select: ['id', 'documentId', 'name', 'grade'] } },
+    populate: { schoolClass: { select: ['id', 'documentId', 'name', 'grade'], populate: { academicYear: { select: ['startDate'] } } } },
   });
   const covering = enrollments.find((enrollment) => !enrollment.endDate || (enrollment.endDate as string) >= date);
   return ((covering ?? enrollments[0])?.schoolClass as Row | undefined) ?? null;
 };
 
-/** A pupil's approved portfolio entries and rewards, by date. */
+/** The stage of the pupil's current portfolio: its label and the day it was opened (null when the pupil is on no class list). */
+const currentStageOf = (schoolClass: Row | null): { label: string | null; since: string | null } => {
+  const grade = (schoolClass?.grade as number | undefined) ?? null;
+  const yearStart = ((schoolClass?.academicYear as Row | null | undefined)?.startDate as string | undefined) ?? null;
+  return { label: portfolioStageOf(grade), since: portfolioStageSince(grade, yearStart) };
+};
+
+/**
+ * A pupil's approved portfolio entries and rewards of the current stage (seed 002 §3.5.2), by date,
+ * with the stage and how many entries and rewards of earlier stages are left out.
+ */
 export const portfolioOf = async (strapi: Core.Strapi, studentId: number) => {
+  const today = todayInZone(getSchoolSettings(strapi).timeZone);
+  const stage = currentStageOf(await classOn(strapi, studentId, today));
+  const ofStage = stage.since ? [{ date: { $gte: stage.since } }] : [];
+  const earlierWhere = stage.since ? { $and: [{ student: { id: studentId } }, APPROVED, { date: { $lt: stage.since } }] } : null;
   const entries = await rows(strapi, PORTFOLIO_ENTRY, {
-    where: { $and: [{ student: { id: studentId } }, APPROVED] },
+    where: { $and: [{ student: { id: studentId } }, APPROVED, ...ofStage] },
     orderBy: [{ date: 'asc' }, { id: 'asc' }],
     populate: ENTRY_POPULATE,
   });
   const rewards = await rows(strapi, REWARD, {
-    where: { $and: [{ student: { id: studentId } }, APPROVED] },
+    where: { $and: [{ student: { id: studentId } }, APPROVED, ...ofStage] },
     orderBy: [{ date: 'asc' }, { id: 'asc' }],
     populate: { achievements: { select: ['id', 'documentId', 'title', 'reviewState'] } },
   });
-  return { entries: entries.map(entryView), rewards: rewards.map(rewardView) };
+  const earlier = earlierWhere
+    ? {
+        entries: await strapi.db.query(PORTFOLIO_ENTRY as never).count({ where: earlierWhere }),
+        rewards: await strapi.db.query(REWARD as never).count({ where: earlierWhere }),
+      }
+    : { entries: 0, rewards: 0 };
+  return { stage, earlier, entries: entries.map(entryView), rewards: rewards.map(rewardView) };
 };
 
 /** The printable summary of a pupil's portfolio (PDF) and a file name for it. */
 export const portfolioSummaryPdf = async (strapi: Core.Strapi, student: Row): Promise<{ pdf: Buffer; fileName: string }> => {
   const settings = getSchoolSettings(strapi);
   const today = todayInZone(settings.timeZone);
-  const { entries, rewards } = await portfolioOf(strapi, student.id);
+  const { entries, rewards, stage } = await portfolioOf(strapi, student.id);
   const schoolClass = await classOn(strapi, student.id, today);
   const handedOver = entries
     .filter((entry) => entry.handedOverOn)
@@ -135,7 +172,7 @@ export const portfolioSummaryPdf = async (strapi: Core.Strapi, student: Row): Pr
     fullName: String(student.fullName ?? ''),
     birthDate: (student.birthDate as string | null) ?? null,
     className: (schoolClass?.name as string | undefined) ?? null,
-    stage: portfolioStageOf((schoolClass?.grade as number | undefined) ?? null),
+    stage: stage.label ? `${stage.label}${stage.since ? `, с ${formatLocalDate(stage.since)}` : ''}` : null,
     printedOn: today,
     entries: entries.map((entry) => ({
       date: entry.date,
