@@ -2509,6 +2509,62 @@ const studyCertificateCases = (): BadCase[] => {
   ];
 };
 
+/** GIA results (exam-result): its create, import and acknowledgment, whoever sends them. */
+const examResultCases = (): BadCase[] => {
+  const table = 'api::exam-result.exam-result' as UID.Schema;
+  const post = (name: string, url: string, body: () => Body, paths?: string[], who: Caller = 'deputy', status = 400): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => url,
+    body,
+    table,
+    paths,
+    status,
+  });
+  const result = (overrides: Record<string, unknown> = {}) => ({
+    examKind: 'oge',
+    date: '2026-05-27',
+    subject: school.math.documentId,
+    student: school.pupils5a[2].documentId,
+    mark: 4,
+    ...overrides,
+  });
+  return [
+    post('the deputy’s GIA result of an unknown kind', '/api/exam-results', () => data(result({ examKind: 'olympiad' })), ['examKind']),
+    post('the deputy’s GIA result with an object as kind', '/api/exam-results', () => data(result({ examKind: { $ne: '' } })), [
+      'examKind',
+    ]),
+    post('the deputy’s GIA result without a pupil', '/api/exam-results', () => data(result({ student: undefined })), ['student']),
+    post('the deputy’s GIA result dated in the future', '/api/exam-results', () => data(result({ date: '2999-05-27' })), ['date']),
+    post('the deputy’s GIA result with a word for the date', '/api/exam-results', () => data(result({ date: 'вчера' })), ['date']),
+    post('the deputy’s ОГЭ result of a 5th-grade pupil', '/api/exam-results', () => data(result()), ['student']),
+    post('a teacher’s GIA result', '/api/exam-results', () => data(result()), undefined, 'teacherA', 403),
+    post('the deputy’s protocol import with no file and no rows', '/api/exam-results/import', () => data({})),
+    post('the deputy’s protocol import with a row that is a list', '/api/exam-results/import', () => data({ rows: [['oge', 5]] }), [
+      'rows.1.row',
+    ]),
+    post(
+      'the deputy’s protocol import with an unknown field',
+      '/api/exam-results/import',
+      () => data({ rows: [{ ...result(), isAdmin: true }] }),
+      ['rows.1.isAdmin'],
+    ),
+    post('the deputy’s protocol import of a 5th-grade pupil’s ОГЭ', '/api/exam-results/import', () => data({ rows: [result()] }), [
+      'rows.1.student',
+    ]),
+    post('the deputy’s acknowledgment with data as a list', '/api/exam-results/nosuchdocument0000000000/acknowledge', () => data([{}]), [
+      'data',
+    ]),
+    post(
+      'the deputy’s acknowledgment with an unknown parameter',
+      '/api/exam-results/nosuchdocument0000000000/acknowledge',
+      () => data({ acknowledgedBy: 1 }),
+      ['acknowledgedBy'],
+    ),
+  ];
+};
+
 const titled = (cases: BadCase[]) =>
   cases.map((badCase) => [`${badCase.name} is refused with ${badCase.status ?? 400} and changes nothing`, badCase] as const);
 
@@ -2538,6 +2594,12 @@ describe('bad input to the custom write routes and uploads', () => {
 
 describe('bad input to the import of external assessment results', () => {
   it.each(titled(externalImportCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
+  });
+});
+
+describe('bad input to GIA results, their import and acknowledgment', () => {
+  it.each(titled(examResultCases()))('%s', async (_name, badCase) => {
     await expectRefused(badCase);
   });
 });
