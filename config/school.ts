@@ -22,6 +22,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   workTypeWeights: { 'control-work': 2, test: 1.5 },
   /** Grades whose pupils still keep a paper diary (seed 002 §2.3: grades 2–4); an empty list: none. */
   paperDiaryGrades: [2, 3, 4],
+  /** The level scale of meta-subject and personal results, lowest first (R77). */
+  competencyLevels: ['низкий', 'базовый', 'повышенный', 'высокий'],
 });
 
 export default config;

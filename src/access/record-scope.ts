@@ -63,6 +63,8 @@ export const PERSONAL_TYPES = new Set<string>([
   // Distance learning: a teacher's lesson plans (named staff, journals).
   'api::lesson-plan.lesson-plan',
   'api::daily-report.daily-report',
+  // Meta-subject and personal results of pupils (R77).
+  'api::competency-result.competency-result',
   'plugin::users-permissions.user',
 ]);
 
@@ -143,6 +145,7 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
     case 'api::exam-result.exam-result':
     case 'api::special-condition.special-condition':
     case 'api::credit-transfer.credit-transfer':
+    case 'api::competency-result.competency-result':
       // A pupil's portfolio, rewards, external results and special conditions (the diagnosis is sanitised out
       // for all but the class teacher, src/api/special-condition): pupils of the classes they teach or lead.
       return { student: { enrollments: { schoolClass: classes } } };

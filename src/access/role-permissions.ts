@@ -263,6 +263,14 @@ const DAILY_REPORTS_READ = read('daily-report');
 const DAILY_REPORTS_KEEP = [...DAILY_REPORTS_READ, ...write('daily-report')];
 /** The distance-learning flow of a teacher (and class teacher). */
 const DISTANCE_TEACHER = [...ASSOCIATIONS_READ, ...LESSON_PLANS_KEEP, ...DAILY_REPORTS_KEEP];
+/**
+ * Meta-subject and personal results (R77): recorded by the teachers of the pupil's class and its class
+ * teacher (write-scope.ts), by the deputy and the director; the per-pupil summary of the three groups.
+ */
+const COMPETENCY_SUMMARY = ['api::competency-result.competency-result.summary'];
+const COMPETENCY_KEEP = [...read('competency-result'), ...write('competency-result'), ...COMPETENCY_SUMMARY];
+/** A family's view of its own child's results in the three groups. */
+const COMPETENCY_FAMILY = ['api::diary.results.summary'];
 
 /** A parent's notification settings: the daily digest of new marks (opt-in). */
 const NOTIFICATION_SETTINGS = ['api::diary.notifications.show', 'api::diary.notifications.update'];
@@ -277,6 +285,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     description: 'Ведёт свои журналы: темы уроков, домашние задания, отметки, посещаемость',
     actions: [
       ...DISTANCE_TEACHER,
+      ...COMPETENCY_KEEP,
       ...SUPPORT_PLANS_READ,
       ...read(...RECORD_TYPES),
       ...write(...JOURNAL_ENTRIES),
@@ -305,6 +314,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     description: 'Ведёт списки своего класса и сведения о родителях; ведёт свои журналы как учитель',
     actions: [
       ...DISTANCE_TEACHER,
+      ...COMPETENCY_KEEP,
       ...SUPPORT_PLANS_KEEP,
       ...read(...RECORD_TYPES),
       ...write(...JOURNAL_ENTRIES, ...CLASS_LISTS),
@@ -341,6 +351,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ASSOCIATIONS_KEEP,
       ...LESSON_PLANS_READ,
       ...DAILY_REPORTS_READ,
+      ...COMPETENCY_KEEP,
       ...DECISIONS_READ,
       ...SUPPORT_CONTACTS_READ,
       ...SUPPORT_PLANS_KEEP,
@@ -384,6 +395,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ASSOCIATIONS_KEEP,
       ...LESSON_PLANS_READ,
       ...DAILY_REPORTS_READ,
+      ...COMPETENCY_KEEP,
       ...DECISIONS_KEEP,
       ...SUPPORT_CONTACTS_KEEP,
       ...SUPPORT_PLANS_KEEP,
@@ -462,6 +474,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...ANALYTICS_OWN_TREND,
       ...CLASS_RESULTS_PARENT,
       ...PORTFOLIO_FAMILY,
+      ...COMPETENCY_FAMILY,
       ...SPECIAL_CONDITIONS_FAMILY,
       ...EXAM_RESULTS_FAMILY,
       ...ASSESSMENT_RULES_FAMILY,
@@ -480,6 +493,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...DIARY,
       ...ANALYTICS_OWN_TREND,
       ...PORTFOLIO_FAMILY,
+      ...COMPETENCY_FAMILY,
       ...SPECIAL_CONDITIONS_FAMILY,
       ...EXAM_RESULTS_FAMILY,
       ...ASSESSMENT_RULES_FAMILY,

@@ -54,6 +54,7 @@ const SUPPORT_PLAN = 'api::support-plan.support-plan';
 const WORK_PROGRAMME = 'api::work-programme.work-programme';
 const LESSON_PLAN = 'api::lesson-plan.lesson-plan';
 const DAILY_REPORT = 'api::daily-report.daily-report';
+const COMPETENCY_RESULT = 'api::competency-result.competency-result';
 /** A pupil's portfolio and rewards: a class teacher keeps those of their own class's pupils. */
 const PORTFOLIO_TYPES = new Set<string>(['api::portfolio-entry.portfolio-entry', 'api::reward.reward']);
 
@@ -96,6 +97,39 @@ const assertDiaryEntryScope = async (
   );
 };
 
+/**
+ * Meta-subject and personal results (R77): recorded by the teachers of the pupil's class that year
+ * (a journal of the class they teach) and by its class teacher; only the author changes or deletes one.
+ */
+const assertCompetencyResultScope = async (
+  strapi: Core.Strapi,
+  userId: number,
+  stored: StoredRecord | null,
+  after: { draft: RecordDraft; derived: Record<string, unknown> } | null,
+): Promise<void> => {
+  if (stored && relationId(stored.recordedBy) !== userId) throw refused('Изменить или удалить результат может только тот, кто его записал');
+  if (!after) return;
+  const student = await after.draft.related('student');
+  const year = await after.draft.related('academicYear');
+  if (!student || !year) return;
+  const classes = (await strapi.db.query('api::school-class.school-class').findMany({
+    where: { academicYear: { id: year.id }, enrollments: { student: { id: student.id } } },
+    select: ['id'],
+  })) as Array<{ id: number }>;
+  const classIds = classes.map((schoolClass) => schoolClass.id);
+  if (classIds.length > 0) {
+    const led = await strapi.db
+      .query('api::school-class.school-class')
+      .count({ where: { id: { $in: classIds }, classTeacher: { id: userId } } });
+    if (led > 0) return;
+    const taught = await strapi.db
+      .query('api::journal.journal')
+      .count({ where: { schoolClass: { id: { $in: classIds } }, teachers: { id: userId } } });
+    if (taught > 0) return;
+  }
+  throw refused('Результаты записывают учителя класса, в котором учится обучающийся, и его классный руководитель');
+};
+
 /** The record as it would be after the write (`draft` with `derived`), and as it was (`stored`). */
 export const assertWriteScope = async (
   strapi: Core.Strapi,
@@ -110,6 +144,10 @@ export const assertWriteScope = async (
 
   if (uid === DIARY_ENTRY) {
     await assertDiaryEntryScope(strapi, actor.id, roleType === 'class-teacher', stored, after);
+    return;
+  }
+  if (uid === COMPETENCY_RESULT) {
+    await assertCompetencyResultScope(strapi, actor.id, stored, after);
     return;
   }
   if (uid === SUPPORT_PLAN) {

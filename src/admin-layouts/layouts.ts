@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 16;
+export const ADMIN_LAYOUTS_VERSION = 17;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -861,6 +861,44 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       [
         ['validFrom', 6],
         ['validUntil', 6],
+      ],
+      [['note', 12]],
+    ],
+  },
+
+  'api::competency-result.competency-result': {
+    labels: {
+      student: 'Обучающийся',
+      academicYear: 'Учебный год',
+      resultGroup: 'Группа результатов',
+      uudKind: 'Вид УУД',
+      indicator: 'Что оценивается (компетенция, показатель)',
+      level: 'Уровень (по шкале школы)',
+      source: 'Источник',
+      date: 'Дата',
+      note: 'Примечание',
+      recordedBy: 'Кто записал',
+    },
+    mainField: 'indicator',
+    list: ['student', 'academicYear', 'resultGroup', 'uudKind', 'indicator', 'level', 'date'],
+    defaultSort: { field: 'date', order: 'DESC' },
+    edit: [
+      [
+        ['student', 6],
+        ['academicYear', 6],
+      ],
+      [
+        ['resultGroup', 6],
+        ['uudKind', 6],
+      ],
+      [
+        ['indicator', 8],
+        ['level', 4],
+      ],
+      [
+        ['source', 4],
+        ['date', 4],
+        ['recordedBy', 4],
       ],
       [['note', 12]],
     ],

@@ -21,6 +21,7 @@ export const SETTINGS_KEYS = [
   'paperDiaryGrades',
   'analytics',
   'parentsSeeClassResults',
+  'competencyLevels',
 ] as const;
 export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 
@@ -187,6 +188,32 @@ const checkAnalytics = (
   return result;
 };
 
+const LEVEL_MAX = 100;
+const LEVELS_MAX = 10;
+
+/** The level scale of meta-subject and personal results: 2–10 distinct non-empty names, lowest first. */
+const checkCompetencyLevels = (value: unknown, issue: (path: Array<string | number>, message: string) => void): string[] | null => {
+  if (!Array.isArray(value)) {
+    issue(['competencyLevels'], 'Уровни передаются списком от низшего к высшему, например ["низкий", "базовый", "повышенный", "высокий"]');
+    return null;
+  }
+  const levels: string[] = [];
+  value.forEach((raw: unknown, index) => {
+    const level = typeof raw === 'string' ? raw.trim() : '';
+    if (!level) issue(['competencyLevels', index], 'Название уровня — непустая строка');
+    else if (level.length > LEVEL_MAX) issue(['competencyLevels', index], `Название уровня не длиннее ${LEVEL_MAX} знаков`);
+    else if (levels.some((known) => known.toLowerCase() === level.toLowerCase()))
+      issue(['competencyLevels', index], `Уровень «${level}» уже есть в шкале`);
+    else levels.push(level);
+  });
+  if (levels.length !== value.length) return null;
+  if (levels.length < 2 || levels.length > LEVELS_MAX) {
+    issue(['competencyLevels'], `В шкале от 2 до ${LEVELS_MAX} уровней`);
+    return null;
+  }
+  return levels;
+};
+
 /**
  * Checks settings submitted on the settings page. Only the keys present are changed; a key sent
  * as null goes back to `config/school.ts`. Messages are in Russian, one per field.
@@ -265,6 +292,11 @@ export const checkSettingsChange = (input: unknown): SettingsChange => {
       case 'parentsSeeClassResults': {
         if (typeof value !== 'boolean') issue(['parentsSeeClassResults'], 'Показ родителям показателей класса: true или false');
         else change.set.parentsSeeClassResults = value;
+        break;
+      }
+      case 'competencyLevels': {
+        const levels = checkCompetencyLevels(value, issue);
+        if (levels) change.set.competencyLevels = levels;
         break;
       }
     }

@@ -35,7 +35,15 @@ export interface SchoolSettings {
    * качество per subject; never a pupil's name or mark). Off by default.
    */
   parentsSeeClassResults: boolean;
+  /**
+   * The level scale of meta-subject and personal results (R77), from the lowest level to the highest;
+   * only these values are accepted in `competency-result.level`.
+   */
+  competencyLevels: string[];
 }
+
+/** The default level scale of meta-subject and personal results. */
+export const DEFAULT_COMPETENCY_LEVELS: readonly string[] = ['низкий', 'базовый', 'повышенный', 'высокий'];
 
 /** A control work weighs 2, a test 1.5, everything else 1. */
 export const DEFAULT_WORK_TYPE_WEIGHTS: Readonly<Record<string, number>> = Object.fromEntries(
@@ -56,6 +64,7 @@ const DEFAULT_SETTINGS: SchoolSettings = {
   paperDiaryGrades: [2, 3, 4],
   analytics: { ...DEFAULT_ANALYTICS_SETTINGS, riskWeights: { ...DEFAULT_ANALYTICS_SETTINGS.riskWeights } },
   parentsSeeClassResults: false,
+  competencyLevels: [...DEFAULT_COMPETENCY_LEVELS],
 };
 
 /**

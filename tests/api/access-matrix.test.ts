@@ -589,6 +589,35 @@ const routes = (): RouteCase[] => [
     call: (api) => api.post('/api/daily-reports', { date: '2999-01-01', summary: 'Завтра' }),
     expect: { teacherA: 400, classTeacherB: 400, others: 403 },
   },
+  {
+    name: 'GET /api/competency-results',
+    call: (api) => api.get('/api/competency-results'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/competency-results with a level off the scale (400 for those who record)',
+    call: (api) =>
+      api.post('/api/competency-results', {
+        student: world.school.pupils5a[0].documentId,
+        academicYear: world.school.year.documentId,
+        resultGroup: 'personal',
+        indicator: 'Волонтёрство',
+        level: 'отлично',
+        source: 'observation',
+        date: '2025-10-01',
+      }),
+    expect: { teacherA: 400, classTeacherB: 400, deputy: 400, director: 400, others: 403 },
+  },
+  {
+    name: 'GET /api/competency-results/summary of the 5А pupil',
+    call: (api) => api.get(`/api/competency-results/summary?student=${world.school.pupils5a[0].documentId}`),
+    expect: { teacherA: 200, classTeacherB: 404, deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/diary/:5А pupil/results',
+    call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/results`),
+    expect: { parentA: 200, pupilA: 200, others: 403 },
+  },
   // The paper archive lives in the admin panel only: no REST account or API token reaches it.
   {
     name: 'GET /records-archive/paper-archive/carriers (admin route)',

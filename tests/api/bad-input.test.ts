@@ -1005,6 +1005,37 @@ const TYPES = (): TypeSpec[] => {
       ],
     },
     {
+      plural: 'competency-results',
+      uid: 'api::competency-result.competency-result',
+      label: 'meta-subject or personal result',
+      writer: 'deputy',
+      good: () => ({
+        student: school.pupil5b.documentId,
+        academicYear: school.year.documentId,
+        resultGroup: 'meta-subject',
+        uudKind: 'cognitive',
+        indicator: 'Смысловое чтение',
+        level: 'базовый',
+        source: 'diagnostic-work',
+        date: '2025-10-01',
+      }),
+      existing: () => plans.competency,
+      fields: [
+        ...badRelations('student', 'pupil'),
+        ...badRelations('academicYear', 'school year'),
+        ['resultGroup', 'subject', 'with an unknown group', ['resultGroup']],
+        ['uudKind', 'creative', 'with an unknown kind of УУД', ['uudKind']],
+        ...badTexts('indicator'),
+        ['level', 'отлично', 'with a level off the school’s scale', ['level']],
+        ['level', { $ne: '' }, 'with an object as level', ['level']],
+        ['source', 'rumour', 'with an unknown source', ['source']],
+        ...badDates('date'),
+        ['date', '2999-01-01', 'dated in the future', ['date']],
+        ...badTexts('note'),
+        ...badRelations('recordedBy', 'recorder'),
+      ],
+    },
+    {
       plural: 'support-plans',
       uid: 'api::support-plan.support-plan',
       label: 'individual work plan',
@@ -1092,8 +1123,19 @@ const TYPES = (): TypeSpec[] => {
 };
 
 /** An individual work plan for Кузнецов and an item of the internal-control plan the cases change. */
-const plans = { support: '', control: '', decision: '' };
+const plans = { support: '', control: '', decision: '', competency: '' };
 beforeAll(async () => {
+  plans.competency = (
+    await make(strapi, 'api::competency-result.competency-result', {
+      student: school.pupil5b.documentId,
+      academicYear: school.year.documentId,
+      resultGroup: 'personal',
+      indicator: 'Волонтёрство',
+      level: 'высокий',
+      source: 'observation',
+      date: '2025-10-01',
+    })
+  ).documentId;
   plans.support = (
     await make(strapi, 'api::support-plan.support-plan', {
       student: school.pupil5b.documentId,

@@ -57,6 +57,8 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
     import('./lesson-plan-rules').then((rules) => rules.methodicalAssociationRules(draft)),
   'api::lesson-plan.lesson-plan': (draft) => import('./lesson-plan-rules').then((rules) => rules.lessonPlanRules(draft)),
   'api::daily-report.daily-report': (draft) => import('./daily-report-rules').then((rules) => rules.dailyReportRules(draft)),
+  'api::competency-result.competency-result': (draft) =>
+    import('./competency-result-rules').then((rules) => rules.competencyResultRules(draft)),
 };
 
 /** Types whose rules write other records (a credit decision writes the annual mark): the rules and the write are one transaction. */

@@ -1,0 +1,19 @@
+import { factories } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { Reader } from '../../../access/record-scope';
+import { actorFromState, type RequestState } from '../../../access/request-actor';
+import { COMPETENCY_RESULT } from '../../../school/records/competency-result-rules';
+import { resultsSummary, visiblePupil } from '../summary';
+
+const readerOf = (ctx: Context): Reader => {
+  const actor = actorFromState(ctx.state as RequestState);
+  return { kind: actor.kind === 'system' ? 'none' : actor.kind, id: actor.id, roleType: actor.roleType, tokenType: actor.tokenType };
+};
+
+export default factories.createCoreController(COMPETENCY_RESULT, ({ strapi }) => ({
+  /** GET /api/competency-results/summary?student=&year=: a pupil's subject, meta-subject and personal results of a year. */
+  async summary(ctx: Context) {
+    const pupil = await visiblePupil(strapi, readerOf(ctx), ctx.query.student);
+    ctx.body = await resultsSummary(strapi, pupil, ctx.query.year);
+  },
+}));
