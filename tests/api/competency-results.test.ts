@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { setStoredSchoolSettings } from '../../src/school/settings';
+import { make, teach } from '../helpers/school-fixture';
 import { apiAs, bootStrapi, stopStrapi, type Api } from '../helpers/strapi';
 import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
 
@@ -121,5 +122,42 @@ describe('meta-subject and personal results (R77)', () => {
     expect((await parentA.get('/api/competency-results')).status).toBe(403);
     expect((await teacherA.get(`/api/competency-results/summary?student=${world.school.pupil5b.documentId}`)).status).toBe(404);
     expect((await deputy.get(`/api/competency-results/summary?student=${ivanov}&year=nosuchyear`)).status).toBe(400);
+  });
+
+  it('shows a subject teacher the subject results of their own journals only, the deputy those of every journal', async () => {
+    const ivanov = world.school.pupils5a[0].documentId;
+    const russian = await make(strapi, 'api::journal.journal', {
+      schoolClass: world.school.class5a.documentId,
+      subject: world.school.russian.documentId,
+      kind: 'classroom',
+    });
+    await teach(strapi, russian.documentId, world.teacherB);
+    const lesson = await make(strapi, 'api::lesson.lesson', {
+      journal: russian.documentId,
+      date: '2025-09-04',
+      number: 1,
+      topic: 'Орфограммы',
+    });
+    await make(strapi, 'api::mark.mark', {
+      kind: 'current',
+      journal: russian.documentId,
+      lesson: lesson.documentId,
+      student: ivanov,
+      value: '3',
+    });
+    const subjectsSeenBy = async (api: Api) =>
+      (await api.get(`/api/competency-results/summary?student=${ivanov}`)).body.data.subject.results.map(
+        (row: { subject: string; average: number }) => [row.subject, row.average],
+      );
+
+    expect(await subjectsSeenBy(deputy)).toEqual([
+      ['Математика', 5],
+      ['Русский язык', 3],
+    ]);
+    expect(await subjectsSeenBy(teacherA)).toEqual([['Математика', 5]]);
+    expect(await subjectsSeenBy(apiAs(strapi, world.teacherB.jwt))).toEqual([['Русский язык', 3]]);
+    // The family's own view holds every subject.
+    const family = await parentA.get(`/api/diary/${ivanov}/results`);
+    expect(family.body.data.subject.results.map((row: { subject: string }) => row.subject)).toEqual(['Математика', 'Русский язык']);
   });
 });

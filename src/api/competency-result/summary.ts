@@ -60,6 +60,20 @@ export const visiblePupil = async (strapi: Core.Strapi, reader: Reader, studentD
   return student;
 };
 
+/**
+ * The journals (documentIds) whose marks the reader may read — a teacher those they teach and those of
+ * the class they lead (record-scope.ts); null: every journal. The summary's subject results keep to them.
+ */
+export const readableJournals = async (strapi: Core.Strapi, reader: Reader): Promise<Set<string> | null> => {
+  const scope = await readScopeOf(strapi, reader, 'api::journal.journal');
+  if (scope.kind === 'all') return null;
+  if (scope.kind === 'deny') return new Set();
+  const journals = (await strapi.db.query('api::journal.journal').findMany({ where: scope.filter, select: ['documentId'] })) as Array<{
+    documentId: string;
+  }>;
+  return new Set(journals.map((journal) => journal.documentId));
+};
+
 interface ResultView {
   documentId: string;
   indicator: string;
@@ -74,14 +88,17 @@ interface ResultView {
 
 /**
  * A pupil's results of a school year in the three groups (R77): subject results (the weighted
- * average of each journal's current marks in the year, as the diary shows them), meta-subject
+ * average of each journal's current marks in the year, as the diary shows them; only the `journals`
+ * given, when the reader may not read every journal's marks), meta-subject
  * results by kind of УУД and personal results, each with the levels on the school's scale.
  */
-export const resultsSummary = async (strapi: Core.Strapi, pupil: Pupil, yearInput: unknown) => {
+export const resultsSummary = async (strapi: Core.Strapi, pupil: Pupil, yearInput: unknown, journals: Set<string> | null = null) => {
   const year = await resolveYear(strapi, yearInput);
   const levels = getSchoolSettings(strapi).competencyLevels;
   const diary = strapi.service('api::diary.diary') as unknown as DiaryService;
-  const subjects = await diary.marks(pupil as unknown as Row, { from: year.startDate as LocalDate, to: year.endDate as LocalDate });
+  const subjects = (
+    await diary.marks(pupil as unknown as Row, { from: year.startDate as LocalDate, to: year.endDate as LocalDate })
+  ).filter((subject) => journals === null || journals.has(subject.journal));
   const rows = (await strapi.db.query(COMPETENCY_RESULT).findMany({
     where: { student: { id: pupil.id }, academicYear: { id: year.id } },
     orderBy: [{ date: 'asc' }, { id: 'asc' }],

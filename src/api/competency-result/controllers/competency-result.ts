@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import type { Reader } from '../../../access/record-scope';
 import { actorFromState, type RequestState } from '../../../access/request-actor';
 import { COMPETENCY_RESULT } from '../../../school/records/competency-result-rules';
-import { resultsSummary, visiblePupil } from '../summary';
+import { readableJournals, resultsSummary, visiblePupil } from '../summary';
 
 const readerOf = (ctx: Context): Reader => {
   const actor = actorFromState(ctx.state as RequestState);
@@ -13,7 +13,9 @@ const readerOf = (ctx: Context): Reader => {
 export default factories.createCoreController(COMPETENCY_RESULT, ({ strapi }) => ({
   /** GET /api/competency-results/summary?student=&year=: a pupil's subject, meta-subject and personal results of a year. */
   async summary(ctx: Context) {
-    const pupil = await visiblePupil(strapi, readerOf(ctx), ctx.query.student);
-    ctx.body = await resultsSummary(strapi, pupil, ctx.query.year);
+    const reader = readerOf(ctx);
+    const pupil = await visiblePupil(strapi, reader, ctx.query.student);
+    // A teacher's summary holds the subject results of the journals whose marks they may read.
+    ctx.body = await resultsSummary(strapi, pupil, ctx.query.year, await readableJournals(strapi, reader));
   },
 }));
