@@ -73,6 +73,20 @@ describe('school settings validation', () => {
     expect(checkSettingsChange({ finalMarkRounding: null })).toMatchObject({ reset: ['finalMarkRounding'], issues: [] });
   });
 
+  it('takes a level scale of meta-subject and personal results: 2–10 distinct names, lowest first, trimmed', () => {
+    expect(checkSettingsChange({ competencyLevels: [' не сформирован ', 'сформирован'] })).toMatchObject({
+      set: { competencyLevels: ['не сформирован', 'сформирован'] },
+      issues: [],
+    });
+    expect(messagesAt({ competencyLevels: 'низкий, высокий' }, 'competencyLevels')[0]).toMatch(/списком от низшего к высшему/);
+    expect(messagesAt({ competencyLevels: ['высокий'] }, 'competencyLevels')[0]).toMatch(/от 2 до 10 уровней/);
+    expect(messagesAt({ competencyLevels: ['низкий', 'Низкий'] }, 'competencyLevels.1')[0]).toMatch(/уже есть в шкале/);
+    expect(messagesAt({ competencyLevels: ['низкий', ''] }, 'competencyLevels.1')).toEqual(['Название уровня — непустая строка']);
+    expect(messagesAt({ competencyLevels: ['низкий', 7] }, 'competencyLevels.1')).toHaveLength(1);
+    expect(checkSettingsChange({ competencyLevels: ['низкий', ''] }).set.competencyLevels).toBeUndefined();
+    expect(checkSettingsChange({ competencyLevels: null })).toMatchObject({ reset: ['competencyLevels'], issues: [] });
+  });
+
   it('refuses an empty name and unknown keys; null means back to config/school.ts', () => {
     expect(messagesAt({ name: '   ' }, 'name')).toEqual(['Укажите название школы']);
     expect(messagesAt({ colour: 'red' }, 'colour')).toHaveLength(1);
