@@ -62,9 +62,23 @@ it('opens in Russian, labels the mark form in Russian and saves the school setti
 
   await timeZone.fill('Asia/Yekaterinburg');
   await page.locator('textarea[name="address"]').fill('г. Екатеринбург, ул. Мира, 5');
+  // The level scale of meta-subject and personal results (R77): one level per line, at least two.
+  const levels = page.locator('textarea[name="competencyLevels"]');
+  expect(await levels.inputValue()).toBe('низкий\nбазовый\nповышенный\nвысокий');
+  await levels.fill('сформирован');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page
+    .getByText(/В шкале от 2 до 10 уровней/)
+    .first()
+    .waitFor({ timeout: 15_000 });
+  await levels.fill('не сформирован\n сформирован \n');
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await page.getByText('Настройки школы сохранены').first().waitFor({ timeout: 15_000 });
   const stored = (await strapi.store({ type: 'core', name: 'school_records' }).get({ key: 'school_settings' })) as Record<string, unknown>;
-  expect(stored).toMatchObject({ timeZone: 'Asia/Yekaterinburg', address: 'г. Екатеринбург, ул. Мира, 5' });
+  expect(stored).toMatchObject({
+    timeZone: 'Asia/Yekaterinburg',
+    address: 'г. Екатеринбург, ул. Мира, 5',
+    competencyLevels: ['не сформирован', 'сформирован'],
+  });
   await page.close();
 });

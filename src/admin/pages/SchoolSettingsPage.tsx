@@ -40,6 +40,8 @@ interface Settings {
   paperDiaryGrades: number[];
   analytics: AnalyticsSettings;
   parentsSeeClassResults: boolean;
+  /** The level scale of meta-subject and personal results, lowest first (R77). */
+  competencyLevels: string[];
 }
 
 /** The thresholds and weights of the analytics (`src/school/rules/analytics.ts`). */
@@ -167,7 +169,9 @@ export const SchoolSettingsPage = () => {
   const save = async () => {
     setSaving(true);
     try {
-      const { data } = await put<SettingsResponse>('/school-settings', { data: form });
+      // One level per line on the page: blank lines and spaces around a level are not part of the scale.
+      const competencyLevels = (form.competencyLevels ?? []).map((level) => level.trim()).filter((level) => level !== '');
+      const { data } = await put<SettingsResponse>('/school-settings', { data: { ...form, competencyLevels } });
       setLoaded(data);
       setForm(data.data);
       setErrors({});
@@ -412,6 +416,29 @@ export const SchoolSettingsPage = () => {
                   </Checkbox>
                 ))}
               </Flex>
+              <Field.Error />
+            </Field.Root>
+          </Section>
+
+          <Section
+            title={t('section.competencyLevels', 'Метапредметные и личностные результаты')}
+            hint={t(
+              'competencyLevels.hint',
+              'Шкала уровней, которыми оцениваются универсальные учебные действия и личностные результаты: от 2 до 10 уровней, по одному в строке, от низшего к высшему.',
+            )}
+          >
+            <Field.Root
+              name="competencyLevels"
+              error={errors.competencyLevels ?? Object.entries(errors).find(([key]) => key.startsWith('competencyLevels.'))?.[1]}
+              hint={t('competencyLevels.default', 'По умолчанию: {levels}', { levels: (defaults.competencyLevels ?? []).join(', ') })}
+            >
+              <Field.Label>{t('competencyLevels', 'Уровни (по одному в строке)')}</Field.Label>
+              <Textarea
+                value={(form.competencyLevels ?? []).join('\n')}
+                disabled={!canUpdate}
+                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => update({ competencyLevels: event.target.value.split('\n') })}
+              />
+              <Field.Hint />
               <Field.Error />
             </Field.Root>
           </Section>

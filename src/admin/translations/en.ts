@@ -39,6 +39,11 @@ const en: Record<string, string> = {
     'Grades whose pupils still keep a paper diary: their class teacher prints a weekly extract of the e-diary with a place for the parent’s signature. Diaries are not archived.',
   'school-settings.paperDiaryGrades': 'Paper diaries required in grades',
   'school-settings.paperDiaryGrades.grade': 'Grade {grade}',
+  'school-settings.section.competencyLevels': 'Meta-subject and personal results',
+  'school-settings.competencyLevels.hint':
+    'The scale of levels on which universal learning actions and personal results are assessed: 2 to 10 levels, one per line, lowest first.',
+  'school-settings.competencyLevels': 'Levels (one per line)',
+  'school-settings.competencyLevels.default': 'Default: {levels}',
   'school-settings.section.analytics': 'Analytics',
   'school-settings.analytics.hint':
     'Thresholds of the at-risk list, the leaders and the forecast of marks. A reason’s weight orders the at-risk list.',

@@ -43,6 +43,11 @@ const ru: Record<string, string> = {
     'В каких классах обучающиеся ещё ведут бумажный дневник: для них классный руководитель печатает недельную выписку из электронного дневника с местом для подписи родителя. Дневники в архиве не хранятся.',
   'school-settings.paperDiaryGrades': 'Бумажные дневники обязательны в классах',
   'school-settings.paperDiaryGrades.grade': '{grade} класс',
+  'school-settings.section.competencyLevels': 'Метапредметные и личностные результаты',
+  'school-settings.competencyLevels.hint':
+    'Шкала уровней, которыми оцениваются универсальные учебные действия и личностные результаты: от 2 до 10 уровней, по одному в строке, от низшего к высшему.',
+  'school-settings.competencyLevels': 'Уровни (по одному в строке)',
+  'school-settings.competencyLevels.default': 'По умолчанию: {levels}',
   'school-settings.section.analytics': 'Аналитика',
   'school-settings.analytics.hint':
     'Пороги группы риска, отличников и хорошистов и прогноза отметок. Вес причины риска определяет порядок в списке группы риска.',
