@@ -65,6 +65,8 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::daily-report.daily-report',
   // Meta-subject and personal results of pupils (R77).
   'api::competency-result.competency-result',
+  'api::assignment.assignment',
+  'api::assignment-submission.assignment-submission',
   'plugin::users-permissions.user',
 ]);
 
@@ -121,6 +123,10 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
     case 'api::attendance.attendance':
     case 'api::journal-remark.journal-remark':
       return { journal: inJournals };
+    case 'api::assignment.assignment':
+      return { journal: inJournals };
+    case 'api::assignment-submission.assignment-submission':
+      return { assignment: { journal: inJournals } };
     case 'api::work-programme.work-programme':
       // The class's staff: the programmes of the journals they teach and of the classes they teach or lead.
       return { $or: [{ journal: inJournals }, { journal: { schoolClass: classes } }] };

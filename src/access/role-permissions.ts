@@ -261,8 +261,13 @@ const LESSON_PLANS_REVIEW = [...LESSON_PLANS_READ, 'api::lesson-plan.lesson-plan
 /** Daily reports on the lessons held, with the materials sent to pupils: the teacher sends, the deputy reads (never deleted: the rules answer 403). */
 const DAILY_REPORTS_READ = read('daily-report');
 const DAILY_REPORTS_KEEP = [...DAILY_REPORTS_READ, ...write('daily-report')];
+/** Assignments to pupils and their work: the journal's teachers set, read the list of who has handed in, and check. */
+const ASSIGNMENTS_READ = [...read('assignment', 'assignment-submission'), 'api::assignment.assignment.submissions'];
+const ASSIGNMENTS_KEEP = [...ASSIGNMENTS_READ, ...write('assignment'), 'api::assignment-submission.assignment-submission.check'];
+/** A family's view of the pupil's assignments, and handing in work. */
+const ASSIGNMENTS_FAMILY = ['api::diary.assignments.list', 'api::diary.assignments.submit'];
 /** The distance-learning flow of a teacher (and class teacher). */
-const DISTANCE_TEACHER = [...ASSOCIATIONS_READ, ...LESSON_PLANS_KEEP, ...DAILY_REPORTS_KEEP];
+const DISTANCE_TEACHER = [...ASSOCIATIONS_READ, ...LESSON_PLANS_KEEP, ...DAILY_REPORTS_KEEP, ...ASSIGNMENTS_KEEP];
 /**
  * Meta-subject and personal results (R77): recorded by the teachers of the pupil's class and its class
  * teacher (write-scope.ts), by the deputy and the director; the per-pupil summary of the three groups.
@@ -352,6 +357,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...LESSON_PLANS_READ,
       ...DAILY_REPORTS_READ,
       ...COMPETENCY_KEEP,
+      ...ASSIGNMENTS_READ,
       ...DECISIONS_READ,
       ...SUPPORT_CONTACTS_READ,
       ...SUPPORT_PLANS_KEEP,
@@ -396,6 +402,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...LESSON_PLANS_READ,
       ...DAILY_REPORTS_READ,
       ...COMPETENCY_KEEP,
+      ...ASSIGNMENTS_READ,
       ...DECISIONS_KEEP,
       ...SUPPORT_CONTACTS_KEEP,
       ...SUPPORT_PLANS_KEEP,
@@ -471,6 +478,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     actions: [
       ...NOTIFICATION_SETTINGS,
       ...DIARY,
+      ...ASSIGNMENTS_FAMILY,
       ...ANALYTICS_OWN_TREND,
       ...CLASS_RESULTS_PARENT,
       ...PORTFOLIO_FAMILY,
@@ -491,6 +499,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     description: 'Видит только свои результаты в электронном дневнике',
     actions: [
       ...DIARY,
+      ...ASSIGNMENTS_FAMILY,
       ...ANALYTICS_OWN_TREND,
       ...PORTFOLIO_FAMILY,
       ...COMPETENCY_FAMILY,

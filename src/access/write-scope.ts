@@ -55,6 +55,7 @@ const WORK_PROGRAMME = 'api::work-programme.work-programme';
 const LESSON_PLAN = 'api::lesson-plan.lesson-plan';
 const DAILY_REPORT = 'api::daily-report.daily-report';
 const COMPETENCY_RESULT = 'api::competency-result.competency-result';
+const ASSIGNMENT = 'api::assignment.assignment';
 /** A pupil's portfolio and rewards: a class teacher keeps those of their own class's pupils. */
 const PORTFOLIO_TYPES = new Set<string>(['api::portfolio-entry.portfolio-entry', 'api::reward.reward']);
 
@@ -170,6 +171,16 @@ export const assertWriteScope = async (
       strapi,
       actor.id,
       pupils.filter((id): id is number => id !== null),
+    );
+    return;
+  }
+  if (uid === ASSIGNMENT) {
+    // A teacher sets assignments in the journals they teach, as before and after the write.
+    const journals = [relationId(stored?.journal), after ? relationId(after.derived.journal) : null];
+    await assertTeachesJournals(
+      strapi,
+      actor.id,
+      journals.filter((id): id is number => id !== null),
     );
     return;
   }

@@ -1784,6 +1784,82 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       [['links', 12]],
     ],
   },
+  'api::assignment.assignment': {
+    labels: {
+      journal: 'Журнал',
+      lesson: 'Урок',
+      title: 'Задание',
+      description: 'Описание',
+      sources: 'Источники для самостоятельного изучения',
+      materials: 'Материалы',
+      dueOn: 'Срок сдачи',
+      workType: WORK_TYPE,
+      teacher: 'Учитель',
+    },
+    mainField: 'title',
+    list: ['title', 'journal', 'dueOn', 'workType'],
+    defaultSort: { field: 'dueOn', order: 'DESC' },
+    edit: [
+      [
+        ['journal', 6],
+        ['lesson', 6],
+      ],
+      [
+        ['title', 8],
+        ['dueOn', 4],
+      ],
+      [
+        ['workType', 6],
+        ['teacher', 6],
+      ],
+      [['description', 12]],
+      [['sources', 12]],
+      [['materials', 12]],
+    ],
+  },
+  'api::assignment-submission.assignment-submission': {
+    labels: {
+      assignment: 'Задание',
+      student: 'Обучающийся',
+      attempt: 'Попытка',
+      text: 'Ответ',
+      files: 'Файлы работы',
+      submittedAt: 'Сдана',
+      submittedBy: 'Кем сдана',
+      late: 'После срока',
+      status: 'Состояние',
+      checkComment: 'Замечание учителя',
+      mark: 'Отметка',
+      checkedBy: 'Проверил',
+      checkedAt: 'Проверена',
+    },
+    mainField: 'submittedAt',
+    list: ['submittedAt', 'student', 'assignment', 'status', 'mark'],
+    defaultSort: { field: 'submittedAt', order: 'DESC' },
+    edit: [
+      [
+        ['assignment', 6],
+        ['student', 6],
+      ],
+      [
+        ['attempt', 4],
+        ['submittedAt', 4],
+        ['late', 4],
+      ],
+      [['submittedBy', 6]],
+      [['text', 12]],
+      [['files', 12]],
+      [
+        ['status', 4],
+        ['mark', 4],
+        ['checkedAt', 4],
+      ],
+      [
+        ['checkedBy', 6],
+        ['checkComment', 6],
+      ],
+    ],
+  },
 };
 
 /**

@@ -618,6 +618,37 @@ const routes = (): RouteCase[] => [
     call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/results`),
     expect: { parentA: 200, pupilA: 200, others: 403 },
   },
+  {
+    name: 'GET /api/assignments',
+    call: (api) => api.get('/api/assignments'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/assignments without a lesson (400 for teachers)',
+    call: (api) => api.post('/api/assignments', { journal: world.school.mathJournal.documentId, title: 'Задачи', dueOn: '2025-10-01' }),
+    expect: { teacherA: 400, classTeacherB: 400, others: 403 },
+  },
+  {
+    name: 'GET /api/assignment-submissions',
+    call: (api) => api.get('/api/assignment-submissions'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/assignment-submissions/:id/check of work that does not exist',
+    call: (api) => api.post('/api/assignment-submissions/nosuchdocument0000000000/check', { decision: 'check', mark: '5' }),
+    expect: { teacherA: 404, classTeacherB: 404, others: 403 },
+  },
+  {
+    name: 'GET /api/diary/:student/assignments (the 5А pupil)',
+    call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/assignments`),
+    expect: { parentA: 200, pupilA: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/diary/:student/assignments/:assignment/submissions of an assignment that does not exist',
+    call: (api) =>
+      api.post(`/api/diary/${world.school.pupils5a[0].documentId}/assignments/nosuchdocument0000000000/submissions`, { text: 'Ответ' }),
+    expect: { parentA: 404, pupilA: 404, others: 403 },
+  },
   // The paper archive lives in the admin panel only: no REST account or API token reaches it.
   {
     name: 'GET /records-archive/paper-archive/carriers (admin route)',

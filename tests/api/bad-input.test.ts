@@ -1036,6 +1036,31 @@ const TYPES = (): TypeSpec[] => {
       ],
     },
     {
+      plural: 'assignments',
+      uid: 'api::assignment.assignment',
+      label: 'assignment to pupils',
+      writer: 'teacherA',
+      good: () => ({
+        journal: school.mathJournal.documentId,
+        lesson: school.lessons[1].documentId,
+        title: '№ 120–125',
+        dueOn: '2025-09-10',
+      }),
+      existing: () => distance.assignment,
+      fields: [
+        ...badRelations('journal'),
+        ...badRelations('lesson'),
+        ...badTexts('title'),
+        ['title', '   ', 'with a blank title', ['title']],
+        ...badTexts('description'),
+        ...badTexts('sources'),
+        ...badDates('dueOn'),
+        ['dueOn', '2025-08-01', 'due before its lesson', ['dueOn']],
+        ['workType', 'poem', 'with an unknown work type', ['workType']],
+        ['materials', ['скан'], 'naming a file by a word', ['materials.0']],
+      ],
+    },
+    {
       plural: 'support-plans',
       uid: 'api::support-plan.support-plan',
       label: 'individual work plan',
@@ -1193,7 +1218,7 @@ const resultsRequest = { documentId: '' };
 /** An appointment for backups (a duty the REST routes do not narrow, so no other case is affected). */
 const dutyAppointment = { documentId: '' };
 /** A methodical association and a draft lesson plan of teacher A, for the update cases. */
-const distance = { association: '', plan: '', report: '' };
+const distance = { association: '', plan: '', report: '', assignment: '' };
 beforeAll(async () => {
   distance.association = (
     await make(strapi, 'api::methodical-association.methodical-association', {
@@ -1218,6 +1243,14 @@ beforeAll(async () => {
       lessons: [school.lessons[0].documentId],
       summary: 'Уроки по конспекту',
       teacher: world.teacherA.documentId,
+    })
+  ).documentId;
+  distance.assignment = (
+    await make(strapi, 'api::assignment.assignment', {
+      journal: school.mathJournal.documentId,
+      lesson: school.lessons[0].documentId,
+      title: '№ 100–105',
+      dueOn: '2025-09-09',
     })
   ).documentId;
 });

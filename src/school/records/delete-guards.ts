@@ -17,6 +17,7 @@ interface Dependent {
  * not leave its marks pointing nowhere. Remove (or move) the dependents first.
  */
 export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
+  'api::assignment.assignment': [{ uid: 'api::assignment-submission.assignment-submission', field: 'assignment', label: 'сданных работ' }],
   'api::academic-year.academic-year': [
     { uid: 'api::study-period.study-period', field: 'academicYear', label: 'учебных периодов' },
     { uid: 'api::school-class.school-class', field: 'academicYear', label: 'классов' },

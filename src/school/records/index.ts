@@ -59,6 +59,9 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::daily-report.daily-report': (draft) => import('./daily-report-rules').then((rules) => rules.dailyReportRules(draft)),
   'api::competency-result.competency-result': (draft) =>
     import('./competency-result-rules').then((rules) => rules.competencyResultRules(draft)),
+  'api::assignment.assignment': (draft) => import('./assignment-rules').then((rules) => rules.assignmentRules(draft)),
+  'api::assignment-submission.assignment-submission': (draft) =>
+    import('./assignment-rules').then((rules) => rules.assignmentSubmissionRules(draft)),
 };
 
 /** Types whose rules write other records (a credit decision writes the annual mark): the rules and the write are one transaction. */
@@ -143,6 +146,9 @@ export const recordRulesMiddleware =
         }
         if (context.uid === 'api::support-contact.support-contact') {
           throw new errors.PolicyError('Запись журнала обращений в техническую поддержку не удаляется: решение записывают в ту же запись');
+        }
+        if (context.uid === 'api::assignment-submission.assignment-submission') {
+          throw new errors.PolicyError('Сданная работа обучающегося не удаляется');
         }
         if (context.uid === 'api::daily-report.daily-report') {
           throw new errors.PolicyError(

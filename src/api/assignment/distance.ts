@@ -1,0 +1,306 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { actorFromState, type RequestState } from '../../access/request-actor';
+import { todayInZone } from '../../school/calendar';
+import { uploadLimitsOf } from '../../school/distance/uploads';
+import { runSubmissionCheck } from '../../school/records/assignment-rules';
+import { uploadRefusal } from '../../school/rules/upload-limits';
+import { getSchoolSettings } from '../../school/settings';
+
+/**
+ * Assignments and pupils' work (seed 004 §2.2): the teacher's list of who has and has not handed in
+ * work, the teacher's check (the mark goes into the journal as a current mark of the assignment's
+ * lesson, through the mark rules — the journal is the only store of marks), and the diary's side:
+ * a pupil's assignments with due days and statuses, and handing in work with files.
+ */
+
+const ASSIGNMENT = 'api::assignment.assignment';
+const SUBMISSION = 'api::assignment-submission.assignment-submission';
+const CHECK_COMMENT_MAX = 2000;
+
+type Row = { id: number; documentId: string; [field: string]: unknown };
+
+const invalid = (path: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+
+const callerOf = (ctx: Context) => {
+  const actor = actorFromState(ctx.state as RequestState);
+  if (actor.kind !== 'user' || actor.id === null) throw new errors.UnauthorizedError('Войдите под своей учётной записью');
+  return { id: actor.id, roleType: actor.roleType ?? '' };
+};
+
+const TEACHERS = new Set(['teacher', 'class-teacher']);
+
+/** The assignment with its journal and lesson, if the caller may see it (a teacher: their own journals); else 404. */
+const visibleAssignment = async (strapi: Core.Strapi, ctx: Context, documentId: string): Promise<Row> => {
+  const caller = callerOf(ctx);
+  const assignment = (await strapi.db.query(ASSIGNMENT).findOne({
+    where: { documentId },
+    populate: {
+      journal: {
+        select: ['id', 'title'],
+        populate: { teachers: { select: ['id'] }, pupils: { select: ['id'] }, schoolClass: { select: ['id'] } },
+      },
+      lesson: { select: ['id', 'date', 'number', 'topic'] },
+    },
+  })) as Row | null;
+  if (!assignment) throw new errors.NotFoundError('Задание не найдено');
+  const teachers = ((assignment.journal as Row | null)?.teachers as Array<{ id: number }> | undefined) ?? [];
+  if (TEACHERS.has(caller.roleType) && !teachers.some((teacher) => teacher.id === caller.id))
+    throw new errors.NotFoundError('Задание не найдено');
+  return assignment;
+};
+
+/** The pupils on the journal's list on a day: its named pupils, or its class's list that day. */
+export const pupilsOfJournalOn = async (strapi: Core.Strapi, journal: Row, date: string): Promise<Row[]> => {
+  const named = ((journal.pupils as Row[] | undefined) ?? []).map((pupil) => pupil.id);
+  const schoolClass = journal.schoolClass as Row | null;
+  const where: Record<string, unknown> = named.length > 0 ? { id: { $in: named } } : {};
+  if (schoolClass) {
+    where.enrollments = {
+      $and: [
+        { schoolClass: { id: schoolClass.id } },
+        { startDate: { $lte: date } },
+        { $or: [{ endDate: { $null: true } }, { endDate: { $gte: date } }] },
+      ],
+    };
+  } else if (named.length === 0) return [];
+  return (await strapi.db.query('api::student.student').findMany({
+    where,
+    select: ['id', 'documentId', 'fullName'],
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+  })) as Row[];
+};
+
+const submissionView = (submission: Row | undefined) =>
+  submission
+    ? {
+        documentId: submission.documentId,
+        attempt: submission.attempt,
+        status: submission.status,
+        submittedAt: submission.submittedAt,
+        late: submission.late,
+        checkComment: submission.checkComment ?? null,
+        mark: (submission.mark as Row | null)?.value ?? null,
+        files: ((submission.files as Row[] | undefined) ?? []).map((file) => ({ name: file.name, mime: file.mime, url: file.url })),
+        text: submission.text ?? null,
+      }
+    : null;
+
+/** GET /api/assignments/:id/submissions: every pupil of the journal with the state of their work; those who have not handed it in listed apart. */
+export const submissionsOfAssignment = async (strapi: Core.Strapi, ctx: Context) => {
+  const assignment = await visibleAssignment(strapi, ctx, String(ctx.params.id));
+  const lesson = assignment.lesson as Row;
+  const pupils = await pupilsOfJournalOn(strapi, assignment.journal as Row, String(lesson.date));
+  const submissions = (await strapi.db.query(SUBMISSION).findMany({
+    where: { assignment: { id: assignment.id } },
+    orderBy: [{ attempt: 'desc' }],
+    populate: { student: { select: ['id'] }, mark: { select: ['value'] }, files: { select: ['name', 'mime', 'url'] } },
+  })) as Row[];
+  const latest = (studentId: number) => submissions.find((submission) => (submission.student as Row | null)?.id === studentId);
+  const overdue = todayInZone(getSchoolSettings(strapi).timeZone) > String(assignment.dueOn);
+  const rows = pupils.map((pupil) => {
+    const work = latest(pupil.id);
+    return {
+      student: { documentId: pupil.documentId, fullName: pupil.fullName },
+      status: work ? String(work.status) : overdue ? 'overdue' : 'not-submitted',
+      submission: submissionView(work),
+    };
+  });
+  return {
+    data: {
+      assignment: { documentId: assignment.documentId, title: assignment.title, dueOn: assignment.dueOn, lessonDate: lesson.date },
+      pupils: rows,
+      notSubmitted: rows.filter((row) => !row.submission).map((row) => row.student),
+    },
+  };
+};
+
+/**
+ * POST /api/assignment-submissions/:id/check `{ data: { decision: "check", mark, comment } | { decision: "return", comment } }`:
+ * the journal's teacher marks the work — the mark is created as a current mark of the assignment's
+ * lesson through the mark rules, in one transaction with the check — or returns it with a comment.
+ */
+export const checkSubmission = async (strapi: Core.Strapi, ctx: Context) => {
+  const caller = callerOf(ctx);
+  const body = (ctx.request as { body?: unknown }).body;
+  const data = body && typeof body === 'object' && !Array.isArray(body) ? (body as { data?: unknown }).data : undefined;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw invalid(
+      'data',
+      'Тело запроса: { "data": { "decision": "check", "mark": "5", "comment": "…" } } или { "decision": "return", "comment": "…" }',
+    );
+  }
+  const { decision, mark, comment, ...rest } = data as Record<string, unknown>;
+  const extra = Object.keys(rest);
+  if (extra.length > 0) throw invalid(extra[0], `Неизвестные параметры: ${extra.join(', ')}; допустимы decision, mark и comment`);
+  if (decision !== 'check' && decision !== 'return')
+    throw invalid('decision', 'Решение: check (проверено, с отметкой) или return (вернуть на доработку)');
+  if (comment !== undefined && comment !== null && typeof comment !== 'string') throw invalid('comment', 'Замечание — текст');
+  const text = typeof comment === 'string' ? comment.trim() || null : null;
+  if (text && text.length > CHECK_COMMENT_MAX) throw invalid('comment', `Замечание не длиннее ${CHECK_COMMENT_MAX} символов`);
+  if (decision === 'return' && !text) throw invalid('comment', 'Возвращая работу, напишите, что исправить');
+  if (decision === 'check' && typeof mark !== 'string' && typeof mark !== 'number') throw invalid('mark', 'Укажите отметку за работу');
+  if (decision === 'return' && mark !== undefined && mark !== null) throw invalid('mark', 'Возвращённая работа не оценивается');
+
+  const submission = (await strapi.db.query(SUBMISSION).findOne({
+    where: { documentId: String(ctx.params.id) },
+    populate: { assignment: { select: ['documentId'] }, student: { select: ['id'] } },
+  })) as Row | null;
+  if (!submission || !submission.assignment) throw new errors.NotFoundError('Работа не найдена');
+  const assignment = await visibleAssignment(strapi, ctx, String((submission.assignment as Row).documentId));
+  if (!TEACHERS.has(caller.roleType)) throw new errors.ForbiddenError('Работы проверяет учитель журнала');
+  if (submission.status !== 'submitted') throw invalid('status', 'Работа уже проверена или возвращена');
+
+  await strapi.db.transaction(async () => {
+    let markId: number | null = null;
+    if (decision === 'check') {
+      try {
+        const created = (await strapi.documents('api::mark.mark').create({
+          data: {
+            kind: 'current',
+            journal: (assignment.journal as Row).id,
+            lesson: (assignment.lesson as Row).id,
+            student: (submission.student as Row).id,
+            value: String(mark),
+            workType: assignment.workType,
+            comment: text,
+          },
+        } as never)) as unknown as { id: number };
+        markId = created.id;
+      } catch (error) {
+        // The mark rules name `value`; the caller sent it as `mark`.
+        if (error instanceof errors.ValidationError) {
+          const details = (error.details as { errors?: Array<{ path: string[]; message: string }> }).errors ?? [];
+          const issues = details.map((issue) => ({ ...issue, path: issue.path[0] === 'value' ? ['mark'] : issue.path }));
+          throw new errors.ValidationError(error.message, { errors: issues });
+        }
+        throw error;
+      }
+    }
+    await runSubmissionCheck({ status: decision === 'check' ? 'checked' : 'returned', accountId: caller.id, comment: text, markId }, () =>
+      strapi.documents(SUBMISSION).update({ documentId: submission.documentId, data: {} } as never),
+    );
+  });
+  const checked = (await strapi.db.query(SUBMISSION).findOne({
+    where: { id: submission.id },
+    populate: { mark: { select: ['value'] }, files: { select: ['name', 'mime', 'url'] } },
+  })) as Row;
+  return { data: submissionView(checked) };
+};
+
+/** The diary's list: the pupil's assignments in their journals, with due days, their own work's status and the lesson's materials. */
+export const pupilAssignments = async (strapi: Core.Strapi, pupil: Row) => {
+  const assignments = (await strapi.db.query(ASSIGNMENT).findMany({
+    orderBy: [{ dueOn: 'desc' }, { id: 'desc' }],
+    populate: {
+      journal: {
+        select: ['id'],
+        populate: { subject: { select: ['name'] }, pupils: { select: ['id'] }, schoolClass: { select: ['id'] } },
+      },
+      lesson: { select: ['id', 'date', 'number', 'topic', 'homework'], populate: { materials: { select: ['name', 'mime', 'url'] } } },
+      materials: { select: ['name', 'mime', 'url'] },
+    },
+  })) as Row[];
+  const mine: Row[] = [];
+  for (const assignment of assignments) {
+    const lesson = assignment.lesson as Row | null;
+    if (!lesson || !assignment.journal) continue;
+    const pupils = await pupilsOfJournalOn(strapi, assignment.journal as Row, String(lesson.date));
+    if (pupils.some((each) => each.id === pupil.id)) mine.push(assignment);
+  }
+  const submissions = (await strapi.db.query(SUBMISSION).findMany({
+    where: { student: { id: pupil.id }, assignment: { id: { $in: mine.length > 0 ? mine.map((each) => each.id) : [0] } } },
+    orderBy: [{ attempt: 'desc' }],
+    populate: { assignment: { select: ['id'] }, mark: { select: ['value'] }, files: { select: ['name', 'mime', 'url'] } },
+  })) as Row[];
+  const today = todayInZone(getSchoolSettings(strapi).timeZone);
+  const file = (each: Row) => ({ name: each.name, mime: each.mime, url: each.url });
+  return mine.map((assignment) => {
+    const lesson = assignment.lesson as Row;
+    const work = submissions.find((submission) => (submission.assignment as Row | null)?.id === assignment.id);
+    return {
+      documentId: assignment.documentId,
+      subject: (((assignment.journal as Row).subject as Row | null)?.name as string | undefined) ?? '',
+      title: assignment.title,
+      description: assignment.description ?? null,
+      sources: assignment.sources ?? null,
+      dueOn: assignment.dueOn,
+      status: work ? String(work.status) : today > String(assignment.dueOn) ? 'overdue' : 'not-submitted',
+      materials: ((assignment.materials as Row[] | undefined) ?? []).map(file),
+      lesson: {
+        date: lesson.date,
+        number: lesson.number,
+        topic: lesson.topic ?? null,
+        homework: lesson.homework ?? null,
+        materials: ((lesson.materials as Row[] | undefined) ?? []).map(file),
+      },
+      submission: submissionView(work),
+    };
+  });
+};
+
+interface MultipartFile {
+  filepath: string;
+  originalFilename?: string | null;
+  mimetype?: string | null;
+  size: number;
+}
+
+/**
+ * The diary's hand-in: `{ data: { text } }` as JSON, or multipart with `data` (JSON text) and
+ * `files`. Each file is checked against the configured limits before anything is stored (a refused
+ * file: 400 naming it and why); then the files are stored and the work recorded through the record
+ * rules; if the record is refused, the stored files are removed again. Once recorded, it stays.
+ */
+export const submitWork = async (strapi: Core.Strapi, ctx: Context, pupil: Row, readerRole: string) => {
+  const assignmentId = String(ctx.params.assignment);
+  const assignment = (await strapi.db.query(ASSIGNMENT).findOne({ where: { documentId: assignmentId }, select: ['id'] })) as Row | null;
+  const visible = (await pupilAssignments(strapi, pupil)).some((each) => each.documentId === assignmentId);
+  if (!assignment || !visible) throw new errors.NotFoundError('Задание не найдено');
+  const body = (ctx.request as { body?: Record<string, unknown> }).body ?? {};
+  let data: unknown = body.data;
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      throw invalid('data', 'Поле data — JSON: { "text": "…" }');
+    }
+  }
+  if (data === undefined) data = {};
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw invalid('data', 'Тело запроса: { "data": { "text": "ответ" } } и файлы files');
+  const { text, ...rest } = data as Record<string, unknown>;
+  const extra = Object.keys(rest);
+  if (extra.length > 0) throw invalid(extra[0], `Неизвестные параметры: ${extra.join(', ')}; допустим text (и файлы files)`);
+  const received = (ctx.request as { files?: Record<string, MultipartFile | MultipartFile[]> }).files?.files;
+  const files = received === undefined ? [] : Array.isArray(received) ? received : [received];
+  const limits = uploadLimitsOf(strapi);
+  const refusals = files
+    .map((file, index) => ({
+      index,
+      message: uploadRefusal({ name: file.originalFilename ?? 'файл', mime: file.mimetype ?? '', size: file.size }, limits),
+    }))
+    .filter((refusal): refusal is { index: number; message: string } => refusal.message !== null);
+  if (refusals.length > 0) {
+    throw new errors.ValidationError(refusals.map((refusal) => refusal.message).join('; '), {
+      errors: refusals.map((refusal) => ({ path: ['files', String(refusal.index)], message: refusal.message, name: 'ValidationError' })),
+    });
+  }
+  const upload = strapi.plugin('upload').service('upload');
+  const stored = (files.length > 0 ? await upload.upload({ data: {}, files }) : []) as Array<{ id: number }>;
+  try {
+    const created = (await strapi.documents(SUBMISSION).create({
+      data: { assignment: assignment.id, student: pupil.id, text, files: stored.map((file) => file.id) },
+    } as never)) as unknown as Row;
+    const saved = (await strapi.db.query(SUBMISSION).findOne({
+      where: { id: created.id },
+      populate: { mark: { select: ['value'] }, files: { select: ['name', 'mime', 'url'] } },
+    })) as Row;
+    return { data: { ...submissionView(saved), handedInBy: readerRole === 'parent' ? 'parent' : 'pupil' } };
+  } catch (error) {
+    for (const file of stored) await upload.remove(file);
+    throw error;
+  }
+};

@@ -1,0 +1,17 @@
+/** A pupil's assignments in the diary (seed 004 §2.2) and handing in work: the pupil, or a parent for their child. */
+export default {
+  routes: [
+    {
+      method: 'GET',
+      path: '/diary/:student/assignments',
+      handler: 'api::diary.assignments.list',
+      config: { description: 'The pupil’s assignments with due days, the state of their work and the lessons’ materials' },
+    },
+    {
+      method: 'POST',
+      path: '/diary/:student/assignments/:assignment/submissions',
+      handler: 'api::diary.assignments.submit',
+      config: { description: 'The pupil (or a parent) hands in work on an assignment: text and files (multipart)' },
+    },
+  ],
+};

@@ -1,0 +1,207 @@
+import type { Core } from '@strapi/strapi';
+import { buildCurrentYear, type CurrentYear } from '../helpers/distance-fixture';
+import { apiAs, bootStrapi, createAccount, stopStrapi, type Api } from '../helpers/strapi';
+import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
+
+/** Assignments to pupils, their work handed in through the diary, and the teacher's check into the journal (seed 004 §2.2, R81, R82). */
+
+const SUBMISSION = 'api::assignment-submission.assignment-submission';
+
+let strapi: Core.Strapi;
+let world: TwoClassSchool;
+let current: CurrentYear;
+let teacherA: Api;
+let teacherB: Api;
+let pupil: { jwt: string };
+let parent: { jwt: string };
+let assignmentId: string;
+
+type ErrorBody = { body: { error: { message: string; details: { errors?: Array<{ path: string[] }> } } } };
+const pathsOf = (response: ErrorBody) => (response.body.error.details.errors ?? []).map((error) => error.path.join('.'));
+
+beforeAll(async () => {
+  strapi = await bootStrapi();
+  world = await buildTwoClasses(strapi);
+  current = await buildCurrentYear(strapi, world);
+  teacherA = apiAs(strapi, world.teacherA.jwt);
+  teacherB = apiAs(strapi, world.teacherB.jwt);
+  const pupilAccount = await createAccount(strapi, 'pupil', 'pupil.orlov');
+  await strapi
+    .documents('api::student.student')
+    .update({ documentId: current.pupils[0].documentId, data: { user: pupilAccount.documentId } } as never);
+  pupil = pupilAccount;
+  const parentAccount = await createAccount(strapi, 'parent', 'parent.zaitseva');
+  await strapi.documents('api::guardian.guardian').create({
+    data: {
+      lastName: 'Зайцева',
+      firstName: 'Ольга',
+      kinship: 'mother',
+      children: [current.pupils[1].documentId],
+      user: parentAccount.documentId,
+    },
+  } as never);
+  parent = parentAccount;
+});
+afterAll(() => stopStrapi(strapi));
+
+const handIn = (jwt: string, student: string, assignment: string, text: string | null, files: Array<[string, string, number]> = []) => {
+  let request = apiAs(strapi, jwt)
+    .raw.post(`/api/diary/${student}/assignments/${assignment}/submissions`)
+    .set('Authorization', `Bearer ${jwt}`);
+  if (files.length === 0) return request.send({ data: text === null ? {} : { text } });
+  request = request.field('data', JSON.stringify(text === null ? {} : { text }));
+  for (const [name, type, bytes] of files) request = request.attach('files', Buffer.alloc(bytes, 1), { filename: name, contentType: type });
+  return request;
+};
+
+describe('an assignment to the pupils of a journal', () => {
+  it('is set by the journal’s teacher on a lesson with sources and a due day, and refused to another teacher', async () => {
+    const created = await teacherA.post('/api/assignments', {
+      journal: current.journal.documentId,
+      lesson: current.lessonYesterday.documentId,
+      title: '№ 245–250',
+      description: 'Решите задачи, устный ответ на вопрос 3 запишите на аудио',
+      sources: 'Учебник, § 12; РЭШ, урок 14',
+      dueOn: current.today,
+    });
+    expect(created.status).toBe(201);
+    assignmentId = created.body.data.documentId;
+    expect(created.body.data).toMatchObject({ workType: 'homework', dueOn: current.today });
+    expect(
+      (
+        await teacherB.post('/api/assignments', {
+          journal: current.journal.documentId,
+          lesson: current.lessonYesterday.documentId,
+          title: 'x',
+          dueOn: current.today,
+        })
+      ).status,
+    ).toBe(403);
+    const bad = await teacherA.post('/api/assignments', {
+      journal: current.journal.documentId,
+      lesson: world.lessonB.documentId,
+      title: ' ',
+      dueOn: '2000-01-01',
+      workType: 'poem',
+    });
+    expect(bad.status).toBe(400);
+    expect(pathsOf(bad)).toEqual(['lesson', 'title', 'dueOn', 'workType']);
+    expect((await teacherB.get('/api/assignments')).body.data).toEqual([]);
+  });
+
+  it('shows in the pupil’s diary with its due day, status and the lesson, and not in another family’s', async () => {
+    const diary = await apiAs(strapi, pupil.jwt).get(`/api/diary/${current.pupils[0].documentId}/assignments`);
+    expect(diary.status).toBe(200);
+    expect(diary.body.data).toEqual([
+      expect.objectContaining({
+        documentId: assignmentId,
+        subject: 'Математика',
+        title: '№ 245–250',
+        dueOn: current.today,
+        status: 'not-submitted',
+        lesson: expect.objectContaining({ date: current.yesterday, topic: 'Проценты', materials: [] }),
+        submission: null,
+      }),
+    ]);
+    expect((await apiAs(strapi, world.accounts.parentA.jwt).get(`/api/diary/${current.pupils[0].documentId}/assignments`)).status).toBe(
+      404,
+    );
+    expect(
+      (await apiAs(strapi, world.accounts.parentA.jwt).get(`/api/diary/${world.school.pupils5a[0].documentId}/assignments`)).body.data,
+    ).toEqual([]);
+  });
+
+  it('takes the pupil’s work with an audio answer once, and refuses a file of a type not allowed with a clear message', async () => {
+    const refused = await handIn(parent.jwt, current.pupils[1].documentId, assignmentId, 'Ответ', [
+      ['ответ.exe', 'application/x-msdownload', 100],
+    ]);
+    expect(refused.status).toBe(400);
+    expect(pathsOf(refused)).toEqual(['files.0']);
+    expect(refused.body.error.message).toMatch(/^Файл «ответ\.exe» не принят: тип application\/x-msdownload не допускается/);
+    expect(await strapi.db.query(SUBMISSION).count()).toBe(0);
+    const handed = await handIn(pupil.jwt, current.pupils[0].documentId, assignmentId, 'Задачи решены', [
+      ['ответ.mp3', 'audio/mpeg', 4096],
+    ]);
+    expect(handed.status).toBe(201);
+    expect(handed.body.data).toMatchObject({
+      attempt: 1,
+      status: 'submitted',
+      late: false,
+      files: [expect.objectContaining({ name: 'ответ.mp3' })],
+    });
+    const twice = await handIn(pupil.jwt, current.pupils[0].documentId, assignmentId, 'Ещё раз');
+    expect(pathsOf(twice)).toEqual(['assignment']);
+    expect((await handIn(pupil.jwt, current.pupils[1].documentId, assignmentId, 'За другого')).status).toBe(404);
+    expect(pathsOf(await handIn(pupil.jwt, current.pupils[0].documentId, assignmentId, null))).toEqual(['text', 'assignment']);
+  });
+
+  it('lists for the teacher who has handed in work and who has not; another teacher gets 404', async () => {
+    const list = await teacherA.get(`/api/assignments/${assignmentId}/submissions`);
+    expect(list.status).toBe(200);
+    expect(
+      list.body.data.pupils.map((row: { student: { fullName: string }; status: string }) => [row.student.fullName, row.status]),
+    ).toEqual([
+      ['Зайцева Вера', 'not-submitted'],
+      ['Орлов Денис', 'submitted'],
+    ]);
+    expect(list.body.data.notSubmitted.map((student: { fullName: string }) => student.fullName)).toEqual(['Зайцева Вера']);
+    expect((await teacherB.get(`/api/assignments/${assignmentId}/submissions`)).status).toBe(404);
+    expect((await apiAs(strapi, pupil.jwt).get(`/api/assignments/${assignmentId}/submissions`)).status).toBe(403);
+  });
+
+  it('puts the teacher’s mark into the journal as a current mark of the assignment’s lesson, through the mark rules', async () => {
+    const work = await strapi.db.query(SUBMISSION).findOne({ where: { student: { id: current.pupils[0].id } } });
+    const badMark = await teacherA.post(`/api/assignment-submissions/${work.documentId}/check`, { decision: 'check', mark: 'A' });
+    expect(badMark.status).toBe(400);
+    expect(pathsOf(badMark)).toEqual(['mark']);
+    expect(await strapi.db.query('api::mark.mark').count({ where: { lesson: { id: current.lessonYesterday.id } } })).toBe(0);
+    expect((await teacherB.post(`/api/assignment-submissions/${work.documentId}/check`, { decision: 'check', mark: '5' })).status).toBe(
+      404,
+    );
+    const checked = await teacherA.post(`/api/assignment-submissions/${work.documentId}/check`, {
+      decision: 'check',
+      mark: '5',
+      comment: 'Верно',
+    });
+    expect(checked.status).toBe(200);
+    expect(checked.body.data).toMatchObject({ status: 'checked', mark: '5', checkComment: 'Верно' });
+    const marks = await strapi.db.query('api::mark.mark').findMany({
+      where: { lesson: { id: current.lessonYesterday.id } },
+      populate: { student: true, journal: true, lesson: true, setBy: true },
+    });
+    expect(marks).toHaveLength(1);
+    expect(marks[0]).toMatchObject({ kind: 'current', value: '5', workType: 'homework', date: current.yesterday });
+    expect([marks[0].student.id, marks[0].journal.id, marks[0].lesson.id, marks[0].setBy.id]).toEqual([
+      current.pupils[0].id,
+      current.journal.id,
+      current.lessonYesterday.id,
+      world.teacherA.id,
+    ]);
+    const stored = await strapi.db.query(SUBMISSION).findOne({ where: { id: work.id }, populate: { mark: true } });
+    expect(stored.mark.id).toBe(marks[0].id);
+    expect((await teacherA.post(`/api/assignment-submissions/${work.documentId}/check`, { decision: 'check', mark: '4' })).status).toBe(
+      400,
+    );
+    const diary = await apiAs(strapi, pupil.jwt).get(`/api/diary/${current.pupils[0].documentId}/assignments`);
+    expect(diary.body.data[0]).toMatchObject({ status: 'checked', submission: expect.objectContaining({ mark: '5' }) });
+  });
+
+  it('lets the teacher return work with a comment, and the parent hand in a new attempt; work is never deleted', async () => {
+    const first = await handIn(parent.jwt, current.pupils[1].documentId, assignmentId, 'Решение');
+    expect(first.status).toBe(201);
+    expect(pathsOf(await teacherA.post(`/api/assignment-submissions/${first.body.data.documentId}/check`, { decision: 'return' }))).toEqual(
+      ['comment'],
+    );
+    const returned = await teacherA.post(`/api/assignment-submissions/${first.body.data.documentId}/check`, {
+      decision: 'return',
+      comment: 'Нет решения задачи 248',
+    });
+    expect(returned.body.data).toMatchObject({ status: 'returned', mark: null });
+    const second = await handIn(parent.jwt, current.pupils[1].documentId, assignmentId, 'Решение с задачей 248');
+    expect(second.status).toBe(201);
+    expect(second.body.data.attempt).toBe(2);
+    expect(await strapi.db.query(SUBMISSION).count({ where: { student: { id: current.pupils[1].id } } })).toBe(2);
+    await expect(strapi.documents(SUBMISSION).delete({ documentId: first.body.data.documentId } as never)).rejects.toThrow(/не удаляется/);
+    expect((await teacherA.delete(`/api/assignments/${assignmentId}`)).status).toBe(400);
+  });
+});
