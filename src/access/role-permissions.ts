@@ -262,10 +262,14 @@ const LESSON_PLANS_REVIEW = [...LESSON_PLANS_READ, 'api::lesson-plan.lesson-plan
 const DAILY_REPORTS_READ = read('daily-report');
 const DAILY_REPORTS_KEEP = [...DAILY_REPORTS_READ, ...write('daily-report')];
 /** Assignments to pupils and their work: the journal's teachers set, read the list of who has handed in, and check. */
-const ASSIGNMENTS_READ = [...read('assignment', 'assignment-submission'), 'api::assignment.assignment.submissions'];
+const ASSIGNMENTS_READ = [
+  ...read('assignment', 'assignment-submission'),
+  'api::assignment.assignment.submissions',
+  'api::assignment-submission.assignment-submission.file',
+];
 const ASSIGNMENTS_KEEP = [...ASSIGNMENTS_READ, ...write('assignment'), 'api::assignment-submission.assignment-submission.check'];
-/** A family's view of the pupil's assignments, and handing in work. */
-const ASSIGNMENTS_FAMILY = ['api::diary.assignments.list', 'api::diary.assignments.submit'];
+/** A family's view of the pupil's assignments, handing in work and reading its files. */
+const ASSIGNMENTS_FAMILY = ['api::diary.assignments.list', 'api::diary.assignments.submit', 'api::diary.assignments.file'];
 /** The distance-learning flow of a teacher (and class teacher). */
 const DISTANCE_TEACHER = [...ASSOCIATIONS_READ, ...LESSON_PLANS_KEEP, ...DAILY_REPORTS_KEEP, ...ASSIGNMENTS_KEEP];
 /**

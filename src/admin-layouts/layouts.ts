@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 17;
+export const ADMIN_LAYOUTS_VERSION = 18;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -1827,14 +1827,14 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       submittedAt: 'Сдана',
       submittedBy: 'Кем сдана',
       late: 'После срока',
-      status: 'Состояние',
+      state: 'Состояние',
       checkComment: 'Замечание учителя',
       mark: 'Отметка',
       checkedBy: 'Проверил',
       checkedAt: 'Проверена',
     },
     mainField: 'submittedAt',
-    list: ['submittedAt', 'student', 'assignment', 'status', 'mark'],
+    list: ['submittedAt', 'student', 'assignment', 'state', 'mark'],
     defaultSort: { field: 'submittedAt', order: 'DESC' },
     edit: [
       [
@@ -1850,7 +1850,7 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       [['text', 12]],
       [['files', 12]],
       [
-        ['status', 4],
+        ['state', 4],
         ['mark', 4],
         ['checkedAt', 4],
       ],

@@ -5,16 +5,17 @@ import { errors } from '@strapi/utils';
 
 /**
  * Uploads that are personal data kept in a pupil's file (the admission documents: application,
- * birth-certificate copy, medical policy…) must not be readable by whoever learns their link: the
+ * birth-certificate copy, medical policy…) or a pupil's work handed in through the diary (audio of an
+ * oral answer, photos and video) must not be readable by whoever learns their link: the
  * local upload provider serves everything under `public/uploads` to anyone. Such a file is known by
  * where it is attached (the morph link of `plugin::upload.file.related` to one of `PRIVATE_OWNERS`);
  * `global::private-uploads` answers 404 for its public URL (and its image formats), and it is read
- * only through the routes that check the reader's right to the personal file.
+ * only through the routes that check the reader's right to the personal file or the work.
  */
 
 const FILE = 'plugin::upload.file';
-/** The components whose attached files are private. */
-export const PRIVATE_OWNERS = ['personal-file.admission-document'] as const;
+/** The components and content types whose attached files are private. */
+export const PRIVATE_OWNERS = ['personal-file.admission-document', 'api::assignment-submission.assignment-submission'] as const;
 const FORMAT_PREFIX = /^(thumbnail|small|medium|large)_/;
 
 interface MorphJoin {

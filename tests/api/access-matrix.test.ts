@@ -639,6 +639,16 @@ const routes = (): RouteCase[] => [
     expect: { teacherA: 404, classTeacherB: 404, others: 403 },
   },
   {
+    name: 'GET /api/assignment-submissions/:id/files/:file of work that does not exist',
+    call: (api) => api.get('/api/assignment-submissions/nosuchdocument0000000000/files/1'),
+    expect: { teacherA: 404, classTeacherB: 404, deputy: 404, director: 404, others: 403 },
+  },
+  {
+    name: 'GET /api/diary/:student/submissions/:submission/files/:file of work that does not exist',
+    call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/submissions/nosuchdocument0000000000/files/1`),
+    expect: { parentA: 404, pupilA: 404, others: 403 },
+  },
+  {
     name: 'GET /api/diary/:student/assignments (the 5А pupil)',
     call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/assignments`),
     expect: { parentA: 200, pupilA: 200, others: 403 },

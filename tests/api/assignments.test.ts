@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import supertest from 'supertest';
 import { buildCurrentYear, type CurrentYear } from '../helpers/distance-fixture';
 import { apiAs, bootStrapi, createAccount, stopStrapi, type Api } from '../helpers/strapi';
 import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
@@ -42,7 +43,19 @@ beforeAll(async () => {
   } as never);
   parent = parentAccount;
 });
-afterAll(() => stopStrapi(strapi));
+afterAll(async () => {
+  // The local provider writes into public/uploads: remove what this file uploaded.
+  const uploads = (await strapi.db.query('plugin::upload.file').findMany({})) as Array<{ id: number }>;
+  for (const file of uploads) await strapi.plugin('upload').service('upload').remove(file);
+  await stopStrapi(strapi);
+});
+
+const binary = (test: supertest.Test) =>
+  test.buffer(true).parse((res, callback) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => callback(null, Buffer.concat(chunks)));
+  });
 
 const handIn = (jwt: string, student: string, assignment: string, text: string | null, files: Array<[string, string, number]> = []) => {
   let request = apiAs(strapi, jwt)
@@ -147,6 +160,39 @@ describe('an assignment to the pupils of a journal', () => {
     expect(list.body.data.notSubmitted.map((student: { fullName: string }) => student.fullName)).toEqual(['Зайцева Вера']);
     expect((await teacherB.get(`/api/assignments/${assignmentId}/submissions`)).status).toBe(404);
     expect((await apiAs(strapi, pupil.jwt).get(`/api/assignments/${assignmentId}/submissions`)).status).toBe(403);
+  });
+
+  it('never serves the pupil’s files by their public link: the journal’s teacher and the family read them through their routes', async () => {
+    const work = await strapi.db.query(SUBMISSION).findOne({
+      where: { student: { id: current.pupils[0].id } },
+      populate: { files: { select: ['id', 'url'] } },
+    });
+    const [audio] = work.files as Array<{ id: number; url: string }>;
+    const anyone = supertest(strapi.server.httpServer);
+    expect((await anyone.get(audio.url)).status).toBe(404);
+    expect((await anyone.head(audio.url)).status).toBe(404);
+
+    const list = await teacherA.get(`/api/assignments/${assignmentId}/submissions`);
+    const row = list.body.data.pupils.find((each: { student: { fullName: string } }) => each.student.fullName === 'Орлов Денис');
+    const staffUrl = `/api/assignment-submissions/${work.documentId}/files/${audio.id}`;
+    expect(row.submission.files).toEqual([{ name: 'ответ.mp3', mime: 'audio/mpeg', url: staffUrl }]);
+    const byTeacher = await binary(teacherA.get(staffUrl));
+    expect(byTeacher.status).toBe(200);
+    expect(byTeacher.headers['cache-control']).toBe('no-store');
+    expect(Buffer.compare(byTeacher.body as Buffer, Buffer.alloc(4096, 1))).toBe(0);
+    expect((await teacherB.get(staffUrl)).status).toBe(404);
+    expect((await teacherA.get(`/api/assignment-submissions/${work.documentId}/files/999999`)).status).toBe(404);
+    expect((await apiAs(strapi, pupil.jwt).get(staffUrl)).status).toBe(403);
+    expect((await anyone.get(staffUrl)).status).toBe(403);
+
+    const diary = await apiAs(strapi, pupil.jwt).get(`/api/diary/${current.pupils[0].documentId}/assignments`);
+    const familyUrl = `/api/diary/${current.pupils[0].documentId}/submissions/${work.documentId}/files/${audio.id}`;
+    expect(diary.body.data[0].submission.files).toEqual([{ name: 'ответ.mp3', mime: 'audio/mpeg', url: familyUrl }]);
+    expect((await binary(apiAs(strapi, pupil.jwt).get(familyUrl))).status).toBe(200);
+    // Another family: neither through its own child's diary nor through this pupil's.
+    expect((await apiAs(strapi, parent.jwt).get(familyUrl)).status).toBe(404);
+    const viaOwnChild = `/api/diary/${current.pupils[1].documentId}/submissions/${work.documentId}/files/${audio.id}`;
+    expect((await apiAs(strapi, parent.jwt).get(viaOwnChild)).status).toBe(404);
   });
 
   it('puts the teacher’s mark into the journal as a current mark of the assignment’s lesson, through the mark rules', async () => {

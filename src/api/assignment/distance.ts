@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { readScopeOf, type Reader } from '../../access/record-scope';
 import { actorFromState, type RequestState } from '../../access/request-actor';
 import { todayInZone } from '../../school/calendar';
 import { uploadLimitsOf } from '../../school/distance/uploads';
+import { readUpload } from '../../school/private-uploads';
 import { runSubmissionCheck } from '../../school/records/assignment-rules';
 import { uploadRefusal } from '../../school/rules/upload-limits';
 import { getSchoolSettings } from '../../school/settings';
@@ -12,7 +14,9 @@ import { getSchoolSettings } from '../../school/settings';
  * Assignments and pupils' work (seed 004 §2.2): the teacher's list of who has and has not handed in
  * work, the teacher's check (the mark goes into the journal as a current mark of the assignment's
  * lesson, through the mark rules — the journal is the only store of marks), and the diary's side:
- * a pupil's assignments with due days and statuses, and handing in work with files.
+ * a pupil's assignments with due days and statuses, and handing in work with files. A pupil's files
+ * are private (`src/school/private-uploads.ts`): their public link answers 404, and they are read
+ * only through the routes here, by those who may read the work.
  */
 
 const ASSIGNMENT = 'api::assignment.assignment';
@@ -73,17 +77,30 @@ export const pupilsOfJournalOn = async (strapi: Core.Strapi, journal: Row, date:
   })) as Row[];
 };
 
-const submissionView = (submission: Row | undefined) =>
+/** Where a file of the work is read: the staff's scoped route, or the family's diary route. */
+type FileLink = (submission: Row, file: Row) => string;
+const staffFileLink: FileLink = (submission, file) => `/api/assignment-submissions/${submission.documentId}/files/${file.id}`;
+const familyFileLink =
+  (pupil: Row): FileLink =>
+  (submission, file) =>
+    `/api/diary/${pupil.documentId}/submissions/${submission.documentId}/files/${file.id}`;
+const FILE_FIELDS = { select: ['id', 'name', 'mime'] };
+
+const submissionView = (submission: Row | undefined, link: FileLink) =>
   submission
     ? {
         documentId: submission.documentId,
         attempt: submission.attempt,
-        status: submission.status,
+        status: submission.state,
         submittedAt: submission.submittedAt,
         late: submission.late,
         checkComment: submission.checkComment ?? null,
         mark: (submission.mark as Row | null)?.value ?? null,
-        files: ((submission.files as Row[] | undefined) ?? []).map((file) => ({ name: file.name, mime: file.mime, url: file.url })),
+        files: ((submission.files as Row[] | undefined) ?? []).map((file) => ({
+          name: file.name,
+          mime: file.mime,
+          url: link(submission, file),
+        })),
         text: submission.text ?? null,
       }
     : null;
@@ -96,7 +113,7 @@ export const submissionsOfAssignment = async (strapi: Core.Strapi, ctx: Context)
   const submissions = (await strapi.db.query(SUBMISSION).findMany({
     where: { assignment: { id: assignment.id } },
     orderBy: [{ attempt: 'desc' }],
-    populate: { student: { select: ['id'] }, mark: { select: ['value'] }, files: { select: ['name', 'mime', 'url'] } },
+    populate: { student: { select: ['id'] }, mark: { select: ['value'] }, files: FILE_FIELDS },
   })) as Row[];
   const latest = (studentId: number) => submissions.find((submission) => (submission.student as Row | null)?.id === studentId);
   const overdue = todayInZone(getSchoolSettings(strapi).timeZone) > String(assignment.dueOn);
@@ -104,8 +121,8 @@ export const submissionsOfAssignment = async (strapi: Core.Strapi, ctx: Context)
     const work = latest(pupil.id);
     return {
       student: { documentId: pupil.documentId, fullName: pupil.fullName },
-      status: work ? String(work.status) : overdue ? 'overdue' : 'not-submitted',
-      submission: submissionView(work),
+      status: work ? String(work.state) : overdue ? 'overdue' : 'not-submitted',
+      submission: submissionView(work, staffFileLink),
     };
   });
   return {
@@ -151,7 +168,7 @@ export const checkSubmission = async (strapi: Core.Strapi, ctx: Context) => {
   if (!submission || !submission.assignment) throw new errors.NotFoundError('Работа не найдена');
   const assignment = await visibleAssignment(strapi, ctx, String((submission.assignment as Row).documentId));
   if (!TEACHERS.has(caller.roleType)) throw new errors.ForbiddenError('Работы проверяет учитель журнала');
-  if (submission.status !== 'submitted') throw invalid('status', 'Работа уже проверена или возвращена');
+  if (submission.state !== 'submitted') throw invalid('state', 'Работа уже проверена или возвращена');
 
   await strapi.db.transaction(async () => {
     let markId: number | null = null;
@@ -185,9 +202,9 @@ export const checkSubmission = async (strapi: Core.Strapi, ctx: Context) => {
   });
   const checked = (await strapi.db.query(SUBMISSION).findOne({
     where: { id: submission.id },
-    populate: { mark: { select: ['value'] }, files: { select: ['name', 'mime', 'url'] } },
+    populate: { mark: { select: ['value'] }, files: FILE_FIELDS },
   })) as Row;
-  return { data: submissionView(checked) };
+  return { data: submissionView(checked, staffFileLink) };
 };
 
 /** The diary's list: the pupil's assignments in their journals, with due days, their own work's status and the lesson's materials. */
@@ -213,7 +230,7 @@ export const pupilAssignments = async (strapi: Core.Strapi, pupil: Row) => {
   const submissions = (await strapi.db.query(SUBMISSION).findMany({
     where: { student: { id: pupil.id }, assignment: { id: { $in: mine.length > 0 ? mine.map((each) => each.id) : [0] } } },
     orderBy: [{ attempt: 'desc' }],
-    populate: { assignment: { select: ['id'] }, mark: { select: ['value'] }, files: { select: ['name', 'mime', 'url'] } },
+    populate: { assignment: { select: ['id'] }, mark: { select: ['value'] }, files: FILE_FIELDS },
   })) as Row[];
   const today = todayInZone(getSchoolSettings(strapi).timeZone);
   const file = (each: Row) => ({ name: each.name, mime: each.mime, url: each.url });
@@ -227,7 +244,7 @@ export const pupilAssignments = async (strapi: Core.Strapi, pupil: Row) => {
       description: assignment.description ?? null,
       sources: assignment.sources ?? null,
       dueOn: assignment.dueOn,
-      status: work ? String(work.status) : today > String(assignment.dueOn) ? 'overdue' : 'not-submitted',
+      status: work ? String(work.state) : today > String(assignment.dueOn) ? 'overdue' : 'not-submitted',
       materials: ((assignment.materials as Row[] | undefined) ?? []).map(file),
       lesson: {
         date: lesson.date,
@@ -236,7 +253,7 @@ export const pupilAssignments = async (strapi: Core.Strapi, pupil: Row) => {
         homework: lesson.homework ?? null,
         materials: ((lesson.materials as Row[] | undefined) ?? []).map(file),
       },
-      submission: submissionView(work),
+      submission: submissionView(work, familyFileLink(pupil)),
     };
   });
 };
@@ -296,11 +313,51 @@ export const submitWork = async (strapi: Core.Strapi, ctx: Context, pupil: Row, 
     } as never)) as unknown as Row;
     const saved = (await strapi.db.query(SUBMISSION).findOne({
       where: { id: created.id },
-      populate: { mark: { select: ['value'] }, files: { select: ['name', 'mime', 'url'] } },
+      populate: { mark: { select: ['value'] }, files: FILE_FIELDS },
     })) as Row;
-    return { data: { ...submissionView(saved), handedInBy: readerRole === 'parent' ? 'parent' : 'pupil' } };
+    return { data: { ...submissionView(saved, familyFileLink(pupil)), handedInBy: readerRole === 'parent' ? 'parent' : 'pupil' } };
   } catch (error) {
     for (const file of stored) await upload.remove(file);
     throw error;
   }
+};
+
+/** The bytes of a file attached to the work `submission` (a file of other work, or none: 404). */
+const fileOfWork = async (strapi: Core.Strapi, submission: Row | null, fileParam: string) => {
+  const id = Number(fileParam);
+  const files = (submission?.files as Row[] | undefined) ?? [];
+  if (!Number.isInteger(id) || !files.some((file) => file.id === id)) throw new errors.NotFoundError('Файл работы не найден');
+  return readUpload(strapi, id);
+};
+
+/**
+ * GET /api/assignment-submissions/:id/files/:file: a file of a pupil's work, for whoever may read the
+ * work (the journal's teachers, the deputy, the director — the read scope of the type); another
+ * teacher's pupil's work is 404.
+ */
+export const staffSubmissionFile = async (strapi: Core.Strapi, ctx: Context) => {
+  const actor = actorFromState(ctx.state as RequestState);
+  const reader: Reader = {
+    kind: actor.kind === 'system' ? 'none' : actor.kind,
+    id: actor.id,
+    roleType: actor.roleType,
+    tokenType: actor.tokenType,
+  };
+  const scope = await readScopeOf(strapi, reader, SUBMISSION);
+  if (scope.kind === 'deny') throw new errors.PolicyError('Работы обучающихся вам недоступны');
+  const filter = scope.kind === 'rows' ? scope.filter : {};
+  const submission = (await strapi.db.query(SUBMISSION).findOne({
+    where: { $and: [{ documentId: String(ctx.params.id) }, filter] },
+    populate: { files: { select: ['id'] } },
+  })) as Row | null;
+  return fileOfWork(strapi, submission, String(ctx.params.file));
+};
+
+/** GET /api/diary/:student/submissions/:submission/files/:file: a file of the pupil's own work, for the pupil or their parent. */
+export const pupilSubmissionFile = async (strapi: Core.Strapi, ctx: Context, pupil: Row) => {
+  const submission = (await strapi.db.query(SUBMISSION).findOne({
+    where: { documentId: String(ctx.params.submission), student: { id: pupil.id } },
+    populate: { files: { select: ['id'] } },
+  })) as Row | null;
+  return fileOfWork(strapi, submission, String(ctx.params.file));
 };

@@ -95,17 +95,17 @@ export const runSubmissionCheck = <T>(check: CheckInProgress, work: () => Promis
  * A pupil's work on an assignment: the pupil must be on the journal's list on the lesson's day; text
  * or files (within the limits); who handed it in and when, whether after the due day, the attempt's
  * number (a returned work is handed in again as a new attempt; an open one is not doubled). Handed in,
- * it is never changed except by the teacher's check (status, comment, mark), and never deleted.
+ * it is never changed except by the teacher's check (state, comment, mark), and never deleted.
  */
 export const assignmentSubmissionRules = async (draft: RecordDraft): Promise<Derived> => {
   const { strapi } = draft;
   const check = checkStorage.getStore();
   if (!draft.isNew) {
-    if (!check) draft.fail('status', 'Сданная работа не изменяется: учитель проверяет её (POST /api/assignment-submissions/:id/check)');
-    if (draft.existing?.status !== 'submitted') draft.fail('status', 'Работа уже проверена или возвращена');
+    if (!check) draft.fail('state', 'Сданная работа не изменяется: учитель проверяет её (POST /api/assignment-submissions/:id/check)');
+    if (draft.existing?.state !== 'submitted') draft.fail('state', 'Работа уже проверена или возвращена');
     if (check.status === 'returned' && !check.comment) draft.fail('comment', 'Возвращая работу, напишите, что исправить');
     return {
-      status: check.status,
+      state: check.status,
       checkComment: check.comment,
       mark: check.markId === null ? null : { id: check.markId },
       checkedBy: check.accountId === null ? null : { id: check.accountId },
@@ -130,7 +130,7 @@ export const assignmentSubmissionRules = async (draft: RecordDraft): Promise<Der
   await checkAttachedFiles(draft, 'files');
   if (!text && !(await hasAttachedFiles(draft, 'files'))) draft.report('text', 'Напишите ответ или приложите файлы работы');
   const open = await strapi.db.query(SUBMISSION).count({
-    where: { assignment: { id: assignment.id }, student: { id: student.id }, status: { $in: ['submitted', 'checked'] } },
+    where: { assignment: { id: assignment.id }, student: { id: student.id }, state: { $in: ['submitted', 'checked'] } },
   });
   if (open > 0) draft.report('assignment', 'Работа по этому заданию уже сдана; новую сдают, только если учитель вернул работу');
   draft.check();
@@ -144,7 +144,7 @@ export const assignmentSubmissionRules = async (draft: RecordDraft): Promise<Der
     submittedAt: new Date().toISOString(),
     submittedBy: currentRestAccount(strapi),
     late: today > String(assignment.dueOn),
-    status: 'submitted',
+    state: 'submitted',
     checkComment: null,
     mark: null,
     checkedBy: null,

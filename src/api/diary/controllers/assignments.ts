@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { pupilAssignments, submitWork } from '../../assignment/distance';
+import { sendDownload } from '../../../school/download';
+import { pupilAssignments, pupilSubmissionFile, submitWork } from '../../assignment/distance';
 import { diaryReaderOf, ownPupilOf } from '../caller';
 
-/** Thin controller: the family's own child (another child: 404), its assignments, and handing in work. */
+/** Thin controller: the family's own child (another child: 404), its assignments, handing in work and reading its files. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx: Context) {
     const pupil = await ownPupilOf(strapi, ctx);
@@ -14,5 +15,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const pupil = await ownPupilOf(strapi, ctx, reader);
     ctx.status = 201;
     ctx.body = await submitWork(strapi, ctx, pupil, reader.roleType);
+  },
+  async file(ctx: Context) {
+    const pupil = await ownPupilOf(strapi, ctx);
+    const { content, name, mime } = await pupilSubmissionFile(strapi, ctx, pupil);
+    sendDownload(ctx, content, { fileName: name, asciiName: 'work', type: mime });
   },
 });

@@ -13,5 +13,11 @@ export default {
       handler: 'api::diary.assignments.submit',
       config: { description: 'The pupil (or a parent) hands in work on an assignment: text and files (multipart)' },
     },
+    {
+      method: 'GET',
+      path: '/diary/:student/submissions/:submission/files/:file',
+      handler: 'api::diary.assignments.file',
+      config: { description: 'A file of the pupil’s own work (its public link answers 404)' },
+    },
   ],
 };
