@@ -44,6 +44,8 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::certificate-entry.certificate-entry',
   'api::study-certificate-entry.study-certificate-entry',
   'api::medal-entry.medal-entry',
+  // The register of аттестат blanks names the entries (and so the pupils) each blank was issued to.
+  'api::certificate-blank.certificate-blank',
   'api::external-assessment.external-assessment',
   'api::exam-result.exam-result',
   'api::special-condition.special-condition',

@@ -124,6 +124,11 @@ const CERTIFICATE_BOOK = [
   ...['create', 'update', 'delete'].map((action) => `api::medal-entry.medal-entry.${action}`),
   'api::medal-entry.medal-entry.awarded',
   'api::medal-entry.medal-entry.book',
+  // The register of аттестат blanks (документы строгой отчётности): receipts, write-offs, the balance.
+  ...read('certificate-blank'),
+  ...['create', 'update', 'delete'].map((action) => `api::certificate-blank.certificate-blank.${action}`),
+  'api::certificate-blank.certificate-blank.receive',
+  'api::certificate-blank.certificate-blank.balance',
 ];
 /** Personal files (личные дела) and their yearly results: kept by the secretary, the deputy and the director, who also keep the certificate book. */
 const PERSONAL_FILES = [

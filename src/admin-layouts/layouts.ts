@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 18;
+export const ADMIN_LAYOUTS_VERSION = 19;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -1246,6 +1246,52 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       ],
       [['years', 12]],
       [['registeredBy', 6]],
+    ],
+  },
+
+  'api::certificate-blank.certificate-blank': {
+    labels: {
+      level: 'Уровень (аттестат)',
+      series: 'Серия бланка',
+      number: 'Номер бланка',
+      blankNumber: 'Серия и номер бланка',
+      receivedOn: 'Дата поступления',
+      receiptDocument: 'Документ о поступлении (накладная)',
+      state: 'Состояние бланка',
+      certificateEntry: 'Запись книги регистрации аттестатов',
+      issuedOn: 'Дата выдачи',
+      spoiledOn: 'Дата списания',
+      spoilageAct: 'Акт о списании (уничтожении)',
+      spoilageReason: 'Чем испорчен бланк',
+      registeredBy: 'Записал',
+    },
+    mainField: 'blankNumber',
+    list: ['blankNumber', 'level', 'state', 'receivedOn', 'issuedOn', 'spoiledOn'],
+    defaultSort: { field: 'blankNumber', order: 'ASC' },
+    edit: [
+      [
+        ['level', 4],
+        ['series', 4],
+        ['number', 4],
+      ],
+      [
+        ['receivedOn', 4],
+        ['receiptDocument', 8],
+      ],
+      [
+        ['state', 4],
+        ['spoiledOn', 4],
+        ['spoilageAct', 4],
+      ],
+      [['spoilageReason', 12]],
+      [
+        ['certificateEntry', 6],
+        ['issuedOn', 6],
+      ],
+      [
+        ['blankNumber', 6],
+        ['registeredBy', 6],
+      ],
     ],
   },
 

@@ -506,6 +506,27 @@ const routes = (): RouteCase[] => [
     expect: { deputy: 400, director: 400, secretary: 400, others: 403 },
   },
   {
+    name: 'GET /api/certificate-blanks',
+    call: (api) => api.get('/api/certificate-blanks'),
+    expect: { deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/certificate-blanks/balance',
+    call: (api) => api.get('/api/certificate-blanks/balance'),
+    expect: { deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/certificate-blanks/receive with letters for numbers (400 for those who keep the register)',
+    call: (api) =>
+      api.post('/api/certificate-blanks/receive', {
+        level: 'basic-general',
+        numberFrom: 'первый',
+        receivedOn: '2026-04-01',
+        receiptDocument: 'накладная № 1',
+      }),
+    expect: { deputy: 400, director: 400, secretary: 400, others: 403 },
+  },
+  {
     name: 'GET /api/audit-entries',
     call: (api) => api.get('/api/audit-entries'),
     expect: { deputy: 200, director: 200, archivist: 200, others: 403 },

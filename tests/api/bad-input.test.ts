@@ -2640,6 +2640,67 @@ const examResultCases = (): BadCase[] => {
   ];
 };
 
+/** The register of аттестат blanks: a blank line, a receipt of a range, and what only the certificate book writes. */
+const certificateBlankCases = (): BadCase[] => {
+  const table = 'api::certificate-blank.certificate-blank' as UID.Schema;
+  const post = (name: string, url: string, body: () => Body, paths?: string[], who: Caller = 'secretary', status = 400): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => url,
+    body,
+    table,
+    paths,
+    status,
+  });
+  const blank = (overrides: Record<string, unknown> = {}) => ({
+    level: 'basic-general',
+    number: '03924000000001',
+    receivedOn: '2026-04-01',
+    receiptDocument: 'накладная № 14 от 01.04.2026',
+    ...overrides,
+  });
+  const receipt = (overrides: Record<string, unknown> = {}) => ({
+    level: 'basic-general',
+    numberFrom: '03924000000010',
+    numberTo: '03924000000019',
+    receivedOn: '2026-04-01',
+    receiptDocument: 'накладная № 14 от 01.04.2026',
+    ...overrides,
+  });
+  const url = '/api/certificate-blanks';
+  const receive = '/api/certificate-blanks/receive';
+  return [
+    post('the secretary’s blank of an unknown level', url, () => data(blank({ level: 'primary' })), ['level']),
+    post('the secretary’s blank with letters for its number', url, () => data(blank({ number: 'АБ12' })), ['number']),
+    post('the secretary’s blank with an object for its number', url, () => data(blank({ number: { $ne: '' } })), ['number']),
+    post('the secretary’s blank without a number', url, () => data(blank({ number: undefined })), ['number']),
+    post('the secretary’s blank received in the future', url, () => data(blank({ receivedOn: '2999-01-01' })), ['receivedOn']),
+    post('the secretary’s blank received on 30 February', url, () => data(blank({ receivedOn: '2026-02-30' })), ['receivedOn']),
+    post('the secretary’s blank without a receipt document', url, () => data(blank({ receiptDocument: '' })), ['receiptDocument']),
+    post('the secretary’s blank typed as issued', url, () => data(blank({ state: 'issued' })), ['state']),
+    post('the secretary’s blank typed as spoiled at its receipt', url, () => data(blank({ state: 'spoiled' })), ['state']),
+    post('the secretary’s blank with a typed issue day', url, () => data(blank({ issuedOn: '2026-06-25' })), ['issuedOn']),
+    post('the secretary’s blank with a spoilage act while in stock', url, () => data(blank({ spoilageAct: 'акт № 1' })), ['spoilageAct']),
+    post('the secretary’s blank with a list for data', url, () => data([blank()])),
+    post('a teacher’s blank', url, () => data(blank()), undefined, 'teacherA', 403),
+    post('a class teacher’s blank', url, () => data(blank()), undefined, 'classTeacherB', 403),
+    post('the secretary’s receipt backwards', receive, () => data(receipt({ numberTo: '03924000000001' })), ['numberTo']),
+    post('the secretary’s receipt of numbers of different widths', receive, () => data(receipt({ numberTo: '039240000000190' })), [
+      'numberTo',
+    ]),
+    post('the secretary’s receipt of 5000 blanks', receive, () => data(receipt({ numberTo: '03924000005009' })), ['numberTo']),
+    post('the secretary’s receipt without a first number', receive, () => data(receipt({ numberFrom: undefined })), ['numberFrom']),
+    post('the secretary’s receipt with a number for the first number', receive, () => data(receipt({ numberFrom: 3924 })), ['numberFrom']),
+    post('the secretary’s receipt with an unknown field', receive, () => data(receipt({ state: 'issued' })), ['state']),
+    post('the secretary’s receipt in the future', receive, () => data(receipt({ receivedOn: '2999-01-01' })), ['receivedOn']),
+    post('the secretary’s receipt of an unknown level', receive, () => data(receipt({ level: 'primary' })), ['level']),
+    post('the secretary’s receipt as a list', receive, () => data([receipt()]), ['data']),
+    post('a teacher’s receipt of blanks', receive, () => data(receipt()), undefined, 'teacherA', 403),
+    post('a parent’s receipt of blanks', receive, () => data(receipt()), undefined, 'parentA', 403),
+  ];
+};
+
 const titled = (cases: BadCase[]) =>
   cases.map((badCase) => [`${badCase.name} is refused with ${badCase.status ?? 400} and changes nothing`, badCase] as const);
 
@@ -2675,6 +2736,12 @@ describe('bad input to the import of external assessment results', () => {
 
 describe('bad input to GIA results, their import and acknowledgment', () => {
   it.each(titled(examResultCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
+  });
+});
+
+describe('bad input to the register of аттестат blanks', () => {
+  it.each(titled(certificateBlankCases()))('%s', async (_name, badCase) => {
     await expectRefused(badCase);
   });
 });

@@ -531,3 +531,119 @@ describe('access and the book’s pages', () => {
     expect((await apiAs(strapi, world.teacherA.jwt).get(`/api/certificate-entries/${entries.belov}/supplement.pdf`)).status).toBe(403);
   });
 });
+
+describe('the register of аттестат blanks (R43)', () => {
+  const BLANK = 'api::certificate-blank.certificate-blank';
+  const blankRow = (blankNumber: string) =>
+    strapi.db.query(BLANK).findOne({ where: { blankNumber }, populate: { certificateEntry: true } });
+  const duplicateOn = (blankNumber: string) =>
+    secretary.post('/api/certificate-entries', {
+      ...issueBody(orlova, { blankNumber, issuedOn: '2026-07-12', orderDate: '2026-07-11', receivedBy: 'Соколова В. А.' }),
+      kind: 'duplicate',
+      original: entries.reissued,
+      reason: 'loss',
+    });
+
+  it('registers a receipt of numbered blanks into the safe and balances the register', async () => {
+    const receipt = {
+      level: 'basic-general',
+      numberFrom: '02418000800001',
+      numberTo: '02418000800003',
+      receivedOn: '2026-04-01',
+      receiptDocument: 'накладная № 14 от 01.04.2026',
+    };
+    const received = await secretary.post('/api/certificate-blanks/receive', receipt);
+    expect([received.status, received.body.error]).toEqual([201, undefined]);
+    expect(received.body.meta).toEqual({ count: 3 });
+    expect(received.body.data.map((row: { blankNumber: string; state: string }) => [row.blankNumber, row.state])).toEqual([
+      ['02418000800001', 'in-stock'],
+      ['02418000800002', 'in-stock'],
+      ['02418000800003', 'in-stock'],
+    ]);
+
+    const overlapping = await secretary.post('/api/certificate-blanks/receive', {
+      ...receipt,
+      numberFrom: '02418000800003',
+      numberTo: '02418000800004',
+    });
+    expect(overlapping.status).toBe(400);
+    expect(pathsOf(overlapping)).toEqual(['numberFrom']);
+    expect(overlapping.body.error.message).toContain('02418000800003');
+    expect(await strapi.db.query(BLANK).count({})).toBe(3);
+
+    const balance = await secretary.get('/api/certificate-blanks/balance');
+    expect(balance.status).toBe(200);
+    expect(balance.body.data).toEqual([
+      expect.objectContaining({
+        level: 'basic-general',
+        received: 3,
+        issued: 0,
+        spoiled: 0,
+        inStock: 3,
+        inStockNumbers: ['02418000800001', '02418000800002', '02418000800003'],
+      }),
+      expect.objectContaining({ level: 'secondary-general', received: 0, inStock: 0, inStockNumbers: [] }),
+    ]);
+  });
+
+  it('gives out only a blank the safe holds, marking it issued with its аттестат entry and day', async () => {
+    const unknown = await duplicateOn('02418000999000');
+    expect(unknown.status).toBe(400);
+    expect(pathsOf(unknown)).toEqual(['blankNumber']);
+    expect(unknown.body.error.message).toContain('не числится в книге учёта бланков');
+
+    const issued = await duplicateOn(' 02418000800001 ');
+    expect([issued.status, issued.body.error]).toEqual([201, undefined]);
+    expect(issued.body.data.blankNumber).toBe('02418000800001');
+    const blank = await blankRow('02418000800001');
+    expect(blank).toMatchObject({ state: 'issued', issuedOn: '2026-07-12' });
+    expect(blank.certificateEntry.documentId).toBe(issued.body.data.documentId);
+
+    // The 11th grade's register is not kept here: its аттестаты are registered as before.
+    expect(await strapi.db.query(BLANK).count({ where: { level: 'secondary-general' } })).toBe(0);
+  });
+
+  it('writes off a spoiled blank by an act, and never changes or deletes a blank given out or written off', async () => {
+    const spoiled = await blankRow('02418000800002');
+    const noAct = await secretary.put(`/api/certificate-blanks/${spoiled.documentId}`, { state: 'spoiled' });
+    expect(noAct.status).toBe(400);
+    expect(pathsOf(noAct)).toEqual(expect.arrayContaining(['spoiledOn', 'spoilageAct', 'spoilageReason']));
+    const early = await secretary.put(`/api/certificate-blanks/${spoiled.documentId}`, {
+      state: 'spoiled',
+      spoiledOn: '2026-03-01',
+      spoilageAct: 'акт № 3',
+      spoilageReason: 'ошибка в отметке',
+    });
+    expect(pathsOf(early)).toEqual(['spoiledOn']);
+    const writtenOff = await secretary.put(`/api/certificate-blanks/${spoiled.documentId}`, {
+      state: 'spoiled',
+      spoiledOn: '2026-07-01',
+      spoilageAct: 'акт № 3 от 01.07.2026',
+      spoilageReason: 'ошибка при заполнении отметки по истории',
+    });
+    expect([writtenOff.status, writtenOff.body.error]).toEqual([200, undefined]);
+    expect(writtenOff.body.data).toMatchObject({ state: 'spoiled', spoiledOn: '2026-07-01' });
+
+    const onSpoiled = await duplicateOn('02418000800002');
+    expect(pathsOf(onSpoiled)).toEqual(['blankNumber']);
+    expect(onSpoiled.body.error.message).toContain('испорчен');
+
+    const issued = await blankRow('02418000800001');
+    for (const row of [spoiled, issued]) {
+      const before = await blankRow(row.blankNumber);
+      const change = await secretary.put(`/api/certificate-blanks/${row.documentId}`, { receiptDocument: 'другая накладная' });
+      expect([row.blankNumber, change.status]).toEqual([row.blankNumber, 403]);
+      expect(change.body.error.message).toContain('строка книги учёта бланков закрыта');
+      expect((await secretary.delete(`/api/certificate-blanks/${row.documentId}`)).status).toBe(403);
+      expect(await blankRow(row.blankNumber)).toEqual(before);
+    }
+
+    const inStock = await blankRow('02418000800003');
+    const typedIssue = await secretary.put(`/api/certificate-blanks/${inStock.documentId}`, { state: 'issued' });
+    expect(pathsOf(typedIssue)).toEqual(['state']);
+    expect((await secretary.delete(`/api/certificate-blanks/${inStock.documentId}`)).status).toBe(204);
+
+    const balance = await secretary.get('/api/certificate-blanks/balance');
+    expect(balance.body.data[0]).toMatchObject({ received: 2, issued: 1, spoiled: 1, inStock: 0, inStockNumbers: [] });
+  });
+});

@@ -15,6 +15,7 @@ import {
 } from '../rules/final-marks';
 import { giaOutcome, giaSubjectOf, type ExamKind, type FinalGrade, type GiaResult } from '../rules/gia';
 import { getSchoolSettings } from '../settings';
+import { blankForIssue } from './certificate-blank-rules';
 import { relationId, type RecordDraft, type StoredRecord } from './draft';
 
 type Derived = Record<string, unknown>;
@@ -271,6 +272,12 @@ export const certificateEntryRules = async (draft: RecordDraft): Promise<Derived
         .query(CERTIFICATE_ENTRY)
         .count({ where: { blankNumber: derived.blankNumber, kind: { $in: ['original', 'duplicate'] } } });
       if (taken > 0) draft.report('blankNumber', `Бланк ${String(derived.blankNumber)} уже записан в книгу`);
+      else if (level) {
+        // R43: a school that keeps the register of blanks issues only a blank it holds in the safe.
+        const { blank, problem } = await blankForIssue(strapi, level, String(derived.blankNumber));
+        if (problem) draft.report('blankNumber', problem);
+        else if (blank) derived.blankNumber = blank.blankNumber;
+      }
     }
     if (!derived.orderNumber) draft.report('orderNumber', 'Укажите номер приказа о выдаче');
     const orderDate = parseLocalDate(draft.value('orderDate'));

@@ -62,10 +62,18 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::assignment.assignment': (draft) => import('./assignment-rules').then((rules) => rules.assignmentRules(draft)),
   'api::assignment-submission.assignment-submission': (draft) =>
     import('./assignment-rules').then((rules) => rules.assignmentSubmissionRules(draft)),
+  'api::certificate-blank.certificate-blank': (draft) =>
+    import('./certificate-blank-rules').then((rules) => rules.certificateBlankRules(draft)),
 };
 
 /** Types whose rules write other records (a credit decision writes the annual mark): the rules and the write are one transaction. */
-const TRANSACTIONAL_TYPES = new Set<string>(['api::credit-transfer.credit-transfer']);
+const TRANSACTIONAL_TYPES = new Set<string>(['api::credit-transfer.credit-transfer', 'api::certificate-entry.certificate-entry']);
+
+/** What a created record writes elsewhere, in its own transaction: an аттестат gives out its blank (R43). */
+const AFTER_CREATE: Partial<Record<string, (strapi: Core.Strapi, created: StoredRecord) => Promise<void>>> = {
+  'api::certificate-entry.certificate-entry': (strapi, created) =>
+    import('./certificate-blank-rules').then((rules) => rules.issueBlankOf(strapi, created)),
+};
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
 
@@ -170,6 +178,9 @@ export const recordRulesMiddleware =
         if (context.uid === 'api::medal-entry.medal-entry') {
           (await import('./medal-rules')).assertMedalEntryDeletable(stored);
         }
+        if (context.uid === 'api::certificate-blank.certificate-blank') {
+          (await import('./certificate-blank-rules')).assertCertificateBlankDeletable(stored);
+        }
         await guardDelete(strapi, context.uid, stored);
       }
       return next();
@@ -191,7 +202,10 @@ export const recordRulesMiddleware =
         params.documentId,
       );
       if (prepared) params.data = prepared;
-      return next();
+      const written = await next();
+      const afterCreate = context.action === 'create' ? AFTER_CREATE[context.uid] : undefined;
+      if (afterCreate && written) await afterCreate(strapi, written as StoredRecord);
+      return written;
     };
     return TRANSACTIONAL_TYPES.has(context.uid) ? strapi.db.transaction(write) : write();
   };
