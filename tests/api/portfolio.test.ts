@@ -342,12 +342,35 @@ describe('who keeps and reads a portfolio', () => {
     );
     try {
       const own = await as.parentA.get(`/api/diary/${ivanov}/portfolio`);
-      expect(own.body.data.stage).toEqual({ label: '5–9 классы (5 лет)', since: '2025-09-01' });
+      expect(own.body.data.stage).toEqual({ key: 'basic', label: '5–9 классы (5 лет)', since: '2025-09-01', until: null });
       expect(own.body.data.earlier).toEqual({ entries: 1, rewards: 0 });
       expect(own.body.data.entries.map((row: { title: string }) => row.title)).not.toContain('Конкурс рисунков «Моя семья», 4 класс');
       const text = textOf((await download(as.deputy, `/api/students/${ivanov}/portfolio.pdf`)).body as Buffer);
       expect(text).toContain('5–9 классы (5 лет), с 01.09.2025');
       expect(text).not.toContain('Конкурс рисунков');
+
+      // The closed primary stage is still there to print, with its own days.
+      const primaryStage = await as.parentA.get(`/api/diary/${ivanov}/portfolio?stage=primary`);
+      expect(primaryStage.status).toBe(200);
+      expect(primaryStage.body.data.stage).toEqual({
+        key: 'primary',
+        label: '1–4 классы (4 года)',
+        since: '2021-09-01',
+        until: '2025-09-01',
+      });
+      expect(primaryStage.body.data.entries.map((row: { title: string }) => row.title)).toEqual(['Конкурс рисунков «Моя семья», 4 класс']);
+      const primaryText = textOf((await download(as.deputy, `/api/students/${ivanov}/portfolio.pdf?stage=primary`)).body as Buffer);
+      expect(primaryText).toContain('1–4 классы (4 года), с 01.09.2021 по 31.08.2025');
+      expect(primaryText).toContain('Конкурс рисунков');
+      expect(primaryText).not.toContain('Живая классика');
+      const family = await download(as.parentA, `/api/diary/${ivanov}/portfolio.pdf?stage=primary`);
+      expect(textOf(family.body as Buffer)).toContain('Конкурс рисунков');
+
+      const notYet = await as.parentA.get(`/api/diary/${ivanov}/portfolio?stage=secondary`);
+      expect([notYet.status, pathsOf(notYet.body)]).toEqual([400, ['stage']]);
+      expect(notYet.body.error.message).toContain('ещё не начат');
+      const unknown = await as.deputy.get(`/api/students/${ivanov}/portfolio.pdf?stage=college`);
+      expect([unknown.status, pathsOf(unknown.body)]).toEqual([400, ['stage']]);
     } finally {
       await strapi.documents('api::portfolio-entry.portfolio-entry').delete({ documentId: primary.documentId });
     }

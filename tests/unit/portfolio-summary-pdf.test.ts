@@ -1,5 +1,5 @@
 import { renderPortfolioSummaryPdf, type PortfolioSummary, type PortfolioSummaryEntry } from '../../src/api/portfolio-entry/summary-pdf';
-import { portfolioStageOf, portfolioStageSince } from '../../src/api/portfolio-entry/portfolio';
+import { portfolioStageOf, portfolioStageSince, portfolioStageWindow } from '../../src/api/portfolio-entry/portfolio';
 
 const entry = (index: number): PortfolioSummaryEntry => ({
   date: '2025-10-15',
@@ -77,5 +77,23 @@ describe('the printable portfolio summary', () => {
     expect(portfolioStageSince(null, '2025-09-01')).toBeNull();
     expect(portfolioStageSince(5, null)).toBeNull();
     expect(portfolioStageSince(5, 'не дата')).toBeNull();
+  });
+
+  it('gives a closed earlier stage its days, up to the next stage’s first day, and refuses a stage not reached', () => {
+    expect(portfolioStageWindow(7, '2025-09-01', 'primary')).toEqual({
+      key: 'primary',
+      label: '1–4 классы (4 года)',
+      since: '2019-09-01',
+      until: '2023-09-01',
+    });
+    expect(portfolioStageWindow(11, '2025-09-01', 'basic')).toEqual({
+      key: 'basic',
+      label: '5–9 классы (5 лет)',
+      since: '2019-09-01',
+      until: '2024-09-01',
+    });
+    expect(portfolioStageWindow(7, '2025-09-01', 'basic')).toMatchObject({ since: '2023-09-01', until: null });
+    expect(portfolioStageWindow(7, '2025-09-01', 'secondary')).toEqual({ problem: expect.stringMatching(/ещё не начат/) });
+    expect(portfolioStageWindow(null, '2025-09-01', 'primary')).toBeNull();
   });
 });

@@ -93,20 +93,67 @@ export const portfolioStageOf = (grade: number | null): string | null => {
   return '10–11 классы (2 года)';
 };
 
-/** The first grade of the stage a grade belongs to: 1, 5 or 10. */
-const firstGradeOfStage = (grade: number): number => (grade <= 4 ? 1 : grade <= 9 ? 5 : 10);
+/** The three stages a portfolio is compiled over (seed 002 §3.5.2), by their first and last grade. */
+export const PORTFOLIO_STAGES = {
+  primary: { first: 1, last: 4 },
+  basic: { first: 5, last: 9 },
+  secondary: { first: 10, last: 11 },
+} as const;
+export type PortfolioStage = keyof typeof PORTFOLIO_STAGES;
+const STAGE_KEYS = Object.keys(PORTFOLIO_STAGES) as PortfolioStage[];
+
+/** The stage a grade belongs to. */
+export const stageOfGrade = (grade: number): PortfolioStage => (grade <= 4 ? 'primary' : grade <= 9 ? 'basic' : 'secondary');
+
+export interface PortfolioStageWindow {
+  key: PortfolioStage;
+  label: string;
+  /** The first day of the stage: 1 September (the year's start) of the year the pupil was in its first grade. */
+  since: string;
+  /** The first day after the stage (the next stage's start); null for the pupil's current stage. */
+  until: string | null;
+}
 
 /**
- * The day the pupil's current portfolio was opened (seed 002 §3.5.2: a portfolio is compiled over one
- * stage): the first day of the school year in which a pupil of this grade was in the stage's first
- * grade — for a 7th-grader in 2025/2026 (from 01.09.2025), 01.09.2023. Counted from the calendar, so a
- * pupil who joined the school mid-stage keeps the achievements of the stage's earlier years.
+ * The days a stage of a pupil's portfolio covers, counted back on the calendar from the pupil's
+ * current grade and the start of the current school year: for a 7th-grader in 2025/2026 (from
+ * 01.09.2025) the 5–9 stage opened on 01.09.2023 and the 1–4 stage ran from 01.09.2019 to 31.08.2023.
+ * Counted from the calendar, so a pupil who joined the school mid-stage keeps the achievements of
+ * the stage's earlier years. A stage the pupil has not reached yet is `{ problem }`.
  */
-export const portfolioStageSince = (grade: number | null, yearStartDate: string | null): string | null => {
+export const portfolioStageWindow = (
+  grade: number | null,
+  yearStartDate: string | null,
+  stage: PortfolioStage | null = null,
+): PortfolioStageWindow | { problem: string } | null => {
   if (grade === null || !Number.isInteger(grade) || grade < 1 || !yearStartDate) return null;
   const start = DateTime.fromISO(yearStartDate, { zone: 'utc' });
   if (!start.isValid) return null;
-  return start.minus({ years: grade - firstGradeOfStage(grade) }).toISODate();
+  const current = stageOfGrade(grade);
+  const key = stage ?? current;
+  const { first } = PORTFOLIO_STAGES[key];
+  if (first > grade) return { problem: `Этап ${portfolioStageOf(first) ?? key} ещё не начат: обучающийся в ${grade} классе` };
+  const next = STAGE_KEYS[STAGE_KEYS.indexOf(key) + 1];
+  return {
+    key,
+    label: portfolioStageOf(first) as string,
+    since: start.minus({ years: grade - first }).toISODate() as string,
+    until: key === current || !next ? null : (start.minus({ years: grade - PORTFOLIO_STAGES[next].first }).toISODate() as string),
+  };
+};
+
+/** The day the pupil's current portfolio was opened (see `portfolioStageWindow`). */
+export const portfolioStageSince = (grade: number | null, yearStartDate: string | null): string | null => {
+  const window = portfolioStageWindow(grade, yearStartDate);
+  return window && 'since' in window ? window.since : null;
+};
+
+/** The `stage` query parameter: one of the three stages, or none for the current one; a bad value is HTTP 400. */
+export const readPortfolioStage = (value: unknown): PortfolioStage | null => {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'string' && (STAGE_KEYS as string[]).includes(value)) return value as PortfolioStage;
+  const message = 'Этап портфолио: primary (1–4 классы), basic (5–9 классы) или secondary (10–11 классы)';
+  throw new errors.ValidationError(message, { errors: [{ path: ['stage'], message, name: 'ValidationError' }] });
 };
 
 const rows = (strapi: Core.Strapi, uid: string, params: Record<string, unknown>) =>
@@ -123,29 +170,33 @@ const classOn = async (strapi: Core.Strapi, studentId: number, date: string): Pr
   return ((covering ?? enrollments[0])?.schoolClass as Row | undefined) ?? null;
 };
 
-/** The stage of the pupil's current portfolio: its label and the day it was opened (null when the pupil is on no class list). */
-const currentStageOf = (schoolClass: Row | null): { label: string | null; since: string | null } => {
+/**
+ * A pupil's approved portfolio entries and rewards of one stage (seed 002 §3.5.2) — the current one
+ * unless `stage` names an earlier, closed one — by date, with the stage's days and how many entries
+ * and rewards of earlier stages are left out.
+ */
+export const portfolioOf = async (strapi: Core.Strapi, studentId: number, stage: PortfolioStage | null = null) => {
+  const today = todayInZone(getSchoolSettings(strapi).timeZone);
+  const schoolClass = await classOn(strapi, studentId, today);
   const grade = (schoolClass?.grade as number | undefined) ?? null;
   const yearStart = ((schoolClass?.academicYear as Row | null | undefined)?.startDate as string | undefined) ?? null;
-  return { label: portfolioStageOf(grade), since: portfolioStageSince(grade, yearStart) };
-};
-
-/**
- * A pupil's approved portfolio entries and rewards of the current stage (seed 002 §3.5.2), by date,
- * with the stage and how many entries and rewards of earlier stages are left out.
- */
-export const portfolioOf = async (strapi: Core.Strapi, studentId: number) => {
-  const today = todayInZone(getSchoolSettings(strapi).timeZone);
-  const stage = currentStageOf(await classOn(strapi, studentId, today));
-  const ofStage = stage.since ? [{ date: { $gte: stage.since } }] : [];
-  const earlierWhere = stage.since ? { $and: [{ student: { id: studentId } }, APPROVED, { date: { $lt: stage.since } }] } : null;
+  const window = portfolioStageWindow(grade, yearStart, stage);
+  if (window && 'problem' in window) {
+    throw new errors.ValidationError(window.problem, { errors: [{ path: ['stage'], message: window.problem, name: 'ValidationError' }] });
+  }
+  if (!window && stage) {
+    const message = 'Обучающийся не состоит в списке класса: этапы портфолио считаются от его класса';
+    throw new errors.ValidationError(message, { errors: [{ path: ['stage'], message, name: 'ValidationError' }] });
+  }
+  const inWindow = window ? [{ date: { $gte: window.since } }, ...(window.until ? [{ date: { $lt: window.until } }] : [])] : [];
+  const earlierWhere = window ? { $and: [{ student: { id: studentId } }, APPROVED, { date: { $lt: window.since } }] } : null;
   const entries = await rows(strapi, PORTFOLIO_ENTRY, {
-    where: { $and: [{ student: { id: studentId } }, APPROVED, ...ofStage] },
+    where: { $and: [{ student: { id: studentId } }, APPROVED, ...inWindow] },
     orderBy: [{ date: 'asc' }, { id: 'asc' }],
     populate: ENTRY_POPULATE,
   });
   const rewards = await rows(strapi, REWARD, {
-    where: { $and: [{ student: { id: studentId } }, APPROVED, ...ofStage] },
+    where: { $and: [{ student: { id: studentId } }, APPROVED, ...inWindow] },
     orderBy: [{ date: 'asc' }, { id: 'asc' }],
     populate: { achievements: { select: ['id', 'documentId', 'title', 'reviewState'] } },
   });
@@ -155,14 +206,33 @@ export const portfolioOf = async (strapi: Core.Strapi, studentId: number) => {
         rewards: await strapi.db.query(REWARD as never).count({ where: earlierWhere }),
       }
     : { entries: 0, rewards: 0 };
-  return { stage, earlier, entries: entries.map(entryView), rewards: rewards.map(rewardView) };
+  return {
+    stage: window
+      ? { key: window.key, label: window.label, since: window.since, until: window.until }
+      : { key: null, label: null, since: null, until: null },
+    earlier,
+    entries: entries.map(entryView),
+    rewards: rewards.map(rewardView),
+  };
+};
+
+/** «5–9 классы (5 лет), с 01.09.2025» for the current stage; «…, с 01.09.2019 по 31.08.2023» for a closed one. */
+const stageLine = (stage: { label: string | null; since: string | null; until: string | null }): string | null => {
+  if (!stage.label) return null;
+  if (!stage.since) return stage.label;
+  const until = stage.until ? DateTime.fromISO(stage.until, { zone: 'utc' }).minus({ days: 1 }).toISODate() : null;
+  return `${stage.label}, с ${formatLocalDate(stage.since)}${until ? ` по ${formatLocalDate(until)}` : ''}`;
 };
 
 /** The printable summary of a pupil's portfolio (PDF) and a file name for it. */
-export const portfolioSummaryPdf = async (strapi: Core.Strapi, student: Row): Promise<{ pdf: Buffer; fileName: string }> => {
+export const portfolioSummaryPdf = async (
+  strapi: Core.Strapi,
+  student: Row,
+  stageKey: PortfolioStage | null = null,
+): Promise<{ pdf: Buffer; fileName: string }> => {
   const settings = getSchoolSettings(strapi);
   const today = todayInZone(settings.timeZone);
-  const { entries, rewards, stage } = await portfolioOf(strapi, student.id);
+  const { entries, rewards, stage } = await portfolioOf(strapi, student.id, stageKey);
   const schoolClass = await classOn(strapi, student.id, today);
   const handedOver = entries
     .filter((entry) => entry.handedOverOn)
@@ -172,7 +242,7 @@ export const portfolioSummaryPdf = async (strapi: Core.Strapi, student: Row): Pr
     fullName: String(student.fullName ?? ''),
     birthDate: (student.birthDate as string | null) ?? null,
     className: (schoolClass?.name as string | undefined) ?? null,
-    stage: stage.label ? `${stage.label}${stage.since ? `, с ${formatLocalDate(stage.since)}` : ''}` : null,
+    stage: stageLine(stage),
     printedOn: today,
     entries: entries.map((entry) => ({
       date: entry.date,

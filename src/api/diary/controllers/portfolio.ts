@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { sendDownload } from '../../../school/download';
-import { portfolioOf, portfolioSummaryPdf } from '../../portfolio-entry/portfolio';
+import { portfolioOf, portfolioSummaryPdf, readPortfolioStage } from '../../portfolio-entry/portfolio';
 import type { DiaryService } from '../services/diary';
 
 /** The family's own child, as the diary decides it (another family's child: 404). */
@@ -23,12 +23,17 @@ const ownPupil = async (strapi: Core.Strapi, ctx: Context) => {
 /** Thin controller of the family's portfolio routes. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async show(ctx: Context) {
+    const stage = readPortfolioStage(ctx.query.stage);
     const pupil = await ownPupil(strapi, ctx);
-    ctx.body = { data: await portfolioOf(strapi, pupil.id), meta: { student: { documentId: pupil.documentId, fullName: pupil.fullName } } };
+    ctx.body = {
+      data: await portfolioOf(strapi, pupil.id, stage),
+      meta: { student: { documentId: pupil.documentId, fullName: pupil.fullName } },
+    };
   },
   async pdf(ctx: Context) {
+    const stage = readPortfolioStage(ctx.query.stage);
     const pupil = await ownPupil(strapi, ctx);
-    const { pdf, fileName } = await portfolioSummaryPdf(strapi, pupil);
+    const { pdf, fileName } = await portfolioSummaryPdf(strapi, pupil, stage);
     sendDownload(ctx, pdf, { fileName, asciiName: 'portfolio.pdf' });
   },
 });

@@ -5,7 +5,7 @@ import { readScopeOf, type Reader } from '../../../access/record-scope';
 import { actorFromState, type RequestState } from '../../../access/request-actor';
 import { PORTFOLIO_ENTRY } from '../../../school/records/portfolio-rules';
 import { sendDownload } from '../../../school/download';
-import { olympiadWinners, portfolioSummaryPdf } from '../portfolio';
+import { olympiadWinners, portfolioSummaryPdf, readPortfolioStage } from '../portfolio';
 import { reviewRecord } from '../review';
 
 const readerOf = (ctx: Context): Reader => {
@@ -33,8 +33,9 @@ const visiblePupil = async (strapi: Core.Strapi, ctx: Context) => {
 export default factories.createCoreController(PORTFOLIO_ENTRY, ({ strapi }) => ({
   /** GET /api/students/:id/portfolio.pdf: the printable summary of the pupil's portfolio and rewards. */
   async summary(ctx: Context) {
+    const stage = readPortfolioStage(ctx.query.stage);
     const student = await visiblePupil(strapi, ctx);
-    const { pdf, fileName } = await portfolioSummaryPdf(strapi, student);
+    const { pdf, fileName } = await portfolioSummaryPdf(strapi, student, stage);
     sendDownload(ctx, pdf, { fileName, asciiName: 'portfolio.pdf' });
   },
 
