@@ -31,6 +31,10 @@ export default {
       'Expected average, success and quality rates of the period by group (period marks, else the pupils’ forecasts) beside those so far',
     ),
     route('/forecast-accuracy', 'forecastAccuracy', 'How well the forecast of period marks matched the marks of finished periods'),
-    route('/pupils/:student/trend', 'pupilTrend', 'One pupil’s averages by subject and period, the trend and the forecast'),
+    route(
+      '/pupils/:student/trend',
+      'pupilTrend',
+      'One pupil’s averages by subject and period, the trend and the forecast; attestation marks of every year and events (portfolio, external assessments, GIA)',
+    ),
   ],
 };

@@ -24,7 +24,21 @@ import {
   type PupilCategory,
   type RiskReason,
 } from '../../../school/rules/analytics';
+import {
+  ATTESTATION_KINDS,
+  attestationBySubject,
+  trendEvents,
+  type AttestationKind,
+  type AttestationMarkInput,
+  type ExamEventInput,
+  type ExternalEventInput,
+  type PortfolioEventInput,
+} from '../../../school/rules/pupil-trend';
+import type { ExternalKind } from '../../../school/records/external-assessment-rules';
+import type { PortfolioKind, PortfolioLevel, PortfolioResult } from '../../../school/records/portfolio-rules';
+import type { ExamKind, ExamOutcome } from '../../../school/rules/gia';
 import { getSchoolSettings } from '../../../school/settings';
+import { APPROVED } from '../../portfolio-entry/portfolio';
 import { knexOf } from '../../../school/sql/connection';
 import { columnOf, linkOf, tableOf } from '../../../school/sql/model-tables';
 
@@ -50,6 +64,9 @@ const STUDENT = 'api::student.student';
 const ENROLLMENT = 'api::enrollment.enrollment';
 const CLASS = 'api::school-class.school-class';
 const SUBJECT = 'api::subject.subject';
+const PORTFOLIO_ENTRY = 'api::portfolio-entry.portfolio-entry';
+const EXTERNAL_ASSESSMENT = 'api::external-assessment.external-assessment';
+const EXAM_RESULT = 'api::exam-result.exam-result';
 
 /** Who asks: the whole school (deputy, director, an admin with `analytics.read`) or a teacher's reach. */
 export interface AnalyticsViewer {
@@ -351,6 +368,147 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         ? [...journals.values()].filter((journal) => subjects.has(journal.subjectId)).map((journal) => journal.id)
         : null;
     return { period, journals, visible, studentIds, journalIds };
+  };
+
+  // ---------------------------------------------------------------- a pupil's line over the years (R87)
+
+  /** Subjects of the journals a teacher teaches or of the classes they lead, in any year (null: every subject). */
+  const reachedSubjects = async (viewer: AnalyticsViewer): Promise<Set<number> | null> => {
+    if (viewer.wholeSchool) return null;
+    const idsIn = (ids: number[] | undefined) => ({ $in: ids && ids.length > 0 ? ids : [0] });
+    const rows = (await strapi.db.query(JOURNAL).findMany({
+      where: { $or: [{ id: idsIn(viewer.journalIds) }, { schoolClass: { id: idsIn(viewer.ledClassIds) } }] },
+      select: ['id'],
+      populate: { subject: { select: ['id'] } },
+    })) as Array<{ subject: { id: number } | null }>;
+    return new Set(rows.filter((row) => row.subject).map((row) => Number(row.subject?.id)));
+  };
+
+  /**
+   * The pupil's period, annual, exam and final marks of every year up to `until`, in the journals the
+   * viewer reaches (a teacher: the journals they teach and those of the classes they lead).
+   */
+  const attestationMarksOf = async (viewer: AnalyticsViewer, studentId: number, until: LocalDate): Promise<AttestationMarkInput[]> => {
+    const rows = (await strapi.db.query(MARK).findMany({
+      where: { student: { id: studentId }, kind: { $in: [...ATTESTATION_KINDS] } },
+      select: ['id', 'kind', 'value', 'numericValue', 'date'],
+      populate: {
+        journal: {
+          select: ['id'],
+          populate: {
+            schoolClass: { select: ['id'] },
+            subject: { select: ['id', 'documentId', 'name'] },
+            academicYear: { select: ['id', 'title', 'endDate'] },
+          },
+        },
+        studyPeriod: { select: ['id', 'title', 'endDate'] },
+      },
+    })) as Array<
+      Row & {
+        journal: (Row & { schoolClass: Row | null; subject: Row | null; academicYear: Row | null }) | null;
+        studyPeriod: Row | null;
+      }
+    >;
+    const own = new Set(viewer.journalIds ?? []);
+    const led = new Set(viewer.ledClassIds ?? []);
+    const marks: AttestationMarkInput[] = [];
+    for (const row of rows) {
+      const journal = row.journal;
+      if (!journal?.subject || !journal.academicYear) continue;
+      const classId = journal.schoolClass ? Number(journal.schoolClass.id) : null;
+      if (!viewer.wholeSchool && !own.has(Number(journal.id)) && !(classId !== null && led.has(classId))) continue;
+      const mark: AttestationMarkInput = {
+        subjectId: Number(journal.subject.id),
+        subject: String(journal.subject.name ?? ''),
+        subjectDocumentId: String(journal.subject.documentId),
+        kind: row.kind as AttestationKind,
+        value: String(row.value ?? ''),
+        numericValue: row.numericValue === null || row.numericValue === undefined ? null : Number(row.numericValue),
+        date: asDate(row.date),
+        yearTitle: String(journal.academicYear.title ?? ''),
+        yearEndDate: asDate(journal.academicYear.endDate) as LocalDate,
+        periodTitle: row.studyPeriod ? String(row.studyPeriod.title ?? '') : null,
+        periodEndDate: row.studyPeriod ? asDate(row.studyPeriod.endDate) : null,
+      };
+      const date = mark.date ?? mark.periodEndDate ?? mark.yearEndDate;
+      if (date <= until) marks.push(mark);
+    }
+    return marks;
+  };
+
+  /**
+   * The pupil's events up to `until`: approved portfolio entries, external assessments, GIA results.
+   * A teacher sees those of the subjects they reach and those without a subject.
+   */
+  const eventsOf = async (viewer: AnalyticsViewer, studentId: number, until: LocalDate) => {
+    const subjects = await reachedSubjects(viewer);
+    const shown = (row: Row & { subject: Row | null }) => subjects === null || !row.subject || subjects.has(Number(row.subject.id));
+    const subjectName = (row: Row & { subject: Row | null }) => (row.subject ? String(row.subject.name ?? '') : null);
+    const numberOrNull = (value: unknown) => (value === null || value === undefined || value === '' ? null : Number(value));
+    const subject = { select: ['id', 'name'] };
+    const portfolio = (
+      (await strapi.db.query(PORTFOLIO_ENTRY).findMany({
+        where: { $and: [{ student: { id: studentId } }, APPROVED] },
+        select: ['id', 'date', 'title', 'kind', 'level', 'result', 'place'],
+        populate: { subject },
+      })) as Array<Row & { subject: Row | null }>
+    )
+      .filter((row) => shown(row) && asDate(row.date) !== null && (asDate(row.date) as LocalDate) <= until)
+      .map(
+        (row): PortfolioEventInput => ({
+          date: asDate(row.date) as LocalDate,
+          title: String(row.title ?? ''),
+          kind: row.kind as PortfolioKind,
+          level: row.level as PortfolioLevel,
+          result: row.result as PortfolioResult,
+          place: numberOrNull(row.place),
+          subject: subjectName(row),
+        }),
+      );
+    const external = (
+      (await strapi.db.query(EXTERNAL_ASSESSMENT).findMany({
+        where: { student: { id: studentId } },
+        select: ['id', 'date', 'kind', 'title', 'score', 'maxScore', 'mark', 'level'],
+        populate: { subject },
+      })) as Array<Row & { subject: Row | null }>
+    )
+      .filter((row) => shown(row) && asDate(row.date) !== null && (asDate(row.date) as LocalDate) <= until)
+      .map(
+        (row): ExternalEventInput => ({
+          date: asDate(row.date) as LocalDate,
+          kind: row.kind as ExternalKind,
+          title: String(row.title ?? ''),
+          subject: subjectName(row),
+          score: numberOrNull(row.score),
+          maxScore: numberOrNull(row.maxScore),
+          mark: numberOrNull(row.mark),
+          level: text(row.level) ?? null,
+        }),
+      );
+    const exams = (
+      (await strapi.db.query(EXAM_RESULT).findMany({
+        where: { student: { id: studentId } },
+        select: ['id', 'date', 'examKind', 'primaryScore', 'scaledScore', 'mark', 'result'],
+        populate: { subject, academicYear: { select: ['id', 'endDate'] } },
+      })) as Array<Row & { subject: Row | null; academicYear: Row | null }>
+    )
+      .map((row): ExamEventInput & { shown: boolean } => ({
+        date: asDate(row.date),
+        yearEndDate: row.academicYear ? asDate(row.academicYear.endDate) : null,
+        examKind: row.examKind as ExamKind,
+        subject: subjectName(row),
+        primaryScore: numberOrNull(row.primaryScore),
+        scaledScore: numberOrNull(row.scaledScore),
+        mark: numberOrNull(row.mark),
+        result: (row.result as ExamOutcome | null) ?? null,
+        shown: shown(row),
+      }))
+      .filter((exam) => {
+        const date = exam.date ?? exam.yearEndDate;
+        return exam.shown && date !== null && date <= until;
+      })
+      .map(({ shown: _shown, ...exam }) => exam);
+    return trendEvents({ portfolio, external, exams });
   };
 
   // ---------------------------------------------------------------- the grouped SQL reads
@@ -975,8 +1133,12 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * One pupil's weighted averages and results by subject over the periods of a year, the average
-     * of their subject averages per period, and the forecast of the running period. For a parent
-     * or the pupil (the controller checks the family), or staff who reach the pupil.
+     * of their subject averages per period, and the forecast of the running period; beside them
+     * (R87) each subject's attestation marks of every year up to this one (period, annual, exam and
+     * final marks) and the events of the same line (approved portfolio entries, external assessments,
+     * GIA results), shaped by `src/school/rules/pupil-trend.ts`. For a parent or the pupil (the
+     * controller checks the family), or staff who reach the pupil: a teacher sees the marks of the
+     * journals they teach or of the classes they lead, and the events of those subjects or with none.
      */
     async pupilTrend(viewer: AnalyticsViewer, studentId: number, filters: AnalyticsFilters = {}) {
       const year = await resolveYear(filters.year);
@@ -1020,10 +1182,21 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       const student = (await studentsById([studentId])).get(studentId);
-      const withTrend = [...subjects.values()]
-        .map((subject) => {
+      // The line over the years: attestation marks of every year up to this one, and the events.
+      const until = (asDate((year as { endDate?: unknown }).endDate) ?? today()) as LocalDate;
+      const history = attestationBySubject(await attestationMarksOf(viewer, studentId, until));
+      for (const line of history)
+        if (!subjects.has(line.subjectId))
+          subjects.set(line.subjectId, { subject: line.subject, subjectDocumentId: line.subjectDocumentId, periods: [] });
+      const attestationOf = new Map(history.map((line) => [line.subjectId, line.attestation]));
+      const withTrend = [...subjects.entries()]
+        .map(([subjectId, subject]) => {
           const points = subject.periods.map((entry) => entry.average as number | null).filter((value): value is number => value !== null);
-          return { ...subject, change: points.length >= 2 ? round2(points[points.length - 1] - points[points.length - 2]) : null };
+          return {
+            ...subject,
+            change: points.length >= 2 ? round2(points[points.length - 1] - points[points.length - 2]) : null,
+            attestation: attestationOf.get(subjectId) ?? [],
+          };
         })
         .sort((a, b) => collator.compare(a.subject, b.subject));
       return {
@@ -1032,6 +1205,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         periods: usedPeriods.map(periodView),
         overall,
         subjects: withTrend,
+        events: await eventsOf(viewer, studentId, until),
       };
     },
 
