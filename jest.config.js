@@ -9,7 +9,9 @@ module.exports = {
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   // The browser tests need the built admin panel: `npm run test:browser` builds and runs them.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
-  testTimeout: 120000,
+  // A test file boots Strapi in its beforeAll (~10 s alone); on a loaded two-core machine it can take
+  // minutes, and a hook timeout would fail a whole file that is correct.
+  testTimeout: 300000,
   // Each API test file boots its own Strapi on its own SQLite file; two workers use both cores.
   maxWorkers: 2,
 };
