@@ -29,6 +29,7 @@ export const DUTY_ON_CREATE: Partial<Record<string, Duty>> = {
   'api::study-certificate-entry.study-certificate-entry': 'certificate-books',
   'api::medal-entry.medal-entry': 'certificate-books',
   'api::certificate-blank.certificate-blank': 'certificate-books',
+  'api::certificate-acceptance.certificate-acceptance': 'stored-certificates',
   'api::journal-remark.journal-remark': 'journal-control',
   'api::support-contact.support-contact': 'e-journal-support',
 };

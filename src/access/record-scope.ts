@@ -46,6 +46,8 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::medal-entry.medal-entry',
   // The register of аттестат blanks names the entries (and so the pupils) each blank was issued to.
   'api::certificate-blank.certificate-blank',
+  // аттестаты accepted into safekeeping at admission to grade 10 (R48).
+  'api::certificate-acceptance.certificate-acceptance',
   'api::external-assessment.external-assessment',
   'api::exam-result.exam-result',
   'api::special-condition.special-condition',

@@ -130,9 +130,19 @@ const CERTIFICATE_BOOK = [
   'api::certificate-blank.certificate-blank.receive',
   'api::certificate-blank.certificate-blank.balance',
 ];
+/**
+ * аттестаты об основном общем образовании accepted into safekeeping at admission to grade 10 (R48): recorded by the
+ * secretary, the deputy and the director (only the person appointed for `stored-certificates`, once appointed).
+ * Delete is granted only so the record rules answer it with the Russian 403.
+ */
+const CERTIFICATE_ACCEPTANCES = [
+  ...read('certificate-acceptance'),
+  ...['create', 'update', 'delete'].map((action) => `api::certificate-acceptance.certificate-acceptance.${action}`),
+];
 /** Personal files (личные дела) and their yearly results: kept by the secretary, the deputy and the director, who also keep the certificate book. */
 const PERSONAL_FILES = [
   ...CERTIFICATE_BOOK,
+  ...CERTIFICATE_ACCEPTANCES,
   ...read('personal-file', 'yearly-result'),
   ...['create', 'update'].flatMap((action) => [`api::personal-file.personal-file.${action}`, `api::yearly-result.yearly-result.${action}`]),
   'api::personal-file.personal-file.fillYear',

@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 19;
+export const ADMIN_LAYOUTS_VERSION = 20;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -44,6 +44,7 @@ export const FOREIGN_MAIN_FIELDS: Record<string, string> = {
   'plugin::users-permissions.user': 'username',
   'plugin::upload.file': 'name',
   'admin::user': 'firstname',
+  'plugin::records-archive.paper-carrier': 'title',
 };
 
 const WORK_TYPE = 'Вид работы';
@@ -1291,6 +1292,44 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       [
         ['blankNumber', 6],
         ['registeredBy', 6],
+      ],
+    ],
+  },
+
+  'api::certificate-acceptance.certificate-acceptance': {
+    labels: {
+      enrollment: 'Зачисление (состав класса)',
+      student: 'Обучающийся',
+      kind: 'Что принято (подлинник или копия)',
+      series: 'Серия аттестата',
+      number: 'Номер аттестата',
+      acceptedOn: 'Дата приёма',
+      acceptedBy: 'Кто принял',
+      note: 'Примечание',
+      paperCarrier: 'Единица хранения (сейф)',
+      registeredBy: 'Записал',
+    },
+    mainField: 'number',
+    list: ['student', 'kind', 'number', 'acceptedOn', 'acceptedBy'],
+    defaultSort: { field: 'acceptedOn', order: 'DESC' },
+    edit: [
+      [
+        ['enrollment', 6],
+        ['kind', 6],
+      ],
+      [
+        ['series', 4],
+        ['number', 4],
+        ['acceptedOn', 4],
+      ],
+      [
+        ['acceptedBy', 6],
+        ['note', 6],
+      ],
+      [
+        ['student', 4],
+        ['paperCarrier', 4],
+        ['registeredBy', 4],
       ],
     ],
   },

@@ -527,6 +527,16 @@ const routes = (): RouteCase[] => [
     expect: { deputy: 400, director: 400, secretary: 400, others: 403 },
   },
   {
+    name: 'GET /api/certificate-acceptances',
+    call: (api) => api.get('/api/certificate-acceptances'),
+    expect: { deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/certificate-acceptances without an enrolment (400 for those who record it)',
+    call: (api) => api.post('/api/certificate-acceptances', { kind: 'original', number: '03924000123456', acceptedOn: '2025-09-02' }),
+    expect: { deputy: 400, director: 400, secretary: 400, others: 403 },
+  },
+  {
     name: 'GET /api/audit-entries',
     call: (api) => api.get('/api/audit-entries'),
     expect: { deputy: 200, director: 200, archivist: 200, others: 403 },

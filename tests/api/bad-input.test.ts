@@ -2701,6 +2701,50 @@ const certificateBlankCases = (): BadCase[] => {
   ];
 };
 
+/** аттестаты accepted into safekeeping at admission to grade 10 (R48): the enrolment, the day, the number, who may record. */
+const senior = { enrollment: '' };
+const certificateAcceptanceCases = (): BadCase[] => {
+  const table = 'api::certificate-acceptance.certificate-acceptance' as UID.Schema;
+  const url = '/api/certificate-acceptances';
+  const post = (name: string, body: () => Body, paths?: string[], who: Caller = 'secretary', status = 400): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => url,
+    body,
+    table,
+    paths,
+    status,
+  });
+  const accepted = (overrides: Record<string, unknown> = {}) => ({
+    enrollment: senior.enrollment,
+    kind: 'original',
+    number: '03924000123456',
+    acceptedOn: '2025-09-02',
+    acceptedBy: 'Белова Н.С.',
+    ...overrides,
+  });
+  return [
+    post('the secretary’s acceptance at a 5th-grade enrolment', () => data(accepted({ enrollment: stored.enrollment })), ['enrollment']),
+    post('the secretary’s acceptance without an enrolment', () => data(accepted({ enrollment: undefined })), ['enrollment']),
+    post('the secretary’s acceptance naming no enrolment by a filter', () => data(accepted({ enrollment: { id: { $gt: 0 } } })), [
+      'enrollment',
+    ]),
+    post('the secretary’s acceptance before the enrolment starts', () => data(accepted({ acceptedOn: '2025-08-20' })), ['acceptedOn']),
+    post('the secretary’s acceptance dated in the future', () => data(accepted({ acceptedOn: '2999-01-01' })), ['acceptedOn']),
+    post('the secretary’s acceptance on 30 February', () => data(accepted({ acceptedOn: '2026-02-30' })), ['acceptedOn']),
+    post('the secretary’s acceptance without a day', () => data(accepted({ acceptedOn: undefined })), ['acceptedOn']),
+    post('the secretary’s acceptance without a number', () => data(accepted({ number: '' })), ['number']),
+    post('the secretary’s acceptance with an object for the number', () => data(accepted({ number: { $ne: '' } })), ['number']),
+    post('the secretary’s acceptance with a huge number', () => data(accepted({ number: HUGE }))),
+    post('the secretary’s acceptance of a scan', () => data(accepted({ kind: 'scan' })), ['kind']),
+    post('the secretary’s acceptance with a list for data', () => data([accepted()])),
+    post('a teacher’s acceptance of an аттестат', () => data(accepted()), undefined, 'teacherA', 403),
+    post('a class teacher’s acceptance of an аттестат', () => data(accepted()), undefined, 'classTeacherB', 403),
+    post('a parent’s acceptance of an аттестат', () => data(accepted()), undefined, 'parentA', 403),
+  ];
+};
+
 const titled = (cases: BadCase[]) =>
   cases.map((badCase) => [`${badCase.name} is refused with ${badCase.status ?? 400} and changes nothing`, badCase] as const);
 
@@ -2743,6 +2787,50 @@ describe('bad input to GIA results, their import and acknowledgment', () => {
 describe('bad input to the register of аттестат blanks', () => {
   it.each(titled(certificateBlankCases()))('%s', async (_name, badCase) => {
     await expectRefused(badCase);
+  });
+});
+
+describe('bad input to the acceptance of аттестаты into safekeeping', () => {
+  beforeAll(async () => {
+    const class10 = await make(strapi, 'api::school-class.school-class', {
+      grade: 10,
+      letter: 'Я',
+      academicYear: world.school.year.documentId,
+    });
+    const pupil = await make(strapi, 'api::student.student', {
+      lastName: 'Юдина',
+      firstName: 'Вера',
+      gender: 'female',
+      birthDate: '2010-04-04',
+    });
+    senior.enrollment = (
+      await make(strapi, 'api::enrollment.enrollment', {
+        student: pupil.documentId,
+        schoolClass: class10.documentId,
+        startDate: '2025-09-01',
+      })
+    ).documentId;
+  });
+  it.each(titled(certificateAcceptanceCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
+  });
+  it('a good acceptance is accepted, so each refusal above is the bad input’s doing', async () => {
+    const response = await send({
+      name: 'acceptance',
+      who: 'secretary',
+      method: 'post',
+      url: () => '/api/certificate-acceptances',
+      body: () =>
+        data({
+          enrollment: senior.enrollment,
+          kind: 'original',
+          number: '03924000123456',
+          acceptedOn: '2025-09-02',
+          acceptedBy: 'Белова Н.С.',
+        }),
+      table: 'api::certificate-acceptance.certificate-acceptance' as UID.Schema,
+    });
+    expect([response.status, response.body.error]).toEqual([201, undefined]);
   });
 });
 

@@ -46,6 +46,7 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::portfolio-entry.portfolio-entry', field: 'student', label: 'записей портфолио' },
     { uid: 'api::reward.reward', field: 'student', label: 'поощрений' },
     { uid: 'api::personal-file.personal-file', field: 'student', label: 'личных дел' },
+    { uid: 'api::certificate-acceptance.certificate-acceptance', field: 'student', label: 'принятых на хранение аттестатов' },
     { uid: 'api::certificate-entry.certificate-entry', field: 'student', label: 'записей книги регистрации аттестатов' },
     {
       uid: 'api::study-certificate-entry.study-certificate-entry',
@@ -104,6 +105,8 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
         journal: { schoolClass: { id: relationId(stored.schoolClass) } },
       }),
     },
+    // The аттестат accepted at this admission (R48) is recorded against it.
+    { uid: 'api::certificate-acceptance.certificate-acceptance', field: 'enrollment', label: 'записей о приёме аттестата на хранение' },
   ],
   // An achievement that caused a reward stays while the reward names it.
   'api::portfolio-entry.portfolio-entry': [{ uid: 'api::reward.reward', field: 'achievements', label: 'поощрений за это достижение' }],

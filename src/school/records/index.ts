@@ -64,15 +64,26 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
     import('./assignment-rules').then((rules) => rules.assignmentSubmissionRules(draft)),
   'api::certificate-blank.certificate-blank': (draft) =>
     import('./certificate-blank-rules').then((rules) => rules.certificateBlankRules(draft)),
+  'api::certificate-acceptance.certificate-acceptance': (draft) =>
+    import('./certificate-acceptance-rules').then((rules) => rules.certificateAcceptanceRules(draft)),
 };
 
 /** Types whose rules write other records (a credit decision writes the annual mark): the rules and the write are one transaction. */
-const TRANSACTIONAL_TYPES = new Set<string>(['api::credit-transfer.credit-transfer', 'api::certificate-entry.certificate-entry']);
+const TRANSACTIONAL_TYPES = new Set<string>([
+  'api::credit-transfer.credit-transfer',
+  'api::certificate-entry.certificate-entry',
+  'api::certificate-acceptance.certificate-acceptance',
+]);
 
-/** What a created record writes elsewhere, in its own transaction: an аттестат gives out its blank (R43). */
+/**
+ * What a created record writes elsewhere, in its own transaction: an аттестат gives out its blank (R43);
+ * an аттестат accepted at admission to grade 10 is registered in the paper archive's safe (R48).
+ */
 const AFTER_CREATE: Partial<Record<string, (strapi: Core.Strapi, created: StoredRecord) => Promise<void>>> = {
   'api::certificate-entry.certificate-entry': (strapi, created) =>
     import('./certificate-blank-rules').then((rules) => rules.issueBlankOf(strapi, created)),
+  'api::certificate-acceptance.certificate-acceptance': (strapi, created) =>
+    import('./certificate-acceptance-rules').then((rules) => rules.registerAcceptedCertificate(strapi, created)),
 };
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
@@ -180,6 +191,9 @@ export const recordRulesMiddleware =
         }
         if (context.uid === 'api::certificate-blank.certificate-blank') {
           (await import('./certificate-blank-rules')).assertCertificateBlankDeletable(stored);
+        }
+        if (context.uid === 'api::certificate-acceptance.certificate-acceptance') {
+          (await import('./certificate-acceptance-rules')).assertCertificateAcceptanceDeletable(stored);
         }
         await guardDelete(strapi, context.uid, stored);
       }
