@@ -28,6 +28,27 @@ const write = (file: string, content: Buffer | string) => {
 const digest = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 describe('the uploads tar', () => {
+  it('leaves out a file deleted after the listing, instead of failing the whole backup', async () => {
+    const source = path.join(dir, 'source');
+    write(path.join(source, 'kept.pdf'), '%PDF остаётся');
+    write(path.join(source, 'deleted.pdf'), '%PDF удалён учителем во время копирования');
+    const realOpen = fs.promises.open.bind(fs.promises);
+    const open = jest.spyOn(fs.promises, 'open').mockImplementation(async (file, ...rest) => {
+      // The teacher deletes the file between the backup's listing and its reading.
+      if (String(file).endsWith('deleted.pdf')) fs.rmSync(String(file), { force: true });
+      return realOpen(file, ...(rest as [string?]));
+    });
+    try {
+      expect(await writeTar(source, path.join(dir, 'uploads.tar'))).toBe(1);
+    } finally {
+      open.mockRestore();
+    }
+    const target = path.join(dir, 'restored');
+    const entries = await readTar(path.join(dir, 'uploads.tar'), (entry) => path.join(target, entry.name));
+    expect(entries.map((entry) => entry.name)).toEqual(['kept.pdf']);
+    expect(fs.readFileSync(path.join(target, 'kept.pdf'), 'utf8')).toBe('%PDF остаётся');
+  });
+
   it('round-trips nested, empty, large, Cyrillic and long names byte for byte', async () => {
     const source = path.join(dir, 'source');
     const longDir = `${'очень-длинное-имя-папки-'.repeat(3)}/${'b'.repeat(60)}`;

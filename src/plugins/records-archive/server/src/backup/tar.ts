@@ -14,7 +14,10 @@ const CHUNK = 1024 * 1024;
 export const listFiles = async (dir: string): Promise<string[]> => {
   const found: string[] = [];
   const walk = async (relative: string): Promise<void> => {
-    const entries = await fs.promises.readdir(path.join(dir, relative), { withFileTypes: true });
+    const entries = await fs.promises.readdir(path.join(dir, relative), { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' && relative) return [];
+      throw error;
+    });
     for (const entry of entries) {
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) await walk(child);
@@ -63,14 +66,22 @@ const header = (name: string, size: number, mtime: Date): Buffer => {
 export const writeTar = async (sourceDir: string, target: string): Promise<number> => {
   const files = await listFiles(sourceDir);
   const out = await fs.promises.open(target, 'w');
+  let archived = 0;
   try {
     const buffer = Buffer.alloc(CHUNK);
     for (const name of files) {
       const source = path.join(sourceDir, name);
-      const stat = await fs.promises.stat(source);
-      await out.write(header(name, stat.size, stat.mtime));
-      const input = await fs.promises.open(source, 'r');
+      // Uploads stay live while the backup runs: a file deleted after the listing is left out, as a
+      // backup started a moment later would; once open, it is read whole even if deleted meanwhile.
+      const input = await fs.promises.open(source, 'r').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+      if (!input) continue;
+      archived += 1;
       try {
+        const stat = await input.stat();
+        await out.write(header(name, stat.size, stat.mtime));
         let written = 0;
         while (written < stat.size) {
           const { bytesRead } = await input.read(buffer, 0, Math.min(CHUNK, stat.size - written), written);
@@ -78,18 +89,18 @@ export const writeTar = async (sourceDir: string, target: string): Promise<numbe
           await out.write(buffer, 0, bytesRead);
           written += bytesRead;
         }
+        const padding = (BLOCK - (stat.size % BLOCK)) % BLOCK;
+        if (padding > 0) await out.write(Buffer.alloc(padding, 0));
       } finally {
         await input.close();
       }
-      const padding = (BLOCK - (stat.size % BLOCK)) % BLOCK;
-      if (padding > 0) await out.write(Buffer.alloc(padding, 0));
     }
     await out.write(Buffer.alloc(BLOCK * 2, 0));
     await out.sync();
   } finally {
     await out.close();
   }
-  return files.length;
+  return archived;
 };
 
 const readString = (block: Buffer, start: number, length: number): string => {
