@@ -2484,6 +2484,20 @@ const externalImportCases = (): BadCase[] => {
   ];
 };
 
+/** A builder of POST cases to custom routes of one table, with the caller who usually sends them. */
+const postCaseOf =
+  (table: UID.Schema, defaultWho: Caller) =>
+  (name: string, url: string, body: () => Body, paths?: string[], who: Caller = defaultWho, status = 400): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => url,
+    body,
+    table,
+    paths,
+    status,
+  });
+
 /** The certificate book: the issue action and the core create refuse bad input; an entry is never updated or deleted. */
 const certificateCases = (): BadCase[] => {
   const table = 'api::certificate-entry.certificate-entry' as UID.Schema;
@@ -2497,16 +2511,7 @@ const certificateCases = (): BadCase[] => {
     receivedBy: 'Иванов И. С.',
     ...overrides,
   });
-  const post = (name: string, url: string, body: () => Body, paths?: string[], who: Caller = 'secretary', status = 400): BadCase => ({
-    name,
-    who,
-    method: 'post',
-    url: () => url,
-    body,
-    table,
-    paths,
-    status,
-  });
+  const post = postCaseOf(table, 'secretary');
   return [
     post(
       'the secretary’s issue of an аттестат with typed final marks',
@@ -2587,16 +2592,7 @@ const studyCertificateCases = (): BadCase[] => {
 /** GIA results (exam-result): its create, import and acknowledgment, whoever sends them. */
 const examResultCases = (): BadCase[] => {
   const table = 'api::exam-result.exam-result' as UID.Schema;
-  const post = (name: string, url: string, body: () => Body, paths?: string[], who: Caller = 'deputy', status = 400): BadCase => ({
-    name,
-    who,
-    method: 'post',
-    url: () => url,
-    body,
-    table,
-    paths,
-    status,
-  });
+  const post = postCaseOf(table, 'deputy');
   const result = (overrides: Record<string, unknown> = {}) => ({
     examKind: 'oge',
     date: '2026-05-27',
@@ -2643,16 +2639,7 @@ const examResultCases = (): BadCase[] => {
 /** The register of аттестат blanks: a blank line, a receipt of a range, and what only the certificate book writes. */
 const certificateBlankCases = (): BadCase[] => {
   const table = 'api::certificate-blank.certificate-blank' as UID.Schema;
-  const post = (name: string, url: string, body: () => Body, paths?: string[], who: Caller = 'secretary', status = 400): BadCase => ({
-    name,
-    who,
-    method: 'post',
-    url: () => url,
-    body,
-    table,
-    paths,
-    status,
-  });
+  const post = postCaseOf(table, 'secretary');
   const blank = (overrides: Record<string, unknown> = {}) => ({
     level: 'basic-general',
     number: '03924000000001',
