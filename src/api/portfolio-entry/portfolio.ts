@@ -153,7 +153,7 @@ export const readPortfolioStage = (value: unknown): PortfolioStage | null => {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value === 'string' && (STAGE_KEYS as string[]).includes(value)) return value as PortfolioStage;
   const message = 'Этап портфолио: primary (1–4 классы), basic (5–9 классы) или secondary (10–11 классы)';
-  throw new errors.ValidationError(message, { errors: [{ path: ['stage'], message, name: 'ValidationError' }] });
+  throw fieldError('stage', message);
 };
 
 const rows = (strapi: Core.Strapi, uid: string, params: Record<string, unknown>) =>
@@ -182,11 +182,11 @@ export const portfolioOf = async (strapi: Core.Strapi, studentId: number, stage:
   const yearStart = ((schoolClass?.academicYear as Row | null | undefined)?.startDate as string | undefined) ?? null;
   const window = portfolioStageWindow(grade, yearStart, stage);
   if (window && 'problem' in window) {
-    throw new errors.ValidationError(window.problem, { errors: [{ path: ['stage'], message: window.problem, name: 'ValidationError' }] });
+    throw fieldError('stage', window.problem);
   }
   if (!window && stage) {
     const message = 'Обучающийся не состоит в списке класса: этапы портфолио считаются от его класса';
-    throw new errors.ValidationError(message, { errors: [{ path: ['stage'], message, name: 'ValidationError' }] });
+    throw fieldError('stage', message);
   }
   const inWindow = window ? [{ date: { $gte: window.since } }, ...(window.until ? [{ date: { $lt: window.until } }] : [])] : [];
   const earlierWhere = window ? { $and: [{ student: { id: studentId } }, APPROVED, { date: { $lt: window.since } }] } : null;
