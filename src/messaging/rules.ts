@@ -2,7 +2,7 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { currentRestAccount } from '../school/records/author';
 import { RecordDraft, type StoredRecord } from '../school/records/draft';
-import { enqueueAfterCommit } from '../notifications/queue';
+import { enqueueAfterCommit, enqueueDistanceAfterCommit } from '../notifications/queue';
 
 export const THREAD_UID = 'api::message-thread.message-thread';
 export const MESSAGE_UID = 'api::message.message';
@@ -11,6 +11,9 @@ export const THREAD_KINDS = ['teacher-pupil', 'teacher-parent', 'class-announcem
 export type ThreadKind = (typeof THREAD_KINDS)[number];
 export const MESSAGE_MAX_LENGTH = 4000;
 export const SUBJECT_MAX_LENGTH = 200;
+
+const ASSIGNMENT_UID = 'api::assignment.assignment';
+const SUBMISSION_UID = 'api::assignment-submission.assignment-submission';
 
 /** The record types whose creation notifies someone by e-mail (after the write commits). */
 const NOTIFYING = new Set<string>([MESSAGE_UID, 'api::diary-entry.diary-entry', 'api::journal-remark.journal-remark']);
@@ -79,8 +82,12 @@ export const messagingMiddleware =
       params.data = { ...data, ...derived };
     }
     const result = await next();
-    if (action === 'create' && NOTIFYING.has(uid) && result && typeof result === 'object') {
-      await enqueueAfterCommit(strapi, uid, (result as { id: number }).id);
+    if (action === 'create' && result && typeof result === 'object') {
+      const { id } = result as { id: number };
+      if (NOTIFYING.has(uid)) await enqueueAfterCommit(strapi, uid, id);
+      else if (uid === ASSIGNMENT_UID) await enqueueDistanceAfterCommit(strapi, { kind: 'assignment', assignmentId: id });
+      else if (uid === SUBMISSION_UID)
+        await enqueueDistanceAfterCommit(strapi, { kind: 'submission', submissionId: id, event: 'handed-in' });
     }
     return result;
   };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { acquireLease } from '../plugins/records-archive/server/src/utils/lease';
+import { DISTANCE_CAUSES, distanceLetters, type DistanceEvent } from './distance-letters';
 import { diaryEntryLetter, journalRemarkLetter, newMessageLetter, type Letter } from './templates';
 
 export const NOTIFICATION_UID = 'api::notification.notification';
@@ -155,5 +156,22 @@ export const enqueueAfterCommit = async (strapi: Core.Strapi, uid: string, id: n
       .catch((error: unknown) => strapi.log.error(`Notifications of ${uid} ${id} were not queued: ${String(error)}`));
   };
   // Joins the caller's transaction when there is one (the callback runs at its commit), else commits at once.
+  await strapi.db.transaction(async ({ onCommit }) => onCommit(run));
+};
+
+/**
+ * Queues the letters of a step of the distance-learning flow (a plan submitted or reviewed, an
+ * assignment set, work handed in or checked) once the write commits, without failing it.
+ */
+export const enqueueDistanceAfterCommit = async (strapi: Core.Strapi, event: DistanceEvent): Promise<void> => {
+  const run = () => {
+    void (async () => {
+      const letters = await distanceLetters(strapi, event);
+      for (const each of letters) {
+        await queueLetter(strapi, { recipient: each.email, userId: each.userId, cause: DISTANCE_CAUSES[event.kind], letter: each.letter });
+      }
+      if (letters.length > 0) await flushQueue(strapi);
+    })().catch((error: unknown) => strapi.log.error(`Letters of ${event.kind} were not queued: ${String(error)}`));
+  };
   await strapi.db.transaction(async ({ onCommit }) => onCommit(run));
 };

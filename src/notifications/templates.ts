@@ -163,3 +163,97 @@ export const archiveFailureLetter = (p: { what: string; at: string; detail: stri
     `Проверьте раздел «Архив» → «${p.page}» в панели администратора и устраните причину: пока сбой не устранён, ` +
     `записи школы не защищены так, как требует Положение.${FOOTER}`,
 });
+
+/** In the accusative: «отправил(а) … технологическую карту». */
+const PLAN_KINDS: Record<string, string> = { 'lesson-notes': 'конспект урока', 'technological-map': 'технологическую карту' };
+
+export interface PlanAbout {
+  teacher: string;
+  kind: string;
+  lessonDate: string;
+  topic: string;
+  journal: string | null;
+}
+
+const planLine = (p: PlanAbout): string =>
+  `${PLAN_KINDS[p.kind] ?? 'конспект урока'} на ${p.lessonDate}${p.journal ? ` (${p.journal})` : ''}, тема «${p.topic}»`;
+
+/** To the head of the methodical association (seed 004 §2.1): a plan sent to them for the check. */
+export const lessonPlanSubmittedLetter = (p: PlanAbout): Letter => ({
+  subject: `Конспект на проверку: ${p.teacher}, ${p.lessonDate}`.slice(0, 300),
+  text:
+    `Здравствуйте!\n\nУчитель ${p.teacher} отправил(а) вам на проверку ${planLine(p)}.\n\n` +
+    `Согласуйте его или верните с замечанием: раздел «Конспекты уроков».${FOOTER}`,
+});
+
+/** To the curating deputy director: a plan the head of the association approved. */
+export const lessonPlanApprovedLetter = (p: PlanAbout & { reviewer: string }): Letter => ({
+  subject: `Согласован конспект: ${p.teacher}, ${p.lessonDate}`.slice(0, 300),
+  text:
+    `Здравствуйте!\n\nРуководитель методического объединения ${p.reviewer} согласовал(а) ${planLine(p)} учителя ${p.teacher}.\n\n` +
+    `Конспект доступен в разделе «Конспекты уроков».${FOOTER}`,
+});
+
+/** To the plan's author: approved, or returned with the head's comment. */
+export const lessonPlanReviewedLetter = (p: PlanAbout & { reviewer: string; approved: boolean; comment: string | null }): Letter => ({
+  subject: `${p.approved ? 'Конспект согласован' : 'Конспект возвращён на доработку'}: ${p.lessonDate}`.slice(0, 300),
+  text:
+    `Здравствуйте!\n\n${p.reviewer} проверил(а) ${planLine(p)} и ${p.approved ? 'согласовал(а)' : 'вернул(а) на доработку'}.\n\n` +
+    (p.comment ? `Замечание: ${p.comment}\n\n` : '') +
+    (p.approved
+      ? 'Согласованный конспект передан курирующему заместителю директора.'
+      : 'Исправьте конспект и отправьте его на проверку снова.') +
+    FOOTER,
+});
+
+export interface AssignmentAbout {
+  subject: string;
+  title: string;
+  lessonDate: string;
+  dueOn: string;
+  description: string | null;
+  sources: string | null;
+  materials: number;
+}
+
+/** To a pupil, or to a parent naming their own children: a new assignment of a journal (seed 004 §2.2). */
+export const newAssignmentLetter = (p: AssignmentAbout & { children: string[] }): Letter => ({
+  subject: `Новое задание: ${p.subject}, сдать до ${p.dueOn}`.slice(0, 300),
+  text:
+    `Здравствуйте!\n\n` +
+    (p.children.length > 0
+      ? `Учитель дал задание ${p.children.length > 1 ? 'обучающимся' : 'обучающемуся'} ${p.children.join(', ')} по предмету «${p.subject}»`
+      : `Учитель дал вам задание по предмету «${p.subject}»`) +
+    ` к уроку ${p.lessonDate}: «${p.title}». Срок сдачи — ${p.dueOn}.\n\n` +
+    (p.description ? `${p.description}\n\n` : '') +
+    (p.sources ? `Источники для самостоятельного изучения: ${p.sources}\n\n` : '') +
+    (p.materials > 0 ? `К заданию приложены материалы (${p.materials}).\n\n` : '') +
+    `Материалы и сдача работы — в электронном дневнике, раздел «Задания».${FOOTER}`,
+});
+
+/** To the teacher who set the assignment: a pupil handed in work. */
+export const workHandedInLetter = (
+  p: Pick<AssignmentAbout, 'subject' | 'title' | 'dueOn'> & { pupil: string; attempt: number; late: boolean; files: number },
+): Letter => ({
+  subject: `Сдана работа: ${p.pupil}, «${p.title}»`.slice(0, 300),
+  text:
+    `Здравствуйте!\n\n${p.pupil} сдал(а) работу по заданию «${p.title}» (${p.subject}, срок ${p.dueOn})` +
+    `${p.attempt > 1 ? `, попытка ${p.attempt}` : ''}${p.late ? ', после срока' : ''}` +
+    `${p.files > 0 ? `; файлов: ${p.files}` : ''}.\n\n` +
+    `Проверьте работу: отметка попадёт в журнал за урок задания.${FOOTER}`,
+});
+
+/** To the pupil's parents: their child's work checked (with its mark) or returned with a comment. */
+export const workCheckedLetter = (
+  p: Pick<AssignmentAbout, 'subject' | 'title'> & { pupil: string; checked: boolean; mark: string | null; comment: string | null },
+): Letter => ({
+  subject: `${p.checked ? 'Работа проверена' : 'Работа возвращена на доработку'}: ${p.pupil}, ${p.subject}`.slice(0, 300),
+  text:
+    `Здравствуйте!\n\nУчитель ${p.checked ? 'проверил(а)' : 'вернул(а) на доработку'} работу обучающегося ${p.pupil} ` +
+    `по заданию «${p.title}» (${p.subject})${p.checked && p.mark ? `: отметка ${p.mark}` : ''}.\n\n` +
+    (p.comment ? `Замечание учителя: ${p.comment}\n\n` : '') +
+    (p.checked
+      ? 'Отметка внесена в электронный журнал.'
+      : 'Исправленную работу можно сдать снова в электронном дневнике, раздел «Задания».') +
+    FOOTER,
+});

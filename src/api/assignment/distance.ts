@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { enqueueDistanceAfterCommit } from '../../notifications/queue';
 import { readScopeOf, type Reader } from '../../access/record-scope';
 import { actorFromState, type RequestState } from '../../access/request-actor';
 import { todayInZone } from '../../school/calendar';
@@ -199,6 +200,11 @@ export const checkSubmission = async (strapi: Core.Strapi, ctx: Context) => {
     await runSubmissionCheck({ status: decision === 'check' ? 'checked' : 'returned', accountId: caller.id, comment: text, markId }, () =>
       strapi.documents(SUBMISSION).update({ documentId: submission.documentId, data: {} } as never),
     );
+  });
+  await enqueueDistanceAfterCommit(strapi, {
+    kind: 'submission',
+    submissionId: submission.id,
+    event: decision === 'check' ? 'checked' : 'returned',
   });
   const checked = (await strapi.db.query(SUBMISSION).findOne({
     where: { id: submission.id },

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { actorFromState, type RequestState } from '../../access/request-actor';
+import { enqueueDistanceAfterCommit } from '../../notifications/queue';
 import { accountOf, REVIEW_COMMENT_MAX, runLessonPlanStep } from '../../school/records/lesson-plan-rules';
 import { relationId } from '../../school/records/draft';
 import type { LessonPlanAction } from '../../school/rules/lesson-plan-workflow';
@@ -84,6 +85,7 @@ export const stepLessonPlan = async (
     { action: decision.action, accountId: actor.id, name: account?.username ?? actor.name, comment: decision.comment, associationId },
     () => strapi.documents(PLAN).update({ documentId, data: {} } as never),
   );
+  await enqueueDistanceAfterCommit(strapi, { kind: 'lesson-plan', planId: plan.id, action: decision.action });
   await controller.validateQuery(ctx);
   const query = await controller.sanitizeQuery(ctx);
   const result = await strapi.documents(PLAN).findOne({ documentId, ...query } as never);
