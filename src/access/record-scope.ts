@@ -71,6 +71,8 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::competency-result.competency-result',
   'api::assignment.assignment',
   'api::assignment-submission.assignment-submission',
+  // Meetings on results name staff accounts (chair, secretary, speakers, executors).
+  'api::results-meeting.results-meeting',
   'plugin::users-permissions.user',
 ]);
 
@@ -223,6 +225,25 @@ const dailyReportRows = async (strapi: Core.Strapi, reader: Reader & { id: numbe
   return { kind: 'rows', filter: { id: idIn(rows.map((row) => row.id)) } };
 };
 
+/**
+ * Meetings on results (seed 001 §3.1): the director and the deputy director read every one; the head of a
+ * methodical association their association's meetings; a teacher their association's meetings and those
+ * where they execute a decision. Resolved to ids (teachers may not filter through login accounts).
+ */
+const resultsMeetingRows = async (strapi: Core.Strapi, reader: Reader & { id: number }): Promise<ReadScope> => {
+  const MEETING = 'api::results-meeting.results-meeting';
+  if (reader.roleType === 'director' || reader.roleType === 'deputy-director') return { kind: 'all' };
+  if (reader.roleType === 'methodologist') {
+    return { kind: 'rows', filter: { association: { id: idIn(await associationIdsOf(strapi, 'head', reader.id)) } } };
+  }
+  if (reader.roleType !== 'teacher' && reader.roleType !== 'class-teacher') return { kind: 'deny' };
+  const rows = (await strapi.db.query(MEETING).findMany({
+    where: { $or: [{ association: { members: { id: reader.id } } }, { decisions: { executor: { id: reader.id } } }] },
+    select: ['id'],
+  })) as Array<{ id: number }>;
+  return { kind: 'rows', filter: { id: idIn(rows.map((row) => row.id)) } };
+};
+
 export const readScopeOf = async (strapi: Core.Strapi, reader: Reader, uid: string): Promise<ReadScope> => {
   if (reader.kind === 'admin') return { kind: 'all' };
   if (uid === 'api::daily-report.daily-report' && reader.kind === 'user' && reader.id !== null) {
@@ -230,6 +251,9 @@ export const readScopeOf = async (strapi: Core.Strapi, reader: Reader, uid: stri
   }
   if (uid === 'api::lesson-plan.lesson-plan' && reader.kind === 'user' && reader.id !== null) {
     return lessonPlanRows(strapi, { ...reader, id: reader.id });
+  }
+  if (uid === 'api::results-meeting.results-meeting' && reader.kind === 'user' && reader.id !== null) {
+    return resultsMeetingRows(strapi, { ...reader, id: reader.id });
   }
   if (reader.kind === 'api-token') {
     return reader.tokenType === 'read-only' && PERSONAL_TYPES.has(uid) ? { kind: 'deny' } : { kind: 'all' };

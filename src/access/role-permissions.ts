@@ -266,6 +266,21 @@ const CONTROL_PLAN_KEEP = [...read('control-plan-item'), ...write('control-plan-
 const DECISIONS_READ = [...read('management-decision'), 'api::management-decision.management-decision.summary'];
 const DECISIONS_KEEP = [...DECISIONS_READ, ...write('management-decision')];
 
+/**
+ * Meetings on the results of a period (seed 001 §3.1: педсовет, совещания при директоре и заместителе, заседания МО):
+ * kept by the director and the deputy director, by the head of a methodical association for its own meetings
+ * (write-scope.ts); teachers read those of their association and those where they execute a decision (record-scope.ts).
+ */
+const RESULTS_MEETINGS_READ = [...read('results-meeting'), 'api::results-meeting.results-meeting.decisions'];
+const RESULTS_MEETINGS_KEEP = [
+  ...RESULTS_MEETINGS_READ,
+  ...write('results-meeting'),
+  'api::results-meeting.results-meeting.sign',
+  'api::results-meeting.results-meeting.decisionDone',
+  // The exported reports (XLSX, PDF) are attached to the meeting.
+  ...UPLOADS,
+];
+
 /** Distance learning (seed 004 §2): methodical associations, kept by the deputy director and the director, read by staff. */
 const ASSOCIATIONS_READ = read('methodical-association');
 const ASSOCIATIONS_KEEP = [...ASSOCIATIONS_READ, ...write('methodical-association')];
@@ -309,6 +324,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     description: 'Ведёт свои журналы: темы уроков, домашние задания, отметки, посещаемость',
     actions: [
       ...DISTANCE_TEACHER,
+      ...RESULTS_MEETINGS_READ,
       ...COMPETENCY_KEEP,
       ...SUPPORT_PLANS_READ,
       ...read(...RECORD_TYPES),
@@ -338,6 +354,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     description: 'Ведёт списки своего класса и сведения о родителях; ведёт свои журналы как учитель',
     actions: [
       ...DISTANCE_TEACHER,
+      ...RESULTS_MEETINGS_READ,
       ...COMPETENCY_KEEP,
       ...SUPPORT_PLANS_KEEP,
       ...read(...RECORD_TYPES),
@@ -378,6 +395,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...COMPETENCY_KEEP,
       ...ASSIGNMENTS_READ,
       ...DECISIONS_READ,
+      ...RESULTS_MEETINGS_KEEP,
       ...SUPPORT_CONTACTS_READ,
       ...SUPPORT_PLANS_KEEP,
       ...CONTROL_PLAN_KEEP,
@@ -423,6 +441,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...COMPETENCY_KEEP,
       ...ASSIGNMENTS_READ,
       ...DECISIONS_KEEP,
+      ...RESULTS_MEETINGS_KEEP,
       ...SUPPORT_CONTACTS_KEEP,
       ...SUPPORT_PLANS_KEEP,
       ...CONTROL_PLAN_KEEP,
@@ -487,6 +506,9 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...read('academic-year', 'study-period', 'subject', 'school-class', 'journal', 'lesson'),
       ...ASSOCIATIONS_READ,
       ...LESSON_PLANS_REVIEW,
+      ...RESULTS_MEETINGS_KEEP,
+      // Naming the chair, secretary, speakers and executors of the association's meetings needs the staff directory.
+      ...STAFF_DIRECTORY,
       ...REGULATION_READ,
     ],
   },

@@ -131,6 +131,31 @@ const assertCompetencyResultScope = async (
   throw refused('Результаты записывают учителя класса, в котором учится обучающийся, и его классный руководитель');
 };
 
+const RESULTS_MEETING = 'api::results-meeting.results-meeting';
+
+/** The head of a methodical association keeps the meetings of the association they head, as before and after the write. */
+const assertOwnAssociationMeeting = async (
+  strapi: Core.Strapi,
+  userId: number,
+  stored: StoredRecord | null,
+  after: { draft: RecordDraft; derived: Record<string, unknown> } | null,
+): Promise<void> => {
+  const associations = [relationId(stored?.association)];
+  if (after) associations.push(relationId(after.derived.association));
+  if (stored && relationId(stored.association) === null)
+    throw refused('Руководитель МО ведёт только заседания своего методического объединения');
+  if (after && after.derived.kind !== 'association-meeting') {
+    throw refused('Руководитель МО ведёт только заседания своего методического объединения; педсовет и совещания ведёт администрация');
+  }
+  for (const id of associations) {
+    if (id === null) continue;
+    const heads = await strapi.db
+      .query('api::methodical-association.methodical-association')
+      .count({ where: { id, head: { id: userId } } });
+    if (heads === 0) throw refused('Вы не руководитель этого методического объединения');
+  }
+};
+
 /** The record as it would be after the write (`draft` with `derived`), and as it was (`stored`). */
 export const assertWriteScope = async (
   strapi: Core.Strapi,
@@ -141,6 +166,10 @@ export const assertWriteScope = async (
   const actor = currentActor(strapi);
   if (actor.kind !== 'user' || actor.id === null) return;
   const { roleType } = actor;
+  if (uid === RESULTS_MEETING && roleType === 'methodologist') {
+    await assertOwnAssociationMeeting(strapi, actor.id, stored, after);
+    return;
+  }
   if (roleType !== 'teacher' && roleType !== 'class-teacher') return;
 
   if (uid === DIARY_ENTRY) {

@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 20;
+export const ADMIN_LAYOUTS_VERSION = 21;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -993,6 +993,54 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
     ],
   },
 
+  'api::results-meeting.results-meeting': {
+    labels: {
+      kind: 'Вид заседания (педсовет, совещание при директоре, при заместителе, заседание МО)',
+      association: 'Методическое объединение',
+      heldOn: 'Дата заседания',
+      protocolNumber: 'Номер протокола',
+      academicYear: 'Учебный год',
+      studyPeriod: 'Учебный период',
+      chair: 'Председатель',
+      secretary: 'Секретарь',
+      attendeesCount: 'Присутствовало',
+      agenda: 'Повестка',
+      reports: 'Рассмотренные отчёты',
+      decisions: 'Решения',
+      signedAt: 'Протокол подписан',
+      signedBy: 'Подписал',
+    },
+    mainField: 'protocolNumber',
+    list: ['heldOn', 'kind', 'protocolNumber', 'academicYear', 'studyPeriod', 'signedAt'],
+    defaultSort: { field: 'heldOn', order: 'DESC' },
+    edit: [
+      [
+        ['kind', 6],
+        ['association', 6],
+      ],
+      [
+        ['heldOn', 4],
+        ['protocolNumber', 4],
+        ['attendeesCount', 4],
+      ],
+      [
+        ['academicYear', 6],
+        ['studyPeriod', 6],
+      ],
+      [
+        ['chair', 6],
+        ['secretary', 6],
+      ],
+      [['agenda', 12]],
+      [['reports', 12]],
+      [['decisions', 12]],
+      [
+        ['signedAt', 6],
+        ['signedBy', 6],
+      ],
+    ],
+  },
+
   'api::management-decision.management-decision': {
     labels: {
       decidedOn: 'Дата решения',
@@ -1952,6 +2000,45 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
  * the content manager configures them separately from the record types that hold them.
  */
 export const COMPONENT_LAYOUTS: Record<string, TypeLayout> = {
+  'school.meeting-report': {
+    labels: {
+      title: 'Отчёт',
+      schoolClass: 'Класс',
+      subject: 'Предмет',
+      grade: 'Параллель',
+      speaker: 'Докладчик',
+      file: 'Выгрузка (XLSX или PDF)',
+    },
+    mainField: 'title',
+    list: ['title', 'grade', 'schoolClass', 'subject'],
+    defaultSort: { field: 'title', order: 'ASC' },
+    edit: [
+      [['title', 12]],
+      [
+        ['schoolClass', 4],
+        ['subject', 4],
+        ['grade', 4],
+      ],
+      [
+        ['speaker', 6],
+        ['file', 6],
+      ],
+    ],
+  },
+  'school.meeting-decision': {
+    labels: { text: 'Решение', executor: 'Исполнитель', dueOn: 'Срок исполнения', doneOn: 'Исполнено' },
+    mainField: 'text',
+    list: ['text', 'dueOn', 'doneOn'],
+    defaultSort: { field: 'dueOn', order: 'ASC' },
+    edit: [
+      [['text', 12]],
+      [
+        ['executor', 4],
+        ['dueOn', 4],
+        ['doneOn', 4],
+      ],
+    ],
+  },
   'school.programme-topic': {
     labels: { topic: 'Тема (раздел)', lessons: 'Уроков (часов)' },
     mainField: 'topic',

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { todayInZone } from '../../school/calendar';
 import { getSchoolSettings } from '../../school/settings';
+import { overdueMeetingDecisionCount } from '../results-meeting/decisions';
 
 /**
  * What the director controls (seed 002 §3.1.9–3.1.10: общий контроль ведения и хранения журналов,
@@ -49,6 +50,8 @@ export const directorSummary = async (strapi: Core.Strapi) => {
       overdueChecks: control.overdueChecks ?? [],
     },
     archive,
+    // Decisions of the pedagogical council, administrative and methodical meetings on results past their due date (R93).
+    overdueMeetingDecisions: await overdueMeetingDecisionCount(strapi),
     controlPlanOverdue: planDue.map((item) => ({
       documentId: item.documentId,
       topic: item.topic,

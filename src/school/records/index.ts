@@ -66,6 +66,7 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
     import('./certificate-blank-rules').then((rules) => rules.certificateBlankRules(draft)),
   'api::certificate-acceptance.certificate-acceptance': (draft) =>
     import('./certificate-acceptance-rules').then((rules) => rules.certificateAcceptanceRules(draft)),
+  'api::results-meeting.results-meeting': (draft) => import('./results-meeting-rules').then((rules) => rules.resultsMeetingRules(draft)),
 };
 
 /** Types whose rules write other records (a credit decision writes the annual mark): the rules and the write are one transaction. */
@@ -194,6 +195,9 @@ export const recordRulesMiddleware =
         }
         if (context.uid === 'api::certificate-acceptance.certificate-acceptance') {
           (await import('./certificate-acceptance-rules')).assertCertificateAcceptanceDeletable(stored);
+        }
+        if (context.uid === 'api::results-meeting.results-meeting') {
+          (await import('./results-meeting-rules')).assertResultsMeetingDeletable(stored);
         }
         await guardDelete(strapi, context.uid, stored);
       }
