@@ -277,6 +277,7 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       subject: 'Предмет',
       academicYear: 'Учебный год',
       subgroup: 'Подгруппа',
+      studyLevel: 'Уровень изучения (basic — базовый, advanced — углублённый)',
       teachers: 'Учителя',
       pupils: 'Обучающиеся (для индивидуальных и групповых журналов)',
       lessons: 'Уроки',
@@ -295,8 +296,9 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       ],
       [
         ['subgroup', 6],
-        ['title', 6],
+        ['studyLevel', 6],
       ],
+      [['title', 12]],
       [
         ['teachers', 6],
         ['pupils', 6],

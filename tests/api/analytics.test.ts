@@ -61,7 +61,7 @@ beforeAll(async () => {
   const kuznetsov = school.pupil5b;
   await strapi
     .documents('api::school-class.school-class')
-    .update({ documentId: class5b, data: { classTeacher: accounts.classTeacherB.documentId } } as never);
+    .update({ documentId: class5b, data: { classTeacher: accounts.classTeacherB.documentId, profile: 'математический' } } as never);
   await make(strapi, 'api::guardian.guardian', {
     lastName: 'Иванова',
     firstName: 'Ольга',
@@ -87,6 +87,7 @@ beforeAll(async () => {
     schoolClass: class5b,
     subject: school.math.documentId,
     kind: 'classroom',
+    studyLevel: 'advanced',
     teachers: [accounts.teacherB.documentId],
   });
   const lesson = (journal: string, date: string, extra: Record<string, unknown> = {}) =>
@@ -243,6 +244,16 @@ describe('the whole-school summary (deputy director)', () => {
     expect(oneSubject.data.total.current).toMatchObject({ pupils: 4, results: 4 });
     const otherGrade = (await get('deputy', `/api/analytics/summary?period=${q1}&grade=7`)).body;
     expect(otherGrade.data.total.current.pupils).toBe(0);
+  });
+
+  it('groups by the level of study and by the class’s profile: 5Б studies maths in depth', async () => {
+    const byLevel = (await get('deputy', `/api/analytics/summary?period=${q1}&groupBy=level`)).body;
+    expect(byLevel.data.groups.map((group: { label: string }) => group.label).sort()).toEqual(['Базовый уровень', 'Углублённое изучение']);
+    expect(groupOf(byLevel, 'Базовый уровень').current).toMatchObject({ pupils: 3, successRate: 66.7 });
+    expect(groupOf(byLevel, 'Углублённое изучение').current).toMatchObject({ pupils: 1, successRate: 0, notAssessedShare: 100 });
+    const byProfile = (await get('deputy', `/api/analytics/summary?period=${q1}&groupBy=profile`)).body;
+    expect(groupOf(byProfile, 'Без профиля').current).toMatchObject({ pupils: 3 });
+    expect(groupOf(byProfile, 'Профиль «математический»').current).toMatchObject({ pupils: 1, successRate: 0 });
   });
 
   it('refuses unknown filters with a field message', async () => {
@@ -527,6 +538,9 @@ describe('the admin panel’s «Аналитика»', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       'Классы',
       'Предметы',
+      'Учителя',
+      'Уровни изучения',
+      'Профили',
       'Группа риска',
       'Отличники и хорошисты',
       'Посещаемость',
@@ -537,6 +551,13 @@ describe('the admin panel’s «Аналитика»', () => {
       ['5А', 2, 4.5, 100, 100],
       ['5Б', 2, 4, 100, 100],
     ]);
+    const levels = workbook.getWorksheet('Уровни изучения') as ExcelJS.Worksheet;
+    expect([levels.getRow(4).values, levels.getRow(5).values].map((values) => (values as unknown[]).slice(1, 6))).toEqual([
+      ['Базовый уровень', 2, 4.5, 100, 100],
+      ['Углублённое изучение', 2, 4, 100, 100],
+    ]);
+    const teachers = workbook.getWorksheet('Учителя') as ExcelJS.Worksheet;
+    expect([teachers.getRow(4).getCell(1).value, teachers.getRow(5).getCell(1).value]).toEqual(['an_teacher', 'an_teacher_b']);
     const risk = workbook.getWorksheet('Группа риска') as ExcelJS.Worksheet;
     expect(String(risk.getRow(2).getCell(1).value)).toMatch(/^Кузнецов/);
     expect(risk.getRow(2).getCell(4).value).toBe('мало отметок, много пропусков');

@@ -450,6 +450,8 @@ const TYPES = (): TypeSpec[] => {
         ['pupils', [999_999], 'naming a pupil who does not exist', ['pupils']],
         ['subgroup', HUGE, 'with a huge subgroup string', ['subgroup']],
         ['subgroup', { $ne: '' }, 'with an object as subgroup', ['subgroup']],
+        ['studyLevel', 'expert', 'with an unknown level of study', ['studyLevel']],
+        ['studyLevel', 3, 'with a number as level of study', ['studyLevel']],
       ],
     },
     {

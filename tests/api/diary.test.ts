@@ -60,7 +60,7 @@ describe('the electronic diary', () => {
     expect(response.status).toBe(200);
     expect(response.body.meta.range).toEqual({ from: '2025-09-01', to: '2025-10-24', period: '1 четверть' });
     const [maths] = response.body.data;
-    expect(maths.subject).toBe('Математика');
+    expect(maths).toMatchObject({ subject: 'Математика', studyLevel: 'basic' });
     expect(maths.marks.map((mark: { value: string }) => mark.value)).toEqual(['5', '3']);
     expect(maths.average).toBe(3.67);
     expect(maths.summaryMarks).toEqual([expect.objectContaining({ kind: 'periodic', value: '4', period: '1 четверть' })]);

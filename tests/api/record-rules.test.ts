@@ -478,6 +478,59 @@ describe('journals', () => {
   });
 });
 
+describe('in-depth study (углублённое изучение)', () => {
+  it('teaches a subject in depth to a group of the class, and keeps each pupil in one group of the subject', async () => {
+    const informatics = await make(strapi, 'api::subject.subject', { name: 'Информатика' });
+    const [ivanov, petrova, sidorov] = school.pupils5a;
+    const group = (subgroup: string, pupils: Array<{ documentId: string }>, extra: Record<string, unknown> = {}) => ({
+      schoolClass: school.class5a.documentId,
+      subject: informatics.documentId,
+      kind: 'classroom',
+      subgroup,
+      pupils: pupils.map((pupil) => pupil.documentId),
+      ...extra,
+    });
+    expect((await deputy.post('/api/journals', group('базовая группа', [ivanov, petrova]))).status).toBe(201);
+    await expectRefused(
+      deputy,
+      '/api/journals',
+      'api::journal.journal',
+      group('углублённая группа', [petrova, sidorov], { studyLevel: 'advanced' }),
+      'pupils',
+      /Петрова .* уже изучает этот предмет в журнале «5А · Информатика · базовая группа · 2025\/2026»/,
+    );
+    const advanced = await deputy.post('/api/journals', group('углублённая группа', [sidorov], { studyLevel: 'advanced' }));
+    expect(advanced.status).toBe(201);
+    expect(advanced.body.data).toMatchObject({
+      studyLevel: 'advanced',
+      title: '5А · Информатика (углублённый) · углублённая группа · 2025/2026',
+    });
+  });
+
+  it('refuses an unknown level, and in-depth study in a club or an elective', async () => {
+    await expectRefused(
+      deputy,
+      '/api/journals',
+      'api::journal.journal',
+      { schoolClass: school.class5a.documentId, subject: school.math.documentId, subgroup: 'гр. 7', studyLevel: 'expert' },
+      'studyLevel',
+    );
+    await expectRefused(
+      deputy,
+      '/api/journals',
+      'api::journal.journal',
+      {
+        schoolClass: school.class5a.documentId,
+        subject: school.math.documentId,
+        kind: 'elective',
+        studyLevel: 'advanced',
+      },
+      'studyLevel',
+      /Углублённо изучается предмет учебного плана/,
+    );
+  });
+});
+
 describe('school structure', () => {
   it('refuses a badly named academic year or one that ends before it starts', async () => {
     await expectRefused(

@@ -16,6 +16,12 @@ export const JOURNAL_KIND_TITLES: Record<string, string> = {
 /** Kinds that may gather pupils from several classes: they name their pupils instead of a class. */
 const CROSS_CLASS_KINDS = new Set(['extracurricular', 'club', 'section']);
 
+/** Levels at which a subject of the curriculum is studied (seed 003 §2.3: углублённое изучение). */
+export const STUDY_LEVEL_TITLES: Record<string, string> = { basic: 'базовый', advanced: 'углублённый' };
+
+/** Kinds that teach a subject of the curriculum itself, so may teach it in depth: the class or its group, at home. */
+const CURRICULUM_KINDS = new Set(['classroom', 'home-schooling']);
+
 export const subjectRules = async (draft: RecordDraft): Promise<Derived> => {
   const name = draft.text('name') ?? '';
   if (!name) draft.fail('name', 'Укажите название предмета');
@@ -63,6 +69,16 @@ export const journalRules = async (draft: RecordDraft): Promise<Derived> => {
       }
     }
   }
+  const studyLevel = draft.value<string>('studyLevel') ?? 'basic';
+  if (!(studyLevel in STUDY_LEVEL_TITLES)) draft.fail('studyLevel', 'Уровень изучения: basic (базовый) или advanced (углублённый)');
+  if (studyLevel === 'advanced' && !CURRICULUM_KINDS.has(kind)) {
+    draft.fail(
+      'studyLevel',
+      `Углублённо изучается предмет учебного плана: классный журнал (класса или группы) или журнал обучения на дому, а не ${JOURNAL_KIND_TITLES[kind]}`,
+    );
+  }
+  if (schoolClass && kind === 'classroom' && pupils.length > 0) await reportPupilsInAnotherGroup(draft, pupils, schoolClass, subject, year);
+
   const subgroupInput = draft.text('subgroup') ?? '';
   const subgroup = subgroupInput || (kind === 'home-schooling' && pupils[0] ? String(pupils[0].fullName) : '');
   const twins = (await draft.strapi.db.query('api::journal.journal').findMany({
@@ -82,8 +98,42 @@ export const journalRules = async (draft: RecordDraft): Promise<Derived> => {
     );
   }
   draft.check();
-  const title = [schoolClass?.name, subject.name, subgroup || null, kind === 'classroom' ? null : JOURNAL_KIND_TITLES[kind], year.title]
+  const subjectTitle = studyLevel === 'advanced' ? `${String(subject.name)} (углублённый)` : subject.name;
+  const title = [schoolClass?.name, subjectTitle, subgroup || null, kind === 'classroom' ? null : JOURNAL_KIND_TITLES[kind], year.title]
     .filter(Boolean)
     .join(' · ');
-  return { kind, subgroup: subgroup || null, academicYear: { id: year.id }, title };
+  return { kind, studyLevel, subgroup: subgroup || null, academicYear: { id: year.id }, title };
+};
+
+/**
+ * A pupil's choice of level is one group per subject: a pupil of the class studies the subject in
+ * one of its groups (базовая or углублённая), never in two classroom journals of it at once.
+ */
+const reportPupilsInAnotherGroup = async (
+  draft: RecordDraft,
+  pupils: StoredRecord[],
+  schoolClass: StoredRecord,
+  subject: StoredRecord,
+  year: StoredRecord,
+): Promise<void> => {
+  const others = (await draft.strapi.db.query('api::journal.journal').findMany({
+    where: {
+      schoolClass: { id: schoolClass.id },
+      subject: { id: subject.id },
+      academicYear: { id: year.id },
+      kind: 'classroom',
+      pupils: { id: { $in: pupils.map((pupil) => pupil.id) } },
+      ...draft.notSelf(),
+    },
+    select: ['id', 'title'],
+    populate: { pupils: { select: ['id'] } },
+  })) as Array<StoredRecord & { pupils: StoredRecord[] }>;
+  for (const pupil of pupils) {
+    const other = others.find((journal) => journal.pupils.some((member) => member.id === pupil.id));
+    if (other)
+      draft.report(
+        'pupils',
+        `${String(pupil.fullName)} уже изучает этот предмет в журнале «${String(other.title)}»: одна группа на предмет`,
+      );
+  }
 };

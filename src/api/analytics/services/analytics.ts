@@ -86,8 +86,11 @@ export interface AnalyticsFilters {
   compare?: unknown;
 }
 
-export type GroupBy = 'school' | 'class' | 'subject' | 'grade' | 'teacher';
-export const GROUP_BYS: readonly GroupBy[] = ['school', 'class', 'subject', 'grade', 'teacher'];
+export type GroupBy = 'school' | 'class' | 'subject' | 'grade' | 'teacher' | 'level' | 'profile';
+export const GROUP_BYS: readonly GroupBy[] = ['school', 'class', 'subject', 'grade', 'teacher', 'level', 'profile'];
+
+/** Groups of `groupBy=level`: the level at which the journal teaches its subject (R97). */
+const STUDY_LEVEL_GROUPS: Record<string, string> = { basic: 'Базовый уровень', advanced: 'Углублённое изучение' };
 
 export interface PeriodInfo {
   id: number;
@@ -111,6 +114,10 @@ interface JournalInfo {
   subjectName: string;
   subjectDocumentId: string;
   scale: string;
+  /** `basic` or `advanced` (углублённое изучение). */
+  studyLevel: string;
+  /** The class's profile (e.g. «естественно-научный»), empty when it has none. */
+  classProfile: string;
   teachers: Array<{ id: number; name: string }>;
 }
 
@@ -263,9 +270,9 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const journalsOfYear = async (yearId: number): Promise<Map<number, JournalInfo>> => {
     const journals = (await strapi.db.query(JOURNAL).findMany({
       where: { academicYear: { id: yearId }, schoolClass: { id: { $notNull: true } } },
-      select: ['id'],
+      select: ['id', 'studyLevel'],
       populate: {
-        schoolClass: { select: ['id', 'documentId', 'name', 'grade'] },
+        schoolClass: { select: ['id', 'documentId', 'name', 'grade', 'profile'] },
         subject: { select: ['id', 'documentId', 'name', 'scale'] },
         teachers: { select: ['id', 'username'] },
       },
@@ -283,6 +290,8 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         subjectName: String(journal.subject.name ?? ''),
         subjectDocumentId: String(journal.subject.documentId),
         scale: String(journal.subject.scale ?? 'five-point'),
+        studyLevel: String(journal.studyLevel ?? 'basic'),
+        classProfile: String(journal.schoolClass.profile ?? '').trim(),
         teachers: (journal.teachers ?? []).map((teacher) => ({ id: Number(teacher.id), name: String(teacher.username ?? '') })),
       });
     }
@@ -765,6 +774,12 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         return journal.teachers.length > 0
           ? journal.teachers.map((teacher) => ({ key: String(teacher.id), label: teacher.name }))
           : [{ key: 'none', label: 'Учитель не указан' }];
+      case 'level':
+        return [{ key: journal.studyLevel, label: STUDY_LEVEL_GROUPS[journal.studyLevel] ?? journal.studyLevel }];
+      case 'profile':
+        return journal.classProfile
+          ? [{ key: journal.classProfile.toLocaleLowerCase('ru'), label: `Профиль «${journal.classProfile}»` }]
+          : [{ key: 'none', label: 'Без профиля' }];
       default:
         return [{ key: 'school', label: 'Школа' }];
     }

@@ -308,11 +308,14 @@ const createDiaryService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { student: { id: pupil.id }, date: { $gte: range.from, $lte: range.to } },
         orderBy: [{ date: 'asc' }, { id: 'asc' }],
         populate: {
-          journal: { select: ['documentId', 'title'], populate: { subject: { select: ['name', 'sortOrder'] } } },
+          journal: { select: ['documentId', 'title', 'studyLevel'], populate: { subject: { select: ['name', 'sortOrder'] } } },
           studyPeriod: { select: ['title'] },
         },
       });
-      const bySubject = new Map<string, { subject: string; sortOrder: number; journal: string; current: Row[]; summary: Row[] }>();
+      const bySubject = new Map<
+        string,
+        { subject: string; sortOrder: number; journal: string; studyLevel: string; current: Row[]; summary: Row[] }
+      >();
       for (const mark of marks) {
         const journal = mark.journal as Row & { subject?: { name: string; sortOrder?: number } };
         const key = journal?.documentId ?? 'none';
@@ -321,6 +324,7 @@ const createDiaryService = ({ strapi }: { strapi: Core.Strapi }) => {
             subject: journal?.subject?.name ?? '',
             sortOrder: journal?.subject?.sortOrder ?? 100,
             journal: key,
+            studyLevel: String((journal as Row | null)?.studyLevel ?? 'basic'),
             current: [],
             summary: [],
           });
@@ -342,6 +346,8 @@ const createDiaryService = ({ strapi }: { strapi: Core.Strapi }) => {
         .map((group) => ({
           subject: group.subject,
           journal: group.journal,
+          /** `advanced` where the pupil studies the subject in depth (углублённое изучение). */
+          studyLevel: group.studyLevel,
           average: weightedAverage(
             group.current.map((mark) => ({ numericValue: mark.numericValue as number | null, weight: mark.weight as number })),
           ),

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 
 /**
- * The analytics page as a workbook: classes and subjects ranked with this period beside the
- * previous one, pupils at risk, отличники and хорошисты, attendance.
+ * The analytics page as a workbook: classes, subjects, teachers, levels of study and profiles
+ * ranked with this period beside the previous one, pupils at risk, отличники and хорошисты, attendance.
  */
 
 interface Measures {
@@ -28,6 +28,12 @@ export interface AnalyticsWorkbookInput {
   previousTitle: string | null;
   classes: SummaryGroup[];
   subjects: SummaryGroup[];
+  /** By teacher: the objective basis of the incentive commission (R92). */
+  teachers: SummaryGroup[];
+  /** By level of study: базовый and углублённый (R97). */
+  levels: SummaryGroup[];
+  /** By the class's profile (R97). */
+  profiles: SummaryGroup[];
   atRisk: Array<{
     fullName: string;
     className: string | null;
@@ -109,6 +115,9 @@ export const analyticsWorkbook = async (input: AnalyticsWorkbookInput): Promise<
   workbook.created = new Date();
   rankingSheet(workbook, 'Классы', 'Класс', input, input.classes);
   rankingSheet(workbook, 'Предметы', 'Предмет', input, input.subjects);
+  rankingSheet(workbook, 'Учителя', 'Учитель', input, input.teachers);
+  rankingSheet(workbook, 'Уровни изучения', 'Уровень изучения', input, input.levels);
+  rankingSheet(workbook, 'Профили', 'Профиль класса', input, input.profiles);
 
   const risk = workbook.addWorksheet('Группа риска');
   risk.addRow(['Обучающийся', 'Класс', 'Средний балл', 'Причины', 'Предметы']).font = BOLD;

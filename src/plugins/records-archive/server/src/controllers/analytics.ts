@@ -18,12 +18,15 @@ const analyticsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await runAnalyticsReport(analytics(), name, WHOLE_SCHOOL, ctx.query as Record<string, unknown>) };
     }),
 
-    /** The page's tables as one workbook: classes and subjects ranked, at risk, leaders, attendance. */
+    /** The page's tables as one workbook: classes, subjects, teachers, levels and profiles ranked; at risk, leaders, attendance. */
     async exportXlsx(ctx: Context) {
       const filters = analyticsFiltersOf(ctx.query as Record<string, unknown>);
       const service = analytics();
       const classes = await service.summary(WHOLE_SCHOOL, { ...filters, groupBy: 'class' });
       const subjects = await service.summary(WHOLE_SCHOOL, { ...filters, groupBy: 'subject' });
+      const teachers = await service.summary(WHOLE_SCHOOL, { ...filters, groupBy: 'teacher' });
+      const levels = await service.summary(WHOLE_SCHOOL, { ...filters, groupBy: 'level' });
+      const profiles = await service.summary(WHOLE_SCHOOL, { ...filters, groupBy: 'profile' });
       const atRisk = await service.atRisk(WHOLE_SCHOOL, filters);
       const leaders = await service.leaders(WHOLE_SCHOOL, filters);
       const attendance = await service.attendance(WHOLE_SCHOOL, filters);
@@ -33,6 +36,9 @@ const analyticsController = ({ strapi }: { strapi: Core.Strapi }) => {
         previousTitle: classes.previousPeriod ? `${classes.previousPeriod.title} ${classes.previousPeriod.year}` : null,
         classes: classes.groups as SummaryGroup[],
         subjects: subjects.groups as SummaryGroup[],
+        teachers: teachers.groups as SummaryGroup[],
+        levels: levels.groups as SummaryGroup[],
+        profiles: profiles.groups as SummaryGroup[],
         atRisk: atRisk.pupils,
         leaders,
         attendance: attendance.classes,
