@@ -291,6 +291,8 @@ const LESSON_PLANS_REVIEW = [...LESSON_PLANS_READ, 'api::lesson-plan.lesson-plan
 /** Daily reports on the lessons held, with the materials sent to pupils: the teacher sends, the deputy reads (never deleted: the rules answer 403). */
 const DAILY_REPORTS_READ = read('daily-report');
 const DAILY_REPORTS_KEEP = [...DAILY_REPORTS_READ, ...write('daily-report')];
+/** The check of lessons held without a report: the curating deputy (their associations) and the director (all). */
+const DAILY_REPORTS_CONTROL = [...DAILY_REPORTS_READ, 'api::daily-report.daily-report.missing'];
 /** Assignments to pupils and their work: the journal's teachers set, read the list of who has handed in, and check. */
 const ASSIGNMENTS_READ = [
   ...read('assignment', 'assignment-submission'),
@@ -391,7 +393,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     actions: [
       ...ASSOCIATIONS_KEEP,
       ...LESSON_PLANS_READ,
-      ...DAILY_REPORTS_READ,
+      ...DAILY_REPORTS_CONTROL,
       ...COMPETENCY_KEEP,
       ...ASSIGNMENTS_READ,
       ...DECISIONS_READ,
@@ -437,7 +439,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     actions: [
       ...ASSOCIATIONS_KEEP,
       ...LESSON_PLANS_READ,
-      ...DAILY_REPORTS_READ,
+      ...DAILY_REPORTS_CONTROL,
       ...COMPETENCY_KEEP,
       ...ASSIGNMENTS_READ,
       ...DECISIONS_KEEP,

@@ -616,6 +616,11 @@ const routes = (): RouteCase[] => [
     expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
   },
   {
+    name: 'GET /api/daily-reports/missing (the check of lessons held without a report)',
+    call: (api) => api.get('/api/daily-reports/missing?from=2025-09-01&to=2025-09-30'),
+    expect: { deputy: 200, director: 200, others: 403 },
+  },
+  {
     name: 'POST /api/daily-reports for a day to come (400 for teachers)',
     call: (api) => api.post('/api/daily-reports', { date: '2999-01-01', summary: 'Завтра' }),
     expect: { teacherA: 400, classTeacherB: 400, others: 403 },

@@ -115,3 +115,78 @@ describe('the daily report on lessons held', () => {
     );
   });
 });
+
+describe('the check of lessons held without a report', () => {
+  const missingOf = (api: Api, from: string, to: string) => api.get(`/api/daily-reports/missing?from=${from}&to=${to}`);
+
+  it('lists for the curating deputy and the director the teachers of the association with days of lessons and no report', async () => {
+    const otherHead = await createAccount(strapi, 'methodologist', 'reports.other.head');
+    await strapi.documents('api::methodical-association.methodical-association').create({
+      data: {
+        name: 'МО учителей начальных классов',
+        head: otherHead.documentId,
+        curator: world.accounts.deputy.documentId,
+        members: [world.teacherB.documentId],
+      },
+    } as never);
+    const journal = (await strapi.db.query('api::journal.journal').findOne({ where: { id: current.journal.id } })) as { title: string };
+    const answer = await missingOf(curator, current.yesterday, current.today);
+    expect(answer.status).toBe(200);
+    // Today's report was sent (above); yesterday's lesson has none.
+    expect(answer.body.data).toMatchObject({
+      from: current.yesterday,
+      to: current.today,
+      associations: ['МО учителей математики'],
+      teachers: [
+        {
+          teacher: { documentId: world.teacherA.documentId, username: 'teacher.a' },
+          association: 'МО учителей математики',
+          daysWithLessons: 2,
+          missing: [{ date: current.yesterday, lessons: [{ number: 1, journal: journal.title }] }],
+        },
+      ],
+    });
+    expect((await missingOf(director, current.yesterday, current.today)).body.data.teachers).toEqual(answer.body.data.teachers);
+    // The other deputy curates another association: teacher A is not theirs.
+    const other = await missingOf(otherDeputy, current.yesterday, current.today);
+    expect(other.body.data).toMatchObject({ associations: ['МО учителей начальных классов'], teachers: [] });
+    expect((await missingOf(curator, current.today, current.today)).body.data.teachers).toEqual([]);
+  });
+
+  it('clears the day once the teacher sends its report', async () => {
+    const sent = await teacherA.post('/api/daily-reports', {
+      date: current.yesterday,
+      lessons: [current.lessonYesterday.documentId],
+      summary: 'Урок по конспекту',
+    });
+    expect(sent.status).toBe(201);
+    expect((await missingOf(curator, current.yesterday, current.today)).body.data.teachers).toEqual([]);
+  });
+
+  it('is refused to teachers, the head of an association and families', async () => {
+    for (const jwt of [
+      world.teacherA.jwt,
+      world.teacherB.jwt,
+      world.accounts.methodologist.jwt,
+      world.accounts.parentA.jwt,
+      world.accounts.pupilA.jwt,
+    ]) {
+      expect((await missingOf(apiAs(strapi, jwt), current.yesterday, current.today)).status).toBe(403);
+    }
+  });
+
+  it('answers 400 naming the field for a bad day, a day to come, a reversed or too long range and an unknown parameter', async () => {
+    const pathOf = async (query: string) => {
+      const response = await curator.get(`/api/daily-reports/missing?${query}`);
+      expect(response.status).toBe(400);
+      return pathsOf(response);
+    };
+    expect(await pathOf(`from=2025-13-01&to=${current.today}`)).toEqual(['from']);
+    expect(await pathOf(`from=${current.today}&to=вчера`)).toEqual(['to']);
+    expect(await pathOf(`from=${current.today}&to=${current.tomorrow}`)).toEqual(['to']);
+    expect(await pathOf(`from=${current.today}&to=${current.yesterday}`)).toEqual(['from']);
+    expect(await pathOf(`from=2020-01-01&to=${current.today}`)).toEqual(['from']);
+    expect(await pathOf(`from=${current.today}&teacher=1`)).toEqual(['teacher']);
+    expect((await curator.get('/api/daily-reports/missing')).body.data).toMatchObject({ from: current.today, to: current.today });
+  });
+});
