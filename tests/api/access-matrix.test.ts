@@ -695,6 +695,32 @@ const routes = (): RouteCase[] => [
       api.post(`/api/diary/${world.school.pupils5a[0].documentId}/assignments/nosuchdocument0000000000/submissions`, { text: 'Ответ' }),
     expect: { parentA: 404, pupilA: 404, others: 403 },
   },
+  // Meetings on results (R93): kept by the director, the deputy and (own association) the head of an МО; teachers read theirs.
+  {
+    name: 'GET /api/results-meetings',
+    call: (api) => api.get('/api/results-meetings'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, methodologist: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/results-meetings/decisions',
+    call: (api) => api.get('/api/results-meetings/decisions?due=overdue'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, methodologist: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/results-meetings without a kind (400 for those who keep them)',
+    call: (api) => api.post('/api/results-meetings', { attendeesCount: 1 }),
+    expect: { deputy: 400, director: 400, methodologist: 400, others: 403 },
+  },
+  {
+    name: 'POST /api/results-meetings/:id/sign of a meeting that does not exist',
+    call: (api) => api.post('/api/results-meetings/nosuchdocument0000000000/sign', {}),
+    expect: { deputy: 404, director: 404, methodologist: 404, others: 403 },
+  },
+  {
+    name: 'POST /api/results-meetings/:id/decisions/:n/done of a meeting that does not exist',
+    call: (api) => api.post('/api/results-meetings/nosuchdocument0000000000/decisions/1/done', { doneOn: '2025-11-10' }),
+    expect: { deputy: 404, director: 404, methodologist: 404, others: 403 },
+  },
   // The paper archive lives in the admin panel only: no REST account or API token reaches it.
   {
     name: 'GET /records-archive/paper-archive/carriers (admin route)',

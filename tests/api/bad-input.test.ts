@@ -1146,6 +1146,172 @@ const TYPES = (): TypeSpec[] => {
         ...badTexts('executionNote'),
       ],
     },
+    {
+      plural: 'results-meetings',
+      uid: 'api::results-meeting.results-meeting',
+      label: 'meeting on results',
+      writer: 'director',
+      good: () => ({
+        kind: 'pedagogical-council',
+        heldOn: '2025-11-01',
+        protocolNumber: '4',
+        studyPeriod: school.quarters[0].documentId,
+        chair: world.accounts.director.documentId,
+        secretary: world.accounts.deputy.documentId,
+        attendeesCount: 20,
+        reports: [{ title: 'Итоги 1 четверти', grade: 5 }],
+        decisions: [{ text: 'Провести консультации', executor: world.teacherA.documentId, dueOn: '2025-12-01' }],
+      }),
+      existing: () => meetings.open,
+      fields: [
+        ['kind', 'party', 'of an unknown kind', ['kind']],
+        ['kind', 'association-meeting', 'of a methodical association without the association', ['association']],
+        ...badRelations('association', 'methodical association'),
+        ...badDates('heldOn'),
+        ['heldOn', '2999-01-01', 'held in the future', ['heldOn']],
+        ...badTexts('protocolNumber'),
+        ['protocolNumber', '  ', 'without a protocol number', ['protocolNumber']],
+        ...badRelations('studyPeriod', 'study period'),
+        ...badRelations('chair', 'chair'),
+        ...badRelations('secretary', 'secretary'),
+        ['attendeesCount', 0, 'attended by nobody', ['attendeesCount']],
+        ['attendeesCount', '20', 'with the attendance as a string', ['attendeesCount']],
+        ...badTexts('agenda'),
+        ['reports', 'Итоги', 'with the reports as a string', ['reports']],
+        ['reports', [{ title: 12345 }], 'with a report whose title is a number', ['reports.0.title']],
+        ['reports', [{ title: 'Итоги', grade: 12 }], 'with a report on grade 12', ['reports.0.grade']],
+        [
+          'reports',
+          [{ title: 'Итоги', schoolClass: { id: { $gt: 0 } } }],
+          'with a filter operator as a report’s class',
+          ['reports.0.schoolClass'],
+        ],
+        ['reports', [{ title: 'Итоги', isAdmin: true }], 'with a report with an unknown field', undefined],
+        ['decisions', [{ text: HUGE }], 'with a huge decision', ['decisions.0.text']],
+        ['decisions', [{ text: 'Сделать', dueOn: '2025-01-01' }], 'with a decision due before the meeting', ['decisions.0.dueOn']],
+        ['decisions', [{ text: 'Сделать', doneOn: '2999-01-01' }], 'with a decision done in the future', ['decisions.0.doneOn']],
+        ['decisions', [{ text: 'Сделать', executor: SQL }], 'with an SQL injection as an executor', ['decisions.0.executor']],
+        ['signedAt', '2025-11-02T10:00:00.000Z', 'signed by the body', ['signedAt']],
+      ],
+    },
+  ];
+};
+
+/** An open and a signed meeting on results the cases change. */
+const meetings = { open: '', signed: '' };
+beforeAll(async () => {
+  const meeting = (protocolNumber: string) => ({
+    kind: 'director-meeting',
+    heldOn: '2025-11-05',
+    protocolNumber,
+    academicYear: school.year.documentId,
+    chair: world.accounts.director.documentId,
+    secretary: world.accounts.deputy.documentId,
+    attendeesCount: 8,
+    reports: [{ title: 'Итоги 1 четверти' }],
+    decisions: [{ text: 'Проверить журналы', dueOn: '2025-11-20' }],
+  });
+  meetings.open = (await make(strapi, 'api::results-meeting.results-meeting', meeting('1'))).documentId;
+  meetings.signed = (await make(strapi, 'api::results-meeting.results-meeting', meeting('2'))).documentId;
+  const { runMeetingStep } = await import('../../src/school/records/results-meeting-rules');
+  await runMeetingStep({ kind: 'sign', accountId: world.accounts.director.id }, () =>
+    strapi.documents('api::results-meeting.results-meeting').update({ documentId: meetings.signed, data: {} } as never),
+  );
+});
+
+/** Meetings on results: signing, marking a decision done, and a signed protocol that is never changed. */
+const resultsMeetingCases = (): BadCase[] => {
+  const table = 'api::results-meeting.results-meeting' as UID.Schema;
+  const post = postCaseOf(table, 'director');
+  /** The stored meetings exist only once beforeAll has run: their cases name them lazily. */
+  const on = (meeting: () => string, path: string, badCase: BadCase): BadCase => ({
+    ...badCase,
+    url: () => `/api/results-meetings/${meeting()}${path}`,
+    row: meeting,
+  });
+  const open = () => meetings.open;
+  const signed = () => meetings.signed;
+  const doneBody = () => data({ doneOn: '2025-11-10' });
+  return [
+    post(
+      'the director’s signing of a meeting that does not exist',
+      '/api/results-meetings/nosuchdocument0000000000/sign',
+      () => data({}),
+      undefined,
+      'director',
+      404,
+    ),
+    on(
+      signed,
+      '/sign',
+      post('the director’s signing of a signed protocol', '', () => data({}), undefined, 'director', 403),
+    ),
+    on(
+      open,
+      '/sign',
+      post('a teacher’s signing of a protocol', '', () => data({}), undefined, 'teacherA', 403),
+    ),
+    on(
+      open,
+      '/sign',
+      post('a parent’s signing of a protocol', '', () => data({}), undefined, 'parentA', 403),
+    ),
+    on(
+      open,
+      '/decisions/1/done',
+      post('the director’s decision done with data as a list', '', () => data([{ doneOn: '2025-11-10' }]), ['data']),
+    ),
+    on(
+      open,
+      '/decisions/1/done',
+      post('the director’s decision done without a date', '', () => data({}), ['doneOn']),
+    ),
+    on(
+      open,
+      '/decisions/1/done',
+      post('the director’s decision done on an impossible date', '', () => data({ doneOn: '2025-02-30' }), ['doneOn']),
+    ),
+    on(
+      open,
+      '/decisions/1/done',
+      post('the director’s decision done with an unknown parameter', '', () => data({ doneOn: '2025-11-10', text: 'Иначе' }), ['text']),
+    ),
+    on(
+      open,
+      '/decisions/1/done',
+      post('the director’s decision done before the meeting', '', () => data({ doneOn: '2025-11-01' }), ['decisions.0.doneOn']),
+    ),
+    on(
+      open,
+      '/decisions/9/done',
+      post('the director’s decision done of a decision the protocol has not', '', doneBody, undefined, 'director', 404),
+    ),
+    on(
+      open,
+      `/decisions/${encodeURIComponent(SQL)}/done`,
+      post('the director’s decision done with an SQL injection as its number', '', doneBody, undefined, 'director', 404),
+    ),
+    on(open, '/decisions/1/done', post('a teacher’s decision done', '', doneBody, undefined, 'teacherA', 403)),
+    {
+      name: 'the director’s change of a signed protocol',
+      who: 'director',
+      method: 'put',
+      url: () => `/api/results-meetings/${meetings.signed}`,
+      body: () => data({ attendeesCount: 9 }),
+      table,
+      row: signed,
+      status: 403,
+    },
+    {
+      name: 'the director’s deletion of a signed protocol',
+      who: 'director',
+      method: 'delete',
+      url: () => `/api/results-meetings/${meetings.signed}`,
+      body: () => ({ none: true }),
+      table,
+      row: signed,
+      status: 403,
+    },
   ];
 };
 
@@ -2769,6 +2935,12 @@ describe('bad input to the import of external assessment results', () => {
 
 describe('bad input to GIA results, their import and acknowledgment', () => {
   it.each(titled(examResultCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
+  });
+});
+
+describe('bad input to the meetings on results, their signing and their decisions', () => {
+  it.each(titled(resultsMeetingCases()))('%s', async (_name, badCase) => {
     await expectRefused(badCase);
   });
 });
