@@ -297,11 +297,17 @@ const DAILY_REPORTS_CONTROL = [...DAILY_REPORTS_READ, 'api::daily-report.daily-r
 const ASSIGNMENTS_READ = [
   ...read('assignment', 'assignment-submission'),
   'api::assignment.assignment.submissions',
+  'api::assignment.assignment.material',
   'api::assignment-submission.assignment-submission.file',
 ];
 const ASSIGNMENTS_KEEP = [...ASSIGNMENTS_READ, ...write('assignment'), 'api::assignment-submission.assignment-submission.check'];
 /** A family's view of the pupil's assignments, handing in work and reading its files. */
-const ASSIGNMENTS_FAMILY = ['api::diary.assignments.list', 'api::diary.assignments.submit', 'api::diary.assignments.file'];
+const ASSIGNMENTS_FAMILY = [
+  'api::diary.assignments.list',
+  'api::diary.assignments.submit',
+  'api::diary.assignments.file',
+  'api::diary.assignments.material',
+];
 /** The distance-learning flow of a teacher (and class teacher). */
 const DISTANCE_TEACHER = [...ASSOCIATIONS_READ, ...LESSON_PLANS_KEEP, ...DAILY_REPORTS_KEEP, ...ASSIGNMENTS_KEEP];
 /**

@@ -15,7 +15,11 @@ import { errors } from '@strapi/utils';
 
 const FILE = 'plugin::upload.file';
 /** The components and content types whose attached files are private. */
-export const PRIVATE_OWNERS = ['personal-file.admission-document', 'api::assignment-submission.assignment-submission'] as const;
+export const PRIVATE_OWNERS = [
+  'personal-file.admission-document',
+  'api::assignment-submission.assignment-submission',
+  'api::assignment.assignment',
+] as const;
 const FORMAT_PREFIX = /^(thumbnail|small|medium|large)_/;
 
 interface MorphJoin {

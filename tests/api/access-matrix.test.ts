@@ -721,6 +721,16 @@ const routes = (): RouteCase[] => [
     call: (api) => api.post('/api/results-meetings/nosuchdocument0000000000/decisions/1/done', { doneOn: '2025-11-10' }),
     expect: { deputy: 404, director: 404, methodologist: 404, others: 403 },
   },
+  {
+    name: 'GET /api/diary/:student/assignments/:assignment/materials/:file of an assignment that does not exist',
+    call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/assignments/nosuchdocument0000000000/materials/1`),
+    expect: { parentA: 404, pupilA: 404, others: 403 },
+  },
+  {
+    name: 'GET /api/assignments/:id/materials/:file of an assignment that does not exist',
+    call: (api) => api.get('/api/assignments/nosuchdocument0000000000/materials/1'),
+    expect: { teacherA: 404, classTeacherB: 404, deputy: 404, director: 404, others: 403 },
+  },
   // The paper archive lives in the admin panel only: no REST account or API token reaches it.
   {
     name: 'GET /records-archive/paper-archive/carriers (admin route)',

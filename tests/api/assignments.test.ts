@@ -251,3 +251,65 @@ describe('an assignment to the pupils of a journal', () => {
     expect((await teacherA.delete(`/api/assignments/${assignmentId}`)).status).toBe(400);
   });
 });
+
+describe('the materials of an assignment', () => {
+  it('are listed with the lesson’s homework and read through private routes only, never by their public link', async () => {
+    const uploaded = await apiAs(strapi, world.teacherA.jwt)
+      .raw.post('/api/upload')
+      .set('Authorization', `Bearer ${world.teacherA.jwt}`)
+      .attach('files', Buffer.alloc(3000, 5), { filename: 'задачи.pdf', contentType: 'application/pdf' });
+    expect(uploaded.status).toBe(201);
+    const material = uploaded.body[0] as { id: number; url: string };
+    const created = await teacherA.post('/api/assignments', {
+      journal: current.journal.documentId,
+      lesson: current.lessonToday.documentId,
+      title: 'Задачи на пропорции',
+      materials: [material.id],
+      dueOn: current.tomorrow,
+    });
+    expect(created.status).toBe(201);
+    const withMaterial = created.body.data.documentId as string;
+    const anyone = supertest(strapi.server.httpServer);
+    expect((await anyone.get(material.url)).status).toBe(404);
+
+    const orlov = current.pupils[0].documentId;
+    const familyUrl = `/api/diary/${orlov}/assignments/${withMaterial}/materials/${material.id}`;
+    const homework = await apiAs(strapi, pupil.jwt).get(`/api/diary/${orlov}/homework?from=${current.yesterday}&to=${current.today}`);
+    expect(homework.status).toBe(200);
+    expect(homework.body.data).toEqual([
+      expect.objectContaining({ date: current.yesterday, topic: 'Проценты', assignments: [expect.objectContaining({ materials: [] })] }),
+      expect.objectContaining({
+        date: current.today,
+        topic: 'Пропорции',
+        assignments: [
+          {
+            documentId: withMaterial,
+            title: 'Задачи на пропорции',
+            dueOn: current.tomorrow,
+            materials: [{ name: 'задачи.pdf', mime: 'application/pdf', url: familyUrl }],
+          },
+        ],
+      }),
+    ]);
+    const diary = await apiAs(strapi, pupil.jwt).get(`/api/diary/${orlov}/assignments`);
+    const listed = diary.body.data.find((each: { documentId: string }) => each.documentId === withMaterial);
+    expect(listed.materials).toEqual([{ name: 'задачи.pdf', mime: 'application/pdf', url: familyUrl }]);
+
+    const byPupil = await binary(apiAs(strapi, pupil.jwt).get(familyUrl));
+    expect(byPupil.status).toBe(200);
+    expect(Buffer.compare(byPupil.body as Buffer, Buffer.alloc(3000, 5))).toBe(0);
+    // The other pupil's parent, through their own child's diary; a family outside the journal: 404 either way.
+    const zaitseva = `/api/diary/${current.pupils[1].documentId}/assignments/${withMaterial}/materials/${material.id}`;
+    expect((await binary(apiAs(strapi, parent.jwt).get(zaitseva))).status).toBe(200);
+    expect((await apiAs(strapi, parent.jwt).get(familyUrl)).status).toBe(404);
+    const outsider = `/api/diary/${world.school.pupils5a[0].documentId}/assignments/${withMaterial}/materials/${material.id}`;
+    expect((await apiAs(strapi, world.accounts.parentA.jwt).get(outsider)).status).toBe(404);
+    expect((await apiAs(strapi, pupil.jwt).get(`/api/diary/${orlov}/assignments/${withMaterial}/materials/999999`)).status).toBe(404);
+
+    const staffUrl = `/api/assignments/${withMaterial}/materials/${material.id}`;
+    expect((await binary(teacherA.get(staffUrl))).status).toBe(200);
+    expect((await binary(apiAs(strapi, world.accounts.deputy.jwt).get(staffUrl))).status).toBe(200);
+    expect((await teacherB.get(staffUrl)).status).toBe(404);
+    expect((await apiAs(strapi, pupil.jwt).get(staffUrl)).status).toBe(403);
+  });
+});

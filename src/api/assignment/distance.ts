@@ -86,6 +86,12 @@ const familyFileLink =
   (submission, file) =>
     `/api/diary/${pupil.documentId}/submissions/${submission.documentId}/files/${file.id}`;
 const FILE_FIELDS = { select: ['id', 'name', 'mime'] };
+/** Where the family reads a material of an assignment (a private upload: its public link answers 404). */
+export const familyMaterialLink = (pupil: Row, assignment: { documentId: unknown }, file: { id: unknown }): string =>
+  `/api/diary/${String(pupil.documentId)}/assignments/${String(assignment.documentId)}/materials/${String(file.id)}`;
+/** Where the journal's teachers, the deputy and the director read it. */
+export const staffMaterialLink = (assignment: { documentId: unknown }, file: { id: unknown }): string =>
+  `/api/assignments/${String(assignment.documentId)}/materials/${String(file.id)}`;
 
 const submissionView = (submission: Row | undefined, link: FileLink) =>
   submission
@@ -223,7 +229,7 @@ export const pupilAssignments = async (strapi: Core.Strapi, pupil: Row) => {
         populate: { subject: { select: ['name'] }, pupils: { select: ['id'] }, schoolClass: { select: ['id'] } },
       },
       lesson: { select: ['id', 'date', 'number', 'topic', 'homework'], populate: { materials: { select: ['name', 'mime', 'url'] } } },
-      materials: { select: ['name', 'mime', 'url'] },
+      materials: { select: ['id', 'name', 'mime', 'url'] },
     },
   })) as Row[];
   const mine: Row[] = [];
@@ -240,6 +246,11 @@ export const pupilAssignments = async (strapi: Core.Strapi, pupil: Row) => {
   })) as Row[];
   const today = todayInZone(getSchoolSettings(strapi).timeZone);
   const file = (each: Row) => ({ name: each.name, mime: each.mime, url: each.url });
+  const material = (assignment: Row) => (each: Row) => ({
+    name: each.name,
+    mime: each.mime,
+    url: familyMaterialLink(pupil, assignment, each),
+  });
   return mine.map((assignment) => {
     const lesson = assignment.lesson as Row;
     const work = submissions.find((submission) => (submission.assignment as Row | null)?.id === assignment.id);
@@ -251,7 +262,7 @@ export const pupilAssignments = async (strapi: Core.Strapi, pupil: Row) => {
       sources: assignment.sources ?? null,
       dueOn: assignment.dueOn,
       status: work ? String(work.state) : today > String(assignment.dueOn) ? 'overdue' : 'not-submitted',
-      materials: ((assignment.materials as Row[] | undefined) ?? []).map(file),
+      materials: ((assignment.materials as Row[] | undefined) ?? []).map(material(assignment)),
       lesson: {
         date: lesson.date,
         number: lesson.number,
@@ -366,4 +377,35 @@ export const pupilSubmissionFile = async (strapi: Core.Strapi, ctx: Context, pup
     populate: { files: { select: ['id'] } },
   })) as Row | null;
   return fileOfWork(strapi, submission, String(ctx.params.file));
+};
+
+/** The bytes of a material of `assignment` (a file of another record, or none: 404). */
+const materialOf = async (strapi: Core.Strapi, assignmentId: number, fileParam: string) => {
+  const id = Number(fileParam);
+  const found = (await strapi.db.query(ASSIGNMENT).findOne({
+    where: { id: assignmentId },
+    select: ['id'],
+    populate: { materials: { select: ['id'] } },
+  })) as Row | null;
+  const files = (found?.materials as Row[] | undefined) ?? [];
+  if (!Number.isInteger(id) || !files.some((file) => file.id === id)) throw new errors.NotFoundError('Материал задания не найден');
+  return readUpload(strapi, id);
+};
+
+/**
+ * GET /api/assignments/:id/materials/:file: a material the teacher attached to an assignment, for the
+ * journal's teachers, the deputy and the director (another teacher's assignment: 404).
+ */
+export const staffAssignmentMaterial = async (strapi: Core.Strapi, ctx: Context) => {
+  const assignment = await visibleAssignment(strapi, ctx, String(ctx.params.id));
+  return materialOf(strapi, assignment.id, String(ctx.params.file));
+};
+
+/** GET /api/diary/:student/assignments/:assignment/materials/:file: a material of an assignment of the pupil's journals, for the pupil or their parent. */
+export const pupilAssignmentMaterial = async (strapi: Core.Strapi, ctx: Context, pupil: Row) => {
+  const documentId = String(ctx.params.assignment);
+  const visible = (await pupilAssignments(strapi, pupil)).some((each) => each.documentId === documentId);
+  const assignment = (await strapi.db.query(ASSIGNMENT).findOne({ where: { documentId }, select: ['id'] })) as Row | null;
+  if (!assignment || !visible) throw new errors.NotFoundError('Задание не найдено');
+  return materialOf(strapi, assignment.id, String(ctx.params.file));
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { sendDownload } from '../../../school/download';
-import { pupilAssignments, pupilSubmissionFile, submitWork } from '../../assignment/distance';
+import { pupilAssignmentMaterial, pupilAssignments, pupilSubmissionFile, submitWork } from '../../assignment/distance';
 import { diaryReaderOf, ownPupilOf } from '../caller';
 
 /** Thin controller: the family's own child (another child: 404), its assignments, handing in work and reading its files. */
@@ -20,5 +20,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const pupil = await ownPupilOf(strapi, ctx);
     const { content, name, mime } = await pupilSubmissionFile(strapi, ctx, pupil);
     sendDownload(ctx, content, { fileName: name, asciiName: 'work', type: mime });
+  },
+  async material(ctx: Context) {
+    const pupil = await ownPupilOf(strapi, ctx);
+    const { content, name, mime } = await pupilAssignmentMaterial(strapi, ctx, pupil);
+    sendDownload(ctx, content, { fileName: name, asciiName: 'material', type: mime });
   },
 });

@@ -19,5 +19,11 @@ export default {
       handler: 'api::diary.assignments.file',
       config: { description: 'A file of the pupil’s own work (its public link answers 404)' },
     },
+    {
+      method: 'GET',
+      path: '/diary/:student/assignments/:assignment/materials/:file',
+      handler: 'api::diary.assignments.material',
+      config: { description: 'A material the teacher attached to an assignment of the pupil’s journals (its public link answers 404)' },
+    },
   ],
 };

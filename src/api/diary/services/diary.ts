@@ -5,6 +5,7 @@ import { parseLocalDate, todayInZone, type LocalDate } from '../../../school/cal
 import { weekStartOf, weightedAverage } from '../../../school/rules/averages';
 import { DIARY_ENTRY_KIND_LABELS, type DiaryEntryKind } from '../../../school/records/diary-entry-rules';
 import { getSchoolSettings } from '../../../school/settings';
+import { familyMaterialLink } from '../../assignment/distance';
 
 /** The REST account asking: its id and its users-permissions role type. */
 export interface DiaryReader {
@@ -383,11 +384,33 @@ const createDiaryService = ({ strapi }: { strapi: Core.Strapi }) => {
           populate: { journal: { select: ['id'], populate: { subject: { select: ['name'] }, pupils: { select: ['id'] } } } },
         })),
       );
-      return lessons
-        .filter((lesson) => {
-          const pupils = ((lesson.journal as Row).pupils as Row[]) ?? [];
-          return pupils.length === 0 || pupils.some((member) => member.id === pupil.id);
-        })
+      const own = lessons.filter((lesson) => {
+        const pupils = ((lesson.journal as Row).pupils as Row[]) ?? [];
+        return pupils.length === 0 || pupils.some((member) => member.id === pupil.id);
+      });
+      // The assignments of these lessons with their materials, read through the diary's private-file route.
+      const assignments = own.length
+        ? await rows('api::assignment.assignment', {
+            where: { lesson: { id: { $in: own.map((lesson) => lesson.id) } } },
+            orderBy: [{ id: 'asc' }],
+            select: ['id', 'documentId', 'title', 'dueOn'],
+            populate: { lesson: { select: ['id'] }, materials: { select: ['id', 'name', 'mime'] } },
+          })
+        : [];
+      const assignmentsOf = (lesson: Row) =>
+        assignments
+          .filter((assignment) => (assignment.lesson as Row | null)?.id === lesson.id)
+          .map((assignment) => ({
+            documentId: assignment.documentId,
+            title: assignment.title,
+            dueOn: assignment.dueOn,
+            materials: ((assignment.materials as Row[] | undefined) ?? []).map((file) => ({
+              name: file.name,
+              mime: file.mime,
+              url: familyMaterialLink(pupil, assignment, file),
+            })),
+          }));
+      return own
         .sort((a, b) => String(a.date).localeCompare(String(b.date)) || Number(a.number) - Number(b.number))
         .map((lesson) => ({
           date: lesson.date,
@@ -395,6 +418,7 @@ const createDiaryService = ({ strapi }: { strapi: Core.Strapi }) => {
           subject: (((lesson.journal as Row).subject as Row | null)?.name as string | undefined) ?? '',
           topic: lesson.topic ?? null,
           homework: lesson.homework ?? null,
+          assignments: assignmentsOf(lesson),
         }));
     },
 
