@@ -62,6 +62,7 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::duty-appointment.duty-appointment',
   'api::support-contact.support-contact',
   'api::support-plan.support-plan',
+  'api::learning-trajectory.learning-trajectory',
   'api::control-plan-item.control-plan-item',
   'api::management-decision.management-decision',
   // Distance learning: a teacher's lesson plans (named staff, journals).
@@ -152,6 +153,7 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
       return leads ? { personalFile: { student: { enrollments: { schoolClass: ledClasses } } } } : null;
     case 'api::portfolio-entry.portfolio-entry':
     case 'api::support-plan.support-plan':
+    case 'api::learning-trajectory.learning-trajectory':
     case 'api::reward.reward':
     case 'api::external-assessment.external-assessment':
     case 'api::exam-result.exam-result':

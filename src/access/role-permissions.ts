@@ -259,6 +259,13 @@ const SUPPORT_CONTACTS_KEEP = [...SUPPORT_CONTACTS_READ, ...write('support-conta
 /** Individual work plans with pupils (seed 004 §4): read by the pupil's teachers, kept by the class teacher (own class), deputy and director. */
 const SUPPORT_PLANS_READ = read('support-plan');
 const SUPPORT_PLANS_KEEP = [...SUPPORT_PLANS_READ, ...write('support-plan')];
+/**
+ * Individual educational trajectories (R24): kept by the class teacher (own class), deputy and director,
+ * read by the pupil's teachers; the family reads its own child's through the diary.
+ */
+const TRAJECTORIES_READ = read('learning-trajectory');
+const TRAJECTORIES_KEEP = [...TRAJECTORIES_READ, ...write('learning-trajectory')];
+const TRAJECTORIES_FAMILY = ['api::diary.trajectories.show'];
 /** The internal-control plan (план ВШК): kept by the deputy director and the director. */
 const CONTROL_PLAN_KEEP = [...read('control-plan-item'), ...write('control-plan-item')];
 
@@ -335,6 +342,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...RESULTS_MEETINGS_READ,
       ...COMPETENCY_KEEP,
       ...SUPPORT_PLANS_READ,
+      ...TRAJECTORIES_READ,
       ...read(...RECORD_TYPES),
       ...write(...JOURNAL_ENTRIES),
       ...GRID_READ,
@@ -365,6 +373,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...RESULTS_MEETINGS_READ,
       ...COMPETENCY_KEEP,
       ...SUPPORT_PLANS_KEEP,
+      ...TRAJECTORIES_KEEP,
       ...read(...RECORD_TYPES),
       ...write(...JOURNAL_ENTRIES, ...CLASS_LISTS),
       ...GRID_READ,
@@ -406,6 +415,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...RESULTS_MEETINGS_KEEP,
       ...SUPPORT_CONTACTS_READ,
       ...SUPPORT_PLANS_KEEP,
+      ...TRAJECTORIES_KEEP,
       ...CONTROL_PLAN_KEEP,
       ...read(...RECORD_TYPES),
       ...write(...SCHOOL_STRUCTURE, ...CLASS_LISTS, 'journal-remark', 'regulation'),
@@ -452,6 +462,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...RESULTS_MEETINGS_KEEP,
       ...SUPPORT_CONTACTS_KEEP,
       ...SUPPORT_PLANS_KEEP,
+      ...TRAJECTORIES_KEEP,
       ...CONTROL_PLAN_KEEP,
       ...read(...RECORD_TYPES),
       ...write('regulation'),
@@ -533,6 +544,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PORTFOLIO_FAMILY,
       ...COMPETENCY_FAMILY,
       ...SPECIAL_CONDITIONS_FAMILY,
+      ...TRAJECTORIES_FAMILY,
       ...EXAM_RESULTS_FAMILY,
       ...ASSESSMENT_RULES_FAMILY,
       ...MEETINGS_FAMILY,
@@ -553,6 +565,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...PORTFOLIO_FAMILY,
       ...COMPETENCY_FAMILY,
       ...SPECIAL_CONDITIONS_FAMILY,
+      ...TRAJECTORIES_FAMILY,
       ...EXAM_RESULTS_FAMILY,
       ...ASSESSMENT_RULES_FAMILY,
       ...MEETINGS_FAMILY,

@@ -51,6 +51,7 @@ const DIARY_ENTRY = 'api::diary-entry.diary-entry';
 const PARENT_MEETING = 'api::parent-meeting.parent-meeting';
 const RESULTS_REQUEST = 'api::results-request.results-request';
 const SUPPORT_PLAN = 'api::support-plan.support-plan';
+const LEARNING_TRAJECTORY = 'api::learning-trajectory.learning-trajectory';
 const WORK_PROGRAMME = 'api::work-programme.work-programme';
 const LESSON_PLAN = 'api::lesson-plan.lesson-plan';
 const DAILY_REPORT = 'api::daily-report.daily-report';
@@ -180,9 +181,15 @@ export const assertWriteScope = async (
     await assertCompetencyResultScope(strapi, actor.id, stored, after);
     return;
   }
-  if (uid === SUPPORT_PLAN) {
-    // A class teacher plans individual work with the pupils of their own class.
-    if (roleType !== 'class-teacher') throw refused('Планы индивидуальной работы составляет классный руководитель или администрация школы');
+  if (uid === SUPPORT_PLAN || uid === LEARNING_TRAJECTORY) {
+    // A class teacher plans individual work, and draws up trajectories, with the pupils of their own class.
+    if (roleType !== 'class-teacher') {
+      throw refused(
+        uid === SUPPORT_PLAN
+          ? 'Планы индивидуальной работы составляет классный руководитель или администрация школы'
+          : 'Индивидуальную образовательную траекторию составляет классный руководитель или администрация школы',
+      );
+    }
     const pupils = [relationId(stored?.student), after ? ((await after.draft.related('student'))?.id ?? null) : null];
     await assertPupilsOfOwnClass(
       strapi,

@@ -907,6 +907,47 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
     ],
   },
 
+  'api::learning-trajectory.learning-trajectory': {
+    labels: {
+      student: 'Обучающийся',
+      academicYear: 'Учебный год',
+      basis: 'Основание (заявление родителей, рекомендации ПМПК, выбор профиля, итоги анализа)',
+      goals: 'Цели, меры и сроки',
+      responsible: 'Ответственный',
+      startsOn: 'Начало траектории',
+      nextReviewOn: 'Следующее рассмотрение',
+      agreedWithParentsOn: 'Согласована с родителями',
+      agreedWith: 'Кто из родителей согласовал',
+      reviews: 'Корректировки по результатам обучения',
+      closedOn: 'Траектория закрыта',
+      outcome: 'Итог',
+    },
+    mainField: 'basis',
+    list: ['student', 'academicYear', 'startsOn', 'nextReviewOn', 'closedOn'],
+    defaultSort: { field: 'startsOn', order: 'DESC' },
+    edit: [
+      [
+        ['student', 6],
+        ['academicYear', 6],
+      ],
+      [['basis', 12]],
+      [
+        ['responsible', 4],
+        ['startsOn', 4],
+        ['nextReviewOn', 4],
+      ],
+      [
+        ['agreedWithParentsOn', 6],
+        ['agreedWith', 6],
+      ],
+      [['goals', 12]],
+      [['reviews', 12]],
+      [
+        ['outcome', 8],
+        ['closedOn', 4],
+      ],
+    ],
+  },
   'api::support-plan.support-plan': {
     labels: {
       student: 'Обучающийся',
@@ -2002,6 +2043,38 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
  * the content manager configures them separately from the record types that hold them.
  */
 export const COMPONENT_LAYOUTS: Record<string, TypeLayout> = {
+  'school.trajectory-goal': {
+    labels: {
+      subject: 'Предмет',
+      goal: 'Цель',
+      measures: 'Меры',
+      expectedResult: 'Ожидаемый результат',
+      dueOn: 'Срок',
+    },
+    mainField: 'goal',
+    list: ['goal', 'subject', 'dueOn'],
+    defaultSort: { field: 'goal', order: 'ASC' },
+    edit: [
+      [
+        ['subject', 6],
+        ['dueOn', 6],
+      ],
+      [['goal', 12]],
+      [['measures', 12]],
+      [['expectedResult', 12]],
+    ],
+  },
+  'school.trajectory-review': {
+    labels: {
+      reviewedOn: 'Дата рассмотрения',
+      findings: 'Что показали результаты обучения',
+      changes: 'Что изменено в траектории',
+    },
+    mainField: 'findings',
+    list: ['reviewedOn', 'findings'],
+    defaultSort: { field: 'reviewedOn', order: 'ASC' },
+    edit: [[['reviewedOn', 4]], [['findings', 12]], [['changes', 12]]],
+  },
   'school.meeting-report': {
     labels: {
       title: 'Отчёт',

@@ -422,6 +422,28 @@ const routes = (): RouteCase[] => [
     expect: { parentA: 200, pupilA: 200, others: 403 },
   },
   {
+    name: 'GET /api/learning-trajectories',
+    call: (api) => api.get('/api/learning-trajectories'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/learning-trajectories for a 5Б pupil',
+    call: (api) =>
+      api.post('/api/learning-trajectories', {
+        student: world.school.pupil5b.documentId,
+        academicYear: world.school.year.documentId,
+        basis: 'Заявление родителей',
+        startsOn: '2025-09-15',
+        goals: [{ goal: 'Подготовка к олимпиаде' }],
+      }),
+    expect: { classTeacherB: 201, deputy: 201, director: 201, others: 403 },
+  },
+  {
+    name: 'GET /api/diary/:pupil5a/trajectories (parent A’s child)',
+    call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/trajectories`),
+    expect: { parentA: 200, pupilA: 200, others: 403 },
+  },
+  {
     name: 'GET /api/personal-files',
     call: async (api) => {
       await personalFile5b();

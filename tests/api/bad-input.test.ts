@@ -1090,6 +1090,40 @@ const TYPES = (): TypeSpec[] => {
       ],
     },
     {
+      plural: 'learning-trajectories',
+      uid: 'api::learning-trajectory.learning-trajectory',
+      label: 'individual educational trajectory',
+      writer: 'deputy',
+      good: () => ({
+        student: school.pupil5b.documentId,
+        academicYear: school.year.documentId,
+        basis: 'Рекомендации ПМПК',
+        startsOn: '2025-10-01',
+        goals: [{ subject: school.math.documentId, goal: 'Вычисления с дробями', dueOn: '2025-12-20' }],
+      }),
+      existing: () => plans.trajectory,
+      fields: [
+        ...badRelations('student', 'pupil'),
+        ...badRelations('academicYear', 'school year'),
+        ...badTexts('basis'),
+        ['basis', '   ', 'with a blank basis', ['basis']],
+        ...badDates('startsOn'),
+        ['startsOn', '2024-10-01', 'starting outside its school year', ['startsOn']],
+        ...badDates('nextReviewOn'),
+        ['nextReviewOn', '2025-01-01', 'reviewed before it starts', ['nextReviewOn']],
+        ['goals', 'учиться', 'with a word as goals', ['goals']],
+        ['goals', [{ goal: 'Читать', subject: 999_999 }], 'with a goal naming a subject that does not exist', ['goals.0.subject']],
+        ['goals', [{ goal: 'Читать', dueOn: '2025-13-45' }], 'with a goal due on an impossible date', ['goals.0.dueOn']],
+        ['goals', [{ goal: 12345 }], 'with a number as a goal', ['goals.0.goal']],
+        ['reviews', [{ reviewedOn: 'yesterday', findings: 'x' }], 'with a review on «yesterday»', ['reviews.0.reviewedOn']],
+        ['reviews', [{ reviewedOn: '2025-12-01' }], 'with a review without findings', ['reviews.0.findings']],
+        ...badDates('agreedWithParentsOn'),
+        ['agreedWithParentsOn', '2025-10-01', 'agreed without who agreed', ['agreedWith']],
+        ...badTexts('outcome'),
+        ['closedOn', '2025-12-01', 'closed without an outcome', ['outcome']],
+      ],
+    },
+    {
       plural: 'control-plan-items',
       uid: 'api::control-plan-item.control-plan-item',
       label: 'internal-control plan item',
@@ -1316,8 +1350,17 @@ const resultsMeetingCases = (): BadCase[] => {
 };
 
 /** An individual work plan for Кузнецов and an item of the internal-control plan the cases change. */
-const plans = { support: '', control: '', decision: '', competency: '' };
+const plans = { support: '', control: '', decision: '', competency: '', trajectory: '' };
 beforeAll(async () => {
+  plans.trajectory = (
+    await make(strapi, 'api::learning-trajectory.learning-trajectory', {
+      student: school.pupil5b.documentId,
+      academicYear: school.year.documentId,
+      basis: 'Заявление родителей',
+      startsOn: '2025-09-15',
+      goals: [{ goal: 'Подготовка к олимпиаде' }],
+    })
+  ).documentId;
   plans.competency = (
     await make(strapi, 'api::competency-result.competency-result', {
       student: school.pupil5b.documentId,

@@ -23,7 +23,7 @@ const refOf = (record: unknown): { id: number } | null => {
   return typeof id === 'number' ? { id } : null;
 };
 
-const boundedText = (draft: RecordDraft, field: string, max: number, missing: string | null): string | null => {
+export const boundedText = (draft: RecordDraft, field: string, max: number, missing: string | null): string | null => {
   const text = draft.text(field);
   if (!text && missing) draft.report(field, missing);
   else if (text && text.length > max) draft.report(field, `Текст длиннее ${max} символов`);
@@ -31,7 +31,7 @@ const boundedText = (draft: RecordDraft, field: string, max: number, missing: st
 };
 
 /** The term of a plan: a start, and an end (or review day) not before it. */
-const termOf = (draft: RecordDraft, startField: string, startLabel: string, endField: string, endLabel: string) => {
+export const termOf = (draft: RecordDraft, startField: string, startLabel: string, endField: string, endLabel: string) => {
   const start = draft.localDate(startField, startLabel);
   if (!start) draft.report(startField, `Укажите ${startLabel}`);
   const end = draft.localDate(endField, endLabel);

@@ -60,6 +60,7 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::rules-acknowledgment.rules-acknowledgment', field: 'student', label: 'ознакомлений с правилами оценивания' },
     { uid: 'api::results-request.results-request', field: 'student', label: 'обращений о результатах' },
     { uid: 'api::support-plan.support-plan', field: 'student', label: 'планов индивидуальной работы' },
+    { uid: 'api::learning-trajectory.learning-trajectory', field: 'student', label: 'индивидуальных образовательных траекторий' },
     { uid: 'api::credit-transfer.credit-transfer', field: 'student', label: 'заявлений о зачёте результатов' },
   ],
   'api::journal-remark.journal-remark': [

@@ -46,6 +46,8 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::duty-appointment.duty-appointment': (draft) =>
     import('./duty-appointment-rules').then((rules) => rules.dutyAppointmentRules(draft)),
   'api::support-plan.support-plan': (draft) => import('./control-plan-rules').then((rules) => rules.supportPlanRules(draft)),
+  'api::learning-trajectory.learning-trajectory': (draft) =>
+    import('./learning-trajectory-rules').then((rules) => rules.learningTrajectoryRules(draft)),
   'api::control-plan-item.control-plan-item': (draft) => import('./control-plan-rules').then((rules) => rules.controlPlanItemRules(draft)),
   'api::management-decision.management-decision': (draft) =>
     import('./management-decision-rules').then((rules) => rules.managementDecisionRules(draft)),
