@@ -276,6 +276,8 @@ interface DirectorSummary {
     paperCheck?: { overdue: boolean };
   };
   controlPlanOverdue: Array<{ documentId: string; topic: string; plannedTo: string }>;
+  /** Decisions of the pedagogical council, administrative and МО meetings on results past their due date (R93). */
+  overdueMeetingDecisions?: number;
   openDecisions: Array<{
     documentId: string;
     title: string;
@@ -304,7 +306,7 @@ export const DirectorWidget = () => {
   const { t, date } = useT();
   const { data, isLoading } = useLoad<{ data: DirectorSummary }>(`${BASE}/home/director`);
   if (isLoading || !data) return <Loading />;
-  const { journalControl, archive, controlPlanOverdue, openDecisions } = data.data;
+  const { journalControl, archive, controlPlanOverdue, openDecisions, overdueMeetingDecisions = 0 } = data.data;
   const backupFailed = !archive.lastBackup || archive.lastBackup.state === 'failed';
   const fixityFailed = archive.lastFixity?.state === 'failed';
   return (
@@ -333,6 +335,11 @@ export const DirectorWidget = () => {
         label={t('home.director.planOverdue', 'Пункты плана ВШК просрочены')}
         value={controlPlanOverdue.length}
         alarm={controlPlanOverdue.length > 0}
+      />
+      <Figure
+        label={t('home.director.meetingDecisionsOverdue', 'Решения педсоветов и совещаний просрочены')}
+        value={overdueMeetingDecisions}
+        alarm={overdueMeetingDecisions > 0}
       />
       <Figure
         label={t('home.awaiting.short', 'Периоды ждут закрытия')}
