@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 23;
+export const ADMIN_LAYOUTS_VERSION = 24;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -318,6 +318,9 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       homework: 'Домашнее задание',
       workType: WORK_TYPE,
       weight: 'Вес отметок за урок',
+      assessmentSpec: 'Спецификация контрольной работы (КИМ, критерии оценивания)',
+      plannedSuccessRate: 'Планируемая успеваемость, %',
+      plannedQualityRate: 'Планируемое качество, %',
       materials: 'Материалы',
     },
     mainField: 'date',
@@ -334,6 +337,11 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       [
         ['workType', 6],
         ['weight', 4],
+      ],
+      [['assessmentSpec', 12]],
+      [
+        ['plannedSuccessRate', 4],
+        ['plannedQualityRate', 4],
       ],
       [
         ['studyPeriod', 6],

@@ -62,6 +62,33 @@ const stamp = (draft: RecordDraft, fields: string[], derived: Derived): Derived 
 /** Lessons of one day are numbered from 1; no school day has more than this many. */
 const MAX_LESSON_NUMBER = 20;
 
+/** What only a control work carries: its specification (КИМ, criteria) and the school's planned result. */
+const CONTROL_WORK_FIELDS = ['assessmentSpec', 'plannedSuccessRate', 'plannedQualityRate'] as const;
+const MAX_ASSESSMENT_SPEC = 8000;
+
+/** The specification and planned rates of a control work (R98, R91): only on a control work, rates 0–100 %. */
+const checkControlWorkFields = (draft: RecordDraft): void => {
+  const spec = draft.text('assessmentSpec');
+  if (spec !== null && spec.length > MAX_ASSESSMENT_SPEC)
+    draft.report('assessmentSpec', `Спецификация контрольной работы — не длиннее ${MAX_ASSESSMENT_SPEC} знаков`);
+  for (const field of ['plannedSuccessRate', 'plannedQualityRate'] as const) {
+    const rate = draft.value(field);
+    if (rate === null || rate === '') continue;
+    if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate > 100) {
+      const what = field === 'plannedSuccessRate' ? 'Планируемая успеваемость' : 'Планируемое качество';
+      draft.report(field, `${what} — число процентов от 0 до 100`);
+    }
+  }
+  const carried = CONTROL_WORK_FIELDS.filter((field) => {
+    const value = draft.value(field);
+    return value !== null && value !== '' && !(typeof value === 'string' && value.trim() === '');
+  });
+  if (carried.length > 0 && draft.value('workType') !== 'control-work') {
+    const field = carried.find((name) => draft.writes(name)) ?? 'workType';
+    draft.report(field, 'Спецификация и планируемые результаты указываются только для урока с видом работы «Контрольная работа»');
+  }
+};
+
 export const lessonRules = async (draft: RecordDraft): Promise<Derived> => {
   const journal = await loadJournal(draft);
   const date = parseLocalDate(draft.value('date')) ?? draft.fail('date', 'Укажите дату урока в формате ГГГГ-ММ-ДД');
@@ -80,6 +107,7 @@ export const lessonRules = async (draft: RecordDraft): Promise<Derived> => {
     where: { journal: { id: journal.id }, date, number, ...draft.notSelf() },
   });
   if (sameSlot > 0) draft.report('number', `В журнале уже есть ${number}-й урок ${formatLocalDate(date)}`);
+  checkControlWorkFields(draft);
 
   if (!draft.isNew && draft.existing && draft.writes('date') && draft.existing.date !== date) {
     const where = { lesson: { id: draft.existing.id } };
