@@ -97,6 +97,7 @@ const ANALYTICS_REPORTS = [
   `${ANALYTICS}.attendance`,
   `${ANALYTICS}.forecastAccuracy`,
   `${ANALYTICS}.forecast`,
+  `${ANALYTICS}.controlWorks`,
   `${ANALYTICS}.pupilTrend`,
 ];
 /** A parent's or pupil's view: their own child's averages and trend. */

@@ -16,6 +16,7 @@ export const ANALYTICS_REPORTS = [
   'attendance',
   'forecastAccuracy',
   'forecast',
+  'controlWorks',
 ] as const;
 export type AnalyticsReport = (typeof ANALYTICS_REPORTS)[number];
 

@@ -30,6 +30,11 @@ export default {
       'forecast',
       'Expected average, success and quality rates of the period by group (period marks, else the pupils’ forecasts) beside those so far',
     ),
+    route(
+      '/control-works',
+      'controlWorks',
+      'Each control work of the period: marks 5/4/3/2, written and absent, успеваемость and качество against the planned rates, each pupil’s level of mastery',
+    ),
     route('/forecast-accuracy', 'forecastAccuracy', 'How well the forecast of period marks matched the marks of finished periods'),
     route(
       '/pupils/:student/trend',

@@ -34,6 +34,7 @@ import {
   type ExternalEventInput,
   type PortfolioEventInput,
 } from '../../../school/rules/pupil-trend';
+import { controlWorkMeasures, masteryLevel, MASTERY_LABELS, rateGap, type MasteryLevel } from '../../../school/rules/control-work';
 import type { ExternalKind } from '../../../school/records/external-assessment-rules';
 import type { PortfolioKind, PortfolioLevel, PortfolioResult } from '../../../school/records/portfolio-rules';
 import type { ExamKind, ExamOutcome } from '../../../school/rules/gia';
@@ -1256,6 +1257,109 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         baselines: { averageSoFar: accuracyOf(all.soFar), averageOfWholePeriod: accuracyOf(all.whole) },
         periods: byPeriod,
       };
+    },
+
+    /**
+     * The analysis of each control work of the period (R91, R98): lessons whose work type is a
+     * control work, in the journals the viewer sees after the filters. For each: its class, subject,
+     * date, topic and specification, the pupils on the class list that day, those who wrote it (a
+     * point mark on the lesson; a pupil's latest mark when there are several) and those absent by
+     * the attendance record, the counts of 5/4/3/2, успеваемость and качество against the school's
+     * planned rates (gap = actual − planned), and each pupil's level of mastery from the mark
+     * (`src/school/rules/control-work.ts`).
+     */
+    async controlWorks(viewer: AnalyticsViewer, filters: AnalyticsFilters) {
+      const period = await resolvePeriod(filters);
+      const scope = await scopeOf(viewer, filters, period);
+      const lessons = (
+        (await strapi.db.query(LESSON).findMany({
+          where: { studyPeriod: { id: period.id }, workType: 'control-work' },
+          select: ['id', 'documentId', 'date', 'number', 'topic', 'assessmentSpec', 'plannedSuccessRate', 'plannedQualityRate'],
+          populate: { journal: { select: ['id', 'documentId'] } },
+        })) as Array<Row & { journal: Row | null }>
+      ).filter((lesson) => {
+        const journal = lesson.journal ? scope.journals.get(Number(lesson.journal.id)) : undefined;
+        return journal !== undefined && scope.visible(journal);
+      });
+      const lessonIds = lessons.map((lesson) => Number(lesson.id));
+      const marks = (
+        lessonIds.length === 0
+          ? []
+          : await strapi.db.query(MARK).findMany({
+              where: { lesson: { id: { $in: lessonIds } }, kind: 'current' },
+              select: ['id', 'value'],
+              orderBy: { id: 'asc' },
+              populate: { lesson: { select: ['id'] }, student: { select: ['id', 'documentId', 'fullName'] } },
+            })
+      ) as Array<Row & { lesson: Row | null; student: Row | null }>;
+      const absences = (
+        lessonIds.length === 0
+          ? []
+          : await strapi.db.query(ATTENDANCE).findMany({
+              where: { lesson: { id: { $in: lessonIds } }, kind: { $in: [...ABSENCE_KINDS] } },
+              select: ['id'],
+              populate: { lesson: { select: ['id'] }, student: { select: ['id'] } },
+            })
+      ) as Array<Row & { lesson: Row | null; student: Row | null }>;
+      const rate = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+      const works = [];
+      for (const lesson of lessons) {
+        const journal = scope.journals.get(Number(lesson.journal?.id)) as JournalInfo;
+        const date = asDate(lesson.date) as LocalDate;
+        // A pupil's latest point mark on the lesson (marks come in id order).
+        const byPupil = new Map<number, { documentId: string; fullName: string; mark: string }>();
+        for (const mark of marks) {
+          if (Number(mark.lesson?.id) !== Number(lesson.id) || !mark.student || !isPointResult(String(mark.value ?? ''))) continue;
+          byPupil.set(Number(mark.student.id), {
+            documentId: String(mark.student.documentId),
+            fullName: String(mark.student.fullName ?? ''),
+            mark: String(mark.value),
+          });
+        }
+        const absent = new Set(
+          absences
+            .filter((absence) => Number(absence.lesson?.id) === Number(lesson.id) && absence.student)
+            .map((absence) => Number(absence.student?.id)),
+        );
+        const onList = await pupilsOfClasses([journal.classId], { ...period, startDate: date, endDate: date });
+        const pupils = [...byPupil.values()]
+          .sort((a, b) => collator.compare(a.fullName, b.fullName))
+          .map((pupil) => {
+            const level = masteryLevel(pupil.mark) as MasteryLevel;
+            return { ...pupil, level, levelLabel: MASTERY_LABELS[level] };
+          });
+        const measures = controlWorkMeasures(pupils.map((pupil) => pupil.mark));
+        const planned = { successRate: rate(lesson.plannedSuccessRate), qualityRate: rate(lesson.plannedQualityRate) };
+        works.push({
+          lesson: { documentId: String(lesson.documentId), date, number: Number(lesson.number), topic: String(lesson.topic ?? '') },
+          journal: { documentId: String(lesson.journal?.documentId) },
+          class: { documentId: journal.classDocumentId, name: journal.className, grade: journal.grade },
+          subject: { documentId: journal.subjectDocumentId, name: journal.subjectName },
+          teachers: journal.teachers.map((teacher) => teacher.name),
+          assessmentSpec: (lesson.assessmentSpec as string | null) ?? null,
+          onList: onList.length,
+          written: measures.written,
+          absent: absent.size,
+          counts: measures.counts,
+          successRate: measures.successRate,
+          qualityRate: measures.qualityRate,
+          planned,
+          gap: {
+            successRate: rateGap(measures.successRate, planned.successRate),
+            qualityRate: rateGap(measures.qualityRate, planned.qualityRate),
+          },
+          levels: measures.levels,
+          pupils,
+        });
+      }
+      works.sort(
+        (a, b) =>
+          a.lesson.date.localeCompare(b.lesson.date) ||
+          a.class.grade - b.class.grade ||
+          collator.compare(a.class.name, b.class.name) ||
+          collator.compare(a.subject.name, b.subject.name),
+      );
+      return { period: periodView(period), controlWorks: works };
     },
 
     /** The teacher's reach for the analytics (journals they teach, classes they lead). */
