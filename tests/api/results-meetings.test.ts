@@ -179,6 +179,21 @@ describe('meetings on the results of a period', () => {
     );
   });
 
+  it('lets the head of an association name staff from the account list, which shows them no parent or pupil', async () => {
+    const listed = await head.get('/api/users');
+    expect(listed.status).toBe(200);
+    const ids = (listed.body as Array<{ id: number }>).map((account) => account.id);
+    expect(ids).toEqual(expect.arrayContaining([world.teacherA.id, world.accounts.deputy.id]));
+    expect(ids).not.toContain(world.accounts.parentA.id);
+    expect(ids).not.toContain(world.accounts.pupilA.id);
+    expect((await head.get(`/api/users/${world.accounts.parentA.id}`)).status).toBe(404);
+    expect((await head.get(`/api/users/${world.teacherA.id}`)).status).toBe(200);
+    // The deputy director, who keeps the class lists, still reads the families' accounts.
+    expect(((await deputy.get('/api/users')).body as Array<{ id: number }>).map((account) => account.id)).toContain(
+      world.accounts.parentA.id,
+    );
+  });
+
   it('shows teachers their association’s meetings and those where they execute a decision, and families none', async () => {
     const forA = await teacherA.get('/api/results-meetings');
     expect(forA.status).toBe(200);

@@ -12,13 +12,16 @@ import { errors } from '@strapi/utils';
  *   sanitisation (`user.update` edits with `{ ...ctx.request.body }`), and registration keeps only
  *   `username`, `email`, `password` and `register.allowedFields` — so the field is refused here,
  *   whatever `allowedFields` may later say. The admin panel's content manager may still set it.
+ * - a role that reads the account list only to name staff (the head of a methodical association naming
+ *   a meeting's chair, secretary and executors) gets staff accounts only: `GET /api/users` leaves out
+ *   parents' and pupils' accounts, and `GET /api/users/:id` of one answers 404.
  */
 
 export const MUST_CHANGE_PASSWORD = 'mustChangePassword';
 const USER_UID = 'plugin::users-permissions.user';
 
 type Ctx = {
-  state: { user?: { id?: number } };
+  state: { user?: { id?: number; role?: { type?: string } } };
   request: { body?: unknown };
   body?: unknown;
   status: number;
@@ -29,6 +32,7 @@ type ControllerEntry = Controller | ((deps: { strapi: unknown }) => Controller);
 
 interface UserQuery {
   findOne: (params: Record<string, unknown>) => Promise<{ id: number } | null>;
+  findMany: (params: Record<string, unknown>) => Promise<Array<{ id: number }>>;
   update: (params: Record<string, unknown>) => Promise<unknown>;
 }
 
@@ -57,6 +61,22 @@ const showCleared = (ctx: Ctx): void => {
 };
 
 const succeeded = (ctx: Ctx): boolean => ctx.status >= 200 && ctx.status < 300;
+
+/** Roles that read accounts only to name staff; families' accounts are none of their business. */
+const STAFF_ONLY_READERS = new Set(['methodologist']);
+const FAMILY_ROLE_TYPES = ['parent', 'pupil', 'public', 'authenticated'];
+
+const readsStaffOnly = (ctx: Ctx): boolean => STAFF_ONLY_READERS.has(ctx.state.user?.role?.type ?? '');
+
+/** The ids among `ids` that are staff accounts. */
+const staffAmong = async (ids: number[]): Promise<Set<number>> => {
+  if (ids.length === 0) return new Set();
+  const rows = await users().findMany({
+    where: { id: { $in: ids }, role: { type: { $notIn: FAMILY_ROLE_TYPES } } },
+    select: ['id'],
+  });
+  return new Set(rows.map((row) => row.id));
+};
 
 /** Wraps some actions of a controller, whether the plugin declares it as an object or as a factory. */
 const wrapController = (entry: ControllerEntry, wrappers: Record<string, (original: Action) => Action>): ControllerEntry => {
@@ -108,7 +128,29 @@ export default (plugin: UsersPermissionsPlugin): UsersPermissionsPlugin => {
     refuseFlag(ctx.request.body);
     return original(ctx, next);
   };
-  plugin.controllers.user = wrapController(plugin.controllers.user, { create: refusing, update: refusing });
+  const staffList: (original: Action) => Action = (original) => async (ctx, next) => {
+    const result = await original(ctx, next);
+    if (readsStaffOnly(ctx) && Array.isArray(ctx.body)) {
+      const listed = ctx.body as Array<{ id?: number }>;
+      const staff = await staffAmong(listed.map((account) => Number(account.id)));
+      ctx.body = listed.filter((account) => staff.has(Number(account.id)));
+    }
+    return result;
+  };
+  const staffOne: (original: Action) => Action = (original) => async (ctx, next) => {
+    const result = await original(ctx, next);
+    const found = ctx.body as { id?: number } | undefined;
+    if (readsStaffOnly(ctx) && found && typeof found.id === 'number' && !(await staffAmong([found.id])).has(found.id)) {
+      throw new errors.NotFoundError('Учётная запись не найдена');
+    }
+    return result;
+  };
+  plugin.controllers.user = wrapController(plugin.controllers.user, {
+    create: refusing,
+    update: refusing,
+    find: staffList,
+    findOne: staffOne,
+  });
 
   return plugin;
 };

@@ -1,16 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { formatLocalDate, parseLocalDate, todayInZone, type LocalDate } from '../calendar';
+import { formatLocalDate, todayInZone, type LocalDate } from '../calendar';
 import { getSchoolSettings } from '../settings';
 import { relationId, type RecordDraft, type StoredRecord } from './draft';
-import { readToOneInput } from './relation-input';
-import { NOT_TEXT_MESSAGE, readTextInput } from './text-input';
+import { componentInputOf } from './component-input';
 
 type Derived = Record<string, unknown>;
 
 export const RESULTS_MEETING = 'api::results-meeting.results-meeting';
-const USER = 'plugin::users-permissions.user';
 
 /** Kinds of meeting at which period reports are discussed (seed 001 §3.1). */
 export const MEETING_KINDS = ['pedagogical-council', 'director-meeting', 'deputy-meeting', 'association-meeting'] as const;
@@ -49,8 +47,6 @@ export const runMeetingStep = <T>(step: MeetingStep, work: () => Promise<T>): Pr
 export const assertResultsMeetingDeletable = (stored: StoredRecord): void => {
   if (stored.signedAt) throw new MeetingSignedError(String(stored.protocolNumber ?? ''));
 };
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The stored reports and decisions with their relations as `{ id }`. */
 export const storedComponentsOf = async (
@@ -174,68 +170,17 @@ export const resultsMeetingRules = async (draft: RecordDraft): Promise<Derived> 
   };
 
   const stored = existing ? await storedComponentsOf(strapi, existing.id) : { reports: [], decisions: [] };
-  const listOf = (field: 'reports' | 'decisions'): unknown[] | null => {
-    if (!draft.writes(field)) return null;
-    const given = draft.data[field];
-    if (given === undefined || given === null) return [];
-    if (!Array.isArray(given)) draft.fail(field, 'Список — массив объектов');
-    return given;
-  };
-
-  /** A relation inside a component: the record it names, or null; a value naming nothing is refused. */
-  const componentRelation = async (path: string[], input: unknown, uid: string, message: string): Promise<StoredRecord | null> => {
-    if (input === undefined || input === null || input === '') return null;
-    const ref = readToOneInput(input, null);
-    if (!ref) {
-      draft.reportAt(path, message);
-      return null;
-    }
-    const found = (await strapi.db
-      .query(uid as never)
-      .findOne({ where: ref, populate: uid === USER ? { role: { select: ['type'] } } : {} })) as StoredRecord | null;
-    if (!found) draft.reportAt(path, 'Связанная запись не найдена');
-    return found;
-  };
-  const staffAt = async (path: string[], input: unknown, label: string): Promise<StoredRecord | null> => {
-    const account = await componentRelation(path, input, USER, `${label} — ссылка на учётную запись работника`);
-    if (account && FAMILY_ROLES.has(String((account.role as { type?: string } | null)?.type ?? ''))) {
-      draft.reportAt(path, `${label} — работник школы, а не родитель или обучающийся`);
-    }
-    return account;
-  };
-  const textAt = (path: string[], value: unknown, label: string, max: number, required: boolean): string | null => {
-    const input = readTextInput(value);
-    if (!input.ok) {
-      draft.reportAt(path, NOT_TEXT_MESSAGE);
-      return null;
-    }
-    if (!input.text && required) draft.reportAt(path, `Укажите ${label}`);
-    else if (input.text && input.text.length > max) draft.reportAt(path, `Не длиннее ${max} символов`);
-    return input.text;
-  };
-  const dateAt = (path: string[], value: unknown, label: string): LocalDate | null => {
-    if (value === undefined || value === null || value === '') return null;
-    const date = parseLocalDate(value);
-    if (!date) draft.reportAt(path, `Укажите ${label} в формате ГГГГ-ММ-ДД`);
-    return date;
-  };
-  const unknownFields = (path: string[], item: Record<string, unknown>, allowed: Set<string>) => {
-    const extra = Object.keys(item).filter((key) => !allowed.has(key) && key !== '__component');
-    if (extra.length > 0) draft.reportAt(path, `Неизвестные поля: ${extra.join(', ')}`);
-  };
+  const { listOf, itemAt, relationAt: componentRelation, staffAt, textAt, dateAt } = componentInputOf(draft);
 
   const reportsInput = listOf('reports');
   let reportCount = stored.reports.length;
   if (reportsInput) {
     reportCount = reportsInput.length;
     const reports: Array<Record<string, unknown>> = [];
-    for (const [index, item] of reportsInput.entries()) {
+    for (const [index, given] of reportsInput.entries()) {
       const path = ['reports', String(index)];
-      if (!isObject(item)) {
-        draft.reportAt(path, 'Отчёт — { "title": "…", "schoolClass", "subject", "grade", "speaker", "file" }');
-        continue;
-      }
-      unknownFields(path, item, REPORT_FIELDS);
+      const item = itemAt(path, given, REPORT_FIELDS, 'Отчёт — { "title": "…", "schoolClass", "subject", "grade", "speaker", "file" }');
+      if (!item) continue;
       const title = textAt([...path, 'title'], item.title, 'название отчёта', 300, true);
       const schoolClass = await componentRelation(
         [...path, 'schoolClass'],
@@ -288,13 +233,10 @@ export const resultsMeetingRules = async (draft: RecordDraft): Promise<Derived> 
   const decisionsToCheck: Array<{ path: string[]; dueOn: LocalDate | null; doneOn: LocalDate | null }> = [];
   if (decisionsInput) {
     const decisions: Array<Record<string, unknown>> = [];
-    for (const [index, item] of decisionsInput.entries()) {
+    for (const [index, given] of decisionsInput.entries()) {
       const path = ['decisions', String(index)];
-      if (!isObject(item)) {
-        draft.reportAt(path, 'Решение — { "text": "…", "executor", "dueOn", "doneOn" }');
-        continue;
-      }
-      unknownFields(path, item, DECISION_FIELDS);
+      const item = itemAt(path, given, DECISION_FIELDS, 'Решение — { "text": "…", "executor", "dueOn", "doneOn" }');
+      if (!item) continue;
       const text = textAt([...path, 'text'], item.text, 'текст решения', 3000, true);
       const executor = await staffAt([...path, 'executor'], item.executor, 'Исполнитель');
       const dueOn = dateAt([...path, 'dueOn'], item.dueOn, 'срок исполнения');
