@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import supertest from 'supertest';
+import { adminWithActions } from '../helpers/admin';
 import { buildMiniSchool, make, type MiniSchool } from '../helpers/school-fixture';
 import { apiAs, bootStrapi, createAccount, stopStrapi, type Api } from '../helpers/strapi';
 
@@ -197,6 +199,24 @@ describe('the analysis of the control works of a period', () => {
     const response = await as.deputy.get('/api/analytics/control-works?period=nope');
     expect(response.status).toBe(400);
     expect(response.body.error.details.errors[0].path).toEqual(['period']);
+  });
+});
+
+describe('the control works in the admin panel', () => {
+  it('answers an admin holding analytics.read with the whole school, and refuses one without it', async () => {
+    const admin = (token: string) =>
+      supertest(strapi.server.httpServer)
+        .get(`/records-archive/analytics/control-works?period=${q1}`)
+        .set('Authorization', `Bearer ${token}`);
+    const reader = await adminWithActions(strapi, 'cw.reader@school.test', ['plugin::records-archive.analytics.read']);
+    const nobody = await adminWithActions(strapi, 'cw.nobody@school.test', ['plugin::records-archive.journal.own']);
+    const response = await admin(reader);
+    expect(response.status).toBe(200);
+    expect(response.body.data.controlWorks.map((work: Work) => [work.class.name, work.successRate])).toEqual([
+      ['5А', 75],
+      ['5Б', 100],
+    ]);
+    expect((await admin(nobody)).status).toBe(403);
   });
 });
 
