@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 24;
+export const ADMIN_LAYOUTS_VERSION = 25;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -1360,6 +1360,8 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       state: 'Состояние бланка',
       certificateEntry: 'Запись книги регистрации аттестатов',
       issuedOn: 'Дата выдачи',
+      annulmentEntry: 'Аттестат аннулирован записью книги',
+      annulledOn: 'Дата аннулирования',
       spoiledOn: 'Дата списания',
       spoilageAct: 'Акт о списании (уничтожении)',
       spoilageReason: 'Чем испорчен бланк',
@@ -1387,6 +1389,10 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       [
         ['certificateEntry', 6],
         ['issuedOn', 6],
+      ],
+      [
+        ['annulmentEntry', 6],
+        ['annulledOn', 6],
       ],
       [
         ['blankNumber', 6],

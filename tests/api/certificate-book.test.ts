@@ -603,6 +603,28 @@ describe('the register of аттестат blanks (R43)', () => {
     expect(await strapi.db.query(BLANK).count({ where: { level: 'secondary-general' } })).toBe(0);
   });
 
+  it('marks the blank of an annulled duplicate as annulled with the annulment entry, and counts it in the balance', async () => {
+    const blank = await blankRow('02418000800001');
+    expect(blank.annulledOn).toBeNull();
+    const annulment = await secretary.post('/api/certificate-entries', {
+      kind: 'annulment',
+      original: blank.certificateEntry.documentId,
+      reasonNote: 'Ошибка в отчестве на бланке дубликата',
+      issuedOn: '2026-07-20',
+    });
+    expect([annulment.status, annulment.body.error]).toEqual([201, undefined]);
+    const annulled = await strapi.db
+      .query(BLANK)
+      .findOne({ where: { blankNumber: '02418000800001' }, populate: { certificateEntry: true, annulmentEntry: true } });
+    expect(annulled).toMatchObject({ state: 'issued', issuedOn: '2026-07-12', annulledOn: '2026-07-20' });
+    expect(annulled.certificateEntry.documentId).toBe(blank.certificateEntry.documentId);
+    expect(annulled.annulmentEntry.documentId).toBe(annulment.body.data.documentId);
+    const typed = await secretary.put(`/api/certificate-blanks/${annulled.documentId}`, { annulledOn: null });
+    expect(typed.status).toBe(403);
+    const balance = (await secretary.get('/api/certificate-blanks/balance')).body.data;
+    expect(balance.find((row: { level: string }) => row.level === 'basic-general')).toMatchObject({ issued: 1, annulled: 1 });
+  });
+
   it('writes off a spoiled blank by an act, and never changes or deletes a blank given out or written off', async () => {
     const spoiled = await blankRow('02418000800002');
     const noAct = await secretary.put(`/api/certificate-blanks/${spoiled.documentId}`, { state: 'spoiled' });

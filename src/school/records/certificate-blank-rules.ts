@@ -12,7 +12,8 @@ type Derived = Record<string, unknown>;
 export const CERTIFICATE_BLANK = 'api::certificate-blank.certificate-blank';
 
 /** Fields the register fills itself: the issue comes from the certificate book, never typed. */
-const ISSUE_FIELDS = ['issuedOn', 'certificateEntry'] as const;
+const ISSUE_FIELDS = ['issuedOn', 'certificateEntry', 'annulledOn', 'annulmentEntry'] as const;
+const RELATION_FIELDS = new Set<string>(['certificateEntry', 'annulmentEntry']);
 
 /** HTTP 403: a blank given out or written off is a closed line of the register. */
 export class CertificateBlankLockedError extends errors.PolicyError {
@@ -38,7 +39,9 @@ const unchanged = (given: unknown, stored: unknown): boolean => {
  * - While in the safe its line may be corrected, or it is written off as spoiled (испорчен при
  *   заполнении) by an act, with the day and the reason; a spoiled blank is never used again.
  * - It is given out only by the book of issued аттестаты: registering an аттестат or a duplicate on
- *   this blank marks it «выдан» with that entry and day (`issueBlankOf`), never by a typed state.
+ *   this blank marks it «выдан» with that entry and day (`issueBlankOf`), never by a typed state;
+ *   annulling that аттестат in the book marks the blank annulled with the annulment entry and day
+ *   (`annulBlankOf`): it stays «выдан» — it left the safe — but is no longer a valid document.
  * A blank given out or written off is never changed or deleted.
  */
 export const certificateBlankRules = async (draft: RecordDraft): Promise<Derived> => {
@@ -71,9 +74,9 @@ export const certificateBlankRules = async (draft: RecordDraft): Promise<Derived
 
   for (const field of ISSUE_FIELDS) {
     const given = draft.data[field];
-    const storedValue = field === 'certificateEntry' ? relationId(stored?.[field]) : stored?.[field];
+    const storedValue = RELATION_FIELDS.has(field) ? relationId(stored?.[field]) : stored?.[field];
     const emptyRelation =
-      field === 'certificateEntry' &&
+      RELATION_FIELDS.has(field) &&
       typeof given === 'object' &&
       given !== null &&
       !Array.isArray(given) &&
@@ -168,5 +171,21 @@ export const issueBlankOf = async (strapi: Core.Strapi, entry: StoredRecord): Pr
   await strapi.db.query(CERTIFICATE_BLANK).update({
     where: { id: blank.id },
     data: { state: 'issued', issuedOn: entry.issuedOn, certificateEntry: entry.id, blankNumber: blank.blankNumber },
+  });
+};
+
+/**
+ * Marks the blank of an аттестат or duplicate that an annulment entry cancels: the annulment carries
+ * the cancelled entry's blank number. In the annulment's own transaction, past the record rules.
+ */
+export const annulBlankOf = async (strapi: Core.Strapi, entry: StoredRecord): Promise<void> => {
+  if (entry.kind !== 'annulment' || !entry.blankNumber) return;
+  const blank = (await strapi.db
+    .query(CERTIFICATE_BLANK)
+    .findOne({ where: { blankNumber: normalBlankNumber(String(entry.blankNumber)), state: 'issued' } })) as StoredRecord | null;
+  if (!blank) return;
+  await strapi.db.query(CERTIFICATE_BLANK).update({
+    where: { id: blank.id },
+    data: { annulledOn: entry.issuedOn, annulmentEntry: entry.id, blankNumber: blank.blankNumber },
   });
 };

@@ -79,12 +79,16 @@ const TRANSACTIONAL_TYPES = new Set<string>([
 ]);
 
 /**
- * What a created record writes elsewhere, in its own transaction: an аттестат gives out its blank (R43);
+ * What a created record writes elsewhere, in its own transaction: an аттестат gives out its blank, an
+ * annulment marks that blank annulled (R43);
  * an аттестат accepted at admission to grade 10 is registered in the paper archive's safe (R48).
  */
 const AFTER_CREATE: Partial<Record<string, (strapi: Core.Strapi, created: StoredRecord) => Promise<void>>> = {
   'api::certificate-entry.certificate-entry': (strapi, created) =>
-    import('./certificate-blank-rules').then((rules) => rules.issueBlankOf(strapi, created)),
+    import('./certificate-blank-rules').then(async (rules) => {
+      await rules.issueBlankOf(strapi, created);
+      await rules.annulBlankOf(strapi, created);
+    }),
   'api::certificate-acceptance.certificate-acceptance': (strapi, created) =>
     import('./certificate-acceptance-rules').then((rules) => rules.registerAcceptedCertificate(strapi, created)),
 };

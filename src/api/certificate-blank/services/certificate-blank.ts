@@ -14,6 +14,8 @@ const RECEIPT_FIELDS = ['level', 'series', 'numberFrom', 'numberTo', 'receivedOn
 export interface BlankRegisterBalance extends BlankCounts {
   level: CertificateLevel;
   levelLabel: string;
+  /** Of those issued, the blanks whose аттестат was annulled in the book. */
+  annulled: number;
   /** The numbers in the safe, in order, so the custodian can check them against the blanks themselves. */
   inStockNumbers: string[];
 }
@@ -73,7 +75,7 @@ const createCertificateBlankService = ({ strapi }: { strapi: Core.Strapi }) => (
   /** The balance of the register per level, with the numbers left in the safe. */
   async balance(): Promise<BlankRegisterBalance[]> {
     const rows = (await strapi.db.query(CERTIFICATE_BLANK).findMany({
-      select: ['level', 'state', 'blankNumber'],
+      select: ['level', 'state', 'blankNumber', 'annulledOn'],
       orderBy: [{ level: 'asc' }, { blankNumber: 'asc' }],
     })) as StoredRecord[];
     return CERTIFICATE_LEVELS.map((level) => {
@@ -82,6 +84,7 @@ const createCertificateBlankService = ({ strapi }: { strapi: Core.Strapi }) => (
         level,
         levelLabel: CERTIFICATE_LEVEL_LABELS[level],
         ...blankBalance(ofLevel.map((row) => row.state as BlankState)),
+        annulled: ofLevel.filter((row) => row.state === 'issued' && row.annulledOn).length,
         inStockNumbers: ofLevel.filter((row) => row.state === 'in-stock').map((row) => String(row.blankNumber)),
       };
     });
