@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 25;
+export const ADMIN_LAYOUTS_VERSION = 26;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -2013,6 +2013,8 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       student: 'Обучающийся',
       attempt: 'Попытка',
       text: 'Ответ',
+      selfAssessment: 'Самооценка обучающегося',
+      selfAssessmentNote: 'Комментарий к самооценке',
       files: 'Файлы работы',
       submittedAt: 'Сдана',
       submittedBy: 'Кем сдана',
@@ -2039,6 +2041,10 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       [['submittedBy', 6]],
       [['text', 12]],
       [['files', 12]],
+      [
+        ['selfAssessment', 4],
+        ['selfAssessmentNote', 8],
+      ],
       [
         ['state', 4],
         ['mark', 4],

@@ -313,3 +313,56 @@ describe('the materials of an assignment', () => {
     expect((await apiAs(strapi, pupil.jwt).get(staffUrl)).status).toBe(403);
   });
 });
+
+describe('the pupil’s self-assessment (R78)', () => {
+  it('keeps the pupil’s own mark of the work beside the teacher’s, and sums up how well they judge their work', async () => {
+    const created = await teacherA.post('/api/assignments', {
+      journal: current.journal.documentId,
+      lesson: current.lessonYesterday.documentId,
+      title: '№ 251 с самооценкой',
+      dueOn: current.today,
+    });
+    expect(created.status).toBe(201);
+    const assignment = created.body.data.documentId as string;
+    const child = current.pupils[1].documentId;
+    const handInWith = (data: Record<string, unknown>) =>
+      apiAs(strapi, parent.jwt)
+        .raw.post(`/api/diary/${child}/assignments/${assignment}/submissions`)
+        .set('Authorization', `Bearer ${parent.jwt}`)
+        .send({ data });
+    const before = await strapi.db.query(SUBMISSION).count();
+    const badMark = await handInWith({ text: 'Решено', selfAssessment: 'отлично' });
+    expect(badMark.status).toBe(400);
+    expect(pathsOf(badMark)).toEqual(['selfAssessment']);
+    expect(badMark.body.error.message).toContain('Самооценка — отметка по шкале предмета: 2, 3, 4, 5');
+    expect(await strapi.db.query(SUBMISSION).count()).toBe(before);
+
+    const handed = await handInWith({ text: 'Решено', selfAssessment: '5', selfAssessmentNote: 'Всё получилось, кроме проверки' });
+    expect(handed.status).toBe(201);
+    expect(handed.body.data).toMatchObject({
+      selfAssessment: '5',
+      selfAssessmentNote: 'Всё получилось, кроме проверки',
+      selfAssessmentComparison: null,
+    });
+
+    const list = await teacherA.get(`/api/assignments/${assignment}/submissions`);
+    const row = list.body.data.pupils.find((entry: { student: { documentId: string } }) => entry.student.documentId === child);
+    expect(row.submission).toMatchObject({ selfAssessment: '5', mark: null });
+
+    const checked = await teacherA.post(`/api/assignment-submissions/${handed.body.data.documentId}/check`, {
+      decision: 'check',
+      mark: '4',
+    });
+    expect(checked.status).toBe(200);
+    expect(checked.body.data.selfAssessmentComparison).toEqual({ verdict: 'higher', label: 'выше отметки учителя', difference: 1 });
+
+    const diary = await apiAs(strapi, parent.jwt).get(`/api/diary/${child}/assignments`);
+    const own = diary.body.data.find((entry: { documentId: string }) => entry.documentId === assignment);
+    expect(own.submission).toMatchObject({
+      selfAssessment: '5',
+      mark: '4',
+      selfAssessmentComparison: expect.objectContaining({ verdict: 'higher' }),
+    });
+    expect(diary.body.meta.selfAssessment).toEqual({ compared: 1, matches: 0, higher: 1, lower: 0, meanAbsoluteDifference: 1 });
+  });
+});

@@ -8,6 +8,7 @@ import { todayInZone } from '../../school/calendar';
 import { uploadLimitsOf } from '../../school/distance/uploads';
 import { readUpload } from '../../school/private-uploads';
 import { runSubmissionCheck } from '../../school/records/assignment-rules';
+import { compareSelfAssessment, summariseSelfAssessment } from '../../school/rules/self-assessment';
 import { uploadRefusal } from '../../school/rules/upload-limits';
 import { getSchoolSettings } from '../../school/settings';
 
@@ -103,6 +104,13 @@ const submissionView = (submission: Row | undefined, link: FileLink) =>
         late: submission.late,
         checkComment: submission.checkComment ?? null,
         mark: (submission.mark as Row | null)?.value ?? null,
+        selfAssessment: submission.selfAssessment ?? null,
+        selfAssessmentNote: submission.selfAssessmentNote ?? null,
+        /** The self-assessment beside the teacher's mark, once checked (R78). */
+        selfAssessmentComparison: compareSelfAssessment(
+          (submission.selfAssessment as string | null) ?? null,
+          ((submission.mark as Row | null)?.value as string | undefined) ?? null,
+        ),
         files: ((submission.files as Row[] | undefined) ?? []).map((file) => ({
           name: file.name,
           mime: file.mime,
@@ -275,6 +283,15 @@ export const pupilAssignments = async (strapi: Core.Strapi, pupil: Row) => {
   });
 };
 
+/** How the pupil's self-assessments compare with the teacher's marks over the works listed (R78). */
+export const selfAssessmentOfWorks = (works: Array<{ submission: ReturnType<typeof submissionView> }>) =>
+  summariseSelfAssessment(
+    works.map((work) => ({
+      self: (work.submission?.selfAssessment as string | null | undefined) ?? null,
+      teacher: (work.submission?.mark as string | null | undefined) ?? null,
+    })),
+  );
+
 interface MultipartFile {
   filepath: string;
   originalFilename?: string | null;
@@ -305,9 +322,14 @@ export const submitWork = async (strapi: Core.Strapi, ctx: Context, pupil: Row, 
   if (data === undefined) data = {};
   if (!data || typeof data !== 'object' || Array.isArray(data))
     throw invalid('data', 'Тело запроса: { "data": { "text": "ответ" } } и файлы files');
-  const { text, ...rest } = data as Record<string, unknown>;
+  const { text, selfAssessment, selfAssessmentNote, ...rest } = data as Record<string, unknown>;
   const extra = Object.keys(rest);
-  if (extra.length > 0) throw invalid(extra[0], `Неизвестные параметры: ${extra.join(', ')}; допустим text (и файлы files)`);
+  if (extra.length > 0) {
+    throw invalid(
+      extra[0],
+      `Неизвестные параметры: ${extra.join(', ')}; допустимы text, selfAssessment, selfAssessmentNote (и файлы files)`,
+    );
+  }
   const received = (ctx.request as { files?: Record<string, MultipartFile | MultipartFile[]> }).files?.files;
   const files = received === undefined ? [] : Array.isArray(received) ? received : [received];
   const limits = uploadLimitsOf(strapi);
@@ -326,7 +348,14 @@ export const submitWork = async (strapi: Core.Strapi, ctx: Context, pupil: Row, 
   const stored = (files.length > 0 ? await upload.upload({ data: {}, files }) : []) as Array<{ id: number }>;
   try {
     const created = (await strapi.documents(SUBMISSION).create({
-      data: { assignment: assignment.id, student: pupil.id, text, files: stored.map((file) => file.id) },
+      data: {
+        assignment: assignment.id,
+        student: pupil.id,
+        text,
+        selfAssessment,
+        selfAssessmentNote,
+        files: stored.map((file) => file.id),
+      },
     } as never)) as unknown as Row;
     const saved = (await strapi.db.query(SUBMISSION).findOne({
       where: { id: created.id },

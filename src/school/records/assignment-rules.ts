@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { currentActor } from '../../access/request-actor';
 import { formatLocalDate, todayInZone } from '../calendar';
 import { checkAttachedFiles } from '../distance/uploads';
+import { allowedMarkValues, normalizeMarkValue, type SubjectScale } from '../rules/mark-values';
 import { getSchoolSettings } from '../settings';
 import { currentRestAccount } from './author';
 import { relationId, type RecordDraft } from './draft';
@@ -92,9 +93,41 @@ const checkStorage = new AsyncLocalStorage<CheckInProgress>();
 export const runSubmissionCheck = <T>(check: CheckInProgress, work: () => Promise<T>): Promise<T> => checkStorage.run(check, work);
 
 /**
+ * The pupil's self-assessment of the work (R78): a mark of the subject's scale, as the teacher would
+ * give it that day (a point mark, or зачёт where the subject or grade has no points), and a note of
+ * what worked and what did not. Both optional; a note alone is fine.
+ */
+const selfAssessmentOf = (
+  draft: RecordDraft,
+  journal: JournalContext,
+): { selfAssessment: string | null; selfAssessmentNote: string | null } => {
+  const given = draft.value('selfAssessment');
+  let selfAssessment: string | null = null;
+  if (given !== null && given !== '') {
+    const settings = getSchoolSettings(draft.strapi);
+    const allowed = allowedMarkValues({
+      scale: (journal.subject?.scale ?? 'five-point') as SubjectScale,
+      kind: 'current',
+      grade: journal.schoolClass?.grade ?? 11,
+      pointMarksFromGrade: settings.pointMarksFromGrade,
+    });
+    selfAssessment = normalizeMarkValue(given);
+    if (selfAssessment === null || !allowed.includes(selfAssessment)) {
+      draft.report('selfAssessment', `Самооценка — отметка по шкале предмета: ${allowed.join(', ')}`);
+      selfAssessment = null;
+    }
+  }
+  const selfAssessmentNote = draft.text('selfAssessmentNote');
+  if (selfAssessmentNote && selfAssessmentNote.length > 1000)
+    draft.report('selfAssessmentNote', 'Комментарий к самооценке не длиннее 1000 символов');
+  return { selfAssessment, selfAssessmentNote };
+};
+
+/**
  * A pupil's work on an assignment: the pupil must be on the journal's list on the lesson's day; text
  * or files (within the limits); who handed it in and when, whether after the due day, the attempt's
- * number (a returned work is handed in again as a new attempt; an open one is not doubled). Handed in,
+ * number (a returned work is handed in again as a new attempt; an open one is not doubled); the pupil's
+ * own assessment of the work on the subject's scale, with a note (R78: самооценка). Handed in,
  * it is never changed except by the teacher's check (state, comment, mark), and never deleted.
  */
 export const assignmentSubmissionRules = async (draft: RecordDraft): Promise<Derived> => {
@@ -127,6 +160,7 @@ export const assignmentSubmissionRules = async (draft: RecordDraft): Promise<Der
   }
   const text = draft.text('text');
   if (text && text.length > 10000) draft.report('text', 'Ответ не длиннее 10000 символов: остальное приложите файлом');
+  const { selfAssessment, selfAssessmentNote } = selfAssessmentOf(draft, journal);
   await checkAttachedFiles(draft, 'files');
   if (!text && !(await hasAttachedFiles(draft, 'files'))) draft.report('text', 'Напишите ответ или приложите файлы работы');
   const open = await strapi.db.query(SUBMISSION).count({
@@ -140,6 +174,8 @@ export const assignmentSubmissionRules = async (draft: RecordDraft): Promise<Der
     assignment: { id: assignment.id },
     student: { id: student.id },
     text,
+    selfAssessment,
+    selfAssessmentNote,
     attempt: attempts + 1,
     submittedAt: new Date().toISOString(),
     submittedBy: currentRestAccount(strapi),

@@ -1,14 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { sendDownload } from '../../../school/download';
-import { pupilAssignmentMaterial, pupilAssignments, pupilSubmissionFile, submitWork } from '../../assignment/distance';
+import {
+  pupilAssignmentMaterial,
+  pupilAssignments,
+  pupilSubmissionFile,
+  selfAssessmentOfWorks,
+  submitWork,
+} from '../../assignment/distance';
 import { diaryReaderOf, ownPupilOf } from '../caller';
 
 /** Thin controller: the family's own child (another child: 404), its assignments, handing in work and reading its files. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx: Context) {
     const pupil = await ownPupilOf(strapi, ctx);
-    ctx.body = { data: await pupilAssignments(strapi, pupil) };
+    const works = await pupilAssignments(strapi, pupil);
+    ctx.body = { data: works, meta: { selfAssessment: selfAssessmentOfWorks(works) } };
   },
   async submit(ctx: Context) {
     const reader = diaryReaderOf(ctx);
