@@ -3,6 +3,7 @@ export const PLUGIN_ID = 'records-archive';
 export const RETENTION_RULE_UID = 'plugin::records-archive.retention-rule';
 
 export const BACKUP_UID = 'plugin::records-archive.backup';
+export const RESTORE_DRILL_UID = 'plugin::records-archive.restore-drill';
 export const DESTRUCTION_ACT_UID = 'plugin::records-archive.destruction-act';
 export const LEGAL_HOLD_UID = 'plugin::records-archive.legal-hold';
 export const RETENTION_RULE_VERSION_UID = 'plugin::records-archive.retention-rule-version';

@@ -33,6 +33,12 @@ export const CRON_TASKS: ArchiveCronTask[] = [
     rule: process.env.BACKUP_CRON || '0 30 2 * * *',
     run: (strapi) => getService(strapi, 'backup').runScheduled(),
   },
+  {
+    // Monthly, on the 1st after the night's backup: restore the newest backup into a scratch database and record the drill.
+    name: 'records-archive.restore-drill',
+    rule: process.env.RESTORE_DRILL_CRON || '0 30 4 1 * *',
+    run: (strapi) => getService(strapi, 'restore-drill').runScheduled(),
+  },
 ];
 
 const guarded =

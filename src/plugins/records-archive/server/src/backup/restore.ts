@@ -152,3 +152,48 @@ export const restoreBackup = async (options: RestoreOptions): Promise<RestoreRep
   }
   return { manifest, target: describeTarget(target), uploadsRestored };
 };
+
+/**
+ * Rows of the given tables in a restored database (the evidence of a restore drill); a table the
+ * restore lacks counts as null.
+ */
+export const countRestoredRows = async (target: RestoreTarget, tables: readonly string[]): Promise<Record<string, number | null>> => {
+  const counts: Record<string, number | null> = {};
+  if (target.client === 'sqlite') {
+    const db = new Database(target.filename, { readonly: true, fileMustExist: true });
+    try {
+      for (const table of tables) {
+        const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+        counts[table] = exists
+          ? Number((db.prepare(`SELECT count(*) AS n FROM ${quoteIdentifier(table)}`).get() as { n: number }).n)
+          : null;
+      }
+    } finally {
+      db.close();
+    }
+    return counts;
+  }
+  const client = await pgClient(target.connection, target.database);
+  try {
+    for (const table of tables) {
+      const exists = await client.query("SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = $1", [table]);
+      counts[table] =
+        exists.rowCount === 0
+          ? null
+          : Number((await client.query(`SELECT count(*)::int AS n FROM ${quoteIdentifier(table)}`)).rows[0].n as number);
+    }
+  } finally {
+    await client.end();
+  }
+  return counts;
+};
+
+/** Removes a scratch PostgreSQL database (a restore drill's), if it exists. */
+export const dropPostgresDatabase = async (target: Extract<RestoreTarget, { client: 'postgres' }>): Promise<void> => {
+  const admin = await pgClient(target.connection, target.maintenanceDatabase ?? 'postgres');
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(target.database)}`);
+  } finally {
+    await admin.end();
+  }
+};

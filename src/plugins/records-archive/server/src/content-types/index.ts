@@ -8,6 +8,7 @@ import legalHold from './legal-hold';
 import paperCarrier from './paper-carrier';
 import retentionRule from './retention-rule';
 import retentionRuleVersion from './retention-rule-version';
+import restoreDrill from './restore-drill';
 
 export default {
   'archive-package': archivePackage,
@@ -20,4 +21,5 @@ export default {
   'legal-hold': legalHold,
   'paper-carrier': paperCarrier,
   'inventory-check': inventoryCheck,
+  'restore-drill': restoreDrill,
 };

@@ -2,6 +2,7 @@ import documents from './documents';
 import analytics from './analytics';
 import archivePackage from './archive-package';
 import backup from './backup';
+import restoreDrill from './restore-drill';
 import disposition from './disposition';
 import journalGrid from './journal-grid';
 import fixityCheck from './fixity-check';
@@ -19,6 +20,7 @@ export default {
   'period-closing': periodClosing,
   'fixity-check': fixityCheck,
   backup,
+  'restore-drill': restoreDrill,
   disposition,
   retention,
   'paper-archive': paperArchive,

@@ -9,6 +9,7 @@ import periodClosing from './period-closing';
 import retention from './retention';
 import staffHome from './staff-home';
 import retentionHistory from './retention-history';
+import restoreDrill from './restore-drill';
 
 export default {
   documents,
@@ -20,6 +21,7 @@ export default {
   retention,
   'retention-history': retentionHistory,
   backup,
+  'restore-drill': restoreDrill,
   disposition,
   'paper-archive': paperArchive,
 };

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { todayInZone, type LocalDate } from '../../../../../school/calendar';
 import { getSchoolSettings } from '../../../../../school/settings';
 import { overdueChecks } from '../../../../../api/journal-control/checks';
-import { BACKUP_UID, FIXITY_CHECK_UID } from '../constants';
+import { BACKUP_UID, FIXITY_CHECK_UID, RESTORE_DRILL_UID } from '../constants';
 import { getService } from '../utils';
 
 /**
@@ -144,6 +144,11 @@ const createStaffHomeService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['state', 'startedAt', 'finishedAt', 'summary', 'unrecoverablePackages'],
         orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
       })) as Row | null;
+      // The newest restore drill (R65): whether the newest backup was proven to restore.
+      const lastDrill = (await strapi.db.query(RESTORE_DRILL_UID).findOne({
+        select: ['backupName', 'outcome', 'startedAt', 'finishedAt', 'error'],
+        orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+      })) as Row | null;
       // The paper archive's inventory checks (R63): when the next is due, and whether it is overdue.
       const paperCheck = await getService(strapi, 'paper-archive').schedule();
       // Basic certificates in the safe whose pupils have left: to be handed back now (seed 002 §3.4.4).
@@ -177,6 +182,14 @@ const createStaffHomeService = ({ strapi }: { strapi: Core.Strapi }) => {
               state: String(lastFixity.state),
               finishedAt: (lastFixity.finishedAt as string | null) ?? (lastFixity.startedAt as string | null) ?? null,
               summary: (lastFixity.summary as string | null) ?? null,
+            }
+          : null,
+        lastRestoreDrill: lastDrill
+          ? {
+              backupName: (lastDrill.backupName as string | null) ?? null,
+              outcome: String(lastDrill.outcome),
+              finishedAt: (lastDrill.finishedAt as string | null) ?? (lastDrill.startedAt as string | null) ?? null,
+              error: (lastDrill.error as string | null) ?? null,
             }
           : null,
       };

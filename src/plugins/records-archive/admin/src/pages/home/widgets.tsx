@@ -187,12 +187,13 @@ export const ArchivistWidget = () => {
       periodsAwaitingClose: number;
       lastBackup: { name: string; state: string; finishedAt: string | null; error: string | null } | null;
       lastFixity: { state: string; finishedAt: string | null; summary: string | null } | null;
+      lastRestoreDrill?: { outcome: string; finishedAt: string | null; error: string | null } | null;
       paperCheck?: { nextDueOn: string; overdue: boolean; lastSignedOn: string | null };
       certificatesToReturn?: number;
     };
   }>(`${BASE}/home/archivist`);
   if (isLoading || !data) return <Loading />;
-  const { nextClose, periodsAwaitingClose, lastBackup, lastFixity, paperCheck, certificatesToReturn } = data.data;
+  const { nextClose, periodsAwaitingClose, lastBackup, lastFixity, lastRestoreDrill, paperCheck, certificatesToReturn } = data.data;
   const stateLabel: Record<string, string> = {
     complete: t('home.state.complete', 'готова'),
     passed: t('home.state.passed', 'пройдена'),
@@ -245,6 +246,21 @@ export const ArchivistWidget = () => {
           </Flex>
         ) : (
           <Badge variant="warning">{t('home.fixity.none', 'ещё не проводилась')}</Badge>
+        )}
+      </Flex>
+      <Flex justifyContent="space-between" gap={2}>
+        <Typography variant="sigma" textColor="neutral600">
+          {t('home.restoreDrill', 'Последняя проверка восстановления')}
+        </Typography>
+        {lastRestoreDrill ? (
+          <Flex gap={2}>
+            <Typography>{date(lastRestoreDrill.finishedAt)}</Typography>
+            <Badge variant={STATE_VARIANT[lastRestoreDrill.outcome] ?? 'neutral'}>
+              {stateLabel[lastRestoreDrill.outcome] ?? lastRestoreDrill.outcome}
+            </Badge>
+          </Flex>
+        ) : (
+          <Badge variant="warning">{t('home.restoreDrill.none', 'ещё не проводилась')}</Badge>
         )}
       </Flex>
       {paperCheck ? (
