@@ -279,7 +279,11 @@ const DECISIONS_KEEP = [...DECISIONS_READ, ...write('management-decision')];
  * kept by the director and the deputy director, by the head of a methodical association for its own meetings
  * (write-scope.ts); teachers read those of their association and those where they execute a decision (record-scope.ts).
  */
-const RESULTS_MEETINGS_READ = [...read('results-meeting'), 'api::results-meeting.results-meeting.decisions'];
+const RESULTS_MEETINGS_READ = [
+  ...read('results-meeting'),
+  'api::results-meeting.results-meeting.decisions',
+  'api::results-meeting.results-meeting.protocolPdf',
+];
 const RESULTS_MEETINGS_KEEP = [
   ...RESULTS_MEETINGS_READ,
   ...write('results-meeting'),

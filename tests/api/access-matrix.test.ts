@@ -734,6 +734,11 @@ const routes = (): RouteCase[] => [
     expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, methodologist: 200, others: 403 },
   },
   {
+    name: 'GET /api/results-meetings/:id/protocol.pdf of a meeting that does not exist',
+    call: (api) => api.get('/api/results-meetings/nosuchdocument0000000000/protocol.pdf'),
+    expect: { teacherA: 404, classTeacherB: 404, deputy: 404, director: 404, methodologist: 404, others: 403 },
+  },
+  {
     name: 'POST /api/results-meetings without a kind (400 for those who keep them)',
     call: (api) => api.post('/api/results-meetings', { attendeesCount: 1 }),
     expect: { deputy: 400, director: 400, methodologist: 400, others: 403 },

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { pdfText } from '../helpers/pdf-text';
 import { apiAs, bootStrapi, createAccount, stopStrapi, type Api } from '../helpers/strapi';
 import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
 
@@ -250,5 +251,28 @@ describe('meetings on the results of a period', () => {
     const stored = await strapi.db.query(MEETING).findOne({ where: { documentId: council }, populate: { signedBy: true } });
     expect(stored.signedBy.username).toBe('director');
     expect(stored.attendeesCount).toBe(24);
+  });
+
+  it('prints the signed protocol with the reports heard and the decisions, for those who may read the meeting', async () => {
+    const protocol = (jwt?: string) => {
+      const request = apiAs(strapi).raw.get(`/api/results-meetings/${council}/protocol.pdf`);
+      return (jwt ? request.set('Authorization', `Bearer ${jwt}`) : request).buffer(true).parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+    };
+    const printed = await protocol(world.accounts.director.jwt);
+    expect(printed.status).toBe(200);
+    expect(printed.headers['content-type']).toContain('application/pdf');
+    const text = pdfText(printed.body as Buffer).replace(/\s+/g, ' ');
+    expect(text).toContain('Протокол № 2');
+    expect(text).toContain('педагогический совет');
+    expect(text).toContain('Успеваемость и качество знаний 5-х классов');
+    expect(text).toContain('teacher.a');
+    expect(text).toContain('Протокол подписан');
+    expect((await protocol(world.teacherA.jwt)).status).toBe(200);
+    expect((await protocol(world.accounts.parentA.jwt)).status).toBe(403);
+    expect((await protocol()).status).toBe(403);
   });
 });

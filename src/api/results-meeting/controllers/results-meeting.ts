@@ -6,6 +6,8 @@ import { readScopeOf } from '../../../access/record-scope';
 import { decisionInputsOf, RESULTS_MEETING, runMeetingStep, storedComponentsOf } from '../../../school/records/results-meeting-rules';
 import { parseLocalDate } from '../../../school/calendar';
 import { meetingDecisions, DECISION_FILTERS, type DecisionFilter } from '../decisions';
+import { meetingProtocolPdf } from '../protocol-pdf';
+import { sendDownload } from '../../../school/download';
 
 const invalid = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
@@ -44,6 +46,13 @@ export default factories.createCoreController(RESULTS_MEETING, ({ strapi }) => (
     );
     if (scope.kind === 'deny') throw new errors.PolicyError('Эти сведения вам недоступны');
     ctx.body = { data: await meetingDecisions(strapi, due as DecisionFilter, scope.kind === 'rows' ? scope.filter : {}) };
+  },
+
+  /** GET /api/results-meetings/:id/protocol.pdf: the printed protocol, for those who may read the meeting. */
+  async protocolPdf(ctx: Context) {
+    const meeting = await readableMeeting(strapi, ctx);
+    const { pdf, fileName } = await meetingProtocolPdf(strapi, meeting.id);
+    sendDownload(ctx, pdf, { fileName, asciiName: 'protocol.pdf' });
   },
 
   /** POST /api/results-meetings/:id/sign: the protocol is signed and from then on read-only. */

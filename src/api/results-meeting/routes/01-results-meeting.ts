@@ -8,6 +8,12 @@ export default {
       config: { description: 'Decisions of the meetings on results the caller may read: open ones (default), overdue ones or all' },
     },
     {
+      method: 'GET',
+      path: '/results-meetings/:id/protocol.pdf',
+      handler: 'api::results-meeting.results-meeting.protocolPdf',
+      config: { description: 'The printed protocol of a meeting on results (PDF): reports heard, decisions, signature' },
+    },
+    {
       method: 'POST',
       path: '/results-meetings/:id/sign',
       handler: 'api::results-meeting.results-meeting.sign',
