@@ -326,10 +326,10 @@ const DISTANCE_TEACHER = [...ASSOCIATIONS_READ, ...LESSON_PLANS_KEEP, ...DAILY_R
  * Meta-subject and personal results (R77): recorded by the teachers of the pupil's class and its class
  * teacher (write-scope.ts), by the deputy and the director; the per-pupil summary of the three groups.
  */
-const COMPETENCY_SUMMARY = ['api::competency-result.competency-result.summary'];
+const COMPETENCY_SUMMARY = ['api::competency-result.competency-result.summary', 'api::competency-result.competency-result.summaryPdf'];
 const COMPETENCY_KEEP = [...read('competency-result'), ...write('competency-result'), ...COMPETENCY_SUMMARY];
 /** A family's view of its own child's results in the three groups. */
-const COMPETENCY_FAMILY = ['api::diary.results.summary'];
+const COMPETENCY_FAMILY = ['api::diary.results.summary', 'api::diary.results.pdf'];
 
 /** A parent's notification settings: the daily digest of new marks (opt-in). */
 const NOTIFICATION_SETTINGS = ['api::diary.notifications.show', 'api::diary.notifications.update'];

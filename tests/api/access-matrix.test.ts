@@ -677,6 +677,16 @@ const routes = (): RouteCase[] => [
     expect: { teacherA: 200, classTeacherB: 404, deputy: 200, director: 200, others: 403 },
   },
   {
+    name: 'GET /api/competency-results/summary.pdf of the 5А pupil',
+    call: (api) => api.get(`/api/competency-results/summary.pdf?student=${world.school.pupils5a[0].documentId}`),
+    expect: { teacherA: 200, classTeacherB: 404, deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/diary/:5А pupil/results.pdf',
+    call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/results.pdf`),
+    expect: { parentA: 200, pupilA: 200, others: 403 },
+  },
+  {
     name: 'GET /api/diary/:5А pupil/results',
     call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/results`),
     expect: { parentA: 200, pupilA: 200, others: 403 },

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { setStoredSchoolSettings } from '../../src/school/settings';
 import { make, teach } from '../helpers/school-fixture';
+import { pdfText } from '../helpers/pdf-text';
 import { apiAs, bootStrapi, stopStrapi, type Api } from '../helpers/strapi';
 import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
 
@@ -122,6 +123,45 @@ describe('meta-subject and personal results (R77)', () => {
     expect((await parentA.get('/api/competency-results')).status).toBe(403);
     expect((await teacherA.get(`/api/competency-results/summary?student=${world.school.pupil5b.documentId}`)).status).toBe(404);
     expect((await deputy.get(`/api/competency-results/summary?student=${ivanov}&year=nosuchyear`)).status).toBe(400);
+  });
+
+  it('prints the three groups of a pupil’s year as a PDF for staff and for the pupil’s own family only', async () => {
+    const ivanov = world.school.pupils5a[0].documentId;
+    const download = (jwt: string, url: string) =>
+      apiAs(strapi)
+        .raw.get(url)
+        .set('Authorization', `Bearer ${jwt}`)
+        .buffer(true)
+        .parse((res, callback) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => callback(null, Buffer.concat(chunks)));
+        });
+    const staff = await download(
+      world.accounts.deputy.jwt,
+      `/api/competency-results/summary.pdf?student=${ivanov}&year=${world.school.year.documentId}`,
+    );
+    expect(staff.status).toBe(200);
+    expect(staff.headers['content-type']).toContain('application/pdf');
+    const text = pdfText(staff.body as Buffer).replace(/\s+/g, ' ');
+    for (const expected of [
+      'Иванов',
+      'Предметные результаты',
+      'Математика',
+      'Регулятивные',
+      'Личностные результаты',
+      'Ученическое самоуправление',
+      'высокий',
+    ]) {
+      expect([expected, text.includes(expected)]).toEqual([expected, true]);
+    }
+    const family = await download(world.accounts.parentA.jwt, `/api/diary/${ivanov}/results.pdf?year=${world.school.year.documentId}`);
+    expect(family.status).toBe(200);
+    expect(pdfText(family.body as Buffer)).toContain('Ученическое самоуправление');
+    expect((await download(world.accounts.parentA.jwt, `/api/diary/${world.school.pupil5b.documentId}/results.pdf`)).status).toBe(404);
+    expect(
+      (await download(world.teacherA.jwt, `/api/competency-results/summary.pdf?student=${world.school.pupil5b.documentId}`)).status,
+    ).toBe(404);
   });
 
   it('shows a subject teacher the subject results of their own journals only, the deputy those of every journal', async () => {

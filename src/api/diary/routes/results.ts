@@ -10,5 +10,11 @@ export default {
       handler: 'api::diary.results.summary',
       config: { description: 'The pupil’s subject, meta-subject and personal results of a school year' },
     },
+    {
+      method: 'GET',
+      path: '/diary/:student/results.pdf',
+      handler: 'api::diary.results.pdf',
+      config: { description: 'The same results printed (PDF)' },
+    },
   ],
 };
