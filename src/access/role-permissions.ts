@@ -98,6 +98,7 @@ const ANALYTICS_REPORTS = [
   `${ANALYTICS}.forecastAccuracy`,
   `${ANALYTICS}.forecast`,
   `${ANALYTICS}.controlWorks`,
+  `${ANALYTICS}.selfAssessment`,
   `${ANALYTICS}.pupilTrend`,
 ];
 /** A parent's or pupil's view: their own child's averages and trend. */

@@ -237,6 +237,11 @@ const routes = (): RouteCase[] => [
     expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
   },
   {
+    name: 'GET /api/analytics/self-assessment',
+    call: (api) => api.get(`/api/analytics/self-assessment?period=${world.school.quarters[0].documentId}`),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
+  },
+  {
     name: 'GET /api/analytics/control-works',
     call: (api) => api.get(`/api/analytics/control-works?period=${world.school.quarters[0].documentId}`),
     expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },

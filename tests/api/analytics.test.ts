@@ -515,7 +515,17 @@ describe('the admin panel’s «Аналитика»', () => {
     const summary = await admin(reader, `/records-archive/analytics/summary?period=${q1}&groupBy=class`);
     expect(summary.status).toBe(200);
     expect(summary.body.data.groups.map((group: { label: string }) => group.label)).toEqual(['5А', '5Б']);
-    for (const path of ['choices', 'summary', 'pupils', 'leaders', 'at-risk', 'attendance', 'forecast-accuracy', 'export.xlsx']) {
+    for (const path of [
+      'choices',
+      'summary',
+      'pupils',
+      'leaders',
+      'at-risk',
+      'attendance',
+      'forecast-accuracy',
+      'self-assessment',
+      'export.xlsx',
+    ]) {
       expect([path, (await admin(reader, `/records-archive/analytics/${path}?period=${q1}`)).status]).toEqual([path, 200]);
       expect([path, (await admin(nobody, `/records-archive/analytics/${path}?period=${q1}`)).status]).toEqual([path, 403]);
     }

@@ -366,3 +366,34 @@ describe('the pupil’s self-assessment (R78)', () => {
     expect(diary.body.meta.selfAssessment).toEqual({ compared: 1, matches: 0, higher: 1, lower: 0, meanAbsoluteDifference: 1 });
   });
 });
+
+describe('the analytics of self-assessment (R78)', () => {
+  it('shows per class and pupil how often self-assessments matched the teacher’s marks, within the viewer’s reach', async () => {
+    const half = await strapi.documents('api::study-period.study-period').create({
+      data: {
+        academicYear: current.year.documentId,
+        scheme: 'half-year',
+        number: 1,
+        startDate: current.year.startDate,
+        endDate: current.today,
+      },
+    } as never);
+    const url = `/api/analytics/self-assessment?period=${half.documentId}`;
+    const deputy = await apiAs(strapi, world.accounts.deputy.jwt).get(url);
+    expect(deputy.status).toBe(200);
+    expect(deputy.body.data.classes).toEqual([
+      expect.objectContaining({
+        class: expect.objectContaining({ name: '6А' }),
+        compared: 1,
+        matches: 0,
+        higher: 1,
+        lower: 0,
+        meanAbsoluteDifference: 1,
+        pupils: [expect.objectContaining({ fullName: expect.stringMatching(/^Зайцева/), compared: 1, higher: 1 })],
+      }),
+    ]);
+    expect((await teacherA.get(url)).body.data.classes).toHaveLength(1);
+    expect((await teacherB.get(url)).body.data.classes).toEqual([]);
+    expect((await apiAs(strapi, parent.jwt).get(url)).status).toBe(403);
+  });
+});

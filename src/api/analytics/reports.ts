@@ -17,6 +17,7 @@ export const ANALYTICS_REPORTS = [
   'forecastAccuracy',
   'forecast',
   'controlWorks',
+  'selfAssessment',
 ] as const;
 export type AnalyticsReport = (typeof ANALYTICS_REPORTS)[number];
 

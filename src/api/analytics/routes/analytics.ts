@@ -35,6 +35,11 @@ export default {
       'controlWorks',
       'Each control work of the period: marks 5/4/3/2, written and absent, успеваемость and качество against the planned rates, each pupil’s level of mastery',
     ),
+    route(
+      '/self-assessment',
+      'selfAssessment',
+      'How pupils’ self-assessments of their checked work compare with the teacher’s marks, per class and pupil',
+    ),
     route('/forecast-accuracy', 'forecastAccuracy', 'How well the forecast of period marks matched the marks of finished periods'),
     route(
       '/pupils/:student/trend',

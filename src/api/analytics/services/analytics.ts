@@ -34,6 +34,7 @@ import {
   type ExternalEventInput,
   type PortfolioEventInput,
 } from '../../../school/rules/pupil-trend';
+import { summariseSelfAssessment } from '../../../school/rules/self-assessment';
 import { controlWorkMeasures, masteryLevel, MASTERY_LABELS, rateGap, type MasteryLevel } from '../../../school/rules/control-work';
 import type { ExternalKind } from '../../../school/records/external-assessment-rules';
 import type { PortfolioKind, PortfolioLevel, PortfolioResult } from '../../../school/records/portfolio-rules';
@@ -59,6 +60,7 @@ const JOURNAL = 'api::journal.journal';
 const MARK = 'api::mark.mark';
 const ATTENDANCE = 'api::attendance.attendance';
 const LESSON = 'api::lesson.lesson';
+const SUBMISSION = 'api::assignment-submission.assignment-submission';
 const PERIOD = 'api::study-period.study-period';
 const YEAR = 'api::academic-year.academic-year';
 const STUDENT = 'api::student.student';
@@ -1360,6 +1362,78 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           collator.compare(a.subject.name, b.subject.name),
       );
       return { period: periodView(period), controlWorks: works };
+    },
+
+    /**
+     * How pupils' self-assessments compare with the teacher's marks (R78), per class and per pupil:
+     * the checked works of the period's assignments (by the lesson's day) that carry both, in the
+     * journals the viewer sees after the filters — how often the self-assessment matched, was higher
+     * or lower, and the mean gap in points (`src/school/rules/self-assessment.ts`).
+     */
+    async selfAssessment(viewer: AnalyticsViewer, filters: AnalyticsFilters) {
+      const period = await resolvePeriod(filters);
+      const scope = await scopeOf(viewer, filters, period);
+      const works = (await strapi.db.query(SUBMISSION).findMany({
+        where: {
+          state: 'checked',
+          selfAssessment: { $notNull: true },
+          assignment: { lesson: { date: { $gte: period.startDate, $lte: period.endDate } } },
+        },
+        select: ['id', 'selfAssessment'],
+        populate: {
+          mark: { select: ['value'] },
+          student: { select: ['id', 'documentId', 'fullName'] },
+          assignment: { select: ['id'], populate: { journal: { select: ['id'] } } },
+        },
+      })) as Array<Row & { mark: Row | null; student: Row | null; assignment: (Row & { journal: Row | null }) | null }>;
+      type Pair = { self: string | null; teacher: string | null };
+      interface PupilPairs {
+        documentId: string;
+        fullName: string;
+        pairs: Pair[];
+      }
+      interface ClassPairs {
+        documentId: string;
+        name: string;
+        grade: number;
+        pairs: Pair[];
+        pupils: Map<number, PupilPairs>;
+      }
+      const classes = new Map<number, ClassPairs>();
+      for (const work of works) {
+        const journal = work.assignment?.journal ? scope.journals.get(Number(work.assignment.journal.id)) : undefined;
+        if (!journal || !scope.visible(journal) || !work.student) continue;
+        const pair: Pair = { self: String(work.selfAssessment ?? '') || null, teacher: (work.mark?.value as string | undefined) ?? null };
+        const group: ClassPairs = classes.get(journal.classId) ?? {
+          documentId: journal.classDocumentId,
+          name: journal.className,
+          grade: journal.grade,
+          pairs: [],
+          pupils: new Map(),
+        };
+        group.pairs.push(pair);
+        const pupilId = Number(work.student.id);
+        const pupil: PupilPairs = group.pupils.get(pupilId) ?? {
+          documentId: String(work.student.documentId),
+          fullName: String(work.student.fullName ?? ''),
+          pairs: [],
+        };
+        pupil.pairs.push(pair);
+        group.pupils.set(pupilId, pupil);
+        classes.set(journal.classId, group);
+      }
+      return {
+        period: periodView(period),
+        classes: [...classes.values()]
+          .sort((a, b) => a.grade - b.grade || collator.compare(a.name, b.name))
+          .map((group) => ({
+            class: { documentId: group.documentId, name: group.name },
+            ...summariseSelfAssessment(group.pairs),
+            pupils: [...group.pupils.values()]
+              .sort((a, b) => collator.compare(a.fullName, b.fullName))
+              .map((pupil) => ({ documentId: pupil.documentId, fullName: pupil.fullName, ...summariseSelfAssessment(pupil.pairs) })),
+          })),
+      };
     },
 
     /** The teacher's reach for the analytics (journals they teach, classes they lead). */
