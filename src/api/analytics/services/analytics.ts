@@ -844,6 +844,48 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const collator = new Intl.Collator('ru', { numeric: true });
 
+  /**
+   * Measures of the period by group (class, subject, parallel, teacher, level, profile or the whole
+   * school) beside the previous period, for each grouping asked: the results of both periods are
+   * loaded once, whatever the number of groupings.
+   */
+  const summariesOf = async (viewer: AnalyticsViewer, filters: AnalyticsFilters, groupBys: readonly GroupBy[]) => {
+    const period = await resolvePeriod(filters);
+    const previous = await previousPeriod(period, filters.compare);
+    const now = await loadPeriod(viewer, filters, period);
+    const before = previous ? (await loadPeriod(viewer, filters, previous)).results : [];
+    const total = measuresOf(now.results);
+    const totalBefore = before.length > 0 ? measuresOf(before) : null;
+    return groupBys.map((groupBy) => {
+      const nowGroups = grouped(now.results, groupBy);
+      const beforeGroups = grouped(before, groupBy);
+      const groups = [...nowGroups.values()].map((group) => {
+        const current = measuresOf(group.rows);
+        const past = beforeGroups.get(group.key);
+        const previousMeasures = past ? measuresOf(past.rows) : null;
+        return {
+          key: group.key,
+          label: group.label,
+          ...(group.grade !== undefined ? { grade: group.grade } : {}),
+          current,
+          previous: previousMeasures,
+          change: changeOf(current, previousMeasures),
+          standing: standingsOf(group.rows),
+        };
+      });
+      groups.sort(
+        (a, b) => (groupBy === 'class' || groupBy === 'grade' ? (a.grade ?? 0) - (b.grade ?? 0) : 0) || collator.compare(a.label, b.label),
+      );
+      return {
+        period: periodView(period),
+        previousPeriod: periodView(previous),
+        groupBy,
+        total: { current: total, previous: totalBefore, change: changeOf(total, totalBefore), standing: standingsOf(now.results) },
+        groups,
+      };
+    });
+  };
+
   /** Per-pupil standing in a period: results by subject, category, absences and why they are at risk. */
   const pupilsReport = async (viewer: AnalyticsViewer, filters: AnalyticsFilters) => {
     const period = await resolvePeriod(filters);
@@ -949,45 +991,18 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Measures of the period by group (class, subject, parallel, teacher or the whole school) beside
+     * Measures of the period by one grouping (`groupBy`: class, subject, grade, teacher, level, profile or school) beside
      * those of the previous period, the change, and the standing counts (отличники, хорошисты, …).
      */
     async summary(viewer: AnalyticsViewer, filters: AnalyticsFilters & { groupBy?: unknown }) {
       const groupBy = (text(filters.groupBy) ?? 'class') as GroupBy;
       if (!GROUP_BYS.includes(groupBy)) throw fieldError('groupBy', `Группировка: ${GROUP_BYS.join(', ')}`);
-      const period = await resolvePeriod(filters);
-      const previous = await previousPeriod(period, filters.compare);
-      const now = await loadPeriod(viewer, filters, period);
-      const before = previous ? (await loadPeriod(viewer, filters, previous)).results : [];
-      const nowGroups = grouped(now.results, groupBy);
-      const beforeGroups = grouped(before, groupBy);
-      const groups = [...nowGroups.values()].map((group) => {
-        const current = measuresOf(group.rows);
-        const past = beforeGroups.get(group.key);
-        const previousMeasures = past ? measuresOf(past.rows) : null;
-        return {
-          key: group.key,
-          label: group.label,
-          ...(group.grade !== undefined ? { grade: group.grade } : {}),
-          current,
-          previous: previousMeasures,
-          change: changeOf(current, previousMeasures),
-          standing: standingsOf(group.rows),
-        };
-      });
-      groups.sort(
-        (a, b) => (groupBy === 'class' || groupBy === 'grade' ? (a.grade ?? 0) - (b.grade ?? 0) : 0) || collator.compare(a.label, b.label),
-      );
-      const total = measuresOf(now.results);
-      const totalBefore = before.length > 0 ? measuresOf(before) : null;
-      return {
-        period: periodView(period),
-        previousPeriod: periodView(previous),
-        groupBy,
-        total: { current: total, previous: totalBefore, change: changeOf(total, totalBefore), standing: standingsOf(now.results) },
-        groups,
-      };
+      const [summary] = await summariesOf(viewer, filters, [groupBy]);
+      return summary;
     },
+
+    /** The summary by several groupings at once (the XLSX export), the period's results loaded once. */
+    summaries: summariesOf,
 
     pupils: pupilsReport,
 

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { LEARNING_TRAJECTORY } from '../../../school/records/learning-trajectory-rules';
-import type { DiaryService } from '../services/diary';
+import { ownPupilOf } from '../caller';
 
 interface TrajectoryRow {
   documentId: string;
@@ -28,10 +27,7 @@ interface TrajectoryRow {
 /** Thin controller of the family's trajectories route: its own child's, the newest first. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async show(ctx: Context) {
-    const user = (ctx.state as { user?: { id?: number; role?: { type?: string } } }).user;
-    if (!user?.id) throw new errors.UnauthorizedError('Войдите в электронный дневник');
-    const diary = strapi.service('api::diary.diary') as unknown as DiaryService;
-    const pupil = await diary.requirePupil({ id: user.id, roleType: user.role?.type ?? '' }, String(ctx.params.student));
+    const pupil = await ownPupilOf(strapi, ctx);
     const rows = (await strapi.db.query(LEARNING_TRAJECTORY).findMany({
       where: { student: { id: pupil.id } },
       orderBy: [{ startsOn: 'desc' }, { id: 'desc' }],

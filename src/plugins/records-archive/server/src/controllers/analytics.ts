@@ -22,11 +22,13 @@ const analyticsController = ({ strapi }: { strapi: Core.Strapi }) => {
     async exportXlsx(ctx: Context) {
       const filters = analyticsFiltersOf(ctx.query as Record<string, unknown>);
       const service = analytics();
-      const classes = await service.summary(WHOLE_SCHOOL, { ...filters, groupBy: 'class' });
-      const subjects = await service.summary(WHOLE_SCHOOL, { ...filters, groupBy: 'subject' });
-      const teachers = await service.summary(WHOLE_SCHOOL, { ...filters, groupBy: 'teacher' });
-      const levels = await service.summary(WHOLE_SCHOOL, { ...filters, groupBy: 'level' });
-      const profiles = await service.summary(WHOLE_SCHOOL, { ...filters, groupBy: 'profile' });
+      const [classes, subjects, teachers, levels, profiles] = await service.summaries(WHOLE_SCHOOL, filters, [
+        'class',
+        'subject',
+        'teacher',
+        'level',
+        'profile',
+      ]);
       const atRisk = await service.atRisk(WHOLE_SCHOOL, filters);
       const leaders = await service.leaders(WHOLE_SCHOOL, filters);
       const attendance = await service.attendance(WHOLE_SCHOOL, filters);

@@ -61,7 +61,8 @@ export interface BackupSettings {
 }
 
 export const BACKUP_LEASE = 'records-archive-backup';
-const LEASE_TTL_MS = 6 * 60 * 60 * 1000;
+/** How long a backup job (or a restore drill) may hold the backup lease. */
+export const BACKUP_LEASE_TTL_MS = 6 * 60 * 60 * 1000;
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export const KIND_LABELS: Record<BackupKind, string> = {
@@ -109,7 +110,7 @@ const toRecord = (row: Record<string, unknown>): BackupRecord => {
   };
 };
 
-const messageOf = (error: unknown): string =>
+export const messageOf = (error: unknown): string =>
   error && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : String(error);
 
 const createBackupService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -254,7 +255,7 @@ const createBackupService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async create({ kind = 'manual', trigger = 'admin' }: { kind?: BackupKind; trigger?: BackupTrigger } = {}): Promise<BackupRecord> {
       const actor = trigger === 'admin' ? currentActor(strapi) : SYSTEM_ACTOR;
-      const result = await runExclusively(strapi, BACKUP_LEASE, LEASE_TTL_MS, async () => {
+      const result = await runExclusively(strapi, BACKUP_LEASE, BACKUP_LEASE_TTL_MS, async () => {
         const backup = await write(kind, trigger, actor);
         await service.rotate();
         return backup;
@@ -268,7 +269,7 @@ const createBackupService = ({ strapi }: { strapi: Core.Strapi }) => {
      * one instance only; returns null when another instance has the job.
      */
     async runScheduled(now: Date = new Date()): Promise<BackupRecord | null> {
-      return runExclusively(strapi, BACKUP_LEASE, LEASE_TTL_MS, async () => {
+      return runExclusively(strapi, BACKUP_LEASE, BACKUP_LEASE_TTL_MS, async () => {
         const previous = (await backups().findMany({
           where: { state: { $in: ['complete', 'rotated'] }, kind: { $in: [...SCHEDULED_KINDS] } },
           select: ['kind', 'startedAt'],

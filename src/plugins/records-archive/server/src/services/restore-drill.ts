@@ -8,7 +8,7 @@ import { countRestoredRows, dropPostgresDatabase, restoreBackup, type RestoreTar
 import { BACKUP_UID, RESTORE_DRILL_UID } from '../constants';
 import { currentActor } from '../disposition/actor';
 import { runExclusively } from '../utils/lease';
-import { BACKUP_LEASE, BackupBusyError, BackupFailedError } from './backup';
+import { BACKUP_LEASE, BACKUP_LEASE_TTL_MS, BackupBusyError, BackupFailedError, messageOf } from './backup';
 
 /** The records whose restored rows a drill counts: the pupils, their journals and marks. */
 const KEY_TYPES: Array<{ uid: UID.ContentType; label: string }> = [
@@ -16,7 +16,6 @@ const KEY_TYPES: Array<{ uid: UID.ContentType; label: string }> = [
   { uid: 'api::journal.journal', label: 'журналы' },
   { uid: 'api::mark.mark', label: 'отметки' },
 ];
-const LEASE_TTL_MS = 6 * 60 * 60 * 1000;
 
 export type DrillTrigger = 'schedule' | 'admin';
 
@@ -35,9 +34,6 @@ export interface RestoreDrillRecord {
   uploadsRestored: number | null;
   error: string | null;
 }
-
-const messageOf = (error: unknown): string =>
-  error && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : String(error);
 
 /**
  * The restore drill (R65, seed 002 §3.1.8: the technical functioning of the e-journal): the newest
@@ -122,14 +118,14 @@ const createRestoreDrillService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A drill now, from the admin panel; refused while a backup or another drill runs. */
     async runNow(): Promise<RestoreDrillRecord> {
       const actor = currentActor(strapi);
-      const result = await runExclusively(strapi, BACKUP_LEASE, LEASE_TTL_MS, () => drill('admin', actor.name));
+      const result = await runExclusively(strapi, BACKUP_LEASE, BACKUP_LEASE_TTL_MS, () => drill('admin', actor.name));
       if (result === null) throw new BackupBusyError();
       return result;
     },
 
     /** The monthly drill: on one instance only (the backup lease); null when another has it. */
     async runScheduled(): Promise<RestoreDrillRecord | null> {
-      return runExclusively(strapi, BACKUP_LEASE, LEASE_TTL_MS, () => drill('schedule', 'Расписание'));
+      return runExclusively(strapi, BACKUP_LEASE, BACKUP_LEASE_TTL_MS, () => drill('schedule', 'Расписание'));
     },
 
     /** The drills, newest first. */
