@@ -30,6 +30,24 @@ describe('job leases', () => {
     expect(await runExclusively(strapi, 'close-period', 60_000, async () => 'done')).toBe('done');
   });
 
+  it('do not start a job again in the same process while its earlier run is still going (a slow tick)', async () => {
+    let finish: (value: string) => void = () => undefined;
+    const slow = runExclusively(strapi, 'nightly-backup', 60_000, () => new Promise<string>((resolve) => (finish = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let secondRan = false;
+    const second = await runExclusively(strapi, 'nightly-backup', 60_000, async () => {
+      secondRan = true;
+      return 'second';
+    });
+    expect(second).toBeNull();
+    expect(secondRan).toBe(false);
+    // The first run still holds the lease against other instances, and gives it back when done.
+    expect(await acquireLease(strapi, 'nightly-backup', 60_000, 'another-instance')).toBe(false);
+    finish('first');
+    expect(await slow).toBe('first');
+    expect(await runExclusively(strapi, 'nightly-backup', 60_000, async () => 'next tick')).toBe('next tick');
+  });
+
   it('pass at once from a process of this machine that died holding one (kill -9), not from a live one', async () => {
     const [space] = INSTANCE_ID.split(':');
     const deadPid = spawnSync(process.execPath, ['-e', 'console.log(process.pid)']).stdout.toString().trim();

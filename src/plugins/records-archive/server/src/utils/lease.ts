@@ -84,15 +84,27 @@ export const releaseLease = async (strapi: Core.Strapi, name: string, holder: st
   await strapi.db.connection(LEASE_TABLE).where({ name, holder }).update({ expires_at: 0 });
 };
 
+/** Names of the leased jobs this process is running now (see `runExclusively`). */
+const runningHere = new Set<string>();
+
 /**
- * Runs `job` only if this instance takes the lease; returns null when another instance holds it.
- * The lease is released when the job ends, whether it succeeds or fails.
+ * Runs `job` only if this instance takes the lease; returns null when another instance holds it,
+ * or when this very process is still running the job from an earlier tick (a holder may renew its
+ * own lease, so the database alone would let a slow job start twice here, the second clearing the
+ * first's work and then releasing the lease under it). The lease is released when the job ends,
+ * whether it succeeds or fails.
  */
 export const runExclusively = async <T>(strapi: Core.Strapi, name: string, ttlMs: number, job: () => Promise<T>): Promise<T | null> => {
-  if (!(await acquireLease(strapi, name, ttlMs))) return null;
+  if (runningHere.has(name)) return null;
+  runningHere.add(name);
   try {
-    return await job();
+    if (!(await acquireLease(strapi, name, ttlMs))) return null;
+    try {
+      return await job();
+    } finally {
+      await releaseLease(strapi, name);
+    }
   } finally {
-    await releaseLease(strapi, name);
+    runningHere.delete(name);
   }
 };
