@@ -266,7 +266,11 @@ const SUPPORT_PLANS_KEEP = [...SUPPORT_PLANS_READ, ...write('support-plan')];
  * read by the pupil's teachers; the family reads its own child's through the diary.
  */
 const TRAJECTORIES_READ = read('learning-trajectory');
-const TRAJECTORIES_KEEP = [...TRAJECTORIES_READ, ...write('learning-trajectory')];
+const TRAJECTORIES_KEEP = [
+  ...TRAJECTORIES_READ,
+  ...write('learning-trajectory'),
+  'api::learning-trajectory.learning-trajectory.fromAnalytics',
+];
 const TRAJECTORIES_FAMILY = ['api::diary.trajectories.show'];
 /** The internal-control plan (план ВШК): kept by the deputy director and the director. */
 const CONTROL_PLAN_KEEP = [...read('control-plan-item'), ...write('control-plan-item')];

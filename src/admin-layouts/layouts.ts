@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 26;
+export const ADMIN_LAYOUTS_VERSION = 27;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -929,6 +929,8 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       reviews: 'Корректировки по результатам обучения',
       closedOn: 'Траектория закрыта',
       outcome: 'Итог',
+      origin: 'Составлена (вручную, по списку «группы риска», по списку лидеров)',
+      originPeriod: 'Учебный период анализа',
     },
     mainField: 'basis',
     list: ['student', 'academicYear', 'startsOn', 'nextReviewOn', 'closedOn'],
@@ -939,6 +941,10 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['academicYear', 6],
       ],
       [['basis', 12]],
+      [
+        ['origin', 6],
+        ['originPeriod', 6],
+      ],
       [
         ['responsible', 4],
         ['startsOn', 4],

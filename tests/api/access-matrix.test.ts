@@ -449,6 +449,11 @@ const routes = (): RouteCase[] => [
     expect: { classTeacherB: 201, deputy: 201, director: 201, others: 403 },
   },
   {
+    name: 'POST /api/learning-trajectories/from-analytics for a 5Б pupil (not on the list of the fixture’s past year: 400 for those who may)',
+    call: (api) => api.post('/api/learning-trajectories/from-analytics', { student: world.school.pupil5b.documentId, list: 'leader' }),
+    expect: { classTeacherB: 400, deputy: 400, director: 400, others: 403 },
+  },
+  {
     name: 'GET /api/diary/:pupil5a/trajectories (parent A’s child)',
     call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/trajectories`),
     expect: { parentA: 200, pupilA: 200, others: 403 },

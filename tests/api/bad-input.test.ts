@@ -1127,6 +1127,9 @@ const TYPES = (): TypeSpec[] => {
         ['agreedWithParentsOn', '2025-10-01', 'agreed without who agreed', ['agreedWith']],
         ...badTexts('outcome'),
         ['closedOn', '2025-12-01', 'closed without an outcome', ['outcome']],
+        ['origin', 'by-hand', 'with an origin of no kind', ['origin']],
+        ['origin', 'at-risk', 'from the at-risk list without the study period analysed', ['originPeriod']],
+        ...badRelations('originPeriod', 'study period'),
       ],
     },
     {
@@ -2949,6 +2952,37 @@ const certificateAcceptanceCases = (): BadCase[] => {
   ];
 };
 
+/** A trajectory drawn up from the analytics' lists (R24): the body, and who may ask. */
+const trajectoryFromAnalyticsCases = (): BadCase[] => {
+  const post = postCaseOf('api::learning-trajectory.learning-trajectory' as UID.Schema, 'deputy');
+  const url = '/api/learning-trajectories/from-analytics';
+  const request = (overrides: Record<string, unknown> = {}) => ({ student: school.pupil5b.documentId, list: 'at-risk', ...overrides });
+  return [
+    post('the deputy’s trajectory from a list of no kind', url, () => data(request({ list: 'best' })), ['list']),
+    post('the deputy’s trajectory from the lists without a pupil', url, () => data(request({ student: undefined })), ['student']),
+    post('the deputy’s trajectory for a pupil given as a filter', url, () => data(request({ student: { $ne: '' } })), ['student']),
+    post('the deputy’s trajectory for a pupil who does not exist', url, () => data(request({ student: 'nosuchdocument0000000000' })), [
+      'student',
+    ]),
+    post('the deputy’s trajectory from a study period that does not exist', url, () => data(request({ period: 'nosuchperiod' })), [
+      'period',
+    ]),
+    post('the deputy’s trajectory with an unknown parameter', url, () => data(request({ goals: [] })), ['goals']),
+    post('the deputy’s trajectory with a list for data', url, () => data([request()])),
+    post('the deputy’s trajectory with a malformed JSON body', url, () => ({ raw: '{"data": {"student": ' })),
+    post(
+      'a class teacher’s trajectory for a pupil of another class',
+      url,
+      () => data(request({ student: school.pupils5a[0].documentId })),
+      undefined,
+      'classTeacherB',
+      403,
+    ),
+    post('a teacher’s trajectory from the lists', url, () => data(request()), undefined, 'teacherA', 403),
+    post('a parent’s trajectory from the lists', url, () => data(request()), undefined, 'parentA', 403),
+  ];
+};
+
 const titled = (cases: BadCase[]) =>
   cases.map((badCase) => [`${badCase.name} is refused with ${badCase.status ?? 400} and changes nothing`, badCase] as const);
 
@@ -3041,6 +3075,12 @@ describe('bad input to the acceptance of аттестаты into safekeeping', (
       table: 'api::certificate-acceptance.certificate-acceptance' as UID.Schema,
     });
     expect([response.status, response.body.error]).toEqual([201, undefined]);
+  });
+});
+
+describe('bad input to the trajectory drawn up from the analytics’ lists', () => {
+  it.each(titled(trajectoryFromAnalyticsCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
   });
 });
 

@@ -10,6 +10,10 @@ type Derived = Record<string, unknown>;
 
 export const LEARNING_TRAJECTORY = 'api::learning-trajectory.learning-trajectory';
 
+/** How a trajectory came about: by hand, or from the analytics' «at risk» or leaders list of a study period (R24). */
+export const TRAJECTORY_ORIGINS = ['manual', 'at-risk', 'leader'] as const;
+export type TrajectoryOrigin = (typeof TRAJECTORY_ORIGINS)[number];
+
 const GOAL_FIELDS = new Set(['subject', 'goal', 'measures', 'expectedResult', 'dueOn']);
 const REVIEW_FIELDS = new Set(['reviewedOn', 'findings', 'changes']);
 
@@ -34,6 +38,8 @@ export class TrajectoryClosedError extends errors.PolicyError {
  *   default), the start and the next review;
  * - the agreement with the parents (day and who agreed), the reviews that adjust it (day, what the
  *   results show, what is changed; none in the future), and the outcome when it is closed;
+ * - its origin: drawn up by hand (`manual`, the default) or from the analytics' «at risk» or leaders
+ *   list (`at-risk`, `leader`) of a study period of the trajectory's year (`originPeriod`, required then);
  * - a closed trajectory is never changed (403).
  */
 export const learningTrajectoryRules = async (draft: RecordDraft): Promise<Derived> => {
@@ -79,7 +85,20 @@ export const learningTrajectoryRules = async (draft: RecordDraft): Promise<Deriv
   if (agreedWithParentsOn && !agreedWith)
     draft.report('agreedWith', 'Укажите, кто из родителей (законных представителей) согласовал траекторию');
 
+  const origin = draft.value<unknown>('origin') ?? 'manual';
+  if (!TRAJECTORY_ORIGINS.includes(origin as TrajectoryOrigin))
+    draft.report('origin', 'Происхождение траектории: manual (вручную), at-risk (список «группы риска») или leader (список лидеров)');
+  const originPeriod = await draft.optionalRelated('originPeriod', 'Учебный период задаётся его documentId или id', {
+    academicYear: { select: ['id'] },
+  });
+  if (origin !== 'manual' && TRAJECTORY_ORIGINS.includes(origin as TrajectoryOrigin) && !originPeriod)
+    draft.report('originPeriod', 'Укажите учебный период, по анализу которого составлена траектория');
+  if (originPeriod && (originPeriod.academicYear as { id?: number } | null)?.id !== year.id)
+    draft.report('originPeriod', `Учебный период анализа — из ${String(year.title)} учебного года траектории`);
+
   const derived: Derived = {
+    origin,
+    originPeriod: originPeriod ? { id: originPeriod.id } : null,
     basis,
     startsOn,
     nextReviewOn,

@@ -180,6 +180,14 @@ export const forecastBounds = (startDate: string, endDate: string, today: string
  */
 export type RiskReason = 'expected-fail' | 'not-assessed' | 'few-marks' | 'falling' | 'absences';
 export const RISK_REASONS: readonly RiskReason[] = ['expected-fail', 'not-assessed', 'few-marks', 'falling', 'absences'];
+/** Each reason as a school user reads it (the workbook, the trajectory's basis). */
+export const RISK_LABELS: Record<RiskReason, string> = {
+  'expected-fail': 'ожидается «2»',
+  'not-assessed': 'н/а',
+  'few-marks': 'мало отметок',
+  falling: 'средний балл падает',
+  absences: 'много пропусков',
+};
 
 export interface AnalyticsSettings {
   /** Fewer current marks than this in a subject: «н/а» is likely (at risk). */

@@ -70,6 +70,7 @@ const SUBJECT = 'api::subject.subject';
 const PORTFOLIO_ENTRY = 'api::portfolio-entry.portfolio-entry';
 const EXTERNAL_ASSESSMENT = 'api::external-assessment.external-assessment';
 const EXAM_RESULT = 'api::exam-result.exam-result';
+const TRAJECTORY = 'api::learning-trajectory.learning-trajectory';
 
 /** Who asks: the whole school (deputy, director, an admin with `analytics.read`) or a teacher's reach. */
 export interface AnalyticsViewer {
@@ -161,6 +162,7 @@ const asDate = (value: unknown): LocalDate | null => {
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
+const LEADER_CATEGORIES: PupilCategory[] = ['excellent', 'one-four', 'good', 'one-three'];
 const CATEGORY_ORDER: PupilCategory[] = ['excellent', 'one-four', 'good', 'one-three', 'satisfactory', 'failing', 'none'];
 const ABSENCE_KINDS = ['absent', 'ill', 'excused'] as const;
 
@@ -886,6 +888,27 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
+  /**
+   * Each listed pupil's open trajectory (R24) of the period's school year, by the pupil's documentId:
+   * the latest begun when there are several. One query for the whole list.
+   */
+  const openTrajectoriesOf = async (period: { documentId: string } | null, pupils: string[]): Promise<Map<string, string>> => {
+    if (!period || pupils.length === 0) return new Map();
+    const rows = (await strapi.db.query(TRAJECTORY).findMany({
+      where: {
+        closedOn: { $null: true },
+        academicYear: { studyPeriods: { documentId: period.documentId } },
+        student: { documentId: { $in: [...new Set(pupils)] } },
+      },
+      select: ['documentId', 'startsOn'],
+      populate: { student: { select: ['documentId'] } },
+      orderBy: [{ startsOn: 'desc' }, { id: 'desc' }],
+    })) as Array<{ documentId: string; student: { documentId: string } | null }>;
+    const open = new Map<string, string>();
+    for (const row of rows) if (row.student && !open.has(row.student.documentId)) open.set(row.student.documentId, row.documentId);
+    return open;
+  };
+
   /** Per-pupil standing in a period: results by subject, category, absences and why they are at risk. */
   const pupilsReport = async (viewer: AnalyticsViewer, filters: AnalyticsFilters) => {
     const period = await resolvePeriod(filters);
@@ -1048,11 +1071,19 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Отличники, pupils with one 4 (and хорошисты), pupils with one 3, by class. */
+    /**
+     * Отличники, pupils with one 4 (and хорошисты), pupils with one 3, by class; each with their
+     * results by subject and their open trajectory of the year (`trajectory`, R24), or null.
+     */
     async leaders(viewer: AnalyticsViewer, filters: AnalyticsFilters) {
       const report = await pupilsReport(viewer, filters);
+      const leaders = report.pupils.filter((pupil) => LEADER_CATEGORIES.includes(pupil.category));
+      const trajectories = await openTrajectoriesOf(
+        report.period,
+        leaders.map((pupil) => pupil.documentId),
+      );
       const pick = (category: PupilCategory) =>
-        report.pupils
+        leaders
           .filter((pupil) => pupil.category === category)
           .map((pupil) => ({
             documentId: pupil.documentId,
@@ -1065,6 +1096,13 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
                     pupil.subjects.find((subject) => subject.result?.value === (category === 'one-four' ? '4' : '3'))?.subject ?? null,
                 }
               : {}),
+            subjects: pupil.subjects.map(({ subject, subjectDocumentId, average, result }) => ({
+              subject,
+              subjectDocumentId,
+              average,
+              result,
+            })),
+            trajectory: trajectories.get(pupil.documentId) ?? null,
           }));
       return {
         period: report.period,
@@ -1075,13 +1113,20 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Pupils who need help this period: an expected 2 or н/а, too few marks, a falling average, many absences. */
+    /**
+     * Pupils who need help this period: an expected 2 or н/а, too few marks, a falling average, many
+     * absences; each with their open trajectory of the year (`trajectory`, R24), or null.
+     */
     async atRisk(viewer: AnalyticsViewer, filters: AnalyticsFilters) {
       const report = await pupilsReport(viewer, filters);
       const weights = thresholds().riskWeights;
       const severity = (risks: RiskReason[]) => riskSeverity(risks, weights);
-      const pupils = report.pupils
-        .filter((pupil) => pupil.risks.length > 0)
+      const listed = report.pupils.filter((pupil) => pupil.risks.length > 0);
+      const trajectories = await openTrajectoriesOf(
+        report.period,
+        listed.map((pupil) => pupil.documentId),
+      );
+      const pupils = listed
         .map((pupil) => ({
           documentId: pupil.documentId,
           fullName: pupil.fullName,
@@ -1091,8 +1136,9 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           attendance: pupil.attendance,
           subjects: pupil.subjects
             .filter((subject) => subject.risks.length > 0)
-            .map(({ subject, average, previousAverage, marks, result, forecast, risks }) => ({
+            .map(({ subject, subjectDocumentId, average, previousAverage, marks, result, forecast, risks }) => ({
               subject,
+              subjectDocumentId,
               average,
               previousAverage,
               marks,
@@ -1100,6 +1146,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
               forecast: forecast?.value ?? null,
               risks,
             })),
+          trajectory: trajectories.get(pupil.documentId) ?? null,
         }))
         .sort(
           (a, b) =>

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { RISK_LABELS as RISK_REASON_LABELS } from '../../../../../school/rules/analytics';
 
 /**
  * The analytics page as a workbook: classes, subjects, teachers, levels of study and profiles
@@ -48,13 +49,7 @@ export interface AnalyticsWorkbookInput {
   attendance: Array<{ name: string; absent: number; ill: number; excused: number; late: number; missed: number; pupils: number }>;
 }
 
-export const RISK_LABELS: Record<string, string> = {
-  'expected-fail': 'ожидается «2»',
-  'not-assessed': 'н/а',
-  'few-marks': 'мало отметок',
-  falling: 'средний балл падает',
-  absences: 'много пропусков',
-};
+export const RISK_LABELS: Record<string, string> = RISK_REASON_LABELS;
 
 const BOLD = { bold: true };
 
