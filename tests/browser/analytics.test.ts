@@ -37,6 +37,14 @@ beforeAll(async () => {
       student: pupil.documentId,
       value,
     });
+  // Сидоров already has an open trajectory (R24): the at-risk table marks it in «ИОТ».
+  await make(strapi, 'api::learning-trajectory.learning-trajectory', {
+    student: sidorov.documentId,
+    academicYear: school.year.documentId,
+    basis: 'Итоги анализа результатов за 1 четверть',
+    startsOn: '2025-10-27',
+    goals: [{ subject: school.math.documentId, goal: 'ликвидировать пробелы по предмету Математика' }],
+  });
   const roleId = async (code: string) => (await strapi.db.query('admin::role').findOne({ where: { code } })).id as number;
   await adminLogin(strapi, { email: 'deputy@school.test', roleId: await roleId('school-deputy-director'), firstname: 'Ольга' });
   await adminLogin(strapi, { email: 'teacher@school.test', roleId: await roleId('school-teacher'), firstname: 'Анна' });
@@ -64,6 +72,9 @@ describe('«Аналитика» in the browser', () => {
       .first()
       .waitFor();
     await page.getByText('ожидается «2»').first().waitFor();
+    const atRisk = page.locator('table', { has: page.getByText('Причины') });
+    await atRisk.getByText('ИОТ').waitFor();
+    expect(await atRisk.locator('tbody tr', { hasText: 'Сидоров' }).innerText()).toMatch(/есть\s*$/);
     // The charts: a bar per class in the period, and the dynamics over the periods begun.
     await page.locator('[data-testid="analytics-chart-groups"] .recharts-bar-rectangle').first().waitFor();
     await page.locator('[data-testid="analytics-chart-groups"] svg text', { hasText: '5А' }).first().waitFor();

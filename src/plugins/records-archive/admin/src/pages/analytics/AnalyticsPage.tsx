@@ -229,7 +229,7 @@ const RiskTable = ({ pupils }: { pupils: RiskPupil[] }) => {
   const { t } = useT();
   const { formatNumber } = useIntl();
   return (
-    <Table colCount={5} rowCount={pupils.length + 1}>
+    <Table colCount={6} rowCount={pupils.length + 1}>
       <Thead>
         <Tr>
           <Th>
@@ -246,6 +246,9 @@ const RiskTable = ({ pupils }: { pupils: RiskPupil[] }) => {
           </Th>
           <Th>
             <Typography variant="sigma">{t('analytics.col.missed', 'Пропущено уроков')}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{t('analytics.col.trajectory', 'ИОТ')}</Typography>
           </Th>
         </Tr>
       </Thead>
@@ -278,6 +281,9 @@ const RiskTable = ({ pupils }: { pupils: RiskPupil[] }) => {
                 {pupil.attendance.lessons > 0 ? ` / ${pupil.attendance.lessons}` : ''}
               </Typography>
             </Td>
+            <Td>
+              <Typography>{pupil.trajectory ? t('analytics.trajectory.present', 'есть') : ''}</Typography>
+            </Td>
           </Tr>
         ))}
       </Tbody>
@@ -303,6 +309,7 @@ const LeaderList = ({ title, pupils }: { title: string; pupils: Leaders['excelle
                 {' '}
                 · {pupil.className ?? '—'}
                 {pupil.subject ? ` · ${pupil.subject}` : ''}
+                {pupil.trajectory ? ` · ${t('analytics.col.trajectory', 'ИОТ')}: ${t('analytics.trajectory.present', 'есть')}` : ''}
               </Muted>
             </Typography>
           ))

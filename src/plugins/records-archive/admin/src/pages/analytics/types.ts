@@ -76,6 +76,8 @@ export interface RiskPupil {
     forecast: number | null;
     risks: string[];
   }>;
+  /** The pupil's open individual educational trajectory of the year (documentId), or null. */
+  trajectory: string | null;
 }
 
 export interface LeaderPupil {
@@ -84,6 +86,8 @@ export interface LeaderPupil {
   className: string | null;
   average: number | null;
   subject?: string | null;
+  /** The pupil's open individual educational trajectory of the year (documentId), or null. */
+  trajectory: string | null;
 }
 
 export interface Leaders {
