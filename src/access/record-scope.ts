@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { actorFromState, type RequestState } from './request-actor';
 
 /**
  * Row-level access for REST reads. Coarse permissions (role-permissions.ts) say which actions a role
@@ -23,6 +24,12 @@ export interface Reader {
   roleType?: string;
   tokenType?: string;
 }
+
+/** The caller of a request as the row rules see it, read the same way as the audit trail reads it. */
+export const readerFromState = (state: RequestState | undefined): Reader => {
+  const actor = actorFromState(state);
+  return { kind: actor.kind === 'system' ? 'none' : actor.kind, id: actor.id, roleType: actor.roleType, tokenType: actor.tokenType };
+};
 
 /** Types that carry pupils' personal data (152-ФЗ). */
 export const PERSONAL_TYPES = new Set<string>([

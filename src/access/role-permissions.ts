@@ -334,6 +334,11 @@ const DISTANCE_TEACHER = [...ASSOCIATIONS_READ, ...LESSON_PLANS_KEEP, ...DAILY_R
 const COMPETENCY_SUMMARY = ['api::competency-result.competency-result.summary', 'api::competency-result.competency-result.summaryPdf'];
 const COMPETENCY_KEEP = [...read('competency-result'), ...write('competency-result'), ...COMPETENCY_SUMMARY];
 /** A family's view of its own child's results in the three groups. */
+/**
+ * The whole pupil on one page (issue 11): marks, the three groups, external assessments, self-assessments, trajectories and
+ * special conditions of a school year, each part under its own rules (a teacher: pupils of the classes they teach or lead).
+ */
+const PUPIL_OVERVIEW = ['api::student.overview.show'];
 const COMPETENCY_FAMILY = ['api::diary.results.summary', 'api::diary.results.pdf'];
 
 /** A parent's notification settings: the daily digest of new marks (opt-in). */
@@ -351,6 +356,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...DISTANCE_TEACHER,
       ...RESULTS_MEETINGS_READ,
       ...COMPETENCY_KEEP,
+      ...PUPIL_OVERVIEW,
       ...SUPPORT_PLANS_READ,
       ...TRAJECTORIES_READ,
       ...read(...RECORD_TYPES),
@@ -382,6 +388,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...DISTANCE_TEACHER,
       ...RESULTS_MEETINGS_READ,
       ...COMPETENCY_KEEP,
+      ...PUPIL_OVERVIEW,
       ...SUPPORT_PLANS_KEEP,
       ...TRAJECTORIES_KEEP,
       ...read(...RECORD_TYPES),
@@ -420,6 +427,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...LESSON_PLANS_READ,
       ...DAILY_REPORTS_CONTROL,
       ...COMPETENCY_KEEP,
+      ...PUPIL_OVERVIEW,
       ...ASSIGNMENTS_READ,
       ...DECISIONS_READ,
       ...RESULTS_MEETINGS_KEEP,
@@ -467,6 +475,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...LESSON_PLANS_READ,
       ...DAILY_REPORTS_CONTROL,
       ...COMPETENCY_KEEP,
+      ...PUPIL_OVERVIEW,
       ...ASSIGNMENTS_READ,
       ...DECISIONS_KEEP,
       ...RESULTS_MEETINGS_KEEP,

@@ -1,17 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { actorFromState, type RequestState } from '../access/request-actor';
-import { readScopeOf, reachedTypes, unreachableTypesOf, type Reader } from '../access/record-scope';
+import type { RequestState } from '../access/request-actor';
+import { readerFromState, readScopeOf, reachedTypes, unreachableTypesOf, type Reader } from '../access/record-scope';
 
 interface PolicyState extends RequestState {
   route?: { info?: { apiName?: string; pluginName?: string }; handler?: string };
 }
 
-/** The caller as the row rules see it, read the same way as the audit trail reads it. */
-const readerOf = (state: PolicyState): Reader => {
-  const actor = actorFromState(state);
-  return { kind: actor.kind === 'system' ? 'none' : actor.kind, id: actor.id, roleType: actor.roleType, tokenType: actor.tokenType };
-};
+const readerOf = (state: PolicyState): Reader => readerFromState(state);
 
 /** The content type a core route serves, from its handler («api::mark.mark.find»). */
 const routeTarget = (state: PolicyState): { uid: string; action: string } | null => {

@@ -692,6 +692,11 @@ const routes = (): RouteCase[] => [
     expect: { teacherA: 200, classTeacherB: 404, deputy: 200, director: 200, others: 403 },
   },
   {
+    name: 'GET /api/students/:5А pupil/overview',
+    call: (api) => api.get(`/api/students/${world.school.pupils5a[0].documentId}/overview`),
+    expect: { teacherA: 200, classTeacherB: 404, deputy: 200, director: 200, others: 403 },
+  },
+  {
     name: 'GET /api/diary/:5А pupil/results.pdf',
     call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/results.pdf`),
     expect: { parentA: 200, pupilA: 200, others: 403 },
@@ -787,6 +792,11 @@ const routes = (): RouteCase[] => [
   {
     name: 'GET /records-archive/paper-archive/carriers (admin route)',
     call: (api) => api.get('/records-archive/paper-archive/carriers'),
+    expect: { others: 401 },
+  },
+  {
+    name: 'GET /records-archive/pupils/:5А pupil/overview (admin route)',
+    call: (api) => api.get(`/records-archive/pupils/${world.school.pupils5a[0].documentId}/overview`),
     expect: { others: 401 },
   },
   {

@@ -87,18 +87,11 @@ interface ResultView {
 }
 
 /**
- * A pupil's results of a school year in the three groups (R77): subject results (the weighted
- * average of each journal's current marks in the year, as the diary shows them; only the `journals`
- * given, when the reader may not read every journal's marks), meta-subject
- * results by kind of УУД and personal results, each with the levels on the school's scale.
+ * A pupil's meta-subject results by kind of УУД and personal results of a school year, each with its
+ * level's rank on the school's scale (`levels`).
  */
-export const resultsSummary = async (strapi: Core.Strapi, pupil: Pupil, yearInput: unknown, journals: Set<string> | null = null) => {
-  const year = await resolveYear(strapi, yearInput);
+export const competencyGroupsOf = async (strapi: Core.Strapi, pupil: Pupil, year: Row) => {
   const levels = getSchoolSettings(strapi).competencyLevels;
-  const diary = strapi.service('api::diary.diary') as unknown as DiaryService;
-  const subjects = (
-    await diary.marks(pupil as unknown as Row, { from: year.startDate as LocalDate, to: year.endDate as LocalDate })
-  ).filter((subject) => journals === null || journals.has(subject.journal));
   const rows = (await strapi.db.query(COMPETENCY_RESULT).findMany({
     where: { student: { id: pupil.id }, academicYear: { id: year.id } },
     orderBy: [{ date: 'asc' }, { id: 'asc' }],
@@ -122,6 +115,31 @@ export const resultsSummary = async (strapi: Core.Strapi, pupil: Pupil, yearInpu
     results: rows.filter((row) => row.resultGroup === 'meta-subject' && row.uudKind === kind).map(view),
   }));
   return {
+    levels,
+    metaSubject: { label: RESULT_GROUP_LABELS['meta-subject'], kinds: metaSubject },
+    personal: { label: RESULT_GROUP_LABELS.personal, results: rows.filter((row) => row.resultGroup === 'personal').map(view) },
+  };
+};
+
+/** The diary's marks by subject of the pupil's school year, kept to the `journals` given (null: every journal). */
+export const subjectMarksOf = async (strapi: Core.Strapi, pupil: Pupil, year: Row, journals: Set<string> | null) => {
+  const diary = strapi.service('api::diary.diary') as unknown as DiaryService;
+  return (await diary.marks(pupil as unknown as Row, { from: year.startDate as LocalDate, to: year.endDate as LocalDate })).filter(
+    (subject) => journals === null || journals.has(subject.journal),
+  );
+};
+
+/**
+ * A pupil's results of a school year in the three groups (R77): subject results (the weighted
+ * average of each journal's current marks in the year, as the diary shows them; only the `journals`
+ * given, when the reader may not read every journal's marks), meta-subject
+ * results by kind of УУД and personal results, each with the levels on the school's scale.
+ */
+export const resultsSummary = async (strapi: Core.Strapi, pupil: Pupil, yearInput: unknown, journals: Set<string> | null = null) => {
+  const year = await resolveYear(strapi, yearInput);
+  const subjects = await subjectMarksOf(strapi, pupil, year, journals);
+  const { levels, metaSubject, personal } = await competencyGroupsOf(strapi, pupil, year);
+  return {
     data: {
       student: { documentId: pupil.documentId, fullName: pupil.fullName },
       academicYear: { documentId: year.documentId, title: year.title },
@@ -130,8 +148,8 @@ export const resultsSummary = async (strapi: Core.Strapi, pupil: Pupil, yearInpu
         label: 'предметные',
         results: subjects.map((subject) => ({ subject: subject.subject, journal: subject.journal, average: subject.average })),
       },
-      metaSubject: { label: RESULT_GROUP_LABELS['meta-subject'], kinds: metaSubject },
-      personal: { label: RESULT_GROUP_LABELS.personal, results: rows.filter((row) => row.resultGroup === 'personal').map(view) },
+      metaSubject,
+      personal,
     },
   };
 };

@@ -22,7 +22,9 @@ export const DIAGNOSIS_FIELDS = ['diagnosis'] as const;
 const FULL_READERS = new Set(['deputy-director', 'director']);
 
 /** The pupils (ids) whose diagnosis the caller may read; `all` for the deputy, the director and admins. */
-const diagnosisReachOf = async (strapi: Core.Strapi, actor: Actor): Promise<'all' | Set<number>> => {
+type DiagnosisReader = Pick<Actor, 'kind' | 'id' | 'roleType'>;
+
+const diagnosisReachOf = async (strapi: Core.Strapi, actor: DiagnosisReader): Promise<'all' | Set<number>> => {
   if (actor.kind === 'admin') return 'all';
   if (actor.kind === 'user' && FULL_READERS.has(actor.roleType ?? '')) return 'all';
   if (actor.kind === 'user' && actor.roleType === 'class-teacher' && actor.id !== null) {
@@ -52,13 +54,14 @@ type Item = Record<string, unknown> & { id?: number; documentId?: string };
 /**
  * Takes the diagnosis out of the items the caller may not see it in and writes one `read` entry per
  * item shown. Items are the REST answer's `data` (one or a list), or the diary's rows of the family's
- * own child (`ownChild`).
+ * own child (`ownChild`). `viewer`: whose reach decides the diagnosis when it is not the caller's own
+ * (an admin-panel page acting for the staff member's school account); the audit names the caller.
  */
 export const sanitiseAndLog = async (
   strapi: Core.Strapi,
   items: Item[],
   route: string,
-  options: { ownChild?: boolean } = {},
+  options: { ownChild?: boolean; viewer?: DiagnosisReader } = {},
 ): Promise<void> => {
   if (items.length === 0) return;
   const actor = currentActor(strapi);
@@ -70,7 +73,7 @@ export const sanitiseAndLog = async (
   })) as Row[];
   const byDocument = new Map(stored.map((row) => [row.documentId, row]));
   // The family reads all of its own child's record (the diary has checked the child is theirs).
-  const reach = options.ownChild ? 'all' : await diagnosisReachOf(strapi, actor);
+  const reach = options.ownChild ? 'all' : await diagnosisReachOf(strapi, options.viewer ?? actor);
   const reads: Array<{ id: number; documentId: string; fields: string[]; student: string | null }> = [];
   for (const item of items) {
     const row = byDocument.get(String(item.documentId));

@@ -1,17 +1,14 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { Reader } from '../../../access/record-scope';
-import { actorFromState, type RequestState } from '../../../access/request-actor';
+import { readerFromState, type Reader } from '../../../access/record-scope';
+import type { RequestState } from '../../../access/request-actor';
 import { COMPETENCY_RESULT } from '../../../school/records/competency-result-rules';
 import { sendDownload } from '../../../school/download';
 import { getSchoolSettings } from '../../../school/settings';
 import { readableJournals, resultsSummary, visiblePupil } from '../summary';
 import { resultsSummaryPdf } from '../summary-pdf';
 
-const readerOf = (ctx: Context): Reader => {
-  const actor = actorFromState(ctx.state as RequestState);
-  return { kind: actor.kind === 'system' ? 'none' : actor.kind, id: actor.id, roleType: actor.roleType, tokenType: actor.tokenType };
-};
+const readerOf = (ctx: Context): Reader => readerFromState(ctx.state as RequestState);
 
 export default factories.createCoreController(COMPETENCY_RESULT, ({ strapi }) => ({
   /** GET /api/competency-results/summary?student=&year=: a pupil's subject, meta-subject and personal results of a year. */

@@ -1,17 +1,14 @@
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { readScopeOf, type Reader } from '../../../access/record-scope';
-import { actorFromState, type RequestState } from '../../../access/request-actor';
+import { readerFromState, readScopeOf, type Reader } from '../../../access/record-scope';
+import type { RequestState } from '../../../access/request-actor';
 import { PORTFOLIO_ENTRY } from '../../../school/records/portfolio-rules';
 import { sendDownload } from '../../../school/download';
 import { olympiadWinners, portfolioSummaryPdf, readPortfolioStage } from '../portfolio';
 import { reviewRecord } from '../review';
 
-const readerOf = (ctx: Context): Reader => {
-  const actor = actorFromState(ctx.state as RequestState);
-  return { kind: actor.kind === 'system' ? 'none' : actor.kind, id: actor.id, roleType: actor.roleType, tokenType: actor.tokenType };
-};
+const readerOf = (ctx: Context): Reader => readerFromState(ctx.state as RequestState);
 
 /** The pupil behind `:id`, if the caller may read their portfolio (a teacher: pupils of the classes they teach); 404 otherwise. */
 const visiblePupil = async (strapi: Core.Strapi, ctx: Context) => {

@@ -113,8 +113,30 @@ export const DOCUMENT_ACTIONS = [
 
 export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number]['uid'];
 
+/**
+ * The pupil's card («Ученик»): a pupil's year on one page, opened with the rights of the staff member's
+ * school account (the same e-mail) — a teacher their classes' pupils, the deputy and the director all.
+ */
+export const PUPIL_ACTIONS = [
+  {
+    uid: 'pupils.read',
+    displayName: 'Карточка обучающегося: отметки, результаты, ВПР, самооценка, ИОТ, специальные условия',
+    subCategory: 'Обучающиеся',
+  },
+] as const;
+
+export type PupilAction = (typeof PUPIL_ACTIONS)[number]['uid'];
+
 /** Every admin RBAC action of the plugin. */
-export type PluginAction = KeepingAction | ArchiveAction | JournalAction | AnalyticsAction | PaperAction | ControlAction | DocumentAction;
+export type PluginAction =
+  | KeepingAction
+  | ArchiveAction
+  | JournalAction
+  | AnalyticsAction
+  | PaperAction
+  | ControlAction
+  | DocumentAction
+  | PupilAction;
 
 /** The permission id an admin route checks: `plugin::records-archive.<action>`. */
 export const pluginPermission = (action: PluginAction): string => `plugin::${PLUGIN_ID}.${action}`;

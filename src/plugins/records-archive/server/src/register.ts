@@ -8,6 +8,7 @@ import {
   KEEPING_ACTIONS,
   PAPER_ACTIONS,
   PLUGIN_ID,
+  PUPIL_ACTIONS,
 } from './constants';
 import { destructionActMiddleware } from './disposition/act-guard';
 import { inventoryCheckMiddleware } from './paper/check-guard';
@@ -36,6 +37,9 @@ const register = async ({ strapi }: { strapi: Core.Strapi }): Promise<void> => {
   await strapi
     .service('admin::permission')
     .actionProvider.registerMany(DOCUMENT_ACTIONS.map((action) => ({ ...action, section: 'plugins', pluginName: PLUGIN_ID })));
+  await strapi
+    .service('admin::permission')
+    .actionProvider.registerMany(PUPIL_ACTIONS.map((action) => ({ ...action, section: 'plugins', pluginName: PLUGIN_ID })));
   // Retention rules are validated and every change versioned; destruction acts are never deleted.
   strapi.documents.use(retentionRuleMiddleware(strapi));
   strapi.documents.use(destructionActMiddleware);

@@ -10,7 +10,7 @@ export const STAFF_ADMIN_ROLES: ReadonlyArray<{ code: string; name: string; desc
     code: 'school-teacher',
     name: 'Учитель',
     description: 'Заполняет свои журналы: отметки, посещаемость, темы уроков и домашние задания',
-    actions: ['journal.own'],
+    actions: ['journal.own', 'pupils.read'],
   },
   {
     code: 'school-deputy-director',
@@ -24,6 +24,7 @@ export const STAFF_ADMIN_ROLES: ReadonlyArray<{ code: string; name: string; desc
       'analytics.read',
       'paper-archive.read',
       'documents.read',
+      'pupils.read',
     ],
   },
   {
@@ -43,6 +44,7 @@ export const STAFF_ADMIN_ROLES: ReadonlyArray<{ code: string; name: string; desc
       'paper-archive.read',
       'documents.read',
       'documents.issue',
+      'pupils.read',
     ],
   },
   {
@@ -96,6 +98,14 @@ export const LATER_GRANTS: ReadonlyArray<{ key: string; actions: Record<string, 
     actions: {
       'school-deputy-director': ['documents.read'],
       'school-director': ['documents.read', 'documents.issue'],
+    },
+  },
+  {
+    key: 'pupils',
+    actions: {
+      'school-teacher': ['pupils.read'],
+      'school-deputy-director': ['pupils.read'],
+      'school-director': ['pupils.read'],
     },
   },
 ];

@@ -8,6 +8,7 @@ import journalGrid from './journal-grid';
 import fixityCheck from './fixity-check';
 import paperArchive from './paper-archive';
 import periodClosing from './period-closing';
+import pupils from './pupils';
 import retention from './retention';
 import staffHome from './staff-home';
 
@@ -24,4 +25,5 @@ export default {
   disposition,
   retention,
   'paper-archive': paperArchive,
+  pupils,
 };

@@ -5,6 +5,7 @@ import disposition from './disposition';
 import documents from './documents';
 import journal from './journal';
 import paperArchive from './paper-archive';
+import pupils from './pupils';
 import retention from './retention';
 import staffHome from './staff-home';
 
@@ -19,4 +20,5 @@ export default {
   retention,
   paperArchive,
   documents,
+  pupils,
 };
