@@ -143,11 +143,12 @@ export const ensureDemoAccounts = async (strapi: Core.Strapi, password: string):
 
 /**
  * Admin-panel accounts of demo staff, with the e-mail of their REST account: the teacher opens their
- * journals in «Журнал», the deputy director sees every journal and the analytics, the archivist the
+ * journals in «Журнал», the class teacher their class's pupils in «Ученик», the deputy director sees every journal and the analytics, the archivist the
  * archive, the secretary the pupils' documents («Документы»). Created once, with the staff roles of the records-archive plugin.
  */
 export const STAFF_ADMIN_ACCOUNTS = [
   { username: 'teacher1', roleCode: 'school-teacher', firstname: 'Учитель', lastname: 'Демо' },
+  { username: 'classteacher1', roleCode: 'school-teacher', firstname: 'Классный руководитель', lastname: 'Демо' },
   { username: 'deputy', roleCode: 'school-deputy-director', firstname: 'Заместитель директора', lastname: 'Демо' },
   { username: 'archivist', roleCode: 'school-archivist', firstname: 'Архивариус', lastname: 'Демо' },
   { username: 'secretary', roleCode: 'school-secretary', firstname: 'Секретарь', lastname: 'Демо' },

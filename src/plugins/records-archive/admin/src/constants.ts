@@ -31,6 +31,7 @@ export const ACTIONS = {
   controlSummary: `plugin::${PLUGIN_ID}.control.summary`,
   documentsRead: `plugin::${PLUGIN_ID}.documents.read`,
   documentsIssue: `plugin::${PLUGIN_ID}.documents.issue`,
+  pupilsRead: `plugin::${PLUGIN_ID}.pupils.read`,
 } as const;
 
 const permission = (action: string) => ({ action, subject: null });
@@ -53,6 +54,9 @@ export const JOURNAL_PERMISSIONS = [ACTIONS.journalOwn, ACTIONS.journalReadAll, 
 
 /** Who sees the «Документы» page: whoever holds `documents.read` (the secretary, the deputy, the director). */
 export const DOCUMENTS_PERMISSIONS = [ACTIONS.documentsRead].map(permission);
+
+/** Who sees the «Ученик» page: whoever holds `pupils.read` (teachers, the deputy, the director), with their school account's reach. */
+export const PUPIL_PERMISSIONS = [ACTIONS.pupilsRead].map(permission);
 
 /** Who sees the «Аналитика» page: whoever holds `analytics.read` (the whole school's results). */
 export const ANALYTICS_PERMISSIONS = [ACTIONS.analyticsRead].map(permission);

@@ -1,11 +1,19 @@
-import { Archive, Book, Calendar, ChartPie, Folder, Shield } from '@strapi/icons';
+import { Archive, Book, Calendar, ChartPie, Folder, Shield, User } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ACTIONS, ANALYTICS_PERMISSIONS, DOCUMENTS_PERMISSIONS, JOURNAL_PERMISSIONS, READ_PERMISSIONS } from './constants';
+import {
+  ACTIONS,
+  ANALYTICS_PERMISSIONS,
+  DOCUMENTS_PERMISSIONS,
+  JOURNAL_PERMISSIONS,
+  PUPIL_PERMISSIONS,
+  READ_PERMISSIONS,
+} from './constants';
 import { getTranslation, PLUGIN_ID } from './pluginId';
 import { prefixPluginTranslations } from './utils/translations';
 
 /**
- * Two sections of the admin panel: «Журнал» (the teacher's grid) and «Архив» (retention policy,
+ * Sections of the admin panel: «Журнал» (the teacher's grid), «Ученик» (one pupil's year on one page),
+ * «Аналитика», «Документы» and «Архив» (retention policy,
  * archive packages, period closing, backups, disposition, integrity checks).
  */
 export default {
@@ -19,12 +27,20 @@ export default {
       position: 1,
     });
     app.addMenuLink({
+      to: 'plugins/school-pupil',
+      icon: User,
+      intlLabel: { id: getTranslation('pupil.title'), defaultMessage: 'Ученик' },
+      Component: () => import('./pages/pupil/PupilPage'),
+      permissions: PUPIL_PERMISSIONS,
+      position: 2,
+    });
+    app.addMenuLink({
       to: 'plugins/school-analytics',
       icon: ChartPie,
       intlLabel: { id: getTranslation('analytics.title'), defaultMessage: 'Аналитика' },
       Component: () => import('./pages/analytics/AnalyticsPage'),
       permissions: ANALYTICS_PERMISSIONS,
-      position: 2,
+      position: 3,
     });
     app.addMenuLink({
       to: 'plugins/school-documents',
@@ -32,7 +48,7 @@ export default {
       intlLabel: { id: getTranslation('documents.title'), defaultMessage: 'Документы' },
       Component: () => import('./pages/documents/DocumentsPage'),
       permissions: DOCUMENTS_PERMISSIONS,
-      position: 3,
+      position: 4,
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
