@@ -75,13 +75,13 @@ it('shows the class teacher one pupil’s year on one page: marks, results, ВП
   await page.getByRole('combobox', { name: 'Класс' }).click();
   await page.getByRole('option', { name: '5Б' }).click();
   await page.getByText(String(world.school.pupil5b.fullName)).first().click();
-  await page.getByRole('heading', { name: 'Предметные результаты' }).waitFor({ timeout: 15_000 });
-  await page.getByRole('cell', { name: 'Математика' }).first().waitFor();
+  await page.getByRole('heading', { name: 'Предметные результаты', exact: true }).waitFor({ timeout: 15_000 });
+  await page.getByText('Математика', { exact: true }).first().waitFor();
   await page.getByText('Работа в группе').waitFor();
   await page.getByText('ВПР по математике, 5 класс').waitFor();
   await page.getByText('Пробелы в вычислениях по итогам первой четверти').waitFor();
   await page.getByText('Дополнительное время на контрольных работах').waitFor();
-  await page.getByRole('cell', { name: 'G80' }).waitFor();
+  await page.getByText('G80', { exact: true }).waitFor();
   await page.getByText('Специальные условия обучения', { exact: true }).first().waitFor();
   await panel.shot(page, 'pupil-card');
   await page.close();
