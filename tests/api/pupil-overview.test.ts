@@ -253,7 +253,7 @@ describe('the admin panel’s pupil card («Ученик»)', () => {
     expect(choices.status).toBe(200);
     expect(choices.body.data.classes.map((schoolClass: { name: string }) => schoolClass.name)).toEqual(['5Б']);
     const list = await admin(teacherB, `/records-archive/pupils?class=${world.school.class5b.documentId}`);
-    expect(list.body.data).toEqual([expect.objectContaining({ documentId: kuznetsov, schoolClass: '5Б' })]);
+    expect(list.body.data).toEqual([expect.objectContaining({ documentId: kuznetsov, className: '5Б' })]);
     // A name search stays inside the teacher's classes.
     expect((await admin(teacherB, '/records-archive/pupils?q=Иванов')).body.data).toEqual([]);
     const card = await admin(teacherB, `/records-archive/pupils/${kuznetsov}/overview?year=${world.school.year.documentId}`);

@@ -51,6 +51,18 @@ export const assertNoDiagnosisQuery = async (ctx: Context): Promise<void> => {
 
 type Item = Record<string, unknown> & { id?: number; documentId?: string };
 
+const SHOWN_FIELDS = ['documentId', 'commissionDate', 'commissionNumber', 'conditions', 'diagnosis', 'validUntil'] as const;
+
+/** A pupil's records as plain items (newest commission first), to pass through `sanitiseAndLog` before showing. */
+export const specialConditionsOf = async (strapi: Core.Strapi, studentId: number): Promise<Item[]> => {
+  const rows = (await strapi.db.query(SPECIAL_CONDITION).findMany({
+    where: { student: { id: studentId } },
+    select: [...SHOWN_FIELDS],
+    orderBy: [{ commissionDate: 'desc' }, { id: 'desc' }],
+  })) as Item[];
+  return rows.map((row) => Object.fromEntries(SHOWN_FIELDS.map((field) => [field, row[field] ?? null])));
+};
+
 /**
  * Takes the diagnosis out of the items the caller may not see it in and writes one `read` entry per
  * item shown. Items are the REST answer's `data` (one or a list), or the diary's rows of the family's

@@ -8,7 +8,7 @@ import { MASTERY_LABELS, masteryLevel } from '../../school/rules/control-work';
 import { compareSelfAssessment, summariseSelfAssessment } from '../../school/rules/self-assessment';
 import { getSchoolSettings } from '../../school/settings';
 import { competencyGroupsOf, readableJournals, resolveYear, subjectMarksOf, visiblePupil } from '../competency-result/summary';
-import { sanitiseAndLog } from '../special-condition/reading';
+import { sanitiseAndLog, specialConditionsOf } from '../special-condition/reading';
 import { TRAJECTORY_POPULATE, trajectoryView, type TrajectoryRow } from '../learning-trajectory/view';
 
 /**
@@ -161,13 +161,7 @@ export const pupilOverview = async (strapi: Core.Strapi, reader: Reader, input: 
 
   let specialConditions: Array<Record<string, unknown>> | null = null;
   if (open.get('specialConditions')) {
-    const fields = ['documentId', 'commissionDate', 'commissionNumber', 'conditions', 'diagnosis', 'validUntil'] as const;
-    const rows = (await strapi.db.query(SPECIAL_CONDITION).findMany({
-      where: { student: { id: pupil.id } },
-      select: [...fields],
-      orderBy: [{ commissionDate: 'desc' }, { id: 'desc' }],
-    })) as Array<Record<string, unknown>>;
-    const items = rows.map((row) => Object.fromEntries(fields.map((field) => [field, row[field] ?? null])));
+    const items = await specialConditionsOf(strapi, pupil.id);
     // The diagnosis follows the reader's reach (an admin page reads as the staff member's school account).
     const viewer = reader.kind === 'user' ? { kind: 'user' as const, id: reader.id, roleType: reader.roleType } : undefined;
     await sanitiseAndLog(strapi, items, route, { viewer });
@@ -258,7 +252,7 @@ export const findPupils = async (strapi: Core.Strapi, reader: Reader, input: { s
       documentId: pupil.documentId,
       fullName: String(pupil.fullName),
       birthDate: (pupil.birthDate as string | null) ?? null,
-      schoolClass: latest?.schoolClass ? String(latest.schoolClass.name) : null,
+      className: latest?.schoolClass ? String(latest.schoolClass.name) : null,
     };
   });
 };

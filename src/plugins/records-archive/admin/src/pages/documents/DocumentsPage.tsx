@@ -22,6 +22,7 @@ import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi
 import { BASE, errorMessage, useDownload, useLoad } from '../../api/client';
 import { ListState, Muted, russian, Section, Select } from '../../components/common';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { PupilTable } from '../../components/PupilTable';
 import { DOCUMENTS_PERMISSIONS, PAGE_PERMISSIONS } from '../../constants';
 import { useT } from '../../utils/translations';
 import { FormModal, TextField } from './FormModal';
@@ -138,28 +139,14 @@ const PupilSearch = ({ onPick }: { onPick: (documentId: string) => void }) => {
       {submitted.length >= 2 ? (
         <Box paddingTop={4}>
           <ListState isLoading={found.isLoading} isEmpty={pupils.length === 0} empty={t('documents.search.empty', 'Никого не нашли')}>
-            <Table colCount={4} rowCount={pupils.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th>{t('documents.column.name', 'ФИО')}</Th>
-                  <Th>{t('documents.column.birthDate', 'Дата рождения')}</Th>
-                  <Th>{t('documents.column.class', 'Класс')}</Th>
-                  <Th>{t('documents.column.file', '№ личного дела')}</Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {pupils.map((pupil) => (
-                  <Tr key={pupil.documentId} onClick={() => onPick(pupil.documentId)} style={{ cursor: 'pointer' }}>
-                    <Td>
-                      <Typography fontWeight="semiBold">{pupil.fullName}</Typography>
-                    </Td>
-                    <Td>{russian(pupil.birthDate)}</Td>
-                    <Td>{pupil.className ?? '—'}</Td>
-                    <Td>{pupil.fileNumber ?? <Muted>{t('documents.file.none', 'не открыто')}</Muted>}</Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+            <PupilTable
+              pupils={pupils}
+              onPick={onPick}
+              extra={{
+                title: t('documents.column.file', '№ личного дела'),
+                cell: (pupil) => pupil.fileNumber ?? <Muted>{t('documents.file.none', 'не открыто')}</Muted>,
+              }}
+            />
           </ListState>
         </Box>
       ) : null}

@@ -4,6 +4,7 @@ import { Search } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { BASE, useLoad } from '../../api/client';
 import { ListState, Muted, russian, Section, Select } from '../../components/common';
+import { PupilTable } from '../../components/PupilTable';
 import { PUPIL_PERMISSIONS } from '../../constants';
 import { useT } from '../../utils/translations';
 import type { Overview, OverviewResponse, PupilChoices, PupilFound } from './types';
@@ -476,26 +477,7 @@ const PupilPicker = ({ year, onYear, onPick }: { year: string; onYear: (year: st
             isEmpty={pupils.length === 0}
             empty={t('pupil.pick.empty', 'Никого не нашли среди ваших классов')}
           >
-            <Table colCount={3} rowCount={pupils.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th>{t('pupil.pick.name', 'ФИО')}</Th>
-                  <Th>{t('pupil.pick.birthDate', 'Дата рождения')}</Th>
-                  <Th>{t('pupil.pick.className', 'Класс')}</Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {pupils.map((pupil) => (
-                  <Tr key={pupil.documentId} onClick={() => onPick(pupil.documentId)} style={{ cursor: 'pointer' }}>
-                    <Td>
-                      <Typography fontWeight="semiBold">{pupil.fullName}</Typography>
-                    </Td>
-                    <Td>{russian(pupil.birthDate)}</Td>
-                    <Td>{pupil.schoolClass ?? '—'}</Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+            <PupilTable pupils={pupils} onPick={onPick} />
           </ListState>
         </Box>
       ) : null}

@@ -10,7 +10,7 @@ export interface PupilFound {
   documentId: string;
   fullName: string;
   birthDate: string | null;
-  schoolClass: string | null;
+  className: string | null;
 }
 
 interface LevelResult {
