@@ -79,6 +79,7 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::competency-result.competency-result',
   'api::assignment.assignment',
   'api::assignment-submission.assignment-submission',
+  'api::control-self-assessment.control-self-assessment',
   // Meetings on results name staff accounts (chair, secretary, speakers, executors).
   'api::results-meeting.results-meeting',
   'plugin::users-permissions.user',
@@ -141,6 +142,9 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
       return { journal: inJournals };
     case 'api::assignment-submission.assignment-submission':
       return { assignment: { journal: inJournals } };
+    case 'api::control-self-assessment.control-self-assessment':
+      // Self-assessments of control works: like the marks of the lessons beside them.
+      return { lesson: { journal: inJournals } };
     case 'api::work-programme.work-programme':
       // The class's staff: the programmes of the journals they teach and of the classes they teach or lead.
       return { $or: [{ journal: inJournals }, { journal: { schoolClass: classes } }] };

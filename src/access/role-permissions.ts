@@ -316,6 +316,8 @@ const ASSIGNMENTS_READ = [
   'api::assignment.assignment.submissions',
   'api::assignment.assignment.material',
   'api::assignment-submission.assignment-submission.file',
+  // Pupils' self-assessments of control works (R78), read like the marks beside them.
+  ...read('control-self-assessment'),
 ];
 const ASSIGNMENTS_KEEP = [...ASSIGNMENTS_READ, ...write('assignment'), 'api::assignment-submission.assignment-submission.check'];
 /** A family's view of the pupil's assignments, handing in work and reading its files. */
@@ -324,6 +326,9 @@ const ASSIGNMENTS_FAMILY = [
   'api::diary.assignments.submit',
   'api::diary.assignments.file',
   'api::diary.assignments.material',
+  // Control works with the self-assessment beside the teacher's mark, and entering it before the mark (R78).
+  'api::diary.control-works.list',
+  'api::diary.control-works.selfAssess',
 ];
 /** The distance-learning flow of a teacher (and class teacher). */
 const DISTANCE_TEACHER = [...ASSOCIATIONS_READ, ...LESSON_PLANS_KEEP, ...DAILY_REPORTS_KEEP, ...ASSIGNMENTS_KEEP];

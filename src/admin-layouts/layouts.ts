@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 27;
+export const ADMIN_LAYOUTS_VERSION = 28;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -2060,6 +2060,31 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['checkedBy', 6],
         ['checkComment', 6],
       ],
+    ],
+  },
+  'api::control-self-assessment.control-self-assessment': {
+    labels: {
+      student: 'Обучающийся',
+      lesson: 'Урок (контрольная работа)',
+      value: 'Самооценка',
+      note: 'Комментарий обучающегося',
+      enteredBy: 'Кем введена',
+      enteredAt: 'Введена',
+    },
+    mainField: 'value',
+    list: ['enteredAt', 'student', 'lesson', 'value'],
+    defaultSort: { field: 'enteredAt', order: 'DESC' },
+    edit: [
+      [
+        ['student', 6],
+        ['lesson', 6],
+      ],
+      [
+        ['value', 4],
+        ['enteredAt', 4],
+        ['enteredBy', 4],
+      ],
+      [['note', 12]],
     ],
   },
 };

@@ -747,6 +747,28 @@ const routes = (): RouteCase[] => [
       api.post(`/api/diary/${world.school.pupils5a[0].documentId}/assignments/nosuchdocument0000000000/submissions`, { text: 'Ответ' }),
     expect: { parentA: 404, pupilA: 404, others: 403 },
   },
+  // Self-assessments of control works (R78): staff read them like marks; the family enters them through the diary.
+  {
+    name: 'GET /api/control-self-assessments',
+    call: (api) => api.get('/api/control-self-assessments'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/control-self-assessments/:id of one that does not exist',
+    call: (api) => api.get('/api/control-self-assessments/nosuchdocument0000000000'),
+    expect: { teacherA: 404, classTeacherB: 404, deputy: 404, director: 404, others: 403 },
+  },
+  {
+    name: 'GET /api/diary/:student/control-works (the 5А pupil)',
+    call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/control-works?from=2025-09-01&to=2025-12-28`),
+    expect: { parentA: 200, pupilA: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/diary/:student/control-works/:lesson/self-assessment of a lesson that does not exist',
+    call: (api) =>
+      api.post(`/api/diary/${world.school.pupils5a[0].documentId}/control-works/nosuchdocument0000000000/self-assessment`, { value: '4' }),
+    expect: { parentA: 404, pupilA: 404, others: 403 },
+  },
   // Meetings on results (R93): kept by the director, the deputy and (own association) the head of an МО; teachers read theirs.
   {
     name: 'GET /api/results-meetings',

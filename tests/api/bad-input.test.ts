@@ -1935,6 +1935,50 @@ const requestAnswerCases = (): BadCase[] => {
   ];
 };
 
+/** A 5А maths control work, for the family's self-assessment (R78). */
+const controlWork = { documentId: '' };
+beforeAll(async () => {
+  controlWork.documentId = (
+    await make(strapi, 'api::lesson.lesson', {
+      journal: school.mathJournal.documentId,
+      date: '2025-10-16',
+      number: 4,
+      topic: 'Контрольная работа',
+      workType: 'control-work',
+    })
+  ).documentId;
+});
+
+/** The family's self-assessment of a control work: `POST /api/diary/:student/control-works/:lesson/self-assessment`. */
+const controlSelfAssessmentCases = (): BadCase[] => {
+  const post = postCaseOf('api::control-self-assessment.control-self-assessment' as UID.Schema, 'parentA');
+  /** The route of a lesson and pupil known only once the fixture is built. */
+  const at =
+    (lesson: () => string, student = () => school.pupils5a[0].documentId) =>
+    (badCase: BadCase): BadCase => ({ ...badCase, url: () => `/api/diary/${student()}/control-works/${lesson()}/self-assessment` });
+  const onControl = at(() => controlWork.documentId);
+  const url = '/api/diary/:student/control-works/:lesson/self-assessment';
+  return [
+    onControl(post('a parent’s self-assessment without a body', url, () => ({ none: true }), ['data'])),
+    onControl(post('a parent’s self-assessment with data as an array', url, () => data([{ value: '5' }]), ['data'])),
+    onControl(post('a parent’s self-assessment off the subject’s scale', url, () => data({ value: '7' }), ['value'])),
+    onControl(post('a parent’s self-assessment with an object as value', url, () => data({ value: { $ne: '' } }), ['value'])),
+    onControl(post('a parent’s self-assessment with an SQL injection as value', url, () => data({ value: SQL }), ['value'])),
+    onControl(post('a parent’s self-assessment with a huge note', url, () => data({ value: '4', note: HUGE }), ['note'])),
+    onControl(post('a parent’s self-assessment with a number as note', url, () => data({ value: '4', note: 12345 }), ['note'])),
+    onControl(post('a parent’s self-assessment naming who entered it', url, () => data({ value: '4', enteredBy: 1 }), ['enteredBy'])),
+    at(() => school.lessons[0].documentId)(
+      post('a parent’s self-assessment of a lesson that is not a control work', url, () => data({ value: '4' }), ['lesson']),
+    ),
+    onControl(post('a parent’s self-assessment with a malformed JSON body', url, () => ({ raw: '{"data": {' }))),
+    onControl(post('a teacher’s self-assessment through a pupil’s diary', url, () => data({ value: '4' }), undefined, 'teacherA', 403)),
+    at(
+      () => controlWork.documentId,
+      () => school.pupil5b.documentId,
+    )(post('a parent’s self-assessment of another family’s child', url, () => data({ value: '4' }), undefined, 'parentA', 404)),
+  ];
+};
+
 /** A family's request through the diary: `POST /api/diary/:student/requests`. */
 const diaryRequestCases = (): BadCase[] => {
   const ask = (
@@ -2197,6 +2241,7 @@ const customCases = (): BadCase[] => {
     ...acknowledgeRulesCases(),
     ...notificationSettingsCases(),
     ...diaryRequestCases(),
+    ...controlSelfAssessmentCases(),
     ...requestAnswerCases(),
     ...messageCases(),
 

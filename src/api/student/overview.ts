@@ -133,6 +133,7 @@ export const pupilOverview = async (strapi: Core.Strapi, reader: Reader, input: 
         const teacher = work.state === 'checked' ? (work.mark?.value ?? null) : null;
         const comparison = compareSelfAssessment(String(work.selfAssessment), teacher);
         return {
+          source: 'assignment' as const,
           assignment: String(work.assignment?.title ?? ''),
           subject: work.assignment?.journal?.subject?.name ?? null,
           lessonDate: work.assignment?.lesson?.date ?? null,
@@ -143,9 +144,49 @@ export const pupilOverview = async (strapi: Core.Strapi, reader: Reader, input: 
           verdictLabel: comparison?.label ?? null,
         };
       });
+    // Control works written in class (R78): entered before the teacher's mark, shown beside it once it exists.
+    const controlSelves = (await strapi.db.query('api::control-self-assessment.control-self-assessment').findMany({
+      where: { student: { id: pupil.id }, lesson: { date: inYear } },
+      select: ['id', 'value', 'note'],
+      populate: {
+        lesson: {
+          select: ['id', 'date', 'topic'],
+          populate: { journal: { select: ['documentId'], populate: { subject: { select: ['name'] } } } },
+        },
+      },
+    })) as Array<
+      Row & { lesson: (Row & { date: string; topic: string | null; journal: (Row & { subject: { name: string } | null }) | null }) | null }
+    >;
+    const visibleControl = controlSelves
+      .filter((entry) => entry.lesson?.journal && (journals === null || journals.has(entry.lesson.journal.documentId)))
+      .sort((a, b) => String(a.lesson?.date).localeCompare(String(b.lesson?.date)) || a.id - b.id);
+    const controlMarks = visibleControl.length
+      ? ((await strapi.db.query('api::mark.mark').findMany({
+          where: { student: { id: pupil.id }, lesson: { id: { $in: visibleControl.map((entry) => Number(entry.lesson?.id)) } } },
+          select: ['id', 'value'],
+          populate: { lesson: { select: ['id'] } },
+        })) as Array<Row & { lesson: Row | null }>)
+      : [];
+    const controlSeen = visibleControl.map((entry) => {
+      const teacher = (controlMarks.find((mark) => mark.lesson?.id === entry.lesson?.id)?.value as string | undefined) ?? null;
+      const comparison = compareSelfAssessment(String(entry.value), teacher);
+      return {
+        source: 'control-work' as const,
+        // The work's title as the page shows it: the control work's lesson topic.
+        assignment: entry.lesson?.topic ? `Контрольная работа: ${entry.lesson.topic}` : 'Контрольная работа',
+        subject: entry.lesson?.journal?.subject?.name ?? null,
+        lessonDate: entry.lesson?.date ?? null,
+        selfAssessment: String(entry.value),
+        note: (entry.note as string | null) ?? null,
+        teacherMark: teacher,
+        verdict: comparison?.verdict ?? null,
+        verdictLabel: comparison?.label ?? null,
+      };
+    });
+    const all = [...seen, ...controlSeen];
     selfAssessment = {
-      summary: summariseSelfAssessment(seen.map((work) => ({ self: work.selfAssessment, teacher: work.teacherMark }))),
-      works: seen,
+      summary: summariseSelfAssessment(all.map((work) => ({ self: work.selfAssessment, teacher: work.teacherMark }))),
+      works: all,
     };
   }
 

@@ -93,30 +93,37 @@ const checkStorage = new AsyncLocalStorage<CheckInProgress>();
 export const runSubmissionCheck = <T>(check: CheckInProgress, work: () => Promise<T>): Promise<T> => checkStorage.run(check, work);
 
 /**
- * The pupil's self-assessment of the work (R78): a mark of the subject's scale, as the teacher would
- * give it that day (a point mark, or зачёт where the subject or grade has no points), and a note of
- * what worked and what did not. Both optional; a note alone is fine.
+ * A pupil's self-assessment (R78) in `field`: a mark of the subject's scale, as the teacher would give
+ * it that day (a point mark, or зачёт where the subject or grade has no points); null when not given,
+ * reported (400 on `field`) when off the scale. Shared by assignments and control works.
+ */
+export const selfAssessmentValueOf = (draft: RecordDraft, journal: JournalContext, field: string, label = 'Самооценка'): string | null => {
+  const given = draft.value(field);
+  if (given === null || given === '') return null;
+  const settings = getSchoolSettings(draft.strapi);
+  const allowed = allowedMarkValues({
+    scale: (journal.subject?.scale ?? 'five-point') as SubjectScale,
+    kind: 'current',
+    grade: journal.schoolClass?.grade ?? 11,
+    pointMarksFromGrade: settings.pointMarksFromGrade,
+  });
+  const value = normalizeMarkValue(given);
+  if (value === null || !allowed.includes(value)) {
+    draft.report(field, `${label} — отметка по шкале предмета: ${allowed.join(', ')}`);
+    return null;
+  }
+  return value;
+};
+
+/**
+ * The pupil's self-assessment of the work (R78): a mark of the subject's scale and a note of what
+ * worked and what did not. Both optional; a note alone is fine.
  */
 const selfAssessmentOf = (
   draft: RecordDraft,
   journal: JournalContext,
 ): { selfAssessment: string | null; selfAssessmentNote: string | null } => {
-  const given = draft.value('selfAssessment');
-  let selfAssessment: string | null = null;
-  if (given !== null && given !== '') {
-    const settings = getSchoolSettings(draft.strapi);
-    const allowed = allowedMarkValues({
-      scale: (journal.subject?.scale ?? 'five-point') as SubjectScale,
-      kind: 'current',
-      grade: journal.schoolClass?.grade ?? 11,
-      pointMarksFromGrade: settings.pointMarksFromGrade,
-    });
-    selfAssessment = normalizeMarkValue(given);
-    if (selfAssessment === null || !allowed.includes(selfAssessment)) {
-      draft.report('selfAssessment', `Самооценка — отметка по шкале предмета: ${allowed.join(', ')}`);
-      selfAssessment = null;
-    }
-  }
+  const selfAssessment = selfAssessmentValueOf(draft, journal, 'selfAssessment');
   const selfAssessmentNote = draft.text('selfAssessmentNote');
   if (selfAssessmentNote && selfAssessmentNote.length > 1000)
     draft.report('selfAssessmentNote', 'Комментарий к самооценке не длиннее 1000 символов');

@@ -69,6 +69,8 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::certificate-acceptance.certificate-acceptance': (draft) =>
     import('./certificate-acceptance-rules').then((rules) => rules.certificateAcceptanceRules(draft)),
   'api::results-meeting.results-meeting': (draft) => import('./results-meeting-rules').then((rules) => rules.resultsMeetingRules(draft)),
+  'api::control-self-assessment.control-self-assessment': (draft) =>
+    import('./control-self-assessment-rules').then((rules) => rules.controlSelfAssessmentRules(draft)),
 };
 
 /** Types whose rules write other records (a credit decision writes the annual mark): the rules and the write are one transaction. */
@@ -175,6 +177,9 @@ export const recordRulesMiddleware =
         }
         if (context.uid === 'api::assignment-submission.assignment-submission') {
           throw new errors.PolicyError('Сданная работа обучающегося не удаляется');
+        }
+        if (context.uid === 'api::control-self-assessment.control-self-assessment') {
+          throw new errors.PolicyError('Самооценка обучающегося не удаляется: она стоит рядом с отметкой учителя');
         }
         if (context.uid === 'api::daily-report.daily-report') {
           throw new errors.PolicyError(

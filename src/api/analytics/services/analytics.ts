@@ -34,7 +34,7 @@ import {
   type ExternalEventInput,
   type PortfolioEventInput,
 } from '../../../school/rules/pupil-trend';
-import { summariseSelfAssessment } from '../../../school/rules/self-assessment';
+import { compareSelfAssessment, summariseSelfAssessment } from '../../../school/rules/self-assessment';
 import { controlWorkMeasures, masteryLevel, MASTERY_LABELS, rateGap, type MasteryLevel } from '../../../school/rules/control-work';
 import type { ExternalKind } from '../../../school/records/external-assessment-rules';
 import type { PortfolioKind, PortfolioLevel, PortfolioResult } from '../../../school/records/portfolio-rules';
@@ -61,6 +61,7 @@ const MARK = 'api::mark.mark';
 const ATTENDANCE = 'api::attendance.attendance';
 const LESSON = 'api::lesson.lesson';
 const SUBMISSION = 'api::assignment-submission.assignment-submission';
+const CONTROL_SELF = 'api::control-self-assessment.control-self-assessment';
 const PERIOD = 'api::study-period.study-period';
 const YEAR = 'api::academic-year.academic-year';
 const STUDENT = 'api::student.student';
@@ -1428,8 +1429,9 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * How pupils' self-assessments compare with the teacher's marks (R78), per class and per pupil:
-     * the checked works of the period's assignments (by the lesson's day) that carry both, in the
-     * journals the viewer sees after the filters — how often the self-assessment matched, was higher
+     * the checked works of the period's assignments (by the lesson's day) that carry both, and the
+     * self-assessments of the period's control works once the teacher has marked them (`sources`
+     * counts each kind), in the journals the viewer sees after the filters — how often the self-assessment matched, was higher
      * or lower, and the mean gap in points (`src/school/rules/self-assessment.ts`).
      */
     async selfAssessment(viewer: AnalyticsViewer, filters: AnalyticsFilters) {
@@ -1448,7 +1450,50 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           assignment: { select: ['id'], populate: { journal: { select: ['id'] } } },
         },
       })) as Array<Row & { mark: Row | null; student: Row | null; assignment: (Row & { journal: Row | null }) | null }>;
-      type Pair = { self: string | null; teacher: string | null };
+      // Control works written in class (R78): the self-assessment entered before the teacher's mark of that lesson.
+      const controlSelves = (await strapi.db.query(CONTROL_SELF).findMany({
+        where: { lesson: { date: { $gte: period.startDate, $lte: period.endDate } } },
+        select: ['id', 'value'],
+        populate: {
+          student: { select: ['id', 'documentId', 'fullName'] },
+          lesson: { select: ['id'], populate: { journal: { select: ['id'] } } },
+        },
+      })) as Array<Row & { student: Row | null; lesson: (Row & { journal: Row | null }) | null }>;
+      const controlMarks = controlSelves.length
+        ? ((await strapi.db.query('api::mark.mark').findMany({
+            where: {
+              lesson: { id: { $in: [...new Set(controlSelves.map((entry) => Number(entry.lesson?.id)))] } },
+              student: { id: { $in: [...new Set(controlSelves.map((entry) => Number(entry.student?.id)))] } },
+            },
+            select: ['id', 'value'],
+            populate: { lesson: { select: ['id'] }, student: { select: ['id'] } },
+          })) as Array<Row & { lesson: Row | null; student: Row | null }>)
+        : [];
+      const markOf = new Map(controlMarks.map((mark) => [`${mark.student?.id}:${mark.lesson?.id}`, String(mark.value)]));
+      type Source = 'assignment' | 'control-work';
+      const entries: Array<{ source: Source; student: Row | null; journalId: number | null; self: string | null; teacher: string | null }> =
+        [
+          ...works.map((work) => ({
+            source: 'assignment' as const,
+            student: work.student,
+            journalId: work.assignment?.journal ? Number(work.assignment.journal.id) : null,
+            self: String(work.selfAssessment ?? '') || null,
+            teacher: (work.mark?.value as string | undefined) ?? null,
+          })),
+          ...controlSelves.map((entry) => ({
+            source: 'control-work' as const,
+            student: entry.student,
+            journalId: entry.lesson?.journal ? Number(entry.lesson.journal.id) : null,
+            self: String(entry.value ?? '') || null,
+            teacher: markOf.get(`${entry.student?.id}:${entry.lesson?.id}`) ?? null,
+          })),
+        ];
+      /** How many compared pairs come from assignments and how many from control works. */
+      const sourcesOf = (pairs: Pair[]) => ({
+        assignment: pairs.filter((pair) => pair.source === 'assignment' && compareSelfAssessment(pair.self, pair.teacher)).length,
+        controlWork: pairs.filter((pair) => pair.source === 'control-work' && compareSelfAssessment(pair.self, pair.teacher)).length,
+      });
+      type Pair = { self: string | null; teacher: string | null; source: Source };
       interface PupilPairs {
         documentId: string;
         fullName: string;
@@ -1462,10 +1507,10 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         pupils: Map<number, PupilPairs>;
       }
       const classes = new Map<number, ClassPairs>();
-      for (const work of works) {
-        const journal = work.assignment?.journal ? scope.journals.get(Number(work.assignment.journal.id)) : undefined;
+      for (const work of entries) {
+        const journal = work.journalId === null ? undefined : scope.journals.get(work.journalId);
         if (!journal || !scope.visible(journal) || !work.student) continue;
-        const pair: Pair = { self: String(work.selfAssessment ?? '') || null, teacher: (work.mark?.value as string | undefined) ?? null };
+        const pair: Pair = { self: work.self, teacher: work.teacher, source: work.source };
         const group: ClassPairs = classes.get(journal.classId) ?? {
           documentId: journal.classDocumentId,
           name: journal.className,
@@ -1491,9 +1536,15 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           .map((group) => ({
             class: { documentId: group.documentId, name: group.name },
             ...summariseSelfAssessment(group.pairs),
+            sources: sourcesOf(group.pairs),
             pupils: [...group.pupils.values()]
               .sort((a, b) => collator.compare(a.fullName, b.fullName))
-              .map((pupil) => ({ documentId: pupil.documentId, fullName: pupil.fullName, ...summariseSelfAssessment(pupil.pairs) })),
+              .map((pupil) => ({
+                documentId: pupil.documentId,
+                fullName: pupil.fullName,
+                ...summariseSelfAssessment(pupil.pairs),
+                sources: sourcesOf(pupil.pairs),
+              })),
           })),
       };
     },
