@@ -22,6 +22,8 @@ let control1: string;
 let control2: string;
 /** 5А maths control work (teacher A), for the pupil's own account. */
 let controlA: string;
+/** A 5Б maths lesson that is not a control work (and has no mark). */
+let plainLesson: string;
 const as: Record<string, Api> = {};
 
 const selfAssess = (api: Api, lesson: string, data: Record<string, unknown>, student = kuznetsov) =>
@@ -53,6 +55,9 @@ beforeAll(async () => {
   control1 = (await lesson(world.journalB.documentId, '2025-10-15', 'Контрольная работа № 1')).documentId;
   control2 = (await lesson(world.journalB.documentId, '2025-10-20', 'Контрольная работа № 2')).documentId;
   controlA = (await lesson(world.school.mathJournal.documentId, '2025-10-16', 'Контрольная работа')).documentId;
+  plainLesson = (
+    await make(strapi, 'api::lesson.lesson', { journal: world.journalB.documentId, date: '2025-10-17', number: 3, topic: 'Проценты' })
+  ).documentId;
 });
 
 afterAll(async () => {
@@ -93,9 +98,10 @@ describe('entering the self-assessment of a control work', () => {
   });
 
   it('refuses a lesson that is not a control work, a value off the subject’s scale and a long note, naming the field', async () => {
-    const notControl = await selfAssess(as.parentB, world.lessonB.documentId, { value: '4' });
+    const notControl = await selfAssess(as.parentB, plainLesson, { value: '4' });
     expect(notControl.status).toBe(400);
     expect(pathsOf(notControl)).toEqual(['lesson']);
+    expect(notControl.body.error.message).toBe('Самооценку вводят за контрольную работу: этот урок не контрольная работа');
     const offScale = await selfAssess(as.parentB, control2, { value: '6', note: 'x'.repeat(1001) });
     expect(offScale.status).toBe(400);
     expect(pathsOf(offScale)).toEqual(['value', 'note']);

@@ -38,7 +38,7 @@ export default {
     route(
       '/self-assessment',
       'selfAssessment',
-      'How pupils’ self-assessments of their checked work compare with the teacher’s marks, per class and pupil',
+      'How pupils’ self-assessments of their checked work and marked control works compare with the teacher’s marks, per class and pupil',
     ),
     route('/forecast-accuracy', 'forecastAccuracy', 'How well the forecast of period marks matched the marks of finished periods'),
     route(
