@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 28;
+export const ADMIN_LAYOUTS_VERSION = 29;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -321,6 +321,10 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       assessmentSpec: 'Спецификация контрольной работы (КИМ, критерии оценивания)',
       plannedSuccessRate: 'Планируемая успеваемость, %',
       plannedQualityRate: 'Планируемое качество, %',
+      plannedResults: 'Планируемые результаты (что проверяет работа по программе)',
+      maxPoints: 'Максимальный балл работы',
+      basicFromPoints: 'Базовый уровень — от (баллов)',
+      advancedFromPoints: 'Повышенный уровень — от (баллов)',
       materials: 'Материалы',
     },
     mainField: 'date',
@@ -343,6 +347,12 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['plannedSuccessRate', 4],
         ['plannedQualityRate', 4],
       ],
+      [['plannedResults', 12]],
+      [
+        ['maxPoints', 4],
+        ['basicFromPoints', 4],
+        ['advancedFromPoints', 4],
+      ],
       [
         ['studyPeriod', 6],
         ['materials', 6],
@@ -359,6 +369,7 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       studyPeriod: 'Учебный период',
       kind: 'Вид отметки',
       value: 'Отметка',
+      points: 'Баллы за контрольную работу',
       numericValue: 'Балл',
       weight: 'Вес',
       workType: WORK_TYPE,
@@ -389,6 +400,7 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['workType', 6],
         ['date', 4],
       ],
+      [['points', 4]],
       [['comment', 12]],
       [
         ['setBy', 6],

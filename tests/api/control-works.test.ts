@@ -227,7 +227,8 @@ describe('the specification and planned result of a control work', () => {
     expect(response.body.error.details.errors).toEqual([
       expect.objectContaining({
         path: ['plannedSuccessRate'],
-        message: 'Спецификация и планируемые результаты указываются только для урока с видом работы «Контрольная работа»',
+        message:
+          'Спецификация, планируемые результаты, баллы и пороги уровней указываются только для урока с видом работы «Контрольная работа»',
       }),
     ]);
   });
@@ -246,5 +247,93 @@ describe('the specification and planned result of a control work', () => {
     const response = await as.teacher.put(`/api/lessons/${controlWork5a.documentId}`, { workType: 'test' });
     expect(response.status).toBe(400);
     expect(response.body.error.details.errors[0].path).toEqual(['workType']);
+  });
+});
+
+describe('the level of mastery by the points of a control work against its thresholds (issue 11)', () => {
+  const pathsOf = (response: { body: { error: { details: { errors: Array<{ path: string[] }> } } } }) =>
+    response.body.error.details.errors.map((error) => error.path.join('.'));
+  const markOf = async (pupil: { documentId: string }, lesson: { documentId: string }) =>
+    (
+      (await strapi.db
+        .query('api::mark.mark')
+        .findOne({ where: { student: { documentId: pupil.documentId }, lesson: { documentId: lesson.documentId } } })) as {
+        documentId: string;
+      }
+    ).documentId;
+
+  it('refuses thresholds without the maximum, one without the other, out of order or above the maximum', async () => {
+    const put = (data: Record<string, unknown>) => as.teacher.put(`/api/lessons/${controlWork5a.documentId}`, data);
+    expect(pathsOf(await put({ basicFromPoints: 8, advancedFromPoints: 15 }))).toEqual(['maxPoints']);
+    expect(pathsOf(await put({ maxPoints: 20, basicFromPoints: 8 }))).toEqual(['advancedFromPoints']);
+    expect(pathsOf(await put({ maxPoints: 20, basicFromPoints: 15, advancedFromPoints: 8 }))).toEqual(['basicFromPoints']);
+    expect(pathsOf(await put({ maxPoints: 20, basicFromPoints: 8, advancedFromPoints: 25 }))).toEqual(['advancedFromPoints']);
+    expect(pathsOf(await put({ maxPoints: 2.5 }))).toEqual(['maxPoints']);
+    const onOrdinaryLesson = await as.teacher.put(`/api/lessons/${school.lessons[1].documentId}`, { maxPoints: 20 });
+    expect(pathsOf(onOrdinaryLesson)).toEqual(['maxPoints']);
+  });
+
+  it('takes the points of each pupil within the maximum, and only on a control work that has one', async () => {
+    const saved = await as.teacher.put(`/api/lessons/${controlWork5a.documentId}`, {
+      plannedResults: 'Базовый уровень: сложение дробей с одинаковыми знаменателями; повышенный: с разными',
+      maxPoints: 20,
+      basicFromPoints: 8,
+      advancedFromPoints: 15,
+    });
+    expect(saved.status).toBe(200);
+    const [ivanov, petrova] = school.pupils5a;
+    const over = await as.teacher.put(`/api/marks/${await markOf(ivanov, controlWork5a)}`, { points: 25 });
+    expect(pathsOf(over)).toEqual(['points']);
+    expect(over.body.error.message).toContain('от 0 до 20');
+    const ordinary = await as.teacher.put(`/api/marks/${await markOf(ivanov, school.lessons[0])}`, { points: 3 });
+    expect(pathsOf(ordinary)).toEqual(['points']);
+    for (const [pupil, points] of [
+      [ivanov, 18],
+      [petrova, 14],
+    ] as const) {
+      const response = await as.teacher.put(`/api/marks/${await markOf(pupil, controlWork5a)}`, { points });
+      expect(response.status).toBe(200);
+    }
+    // The pupils added by the fixture, by name.
+    for (const [lastName, points] of [
+      ['Орлова', 8],
+      ['Павлов', 5],
+    ] as const) {
+      const pupil = (await strapi.db.query('api::student.student').findOne({ where: { lastName } })) as { documentId: string };
+      expect((await as.teacher.put(`/api/marks/${await markOf(pupil, controlWork5a)}`, { points })).status).toBe(200);
+    }
+  });
+
+  it('gives each pupil the level their points reach, and the work the count per level', async () => {
+    const [work5a, work5b] = await works('deputy', `period=${q1}`);
+    expect(work5a).toMatchObject({
+      maxPoints: 20,
+      thresholds: { basicFrom: 8, advancedFrom: 15 },
+      plannedResults: 'Базовый уровень: сложение дробей с одинаковыми знаменателями; повышенный: с разными',
+      pointsLevels: { 'below-basic': 1, basic: 2, advanced: 1 },
+    });
+    expect(
+      (work5a.pupils as Array<{ fullName: string; points: number; pointsLevelLabel: string }>).map((pupil) => [
+        pupil.fullName.split(' ')[0],
+        pupil.points,
+        pupil.pointsLevelLabel,
+      ]),
+    ).toEqual([
+      ['Иванов', 18, 'повышенный'],
+      ['Орлова', 8, 'базовый'],
+      ['Павлов', 5, 'ниже базового'],
+      ['Петрова', 14, 'базовый'],
+    ]);
+    expect(work5b).toMatchObject({ maxPoints: null, thresholds: null, pointsLevels: null });
+  });
+
+  it('refuses to lower the maximum below the points already given', async () => {
+    const response = await as.teacher.put(`/api/lessons/${controlWork5a.documentId}`, {
+      maxPoints: 16,
+      basicFromPoints: 8,
+      advancedFromPoints: 15,
+    });
+    expect(pathsOf(response)).toEqual(['maxPoints']);
+    expect(response.body.error.message).toContain('до 18');
   });
 });

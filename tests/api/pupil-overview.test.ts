@@ -45,6 +45,11 @@ beforeAll(async () => {
     date: '2025-10-15',
     number: 2,
     topic: 'Контрольная работа № 1',
+    workType: 'control-work',
+    plannedResults: 'Сложение и вычитание дробей',
+    maxPoints: 20,
+    basicFromPoints: 8,
+    advancedFromPoints: 15,
   });
   await make(strapi, 'api::mark.mark', {
     kind: 'current',
@@ -53,6 +58,7 @@ beforeAll(async () => {
     student: kuznetsov,
     value: '4',
     workType: 'control-work',
+    points: 12,
   });
   await make(strapi, 'api::mark.mark', {
     kind: 'periodic',
@@ -177,7 +183,21 @@ describe('the whole pupil on one page (GET /api/students/:id/overview)', () => {
     const maths = data.subjects.find((subject: { subject: string }) => subject.subject === 'Математика');
     // 3 (lesson), 4 (control work, weight from the school setting), 4 (homework): the diary's own average.
     expect(maths.marksCount).toBe(3);
-    expect(maths.controlWorks).toEqual([{ date: '2025-10-15', value: '4', mastery: 'advanced', masteryLabel: 'повышенный' }]);
+    // By the mark «4» повышенный; by 12 of 20 points against the thresholds 8 and 15, базовый.
+    expect(maths.controlWorks).toEqual([
+      {
+        date: '2025-10-15',
+        topic: 'Контрольная работа № 1',
+        plannedResults: 'Сложение и вычитание дробей',
+        value: '4',
+        mastery: 'advanced',
+        masteryLabel: 'повышенный',
+        points: 12,
+        maxPoints: 20,
+        pointsLevel: 'basic',
+        pointsLevelLabel: 'базовый',
+      },
+    ]);
     expect(maths.summaryMarks).toEqual([{ kind: 'periodic', period: expect.any(String), value: '4' }]);
     expect(data.subjects.map((subject: { subject: string }) => subject.subject)).toContain('Физическая культура');
     expect(data.metaSubject.kinds.find((kind: { uudKind: string }) => kind.uudKind === 'cognitive').results).toEqual([

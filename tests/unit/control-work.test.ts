@@ -1,4 +1,11 @@
-import { controlWorkMeasures, masteryLevel, rateGap } from '../../src/school/rules/control-work';
+import {
+  controlWorkMeasures,
+  levelFromPoints,
+  masteryLevel,
+  pointsScaleErrors,
+  rateGap,
+  thresholdsOf,
+} from '../../src/school/rules/control-work';
 
 describe('the level of mastery from a control work mark', () => {
   it('reads 5 as высокий, 4 as повышенный, 3 as базовый and 2 or 1 as недостаточный', () => {
@@ -31,5 +38,39 @@ describe('the measures of a control work', () => {
     expect(rateGap(100, 90)).toBe(10);
     expect(rateGap(71.4, null)).toBeNull();
     expect(rateGap(null, 80)).toBeNull();
+  });
+});
+
+describe('the level of mastery by points against the thresholds', () => {
+  const thresholds = { basicFrom: 8, advancedFrom: 15 };
+  it('is below basic under the basic threshold, basic from it, advanced from the advanced threshold', () => {
+    expect(levelFromPoints(0, thresholds)).toBe('below-basic');
+    expect(levelFromPoints(7.5, thresholds)).toBe('below-basic');
+    expect(levelFromPoints(8, thresholds)).toBe('basic');
+    expect(levelFromPoints(14.5, thresholds)).toBe('basic');
+    expect(levelFromPoints(15, thresholds)).toBe('advanced');
+    expect(levelFromPoints(20, thresholds)).toBe('advanced');
+  });
+
+  it('is unknown without points or without thresholds', () => {
+    expect(levelFromPoints(null, thresholds)).toBeNull();
+    expect(levelFromPoints(12, null)).toBeNull();
+    expect(thresholdsOf({ basicFromPoints: 8, advancedFromPoints: null })).toBeNull();
+    expect(thresholdsOf({ basicFromPoints: 8, advancedFromPoints: '15' })).toEqual(thresholds);
+  });
+
+  it('checks the maximum and the thresholds field by field', () => {
+    const check = (maxPoints: number | null, basicFromPoints: number | null, advancedFromPoints: number | null) =>
+      pointsScaleErrors({ maxPoints, basicFromPoints, advancedFromPoints }).map((error) => error.field);
+    expect(check(20, 8, 15)).toEqual([]);
+    expect(check(20, null, null)).toEqual([]);
+    expect(check(null, null, null)).toEqual([]);
+    expect(check(null, 8, 15)).toEqual(['maxPoints']);
+    expect(check(20, 8, null)).toEqual(['advancedFromPoints']);
+    expect(check(20, null, 15)).toEqual(['basicFromPoints']);
+    expect(check(20, 15, 15)).toEqual(['basicFromPoints']);
+    expect(check(20, 8, 21)).toEqual(['advancedFromPoints']);
+    expect(check(0, null, null)).toEqual(['maxPoints']);
+    expect(check(20, 1.5, 15)).toEqual(['basicFromPoints']);
   });
 });

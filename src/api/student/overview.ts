@@ -4,7 +4,7 @@ import { todayInZone } from '../../school/calendar';
 import { EXTERNAL_KIND_LABELS, type ExternalKind } from '../../school/records/external-assessment-rules';
 import { LEARNING_TRAJECTORY } from '../../school/records/learning-trajectory-rules';
 import { SPECIAL_CONDITION } from '../../school/records/special-condition-rules';
-import { MASTERY_LABELS, masteryLevel } from '../../school/rules/control-work';
+import { levelFromPoints, MASTERY_LABELS, masteryLevel, POINTS_LEVEL_LABELS, thresholdsOf } from '../../school/rules/control-work';
 import { compareSelfAssessment, summariseSelfAssessment } from '../../school/rules/self-assessment';
 import { getSchoolSettings } from '../../school/settings';
 import { competencyGroupsOf, readableJournals, resolveYear, subjectMarksOf, visiblePupil } from '../competency-result/summary';
@@ -65,6 +65,36 @@ export const pupilOverview = async (strapi: Core.Strapi, reader: Reader, input: 
   const inYear = { $gte: year.startDate as string, $lte: year.endDate as string };
 
   const subjectMarks = await subjectMarksOf(strapi, pupil, year, journals);
+  // The control works with their points and the lesson's thresholds (one read for the whole year).
+  const controlMarks = (await strapi.db.query('api::mark.mark').findMany({
+    where: { student: { id: pupil.id }, kind: 'current', workType: 'control-work', date: inYear },
+    select: ['id', 'value', 'points', 'date'],
+    orderBy: [{ date: 'asc' }, { id: 'asc' }],
+    populate: {
+      journal: { select: ['documentId'] },
+      lesson: { select: ['topic', 'plannedResults', 'maxPoints', 'basicFromPoints', 'advancedFromPoints'] },
+    },
+  })) as Array<Row & { journal: Row | null; lesson: Row | null }>;
+  const controlWorksOf = (journal: string) =>
+    controlMarks
+      .filter((mark) => mark.journal?.documentId === journal)
+      .map((mark) => {
+        const level = masteryLevel(String(mark.value));
+        const points = mark.points === null || mark.points === undefined ? null : Number(mark.points);
+        const pointsLevel = levelFromPoints(points, mark.lesson ? thresholdsOf(mark.lesson) : null);
+        return {
+          date: mark.date as string,
+          topic: (mark.lesson?.topic as string | null) ?? null,
+          plannedResults: (mark.lesson?.plannedResults as string | null) ?? null,
+          value: mark.value as string,
+          mastery: level,
+          masteryLabel: level ? MASTERY_LABELS[level] : null,
+          points,
+          maxPoints: mark.lesson?.maxPoints === null || mark.lesson?.maxPoints === undefined ? null : Number(mark.lesson.maxPoints),
+          pointsLevel,
+          pointsLevelLabel: pointsLevel ? POINTS_LEVEL_LABELS[pointsLevel] : null,
+        };
+      });
   const subjects = subjectMarks.map((subject) => ({
     subject: subject.subject,
     journal: subject.journal,
@@ -73,12 +103,7 @@ export const pupilOverview = async (strapi: Core.Strapi, reader: Reader, input: 
     marksCount: subject.marks.length,
     latestMarks: subject.marks.slice(-5).map((mark) => ({ date: mark.date, value: mark.value })),
     summaryMarks: subject.summaryMarks.map((mark) => ({ kind: mark.kind, period: mark.period, value: mark.value })),
-    controlWorks: subject.marks
-      .filter((mark) => mark.workType === 'control-work')
-      .map((mark) => {
-        const level = masteryLevel(String(mark.value));
-        return { date: mark.date, value: mark.value, mastery: level, masteryLabel: level ? MASTERY_LABELS[level] : null };
-      }),
+    controlWorks: controlWorksOf(subject.journal),
   }));
   const averageBySubject = new Map(subjects.map((subject) => [subject.subject, subject.average]));
 

@@ -7,6 +7,7 @@ import {
   type MarkKind,
   type SubjectScale,
 } from '../rules/mark-values';
+import { pointsScaleErrors } from '../rules/control-work';
 import { schemeForGrade } from '../rules/study-periods';
 import { getSchoolSettings } from '../settings';
 import { currentRestAccount } from './author';
@@ -62,8 +63,20 @@ const stamp = (draft: RecordDraft, fields: string[], derived: Derived): Derived 
 /** Lessons of one day are numbered from 1; no school day has more than this many. */
 const MAX_LESSON_NUMBER = 20;
 
-/** What only a control work carries: its specification (КИМ, criteria) and the school's planned result. */
-const CONTROL_WORK_FIELDS = ['assessmentSpec', 'plannedSuccessRate', 'plannedQualityRate'] as const;
+/**
+ * What only a control work carries: its specification (КИМ, criteria), the school's planned result, the
+ * planned results of the programme it checks, its maximum points and the thresholds of the levels.
+ */
+const CONTROL_WORK_FIELDS = [
+  'assessmentSpec',
+  'plannedSuccessRate',
+  'plannedQualityRate',
+  'plannedResults',
+  'maxPoints',
+  'basicFromPoints',
+  'advancedFromPoints',
+] as const;
+const MAX_PLANNED_RESULTS = 4000;
 const MAX_ASSESSMENT_SPEC = 8000;
 
 /** The specification and planned rates of a control work (R98, R91): only on a control work, rates 0–100 %. */
@@ -71,6 +84,20 @@ const checkControlWorkFields = (draft: RecordDraft): void => {
   const spec = draft.text('assessmentSpec');
   if (spec !== null && spec.length > MAX_ASSESSMENT_SPEC)
     draft.report('assessmentSpec', `Спецификация контрольной работы — не длиннее ${MAX_ASSESSMENT_SPEC} знаков`);
+  const planned = draft.text('plannedResults');
+  if (planned !== null && planned.length > MAX_PLANNED_RESULTS)
+    draft.report('plannedResults', `Планируемые результаты — не длиннее ${MAX_PLANNED_RESULTS} знаков`);
+  const points = (field: string): number | null => {
+    const value = draft.value(field);
+    return value === null || value === '' ? null : typeof value === 'number' ? value : Number.NaN;
+  };
+  for (const { field, message } of pointsScaleErrors({
+    maxPoints: points('maxPoints'),
+    basicFromPoints: points('basicFromPoints'),
+    advancedFromPoints: points('advancedFromPoints'),
+  })) {
+    draft.report(field, message);
+  }
   for (const field of ['plannedSuccessRate', 'plannedQualityRate'] as const) {
     const rate = draft.value(field);
     if (rate === null || rate === '') continue;
@@ -85,7 +112,10 @@ const checkControlWorkFields = (draft: RecordDraft): void => {
   });
   if (carried.length > 0 && draft.value('workType') !== 'control-work') {
     const field = carried.find((name) => draft.writes(name)) ?? 'workType';
-    draft.report(field, 'Спецификация и планируемые результаты указываются только для урока с видом работы «Контрольная работа»');
+    draft.report(
+      field,
+      'Спецификация, планируемые результаты, баллы и пороги уровней указываются только для урока с видом работы «Контрольная работа»',
+    );
   }
 };
 
@@ -108,6 +138,18 @@ export const lessonRules = async (draft: RecordDraft): Promise<Derived> => {
   });
   if (sameSlot > 0) draft.report('number', `В журнале уже есть ${number}-й урок ${formatLocalDate(date)}`);
   checkControlWorkFields(draft);
+  if (!draft.isNew && draft.existing && draft.writes('maxPoints')) {
+    // Points already given stay within the maximum: lowering or removing it below them is refused.
+    const scored = (await draft.strapi.db.query('api::mark.mark').findMany({
+      where: { lesson: { id: draft.existing.id }, points: { $notNull: true } },
+      select: ['points'],
+    })) as Array<{ points: number | string }>;
+    const highest = Math.max(0, ...scored.map((mark) => Number(mark.points)));
+    const maxPoints = draft.value('maxPoints');
+    if (scored.length > 0 && (maxPoints === null || maxPoints === '' || Number(maxPoints) < highest)) {
+      draft.report('maxPoints', `За работу уже выставлены баллы до ${highest}: максимальный балл не меньше`);
+    }
+  }
 
   if (!draft.isNew && draft.existing && draft.writes('date') && draft.existing.date !== date) {
     const where = { lesson: { id: draft.existing.id } };
@@ -213,6 +255,17 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
   if (kind !== 'current' && (await strapi.db.query('api::mark.mark').count({ where: duplicateWhere })) > 0) {
     const what = kind === 'periodic' ? `за ${String(period?.title ?? 'этот период')}` : 'этого вида';
     draft.report('kind', `У обучающегося уже есть отметка ${what} в этом журнале: исправьте её, а не добавляйте вторую`);
+  }
+  const points = draft.value('points');
+  if (points !== null && points !== '') {
+    // The points of a control work with a maximum (its thresholds give the level of mastery, src/school/rules/control-work.ts).
+    const maxPoints = lesson?.maxPoints === null || lesson?.maxPoints === undefined ? null : Number(lesson.maxPoints);
+    const scored = typeof points === 'number' || typeof points === 'string' ? Number(points) : Number.NaN;
+    if (kind !== 'current' || maxPoints === null) {
+      draft.report('points', 'Баллы ставятся за контрольную работу, у которой указан максимальный балл');
+    } else if (!Number.isFinite(scored) || scored < 0 || scored > maxPoints) {
+      draft.report('points', `Баллы за работу — число от 0 до ${maxPoints}`);
+    }
   }
   draft.check();
 

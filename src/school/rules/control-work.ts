@@ -68,3 +68,70 @@ export const controlWorkMeasures = (marks: readonly string[]): ControlWorkMeasur
 /** Actual − planned, in percentage points to one decimal; null when either is unknown. */
 export const rateGap = (actual: number | null, planned: number | null | undefined): number | null =>
   actual === null || planned === null || planned === undefined ? null : Math.round((actual - Number(planned)) * 10) / 10;
+
+/**
+ * The level of mastery from the points of a control work against its thresholds (seed 002 §1.4, 004
+ * §1.3: планируемые результаты базового и повышенного уровня): fewer points than the basic threshold
+ * is «ниже базового», from it «базовый», from the advanced threshold «повышенный».
+ */
+export type PointsLevel = 'below-basic' | 'basic' | 'advanced';
+export const POINTS_LEVELS: readonly PointsLevel[] = ['below-basic', 'basic', 'advanced'];
+export const POINTS_LEVEL_LABELS: Readonly<Record<PointsLevel, string>> = Object.freeze({
+  'below-basic': 'ниже базового',
+  basic: 'базовый',
+  advanced: 'повышенный',
+});
+
+export interface PointsThresholds {
+  /** The fewest points of the basic level. */
+  basicFrom: number;
+  /** The fewest points of the advanced level (above `basicFrom`). */
+  advancedFrom: number;
+}
+
+/** The level the points reach; null without points or thresholds. */
+export const levelFromPoints = (points: number | null | undefined, thresholds: PointsThresholds | null): PointsLevel | null => {
+  if (points === null || points === undefined || !Number.isFinite(points) || !thresholds) return null;
+  if (points >= thresholds.advancedFrom) return 'advanced';
+  if (points >= thresholds.basicFrom) return 'basic';
+  return 'below-basic';
+};
+
+/**
+ * What is wrong with a control work's points and thresholds, field by field (empty when they hold):
+ * thresholds need the maximum, both are given together, 1 ≤ basic < advanced ≤ maximum.
+ */
+export const pointsScaleErrors = (scale: {
+  maxPoints: number | null;
+  basicFromPoints: number | null;
+  advancedFromPoints: number | null;
+}): Array<{ field: 'maxPoints' | 'basicFromPoints' | 'advancedFromPoints'; message: string }> => {
+  const { maxPoints, basicFromPoints: basic, advancedFromPoints: advanced } = scale;
+  const errors: Array<{ field: 'maxPoints' | 'basicFromPoints' | 'advancedFromPoints'; message: string }> = [];
+  const whole = (value: number | null) => value === null || (Number.isInteger(value) && value >= 1 && value <= 1000);
+  if (!whole(maxPoints)) errors.push({ field: 'maxPoints', message: 'Максимальный балл — целое число от 1 до 1000' });
+  if (!whole(basic)) errors.push({ field: 'basicFromPoints', message: 'Порог базового уровня — целое число баллов от 1' });
+  if (!whole(advanced)) errors.push({ field: 'advancedFromPoints', message: 'Порог повышенного уровня — целое число баллов от 1' });
+  if (errors.length > 0) return errors;
+  if ((basic === null) !== (advanced === null)) {
+    errors.push({
+      field: basic === null ? 'basicFromPoints' : 'advancedFromPoints',
+      message: 'Пороги базового и повышенного уровней указываются вместе',
+    });
+  } else if (basic !== null && advanced !== null) {
+    if (maxPoints === null) errors.push({ field: 'maxPoints', message: 'Для порогов уровней укажите максимальный балл работы' });
+    else if (advanced > maxPoints)
+      errors.push({ field: 'advancedFromPoints', message: `Порог повышенного уровня не больше максимального балла (${maxPoints})` });
+    if (basic >= advanced) errors.push({ field: 'basicFromPoints', message: 'Порог базового уровня меньше порога повышенного' });
+  }
+  return errors;
+};
+
+/** The thresholds stored on a control-work lesson, or null when it has none. */
+export const thresholdsOf = (lesson: Record<string, unknown>): PointsThresholds | null =>
+  lesson.basicFromPoints === null ||
+  lesson.basicFromPoints === undefined ||
+  lesson.advancedFromPoints === null ||
+  lesson.advancedFromPoints === undefined
+    ? null
+    : { basicFrom: Number(lesson.basicFromPoints), advancedFrom: Number(lesson.advancedFromPoints) };

@@ -35,7 +35,18 @@ import {
   type PortfolioEventInput,
 } from '../../../school/rules/pupil-trend';
 import { compareSelfAssessment, summariseSelfAssessment } from '../../../school/rules/self-assessment';
-import { controlWorkMeasures, masteryLevel, MASTERY_LABELS, rateGap, type MasteryLevel } from '../../../school/rules/control-work';
+import {
+  controlWorkMeasures,
+  levelFromPoints,
+  masteryLevel,
+  MASTERY_LABELS,
+  POINTS_LEVEL_LABELS,
+  POINTS_LEVELS,
+  rateGap,
+  thresholdsOf,
+  type MasteryLevel,
+  type PointsLevel,
+} from '../../../school/rules/control-work';
 import type { ExternalKind } from '../../../school/records/external-assessment-rules';
 import type { PortfolioKind, PortfolioLevel, PortfolioResult } from '../../../school/records/portfolio-rules';
 import type { ExamKind, ExamOutcome } from '../../../school/rules/gia';
@@ -1339,7 +1350,20 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const lessons = (
         (await strapi.db.query(LESSON).findMany({
           where: { studyPeriod: { id: period.id }, workType: 'control-work' },
-          select: ['id', 'documentId', 'date', 'number', 'topic', 'assessmentSpec', 'plannedSuccessRate', 'plannedQualityRate'],
+          select: [
+            'id',
+            'documentId',
+            'date',
+            'number',
+            'topic',
+            'assessmentSpec',
+            'plannedSuccessRate',
+            'plannedQualityRate',
+            'plannedResults',
+            'maxPoints',
+            'basicFromPoints',
+            'advancedFromPoints',
+          ],
           populate: { journal: { select: ['id', 'documentId'] } },
         })) as Array<Row & { journal: Row | null }>
       ).filter((lesson) => {
@@ -1352,7 +1376,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           ? []
           : await strapi.db.query(MARK).findMany({
               where: { lesson: { id: { $in: lessonIds } }, kind: 'current' },
-              select: ['id', 'value'],
+              select: ['id', 'value', 'points'],
               orderBy: { id: 'asc' },
               populate: { lesson: { select: ['id'] }, student: { select: ['id', 'documentId', 'fullName'] } },
             })
@@ -1372,15 +1396,17 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const journal = scope.journals.get(Number(lesson.journal?.id)) as JournalInfo;
         const date = asDate(lesson.date) as LocalDate;
         // A pupil's latest point mark on the lesson (marks come in id order).
-        const byPupil = new Map<number, { documentId: string; fullName: string; mark: string }>();
+        const byPupil = new Map<number, { documentId: string; fullName: string; mark: string; points: number | null }>();
         for (const mark of marks) {
           if (Number(mark.lesson?.id) !== Number(lesson.id) || !mark.student || !isPointResult(String(mark.value ?? ''))) continue;
           byPupil.set(Number(mark.student.id), {
             documentId: String(mark.student.documentId),
             fullName: String(mark.student.fullName ?? ''),
             mark: String(mark.value),
+            points: mark.points === null || mark.points === undefined ? null : Number(mark.points),
           });
         }
+        const thresholds = thresholdsOf(lesson);
         const absent = new Set(
           absences
             .filter((absence) => Number(absence.lesson?.id) === Number(lesson.id) && absence.student)
@@ -1391,8 +1417,17 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           .sort((a, b) => collator.compare(a.fullName, b.fullName))
           .map((pupil) => {
             const level = masteryLevel(pupil.mark) as MasteryLevel;
-            return { ...pupil, level, levelLabel: MASTERY_LABELS[level] };
+            const pointsLevel = levelFromPoints(pupil.points, thresholds);
+            return {
+              ...pupil,
+              level,
+              levelLabel: MASTERY_LABELS[level],
+              pointsLevel,
+              pointsLevelLabel: pointsLevel ? POINTS_LEVEL_LABELS[pointsLevel] : null,
+            };
           });
+        const pointsLevels = Object.fromEntries(POINTS_LEVELS.map((level) => [level, 0])) as Record<PointsLevel, number>;
+        for (const pupil of pupils) if (pupil.pointsLevel) pointsLevels[pupil.pointsLevel] += 1;
         const measures = controlWorkMeasures(pupils.map((pupil) => pupil.mark));
         const planned = { successRate: rate(lesson.plannedSuccessRate), qualityRate: rate(lesson.plannedQualityRate) };
         works.push({
@@ -1402,6 +1437,9 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           subject: { documentId: journal.subjectDocumentId, name: journal.subjectName },
           teachers: journal.teachers.map((teacher) => teacher.name),
           assessmentSpec: (lesson.assessmentSpec as string | null) ?? null,
+          plannedResults: (lesson.plannedResults as string | null) ?? null,
+          maxPoints: lesson.maxPoints === null || lesson.maxPoints === undefined ? null : Number(lesson.maxPoints),
+          thresholds,
           onList: onList.length,
           written: measures.written,
           absent: absent.size,
@@ -1414,6 +1452,8 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
             qualityRate: rateGap(measures.qualityRate, planned.qualityRate),
           },
           levels: measures.levels,
+          // By the points against the thresholds: only where both are given.
+          pointsLevels: thresholds ? pointsLevels : null,
           pupils,
         });
       }

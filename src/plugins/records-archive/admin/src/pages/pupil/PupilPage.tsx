@@ -90,9 +90,17 @@ const SubjectsSection = ({ overview }: { overview: Overview }) => {
                   {subject.controlWorks.length === 0
                     ? '—'
                     : subject.controlWorks.map((work, index) => (
-                        <Typography key={index} tag="div" variant="pi">
+                        <Typography
+                          key={index}
+                          tag="div"
+                          variant="pi"
+                          title={[work.topic, work.plannedResults].filter(Boolean).join('\n') || undefined}
+                        >
                           {russian(work.date)}: <b>{work.value}</b>
-                          {work.masteryLabel ? ` — ${work.masteryLabel}` : ''}
+                          {work.points !== null
+                            ? ` (${t('pupil.subjects.points', '{points} из {max} б.', { points: work.points, max: work.maxPoints ?? '—' })})`
+                            : ''}
+                          {(work.pointsLevelLabel ?? work.masteryLabel) ? ` — ${work.pointsLevelLabel ?? work.masteryLabel}` : ''}
                         </Typography>
                       ))}
                 </Td>

@@ -39,7 +39,18 @@ export interface Overview {
     marksCount: number;
     latestMarks: Array<{ date: string; value: string }>;
     summaryMarks: Array<{ kind: string; period: string | null; value: string }>;
-    controlWorks: Array<{ date: string; value: string; mastery: string | null; masteryLabel: string | null }>;
+    controlWorks: Array<{
+      date: string;
+      topic: string | null;
+      plannedResults: string | null;
+      value: string;
+      mastery: string | null;
+      masteryLabel: string | null;
+      points: number | null;
+      maxPoints: number | null;
+      pointsLevel: string | null;
+      pointsLevelLabel: string | null;
+    }>;
   }>;
   levels: string[];
   metaSubject: { label: string; kinds: Array<{ uudKind: string; label: string; results: LevelResult[] }> };
