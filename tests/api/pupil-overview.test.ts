@@ -263,6 +263,23 @@ describe('the whole pupil on one page (GET /api/students/:id/overview)', () => {
   });
 });
 
+describe('the points of a control work in the family’s diary', () => {
+  it('shows the pupil’s points of the work’s maximum beside the mark', async () => {
+    const response = await as.parentB.get(`/api/diary/${kuznetsov}/marks?from=2025-09-01&to=2026-05-31`);
+    expect(response.status).toBe(200);
+    const maths = response.body.data.find((subject: { subject: string }) => subject.subject === 'Математика');
+    expect(maths.marks.find((mark: { workType: string }) => mark.workType === 'control-work')).toMatchObject({
+      value: '4',
+      points: 12,
+      maxPoints: 20,
+    });
+    expect(maths.marks.find((mark: { workType: string | null }) => mark.workType !== 'control-work')).toMatchObject({
+      points: null,
+      maxPoints: null,
+    });
+  });
+});
+
 describe('the admin panel’s pupil card («Ученик»)', () => {
   const admin = (jwt: string, path: string) => supertest(strapi.server.httpServer).get(path).set('Authorization', `Bearer ${jwt}`);
 

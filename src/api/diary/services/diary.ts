@@ -311,6 +311,7 @@ const createDiaryService = ({ strapi }: { strapi: Core.Strapi }) => {
         populate: {
           journal: { select: ['documentId', 'title', 'studyLevel'], populate: { subject: { select: ['name', 'sortOrder'] } } },
           studyPeriod: { select: ['title'] },
+          lesson: { select: ['maxPoints'] },
         },
       });
       const bySubject = new Map<
@@ -341,6 +342,9 @@ const createDiaryService = ({ strapi }: { strapi: Core.Strapi }) => {
         weight: Number(mark.weight ?? 1),
         comment: mark.comment ?? null,
         period: (mark.studyPeriod as Row | null)?.title ?? null,
+        // A control work marked by points: the pupil's points of the work's maximum.
+        points: mark.points === null || mark.points === undefined ? null : Number(mark.points),
+        maxPoints: (mark.lesson as Row | null)?.maxPoints == null ? null : Number((mark.lesson as Row).maxPoints),
       });
       return [...bySubject.values()]
         .sort((a, b) => a.sortOrder - b.sortOrder || a.subject.localeCompare(b.subject, 'ru'))
