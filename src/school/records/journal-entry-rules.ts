@@ -67,7 +67,7 @@ const MAX_LESSON_NUMBER = 20;
  * What only a control work carries: its specification (КИМ, criteria), the school's planned result, the
  * planned results of the programme it checks, its maximum points and the thresholds of the levels.
  */
-const CONTROL_WORK_FIELDS = [
+export const CONTROL_WORK_FIELDS = [
   'assessmentSpec',
   'plannedSuccessRate',
   'plannedQualityRate',

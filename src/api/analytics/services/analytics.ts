@@ -47,6 +47,7 @@ import {
   type MasteryLevel,
   type PointsLevel,
 } from '../../../school/rules/control-work';
+import { CONTROL_WORK_FIELDS } from '../../../school/records/journal-entry-rules';
 import type { ExternalKind } from '../../../school/records/external-assessment-rules';
 import type { PortfolioKind, PortfolioLevel, PortfolioResult } from '../../../school/records/portfolio-rules';
 import type { ExamKind, ExamOutcome } from '../../../school/rules/gia';
@@ -1350,20 +1351,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const lessons = (
         (await strapi.db.query(LESSON).findMany({
           where: { studyPeriod: { id: period.id }, workType: 'control-work' },
-          select: [
-            'id',
-            'documentId',
-            'date',
-            'number',
-            'topic',
-            'assessmentSpec',
-            'plannedSuccessRate',
-            'plannedQualityRate',
-            'plannedResults',
-            'maxPoints',
-            'basicFromPoints',
-            'advancedFromPoints',
-          ],
+          select: ['id', 'documentId', 'date', 'number', 'topic', ...CONTROL_WORK_FIELDS],
           populate: { journal: { select: ['id', 'documentId'] } },
         })) as Array<Row & { journal: Row | null }>
       ).filter((lesson) => {
