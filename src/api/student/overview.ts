@@ -10,6 +10,7 @@ import { getSchoolSettings } from '../../school/settings';
 import { competencyGroupsOf, readableJournals, resolveYear, subjectMarksOf, visiblePupil } from '../competency-result/summary';
 import { sanitiseAndLog, specialConditionsOf } from '../special-condition/reading';
 import { TRAJECTORY_POPULATE, trajectoryView, type TrajectoryRow } from '../learning-trajectory/view';
+import { numberOrNull } from '../../school/stored-values';
 
 /**
  * The whole pupil on one page (issue 11): a school year's subject marks (averages, period and annual
@@ -80,7 +81,7 @@ export const pupilOverview = async (strapi: Core.Strapi, reader: Reader, input: 
       .filter((mark) => mark.journal?.documentId === journal)
       .map((mark) => {
         const level = masteryLevel(String(mark.value));
-        const points = mark.points === null || mark.points === undefined ? null : Number(mark.points);
+        const points = numberOrNull(mark.points);
         const pointsLevel = levelFromPoints(points, mark.lesson ? thresholdsOf(mark.lesson) : null);
         return {
           date: mark.date as string,
@@ -90,7 +91,7 @@ export const pupilOverview = async (strapi: Core.Strapi, reader: Reader, input: 
           mastery: level,
           masteryLabel: level ? MASTERY_LABELS[level] : null,
           points,
-          maxPoints: mark.lesson?.maxPoints === null || mark.lesson?.maxPoints === undefined ? null : Number(mark.lesson.maxPoints),
+          maxPoints: numberOrNull(mark.lesson?.maxPoints),
           pointsLevel,
           pointsLevelLabel: pointsLevel ? POINTS_LEVEL_LABELS[pointsLevel] : null,
         };
@@ -123,8 +124,8 @@ export const pupilOverview = async (strapi: Core.Strapi, reader: Reader, input: 
         title: row.title as string,
         date: row.date as string,
         subject: row.subject?.name ?? null,
-        score: row.score === null || row.score === undefined ? null : Number(row.score),
-        maxScore: row.maxScore === null || row.maxScore === undefined ? null : Number(row.maxScore),
+        score: numberOrNull(row.score),
+        maxScore: numberOrNull(row.maxScore),
         mark: (row.mark as number | null) ?? null,
         level: (row.level as string | null) ?? null,
         // The journal's weighted average of the same subject this year, for the question of objectivity.

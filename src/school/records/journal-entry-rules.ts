@@ -14,6 +14,7 @@ import { currentRestAccount } from './author';
 import { isProtocolMarkWrite } from './exam-result-rules';
 import type { RecordDraft, StoredRecord } from './draft';
 import { findStudyPeriodOn, isEnrolledInClass, JOURNAL_CONTEXT, type JournalContext } from './lookups';
+import { numberOrNull } from '../stored-values';
 
 type Derived = Record<string, unknown>;
 
@@ -259,7 +260,7 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
   const points = draft.value('points');
   if (points !== null && points !== '') {
     // The points of a control work with a maximum (its thresholds give the level of mastery, src/school/rules/control-work.ts).
-    const maxPoints = lesson?.maxPoints === null || lesson?.maxPoints === undefined ? null : Number(lesson.maxPoints);
+    const maxPoints = numberOrNull(lesson?.maxPoints);
     const scored = typeof points === 'number' || typeof points === 'string' ? Number(points) : Number.NaN;
     if (kind !== 'current' || maxPoints === null) {
       draft.report('points', 'Баллы ставятся за контрольную работу, у которой указан максимальный балл');
@@ -274,7 +275,7 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
   // its work type (school settings: a control work 2, a test 1.5, others 1). Kept with the mark, so a
   // later change of the settings does not rewrite the weight of marks already given.
   const workType = draft.value<string>('workType') ?? (draft.isNew ? lessonWorkType : null);
-  const lessonWeight = lesson?.weight === null || lesson?.weight === undefined ? null : Number(lesson.weight);
+  const lessonWeight = numberOrNull(lesson?.weight);
   const defaultWeight = lessonWeight ?? (workType ? (settings.workTypeWeights[String(workType)] ?? null) : null);
   const derived: Derived = {
     // The relations as the ids the rules resolved: the write links exactly the records judged here.

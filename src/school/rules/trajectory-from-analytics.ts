@@ -1,4 +1,5 @@
 import { RISK_LABELS, type PeriodResult, type RiskReason } from './analytics';
+import { numericMarkValue } from './mark-values';
 
 /**
  * What a trajectory drawn up from the analytics' lists says (R24): the basis — why the pupil is on
@@ -112,7 +113,7 @@ export const atRiskTrajectory = (period: PeriodLabel, pupil: AtRiskEntry): Traje
   return { basis: bounded(basis), goals };
 };
 
-const numeric = (result: PeriodResult | null) => (result && /^[1-5]$/.test(result.value) ? Number(result.value) : null);
+const numeric = (result: PeriodResult | null) => (result ? numericMarkValue(result.value) : null);
 
 /**
  * From the leaders list: the group (отличник, с одной «4», хорошист, с одной «3») and the average,

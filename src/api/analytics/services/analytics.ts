@@ -55,6 +55,7 @@ import { getSchoolSettings } from '../../../school/settings';
 import { APPROVED } from '../../portfolio-entry/portfolio';
 import { knexOf } from '../../../school/sql/connection';
 import { columnOf, linkOf, tableOf } from '../../../school/sql/model-tables';
+import { numberOrNull } from '../../../school/stored-values';
 
 /**
  * Analytics of results (issue 8): measures of pupils, classes, subjects, parallels, teachers and the
@@ -450,7 +451,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         subjectDocumentId: String(journal.subject.documentId),
         kind: row.kind as AttestationKind,
         value: String(row.value ?? ''),
-        numericValue: row.numericValue === null || row.numericValue === undefined ? null : Number(row.numericValue),
+        numericValue: numberOrNull(row.numericValue),
         date: asDate(row.date),
         yearTitle: String(journal.academicYear.title ?? ''),
         yearEndDate: asDate(journal.academicYear.endDate) as LocalDate,
@@ -1378,7 +1379,6 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
               populate: { lesson: { select: ['id'] }, student: { select: ['id'] } },
             })
       ) as Array<Row & { lesson: Row | null; student: Row | null }>;
-      const rate = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
       const works = [];
       for (const lesson of lessons) {
         const journal = scope.journals.get(Number(lesson.journal?.id)) as JournalInfo;
@@ -1391,7 +1391,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
             documentId: String(mark.student.documentId),
             fullName: String(mark.student.fullName ?? ''),
             mark: String(mark.value),
-            points: mark.points === null || mark.points === undefined ? null : Number(mark.points),
+            points: numberOrNull(mark.points),
           });
         }
         const thresholds = thresholdsOf(lesson);
@@ -1417,7 +1417,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const pointsLevels = Object.fromEntries(POINTS_LEVELS.map((level) => [level, 0])) as Record<PointsLevel, number>;
         for (const pupil of pupils) if (pupil.pointsLevel) pointsLevels[pupil.pointsLevel] += 1;
         const measures = controlWorkMeasures(pupils.map((pupil) => pupil.mark));
-        const planned = { successRate: rate(lesson.plannedSuccessRate), qualityRate: rate(lesson.plannedQualityRate) };
+        const planned = { successRate: numberOrNull(lesson.plannedSuccessRate), qualityRate: numberOrNull(lesson.plannedQualityRate) };
         works.push({
           lesson: { documentId: String(lesson.documentId), date, number: Number(lesson.number), topic: String(lesson.topic ?? '') },
           journal: { documentId: String(lesson.journal?.documentId) },
@@ -1426,7 +1426,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           teachers: journal.teachers.map((teacher) => teacher.name),
           assessmentSpec: (lesson.assessmentSpec as string | null) ?? null,
           plannedResults: (lesson.plannedResults as string | null) ?? null,
-          maxPoints: lesson.maxPoints === null || lesson.maxPoints === undefined ? null : Number(lesson.maxPoints),
+          maxPoints: numberOrNull(lesson.maxPoints),
           thresholds,
           onList: onList.length,
           written: measures.written,

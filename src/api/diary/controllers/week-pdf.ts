@@ -8,6 +8,7 @@ import { weekStartOf } from '../../../school/rules/averages';
 import { getSchoolSettings } from '../../../school/settings';
 import type { DiaryReader, DiaryService } from '../services/diary';
 import { renderDiaryWeekPdf, type DiaryWeekSheet } from '../week-pdf';
+import { numberOrNull } from '../../../school/stored-values';
 
 interface Row {
   id: number;
@@ -59,7 +60,7 @@ const sheetOf = async (strapi: Core.Strapi, pupil: Row, date: LocalDate, classNa
     weekEnd: week.weekEnd,
     lessons: week.lessons.map((lesson) => ({
       date: String(lesson.date),
-      number: lesson.number === null || lesson.number === undefined ? null : Number(lesson.number),
+      number: numberOrNull(lesson.number),
       subject: String(lesson.subject ?? ''),
       homework: (lesson.homework as string | null) ?? null,
     })),
@@ -73,10 +74,10 @@ const sheetOf = async (strapi: Core.Strapi, pupil: Row, date: LocalDate, classNa
     })),
     attendance: week.attendance.map((absence) => ({
       date: String(absence.date),
-      lesson: absence.lesson === null || absence.lesson === undefined ? null : Number(absence.lesson),
+      lesson: numberOrNull(absence.lesson),
       subject: String(absence.subject ?? ''),
       kind: String(absence.kind),
-      minutesLate: absence.minutesLate === null || absence.minutesLate === undefined ? null : Number(absence.minutesLate),
+      minutesLate: numberOrNull(absence.minutesLate),
     })),
     entries: week.entries.map((entry) => ({
       date: String(entry.date),

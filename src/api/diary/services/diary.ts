@@ -6,6 +6,7 @@ import { weekStartOf, weightedAverage } from '../../../school/rules/averages';
 import { DIARY_ENTRY_KIND_LABELS, type DiaryEntryKind } from '../../../school/records/diary-entry-rules';
 import { getSchoolSettings } from '../../../school/settings';
 import { familyMaterialLink } from '../../assignment/distance';
+import { numberOrNull } from '../../../school/stored-values';
 
 /** The REST account asking: its id and its users-permissions role type. */
 export interface DiaryReader {
@@ -343,8 +344,8 @@ const createDiaryService = ({ strapi }: { strapi: Core.Strapi }) => {
         comment: mark.comment ?? null,
         period: (mark.studyPeriod as Row | null)?.title ?? null,
         // A control work marked by points: the pupil's points of the work's maximum.
-        points: mark.points === null || mark.points === undefined ? null : Number(mark.points),
-        maxPoints: (mark.lesson as Row | null)?.maxPoints == null ? null : Number((mark.lesson as Row).maxPoints),
+        points: numberOrNull(mark.points),
+        maxPoints: numberOrNull((mark.lesson as Row | null)?.maxPoints),
       });
       return [...bySubject.values()]
         .sort((a, b) => a.sortOrder - b.sortOrder || a.subject.localeCompare(b.subject, 'ru'))

@@ -23,6 +23,7 @@ import { DEFAULT_RETENTION_RULES } from '../rules/default-retention-rules';
 import { retentionExpiry, type RetentionExpiry, type RetentionPeriod } from '../rules/retention';
 import { getSchoolSettings } from '../../../../../school/settings';
 import { todayInZone } from '../../../../../school/calendar';
+import { numberOrNull } from '../../../../../school/stored-values';
 
 /**
  * Archive packages: a BagIt bag written to both storage locations, and its row, which keeps the
@@ -146,7 +147,7 @@ export const packageView = (row: PackageRow, withFiles = false) => ({
   ) as Record<LocationName, { path: string | null; state: CopyState }>,
   tagmanifestSha256: row.tagmanifestSha256,
   payloadOxum: row.payloadOxum,
-  sizeBytes: row.sizeBytes === null || row.sizeBytes === undefined ? null : Number(row.sizeBytes),
+  sizeBytes: numberOrNull(row.sizeBytes),
   fileCount: row.fileCount,
   retention: {
     recordType: row.recordType,

@@ -21,6 +21,7 @@ import { writeTar } from '../backup/tar';
 import { BACKUP_UID, LEGAL_HOLD_UID } from '../constants';
 import { currentActor, SYSTEM_ACTOR, type Actor } from '../disposition/actor';
 import { runExclusively } from '../utils/lease';
+import { numberOrNull } from '../../../../../school/stored-values';
 
 /**
  * Backups of the database and the uploads (seed 002 §3.1.8, 004 §3.12.2: a daily backup so the
@@ -106,7 +107,7 @@ const toRecord = (row: Record<string, unknown>): BackupRecord => {
     startedAt: date(row.startedAt) as string,
     finishedAt: date(row.finishedAt),
     rotatedAt: date(row.rotatedAt),
-    size: row.size === null || row.size === undefined ? null : Number(row.size),
+    size: numberOrNull(row.size),
   };
 };
 

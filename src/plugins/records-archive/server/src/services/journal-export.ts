@@ -23,6 +23,7 @@ import type {
 } from '../archive/types';
 import { schemeForGrade } from '../../../../../school/rules/study-periods';
 import { getSchoolSettings } from '../../../../../school/settings';
+import { numberOrNull } from '../../../../../school/stored-values';
 
 /**
  * Reads what an archive package holds — a class's journals for a study period, or a class's
@@ -107,7 +108,7 @@ const toMark = (mark: Row): ArchivedMark => ({
   kind: mark.kind as ArchivedMarkKind,
   value: String(mark.value),
   date: str(mark.date),
-  weight: mark.weight === null || mark.weight === undefined ? null : Number(mark.weight),
+  weight: numberOrNull(mark.weight),
   workType: str(mark.workType),
   comment: str(mark.comment),
   setAt: mark.setAt ? new Date(mark.setAt as string).toISOString() : null,
@@ -309,7 +310,7 @@ const createJournalExportService = ({ strapi }: { strapi: Core.Strapi }) => {
           pupil: ref(entry.student) ?? '',
           lesson: ref(entry.lesson) ?? '',
           kind: entry.kind as AttendanceStatus,
-          minutesLate: entry.minutesLate === null || entry.minutesLate === undefined ? null : Number(entry.minutesLate),
+          minutesLate: numberOrNull(entry.minutesLate),
           comment: str(entry.comment),
         }),
       );
