@@ -131,6 +131,7 @@ const CERTIFICATE_BOOK = [
   ...['create', 'update', 'delete'].map((action) => `api::certificate-blank.certificate-blank.${action}`),
   'api::certificate-blank.certificate-blank.receive',
   'api::certificate-blank.certificate-blank.balance',
+  'api::certificate-blank.certificate-blank.register',
 ];
 /**
  * аттестаты об основном общем образовании accepted into safekeeping at admission to grade 10 (R48): recorded by the

@@ -553,6 +553,11 @@ const routes = (): RouteCase[] => [
     expect: { deputy: 200, director: 200, secretary: 200, others: 403 },
   },
   {
+    name: 'GET /api/certificate-blanks/register.pdf',
+    call: (api) => api.get('/api/certificate-blanks/register.pdf?level=basic-general&year=2026'),
+    expect: { deputy: 200, director: 200, secretary: 200, others: 403 },
+  },
+  {
     name: 'POST /api/certificate-blanks/receive with letters for numbers (400 for those who keep the register)',
     call: (api) =>
       api.post('/api/certificate-blanks/receive', {

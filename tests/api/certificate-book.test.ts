@@ -668,4 +668,73 @@ describe('the register of аттестат blanks (R43)', () => {
     const balance = await secretary.get('/api/certificate-blanks/balance');
     expect(balance.body.data[0]).toMatchObject({ received: 2, issued: 1, spoiled: 1, inStock: 0, inStockNumbers: [] });
   });
+
+  it('prints the register of blanks: one row per blank in number order with its state, entry or act, then the balance', async () => {
+    const later = await secretary.post('/api/certificate-blanks/receive', {
+      level: 'basic-general',
+      series: '02 АБ',
+      numberFrom: '0000009',
+      numberTo: '0000011',
+      receivedOn: '2025-11-20',
+      receiptDocument: 'накладная № 7 от 20.11.2025',
+    });
+    expect(later.status).toBe(201);
+    const download = (url: string) =>
+      director
+        .get(url)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+    const response = await download('/api/certificate-blanks/register.pdf?level=basic-general');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('application/pdf');
+    expect(response.headers['content-disposition']).toContain('blank-register-basic-general.pdf');
+    const text = pdfText(response.body as Buffer).replace(/\s+/g, ' ');
+    expect(text).toContain('КНИГА УЧЁТА БЛАНКОВ АТТЕСТАТОВ');
+    // Series and number order: the 2025 «02 АБ» blanks in numeric order, after the blanks without a series.
+    const order = ['02418000800001', '02418000800002', '02 АБ 0000009', '02 АБ 0000010', '02 АБ 0000011'].map((number) =>
+      text.indexOf(number),
+    );
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).toContain('накладная № 14 от 01.04.2026');
+    const issuedEntry = (await blankRow('02418000800001')).certificateEntry as { registrationNumber: number; bookYear: number };
+    expect(text).toContain(`№ ${issuedEntry.registrationNumber} (${issuedEntry.bookYear})`);
+    expect(text).toContain('Соколова Вера Андреевна');
+    expect(text).toContain('12.07.2026');
+    expect(text).toContain('аннулирован записью');
+    expect(text).toContain('20.07.2026');
+    expect(text).toContain('акт № 3 от 01.07.2026, 01.07.2026');
+    expect(text).toContain('в сейфе');
+    expect(text).toContain('аннулирован');
+    expect(text).toContain('списан');
+    expect(text).not.toContain('аттестат о среднем общем образовании');
+    // The balance as GET /balance computes it: received 5, in the safe 3, given out 1, written off 1, annulled 1.
+    expect(text).toContain('Остаток бланков на');
+    expect(text).toMatch(/аттестат об основном общем образовании 5 3 1 1 1/);
+
+    const ofYear = pdfText((await download('/api/certificate-blanks/register.pdf?level=basic-general&year=2025')).body as Buffer);
+    expect(ofYear).toContain('0000010');
+    expect(ofYear).not.toContain('02418000800002');
+    const both = pdfText((await download('/api/certificate-blanks/register.pdf')).body as Buffer).replace(/\s+/g, ' ');
+    expect(both).toContain('аттестат о среднем общем образовании');
+    expect(both).toContain('Бланки не поступали');
+
+    for (const [query, path] of [
+      ['level=college', 'level'],
+      ['level=basic-general&year=двадцать', 'year'],
+      ['year=26', 'year'],
+    ]) {
+      const bad = await secretary.get(`/api/certificate-blanks/register.pdf?${query}`);
+      expect([query, bad.status, pathsOf(bad)]).toEqual([query, 400, [path]]);
+      expect(bad.body.error.message).toMatch(/[а-я]/);
+    }
+    for (const account of [world.teacherA, world.classTeacherB, world.accounts.archivist, world.accounts.parentA, world.accounts.pupilA]) {
+      expect((await apiAs(strapi, account.jwt).get('/api/certificate-blanks/register.pdf')).status).toBe(403);
+    }
+    expect((await apiAs(strapi).get('/api/certificate-blanks/register.pdf')).status).toBe(403);
+  });
 });

@@ -1,4 +1,12 @@
-import { blankBalance, blankNumberOf, blankRange, normalBlankNumber } from '../../src/school/rules/certificate-blanks';
+import {
+  blankBalance,
+  blankNumberOf,
+  blankRange,
+  compareBlanks,
+  normalBlankNumber,
+  REGISTER_STATE_LABELS,
+  registerStateOf,
+} from '../../src/school/rules/certificate-blanks';
 
 describe('the register of аттестат blanks', () => {
   it('names a blank by series and number in one normal form, as the certificate book writes it', () => {
@@ -28,5 +36,29 @@ describe('the register of аттестат blanks', () => {
       inStock: 2,
     });
     expect(blankBalance([])).toEqual({ received: 0, issued: 0, spoiled: 0, inStock: 0 });
+  });
+
+  it('names a blank’s state in the printed register, an issued blank of an annulled аттестат as annulled', () => {
+    expect(REGISTER_STATE_LABELS[registerStateOf('in-stock', false)]).toBe('в сейфе');
+    expect(REGISTER_STATE_LABELS[registerStateOf('issued', false)]).toBe('выдан');
+    expect(REGISTER_STATE_LABELS[registerStateOf('issued', true)]).toBe('аннулирован');
+    expect(REGISTER_STATE_LABELS[registerStateOf('spoiled', false)]).toBe('списан');
+  });
+
+  it('orders the printed register by series, then by number as printed', () => {
+    const blanks = [
+      { series: '02 АБ', number: '0000010' },
+      { series: null, number: '02418000800002' },
+      { series: '02 аб', number: '0000009' },
+      { series: null, number: '999' },
+      { series: null, number: '02418000800001' },
+    ];
+    expect([...blanks].sort(compareBlanks).map((blank) => blankNumberOf(blank.series, blank.number))).toEqual([
+      '999',
+      '02418000800001',
+      '02418000800002',
+      '02 АБ 0000009',
+      '02 АБ 0000010',
+    ]);
   });
 });

@@ -64,3 +64,26 @@ export const blankBalance = (states: readonly BlankState[]): BlankCounts => {
   }
   return counts;
 };
+
+/** A blank's line as the printed register names it: an issued blank whose аттестат was annulled is «аннулирован». */
+export type RegisterState = 'in-stock' | 'issued' | 'spoiled' | 'annulled';
+export const REGISTER_STATE_LABELS: Record<RegisterState, string> = {
+  'in-stock': 'в сейфе',
+  issued: 'выдан',
+  spoiled: 'списан',
+  annulled: 'аннулирован',
+};
+
+export const registerStateOf = (state: BlankState, annulled: boolean): RegisterState =>
+  state === 'issued' && annulled ? 'annulled' : state;
+
+/** The order of the printed register: by series, then by number as printed (shorter numbers first, then digit by digit). */
+export const compareBlanks = (
+  left: { series: string | null; number: string },
+  right: { series: string | null; number: string },
+): number => {
+  const bySeries = normalBlankNumber(left.series ?? '').localeCompare(normalBlankNumber(right.series ?? ''), 'ru');
+  if (bySeries !== 0) return bySeries;
+  if (left.number.length !== right.number.length) return left.number.length - right.number.length;
+  return left.number < right.number ? -1 : left.number > right.number ? 1 : 0;
+};

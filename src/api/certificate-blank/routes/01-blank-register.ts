@@ -15,5 +15,14 @@ export default {
         description: 'The balance of the register per level: received, issued, spoiled and in the safe, with the numbers in the safe',
       },
     },
+    {
+      method: 'GET',
+      path: '/certificate-blanks/register.pdf',
+      handler: 'api::certificate-blank.certificate-blank.register',
+      config: {
+        description:
+          'The printed register of аттестат blanks of a level and a year of receipt, one row per blank, with the balance per level',
+      },
+    },
   ],
 };

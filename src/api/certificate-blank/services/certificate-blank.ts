@@ -2,8 +2,19 @@ import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { StoredRecord } from '../../../school/records/draft';
 import { CERTIFICATE_BLANK } from '../../../school/records/certificate-blank-rules';
-import { blankBalance, blankNumberOf, blankRange, type BlankCounts, type BlankState } from '../../../school/rules/certificate-blanks';
+import { formatLocalDate, todayInZone, type LocalDate } from '../../../school/calendar';
+import {
+  blankBalance,
+  blankNumberOf,
+  blankRange,
+  compareBlanks,
+  registerStateOf,
+  type BlankCounts,
+  type BlankState,
+} from '../../../school/rules/certificate-blanks';
 import { CERTIFICATE_LEVEL_LABELS, CERTIFICATE_LEVELS, type CertificateLevel } from '../../../school/rules/final-marks';
+import { getSchoolSettings } from '../../../school/settings';
+import { renderBlankRegisterPdf, type RegisterLine } from '../register-pdf';
 
 const invalid = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
@@ -19,6 +30,37 @@ export interface BlankRegisterBalance extends BlankCounts {
   /** The numbers in the safe, in order, so the custodian can check them against the blanks themselves. */
   inStockNumbers: string[];
 }
+
+/** Which part of the register to print: a level (or both) and a calendar year of receipt (or all). */
+export interface RegisterSelection {
+  levels: CertificateLevel[];
+  year: number | null;
+}
+
+/** `?level=&year=` of the printed register; a bad value is a 400 naming the parameter, in Russian. */
+export const registerSelectionOf = (levelParam: unknown, yearParam: unknown): RegisterSelection => {
+  let levels: CertificateLevel[] = [...CERTIFICATE_LEVELS];
+  if (levelParam !== undefined && levelParam !== '') {
+    if (typeof levelParam !== 'string' || !(CERTIFICATE_LEVELS as readonly string[]).includes(levelParam)) {
+      throw invalid(
+        'level',
+        'Уровень бланков: basic-general (аттестат об основном общем) или secondary-general (о среднем общем); без него — оба',
+      );
+    }
+    levels = [levelParam as CertificateLevel];
+  }
+  let year: number | null = null;
+  if (yearParam !== undefined && yearParam !== '') {
+    year = typeof yearParam === 'string' && /^[0-9]{4}$/.test(yearParam) ? Number(yearParam) : NaN;
+    if (!Number.isInteger(year) || year < 1900 || year > 2200) {
+      throw invalid('year', 'Год поступления бланков — четыре цифры, например ?year=2026; без него печатаются все поступления');
+    }
+  }
+  return { levels, year };
+};
+
+const entryName = (entry: StoredRecord | null): string | null =>
+  entry ? `№ ${String(entry.registrationNumber)} (${String(entry.bookYear)})` : null;
 
 const createCertificateBlankService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -88,6 +130,63 @@ const createCertificateBlankService = ({ strapi }: { strapi: Core.Strapi }) => (
         inStockNumbers: ofLevel.filter((row) => row.state === 'in-stock').map((row) => String(row.blankNumber)),
       };
     });
+  },
+
+  /** The lines of the printed register: the blanks of the selection in series and number order, with their entries and acts. */
+  async registerLines({ levels, year }: RegisterSelection): Promise<RegisterLine[]> {
+    const where: Record<string, unknown> = { level: { $in: levels } };
+    if (year !== null) where.receivedOn = { $gte: `${year}-01-01`, $lte: `${year}-12-31` };
+    const rows = (await strapi.db.query(CERTIFICATE_BLANK).findMany({
+      where,
+      populate: {
+        certificateEntry: { select: ['registrationNumber', 'bookYear', 'fullName'] },
+        annulmentEntry: { select: ['registrationNumber', 'bookYear', 'issuedOn'] },
+      },
+    })) as StoredRecord[];
+    const ordered = rows
+      .map((row) => ({ row, series: (row.series as string | null) ?? null, number: String(row.number ?? '') }))
+      .sort(
+        (left, right) =>
+          levels.indexOf(left.row.level as CertificateLevel) - levels.indexOf(right.row.level as CertificateLevel) ||
+          compareBlanks(left, right),
+      );
+    return ordered.map(({ row }) => {
+      const entry = (row.certificateEntry as StoredRecord | null) ?? null;
+      const annulment = (row.annulmentEntry as StoredRecord | null) ?? null;
+      return {
+        level: row.level as CertificateLevel,
+        blankNumber: String(row.blankNumber ?? ''),
+        receivedOn: row.receivedOn as LocalDate,
+        receiptDocument: (row.receiptDocument as string | null) ?? null,
+        state: registerStateOf(row.state as BlankState, Boolean(row.annulledOn)),
+        entry: entryName(entry),
+        holder: entry ? String(entry.fullName ?? '') || null : null,
+        issuedOn: (row.issuedOn as LocalDate | null) ?? null,
+        spoilageAct: (row.spoilageAct as string | null) ?? null,
+        spoiledOn: (row.spoiledOn as LocalDate | null) ?? null,
+        annulment: annulment
+          ? `${entryName(annulment) ?? ''} от ${formatLocalDate((row.annulledOn as LocalDate | null) ?? (annulment.issuedOn as LocalDate))}`
+          : null,
+      };
+    });
+  },
+
+  /** The printed register (книга учёта бланков) of `?level=&year=` with the balance per level, as a PDF. */
+  async registerPdf(levelParam: unknown, yearParam: unknown): Promise<{ pdf: Buffer; selection: RegisterSelection }> {
+    const selection = registerSelectionOf(levelParam, yearParam);
+    const settings = getSchoolSettings(strapi);
+    const lines = await this.registerLines(selection);
+    const balance = (await this.balance()).filter((row) => selection.levels.includes(row.level));
+    const pdf = await renderBlankRegisterPdf({
+      schoolName: settings.name,
+      schoolAddress: settings.address,
+      levels: selection.levels,
+      year: selection.year,
+      lines,
+      balance,
+      printedOn: formatLocalDate(todayInZone(settings.timeZone)),
+    });
+    return { pdf, selection };
   },
 });
 
