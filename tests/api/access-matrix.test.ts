@@ -831,6 +831,21 @@ const routes = (): RouteCase[] => [
     call: (api) => api.post('/records-archive/paper-archive/checks', { commission: ['Иванова И. И.'] }),
     expect: { others: 401 },
   },
+  {
+    name: 'POST /records-archive/paper-archive/stored-certificates/:carrier/return (admin route)',
+    call: (api) =>
+      api.post('/records-archive/paper-archive/stored-certificates/1/return', {
+        returnedOn: '2025-06-30',
+        receivedBy: 'Иванова Мария Петровна',
+        receiverKind: 'parent',
+      }),
+    expect: { others: 401 },
+  },
+  {
+    name: 'GET /records-archive/paper-archive/stored-certificates/:carrier/receipt.pdf (admin route)',
+    call: (api) => api.get('/records-archive/paper-archive/stored-certificates/1/receipt.pdf'),
+    expect: { others: 401 },
+  },
 ];
 
 describe('the role × route matrix', () => {

@@ -2560,6 +2560,35 @@ const paperArchiveCases = (
       { json: { signedBy: 'Директор' } },
       CHECK,
     ),
+    admin(
+      'return of a held аттестат that does not exist',
+      'post',
+      () => '/paper-archive/stored-certificates/999999/return',
+      { json: { returnedOn: '2025-06-30', receivedBy: 'Иванова Мария Петровна', receiverKind: 'parent' } },
+      CARRIER,
+      404,
+    ),
+    admin(
+      'return of a held аттестат to an unknown kind of receiver, with an SQL injection as name',
+      'post',
+      () => '/paper-archive/stored-certificates/1/return',
+      { json: { returnedOn: '2025-06-30', receivedBy: SQL, receiverKind: 'neighbour' } },
+      CARRIER,
+    ),
+    admin(
+      'return of a held аттестат dated in an impossible format, with a huge document',
+      'post',
+      () => '/paper-archive/stored-certificates/1/return',
+      { json: { returnedOn: '30.06.2025', receivedBy: 'Иванова Мария Петровна', receiverKind: 'parent', receiverDocument: HUGE } },
+      CARRIER,
+    ),
+    admin(
+      'return of a held аттестат marking who handed it over',
+      'post',
+      () => '/paper-archive/stored-certificates/1/return',
+      { json: { returnedOn: '2025-06-30', receivedBy: 'Иванова Мария Петровна', receiverKind: 'parent', handedOverBy: 'Директор' } },
+      CARRIER,
+    ),
   ];
 };
 

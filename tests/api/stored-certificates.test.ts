@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { DateTime } from 'luxon';
 import supertest from 'supertest';
 import { adminLogin } from '../helpers/admin';
+import { pdfText } from '../helpers/pdf-text';
 import { make } from '../helpers/school-fixture';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 import { buildTwoClasses } from '../helpers/two-classes';
@@ -11,6 +13,10 @@ let strapi: Core.Strapi;
 let archivist: string;
 let teacher: string;
 const pupils: Record<string, { documentId: string }> = {};
+const carriers: Record<string, number> = {};
+const CARRIER = 'plugin::records-archive.paper-carrier';
+const carrierOf = (key: string): number => carriers[key];
+const today = (): string => DateTime.now().setZone('Europe/Moscow').toISODate() as string;
 
 const panel = (token: string) => {
   const agent = supertest(strapi.server.httpServer);
@@ -61,6 +67,7 @@ beforeAll(async () => {
       student: pupils[key].documentId,
     });
     expect(created.status).toBe(201);
+    carriers[key] = created.body.data.id;
   }
 });
 afterAll(() => stopStrapi(strapi));
@@ -89,16 +96,138 @@ describe('the basic certificates held in safekeeping', () => {
     expect(home.body.data.certificatesToReturn).toBe(1);
   });
 
-  it('drops a certificate from the list once it is handed back', async () => {
-    const before = (await panel(archivist).get('/paper-archive/stored-certificates')).body.data;
-    const [returning] = before.toReturn as Array<{ id: number }>;
-    expect(
-      (await panel(archivist).put(`/paper-archive/carriers/${returning.id}`, { state: 'handed-over', note: 'выдан 16.10.2026' })).status,
-    ).toBe(200);
+  it('prints no receipt before the return is recorded', async () => {
+    const response = await panel(archivist).get(`/paper-archive/stored-certificates/${carrierOf('left')}/receipt.pdf`);
+    expect(response.status).toBe(409);
+    expect(response.body.error.message).toMatch(/Возврат аттестата ещё не оформлен/);
+  });
+
+  it('refuses a return dated in the future or without the receiver’s name, naming the field', async () => {
+    const tomorrow = DateTime.now().setZone('Europe/Moscow').plus({ days: 1 }).toISODate();
+    const future = await panel(archivist).post(`/paper-archive/stored-certificates/${carrierOf('left')}/return`, {
+      returnedOn: tomorrow,
+      receivedBy: 'Павлова Ирина Сергеевна',
+      receiverKind: 'parent',
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['returnedOn'], message: 'Дата возврата аттестата не может быть в будущем' }),
+    ]);
+    const unnamed = await panel(archivist).post(`/paper-archive/stored-certificates/${carrierOf('left')}/return`, {
+      returnedOn: today(),
+      receivedBy: '',
+      receiverKind: 'parent',
+    });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.error.details.errors.map((error: { path: string[] }) => error.path)).toEqual([['receivedBy']]);
+    const blank = await panel(archivist).post(`/paper-archive/stored-certificates/${carrierOf('left')}/return`, {
+      returnedOn: today(),
+      receivedBy: '   ',
+      receiverKind: 'parent',
+    });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.details.errors.map((error: { path: string[] }) => error.path)).toEqual([['receivedBy']]);
+    // Handing it back is a return with a receiver, not a change of state.
+    const byState = await panel(archivist).put(`/paper-archive/carriers/${carrierOf('left')}`, { state: 'handed-over' });
+    expect(byState.status).toBe(400);
+    expect(byState.body.error.details.errors[0].path).toEqual(['state']);
+    expect((await strapi.db.query(CARRIER).findOne({ where: { id: carrierOf('left') } })).state).toBe('in-storage');
+  });
+
+  it('refuses a return by a teacher’s panel account', async () => {
+    const response = await panel(teacher).post(`/paper-archive/stored-certificates/${carrierOf('left')}/return`, {
+      returnedOn: today(),
+      receivedBy: 'Павлова Ирина Сергеевна',
+      receiverKind: 'parent',
+    });
+    expect(response.status).toBe(403);
+    expect((await strapi.db.query(CARRIER).findOne({ where: { id: carrierOf('left') } })).state).toBe('in-storage');
+  });
+
+  it('records the return with the receiver, logs it and drops the certificate from the list', async () => {
+    const response = await panel(archivist).post(`/paper-archive/stored-certificates/${carrierOf('left')}/return`, {
+      returnedOn: today(),
+      receivedBy: 'Павлова Ирина Сергеевна',
+      receiverKind: 'parent',
+      receiverDocument: 'паспорт 45 10 123456',
+      note: 'выдан по приказу № 112-у',
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual(
+      expect.objectContaining({
+        state: 'handed-over',
+        handedOverOn: today(),
+        handedOverTo: 'Павлова Ирина Сергеевна',
+        handedOverToKind: 'parent',
+        handedOverDocument: 'паспорт 45 10 123456',
+        handedOverBy: expect.stringContaining('archivist.panel@school.test'),
+      }),
+    );
     const after = (await panel(archivist).get('/paper-archive/stored-certificates')).body.data;
     expect(after.toReturn).toEqual([]);
     expect(after.held).toHaveLength(1);
     expect(after.notHandedIn).toHaveLength(1);
+    const [entry] = (await strapi.db.query('api::audit-entry.audit-entry').findMany({
+      where: { recordType: CARRIER, recordId: carrierOf('left'), action: 'update' },
+      orderBy: { sequence: 'desc' },
+      limit: 1,
+    })) as Array<{ actorName: string; before: Record<string, unknown>; after: Record<string, unknown> }>;
+    expect(entry.before).toEqual(expect.objectContaining({ state: 'in-storage', handedOverTo: null }));
+    expect(entry.after).toEqual(expect.objectContaining({ state: 'handed-over', handedOverTo: 'Павлова Ирина Сергеевна' }));
+    // Who handed it over is the one the trail names for the change.
+    expect(entry.actorName).toBeTruthy();
+    expect(response.body.data.handedOverBy.startsWith(entry.actorName)).toBe(true);
+  });
+
+  it('refuses a second return, and a change of the returned carrier, leaving the record as it was', async () => {
+    const again = await panel(archivist).post(`/paper-archive/stored-certificates/${carrierOf('left')}/return`, {
+      returnedOn: today(),
+      receivedBy: 'Павлов Игорь Сергеевич',
+      receiverKind: 'pupil',
+    });
+    expect(again.status).toBe(400);
+    expect(again.body.error.details.errors).toEqual([expect.objectContaining({ path: ['state'] })]);
+    expect(again.body.error.message).toMatch(/уже возвращён .*Павлова Ирина Сергеевна/);
+    const reopened = await panel(archivist).put(`/paper-archive/carriers/${carrierOf('left')}`, { state: 'in-storage' });
+    expect(reopened.status).toBe(400);
+    const stored = await strapi.db.query(CARRIER).findOne({ where: { id: carrierOf('left') } });
+    expect(stored).toEqual(expect.objectContaining({ state: 'handed-over', handedOverTo: 'Павлова Ирина Сергеевна' }));
+  });
+
+  it('prints the receipt for signature once the certificate is returned', async () => {
+    const response = await panel(archivist)
+      .get(`/paper-archive/stored-certificates/${carrierOf('left')}/receipt.pdf`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/pdf/);
+    const text = pdfText(response.body as Buffer).replace(/\s*\n\s*/g, ' ');
+    expect(text).toContain('РАСПИСКА');
+    expect(text).toContain('Павлова Ирина Сергеевна');
+    expect(text).toContain('паспорт 45 10 123456');
+    expect(text).toContain('№ 112-у');
+    expect(text).toContain('Павлов Анна Петровна');
+  });
+
+  it('refuses to return a carrier that is not a held аттестат', async () => {
+    const journal = await panel(archivist).post('/paper-archive/carriers', {
+      recordType: 'paper-journal',
+      title: 'Классный журнал 10А',
+      schoolYear: '2026/2027',
+    });
+    expect(journal.status).toBe(201);
+    const response = await panel(archivist).post(`/paper-archive/stored-certificates/${journal.body.data.id}/return`, {
+      returnedOn: today(),
+      receivedBy: 'Павлова Ирина Сергеевна',
+      receiverKind: 'parent',
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.errors[0].path).toEqual(['carrier']);
+    expect((await strapi.db.query(CARRIER).findOne({ where: { id: journal.body.data.id } })).state).toBe('in-storage');
   });
 
   it('is closed to a teacher’s panel account', async () => {

@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { sendDownload } from '../../../../../school/download';
 import { STORED_CERTIFICATE } from '../paper/stored-certificates';
 import { assertAdminAppointed } from '../policies/appointed';
 import { getService } from '../utils';
 import {
+  validateCarrierParams,
+  validateCertificateReturn,
   validateCreateCarrier,
   validateCreateCheck,
   validateEmpty,
@@ -31,6 +34,23 @@ const paperArchiveController = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async storedCertificates(ctx: Context) {
       ctx.body = { data: await paper().storedCertificates() };
+    },
+
+    /** Hands a held аттестат back against the receiver's signature (R50); kept to its keeper. */
+    async returnCertificate(ctx: Context) {
+      const { carrier } = await validateCarrierParams({ carrier: ctx.params.carrier });
+      const input = await validateCertificateReturn(ctx.request.body);
+      await assertKeeperOf(ctx, STORED_CERTIFICATE);
+      ctx.body = { data: await paper().returnCertificate(carrier, input) };
+    },
+
+    /** «Расписка в получении аттестата» for signature; 409 until the return is recorded. */
+    async certificateReceipt(ctx: Context) {
+      const { carrier } = await validateCarrierParams({ carrier: ctx.params.carrier });
+      const receipt = await paper().certificateReceipt(carrier);
+      if ('notReturned' in receipt)
+        return ctx.conflict(receipt.notReturned, { errors: [{ path: ['state'], message: receipt.notReturned }] });
+      sendDownload(ctx, receipt.pdf, { fileName: receipt.fileName, asciiName: `raspiska-attestat-${carrier}.pdf` });
     },
 
     async choices(ctx: Context) {

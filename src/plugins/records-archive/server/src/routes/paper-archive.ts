@@ -10,6 +10,18 @@ export default {
     { method: 'GET', path: '/paper-archive/choices', handler: 'paper-archive.choices', config: read },
     { method: 'GET', path: '/paper-archive/carriers', handler: 'paper-archive.findCarriers', config: read },
     { method: 'GET', path: '/paper-archive/stored-certificates', handler: 'paper-archive.storedCertificates', config: read },
+    {
+      method: 'POST',
+      path: '/paper-archive/stored-certificates/:carrier/return',
+      handler: 'paper-archive.returnCertificate',
+      config: manage,
+    },
+    {
+      method: 'GET',
+      path: '/paper-archive/stored-certificates/:carrier/receipt.pdf',
+      handler: 'paper-archive.certificateReceipt',
+      config: read,
+    },
     { method: 'POST', path: '/paper-archive/carriers', handler: 'paper-archive.createCarrier', config: manage },
     { method: 'POST', path: '/paper-archive/carriers/register-journals', handler: 'paper-archive.registerJournals', config: manage },
     { method: 'GET', path: '/paper-archive/carriers/:id', handler: 'paper-archive.findCarrier', config: read },

@@ -3,9 +3,11 @@ import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
 import { INVENTORY_CHECK_UID, PAPER_CARRIER_UID, RETENTION_RULE_UID } from '../constants';
 import { currentActor } from '../disposition/actor';
+import { renderCertificateReceipt } from '../paper/certificate-receipt-pdf';
 import { renderCheckPdf } from '../paper/check-pdf';
 import { renderNomenclaturePdf } from '../paper/nomenclature-pdf';
-import { pupilStanding, STORED_CERTIFICATE, type PupilEnrollment } from '../paper/stored-certificates';
+import { dotted } from '../paper/pdf-table';
+import { pupilStanding, STORED_CERTIFICATE, type PupilEnrollment, type PupilStanding } from '../paper/stored-certificates';
 import {
   CARRIER_STATE_LABELS,
   checkSchedule,
@@ -33,12 +35,16 @@ import { getService } from '../utils';
 const ACADEMIC_YEAR_UID = 'api::academic-year.academic-year';
 const SCHOOL_CLASS_UID = 'api::school-class.school-class';
 const STUDENT_UID = 'api::student.student';
+/** The acceptance at admission (R48) that registered a held аттестат: its series, number and day. */
+const CERTIFICATE_ACCEPTANCE_UID = 'api::certificate-acceptance.certificate-acceptance';
 
 export const DEFAULT_CHECK_INTERVAL_MONTHS = 12;
 
 const REGISTER_LOCK_KEY = 7_201_601;
 /** Every write of inventory checks (numbering, filling, signing) takes this lock on PostgreSQL. */
 const CHECK_NUMBER_LOCK_KEY = 7_201_602;
+/** Two hand-backs of one аттестат at once: the second waits and then finds it returned. */
+const CERTIFICATE_RETURN_LOCK_KEY = 7_201_603;
 
 interface RuleRow extends RetentionPeriod, NomenclatureRule {
   id: number;
@@ -62,6 +68,11 @@ export interface CarrierRow {
   retentionKind: string | null;
   destructionActNumber: string | null;
   destroyedAt: string | null;
+  handedOverOn: string | null;
+  handedOverTo: string | null;
+  handedOverToKind: ReceiverKind | null;
+  handedOverDocument: string | null;
+  handedOverBy: string | null;
   note: string | null;
   sourceKey: string | null;
   schoolClass?: { id: number; documentId: string; name: string | null } | null;
@@ -88,6 +99,17 @@ export interface CarrierInput {
   closedOn?: string | null;
   sheets?: number | null;
   state?: 'in-storage' | 'handed-over' | 'missing';
+  note?: string | null;
+}
+
+export type ReceiverKind = 'pupil' | 'parent' | 'representative';
+
+/** The hand-back of a stored аттестат (R50) as the archivist records it. */
+export interface CertificateReturnInput {
+  returnedOn: string;
+  receivedBy: string;
+  receiverKind: ReceiverKind;
+  receiverDocument?: string | null;
   note?: string | null;
 }
 
@@ -219,6 +241,11 @@ const createPaperArchiveService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!schoolYear || !isSchoolYear(schoolYear)) issues.push(issue(['schoolYear'], 'Учебный год в виде «2025/2026»'));
     const title = (input.title ?? stored?.title ?? '').trim();
     if (!title) issues.push(issue(['title'], 'Укажите заголовок дела'));
+    if (recordType === STORED_CERTIFICATE && input.state === 'handed-over' && stored?.state !== 'handed-over') {
+      issues.push(
+        issue(['state'], 'Аттестат возвращают записью о возврате (кто получил, дата, документ) с распиской, а не сменой состояния'),
+      );
+    }
     const closedOn = input.closedOn !== undefined ? input.closedOn : asDate(stored?.closedOn);
     if (closedOn && closedOn > today()) issues.push(issue(['closedOn'], 'Дата закрытия дела не может быть в будущем'));
     const data: Record<string, unknown> = {};
@@ -256,6 +283,32 @@ const createPaperArchiveService = ({ strapi }: { strapi: Core.Strapi }) => {
       data.storagePlace = input.storagePlace ?? (stored ? null : (rule?.storagePlace ?? null));
     for (const field of ['custodian', 'sheets', 'note', 'state'] as const) if (input[field] !== undefined) data[field] = input[field];
     return data;
+  };
+
+  /** Where each pupil stands on `day` by their class lists (the latest enrollment decides). */
+  const standingsOf = async (pupilIds: number[], day: string): Promise<Map<number, PupilStanding>> => {
+    const enrollments = pupilIds.length
+      ? ((await strapi.db.query('api::enrollment.enrollment').findMany({
+          where: { student: { id: { $in: pupilIds } } },
+          select: ['startDate', 'endDate', 'leavingReason', 'leavingOrder'],
+          populate: { student: { select: ['id'] }, schoolClass: { select: ['name', 'grade'] } },
+        })) as Array<Record<string, unknown> & { student: { id: number } | null; schoolClass: { name: string; grade: number } | null }>)
+      : [];
+    const byPupil = new Map<number, PupilEnrollment[]>();
+    for (const row of enrollments) {
+      if (!row.student) continue;
+      const list = byPupil.get(row.student.id) ?? [];
+      list.push({
+        startDate: String(row.startDate),
+        endDate: (row.endDate as string | null) ?? null,
+        leavingReason: (row.leavingReason as string | null) ?? null,
+        leavingOrder: (row.leavingOrder as string | null) ?? null,
+        className: row.schoolClass?.name ?? null,
+        grade: row.schoolClass?.grade ?? null,
+      });
+      byPupil.set(row.student.id, list);
+    }
+    return new Map(pupilIds.map((id) => [id, pupilStanding(byPupil.get(id) ?? [], day)]));
   };
 
   const nextCheckNumber = async (date: string): Promise<string> => {
@@ -340,32 +393,14 @@ const createPaperArchiveService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id'],
         populate: { student: { select: ['id', 'documentId', 'fullName'] }, schoolClass: { select: ['name'] } },
       })) as Array<{ student: { id: number; documentId: string; fullName: string } | null; schoolClass: { name: string } | null }>;
-      const pupilIds = held.map((row) => row.student?.id).filter((id): id is number => typeof id === 'number');
-      const enrollments = pupilIds.length
-        ? ((await strapi.db.query('api::enrollment.enrollment').findMany({
-            where: { student: { id: { $in: pupilIds } } },
-            select: ['startDate', 'endDate', 'leavingReason', 'leavingOrder'],
-            populate: { student: { select: ['id'] }, schoolClass: { select: ['name', 'grade'] } },
-          })) as Array<Record<string, unknown> & { student: { id: number } | null; schoolClass: { name: string; grade: number } | null }>)
-        : [];
-      const byPupil = new Map<number, PupilEnrollment[]>();
-      for (const row of enrollments) {
-        if (!row.student) continue;
-        const list = byPupil.get(row.student.id) ?? [];
-        list.push({
-          startDate: String(row.startDate),
-          endDate: (row.endDate as string | null) ?? null,
-          leavingReason: (row.leavingReason as string | null) ?? null,
-          leavingOrder: (row.leavingOrder as string | null) ?? null,
-          className: row.schoolClass?.name ?? null,
-          grade: row.schoolClass?.grade ?? null,
-        });
-        byPupil.set(row.student.id, list);
-      }
+      const standings = await standingsOf(
+        held.map((row) => row.student?.id).filter((id): id is number => typeof id === 'number'),
+        day,
+      );
       const rules = await rulesByType();
       const heldViews = held.map((row) => ({
         ...view(row, rules, day),
-        standing: row.student ? pupilStanding(byPupil.get(row.student.id) ?? [], day) : ({ state: 'unknown' } as const),
+        standing: (row.student ? standings.get(row.student.id) : undefined) ?? ({ state: 'unknown' } as const),
       }));
       const accountedFor = new Set(accounted.map((row) => row.student?.id));
       const notHandedIn = [
@@ -435,9 +470,120 @@ const createPaperArchiveService = ({ strapi }: { strapi: Core.Strapi }) => {
           issue(['state'], `Единица хранения уничтожена по акту № ${stored.destructionActNumber ?? '—'}; запись в реестре не изменяется`),
         ]);
       }
+      if (stored.recordType === STORED_CERTIFICATE && stored.state === 'handed-over' && stored.handedOverOn) {
+        throw fieldError([
+          issue(
+            ['state'],
+            `Аттестат возвращён ${dotted(asDate(stored.handedOverOn))} под роспись (${stored.handedOverTo ?? '—'}); запись о возврате не изменяется`,
+          ),
+        ]);
+      }
       const data = await prepareCarrier(input, stored);
       await strapi.documents(PAPER_CARRIER_UID as never).update({ documentId: stored.documentId, data: data as never });
       return service.findCarrier(id);
+    },
+
+    /**
+     * Hands a stored аттестат back (R50, seed 002 §3.4.4): the day, who took it (the pupil, a parent
+     * or a legal representative) and against which document, and who handed it over, recorded on its
+     * carrier, which becomes «передано» — one write, so the audit trail holds it as one entry. Only a
+     * held аттестат goes back, once, not before it was taken into safekeeping and never on a day to come.
+     */
+    async returnCertificate(id: number, input: CertificateReturnInput): Promise<CarrierView> {
+      const actor = currentActor(strapi);
+      await strapi.db.transaction(async ({ trx }) => {
+        // Two hand-backs at once: the second waits here and then finds the аттестат returned.
+        await serialise(trx, CERTIFICATE_RETURN_LOCK_KEY);
+        const stored = await loadCarrier(id);
+        if (stored.recordType !== STORED_CERTIFICATE) {
+          throw fieldError([
+            issue(['carrier'], `«${stored.title}» — не аттестат, принятый на хранение: возврат под роспись не оформляется`),
+          ]);
+        }
+        if (stored.state === 'handed-over') {
+          const when = stored.handedOverOn ? ` ${dotted(asDate(stored.handedOverOn))}` : '';
+          const whom = stored.handedOverTo ? `: получил(а) ${stored.handedOverTo}` : '';
+          throw fieldError([issue(['state'], `Аттестат уже возвращён${when}${whom}; повторный возврат не оформляется`)]);
+        }
+        if (stored.state === 'destroyed') {
+          throw fieldError([
+            issue(['state'], `Единица хранения уничтожена по акту № ${stored.destructionActNumber ?? '—'}: вернуть её нельзя`),
+          ]);
+        }
+        if (stored.state === 'missing') {
+          throw fieldError([
+            issue(['state'], 'Аттестат отмечен как отсутствующий: вернуть его можно, когда он найден и снова отмечен «на хранении»'),
+          ]);
+        }
+        const issues: FieldIssue[] = [];
+        const receivedBy = input.receivedBy.trim();
+        if (!receivedBy) issues.push(issue(['receivedBy'], 'Укажите фамилию, имя и отчество получившего аттестат'));
+        const day = today();
+        const acceptance = (await strapi.db.query(CERTIFICATE_ACCEPTANCE_UID).findOne({
+          where: { paperCarrier: { id } },
+          select: ['acceptedOn'],
+        })) as { acceptedOn: string | null } | null;
+        const registeredOn =
+          asDate(acceptance?.acceptedOn) ?? (DateTime.fromJSDate(new Date(stored.createdAt)).setZone(timeZone()).toISODate() as string);
+        if (input.returnedOn > day) issues.push(issue(['returnedOn'], 'Дата возврата аттестата не может быть в будущем'));
+        else if (input.returnedOn < registeredOn) {
+          issues.push(issue(['returnedOn'], `Аттестат принят на хранение ${dotted(registeredOn)}: вернуть его раньше нельзя`));
+        }
+        if (issues.length > 0) throw fieldError(issues);
+        const note = input.note?.trim();
+        await strapi.documents(PAPER_CARRIER_UID as never).update({
+          documentId: stored.documentId,
+          data: {
+            state: 'handed-over',
+            handedOverOn: input.returnedOn,
+            handedOverTo: receivedBy,
+            handedOverToKind: input.receiverKind,
+            handedOverDocument: input.receiverDocument?.trim() || null,
+            handedOverBy: actor.name,
+            ...(note ? { note: [stored.note?.trim(), `При возврате: ${note}`].filter(Boolean).join('\n') } : {}),
+          } as never,
+        });
+      });
+      return service.findCarrier(id);
+    },
+
+    /** «Расписка в получении аттестата» of a returned аттестат; `notReturned` says why not while it is still held. */
+    async certificateReceipt(id: number): Promise<{ fileName: string; pdf: Buffer } | { notReturned: string }> {
+      const carrier = await loadCarrier(id);
+      if (carrier.recordType !== STORED_CERTIFICATE) {
+        throw fieldError([issue(['carrier'], `«${carrier.title}» — не аттестат, принятый на хранение: расписки о возврате нет`)]);
+      }
+      if (carrier.state !== 'handed-over' || !carrier.handedOverOn || !carrier.handedOverTo || !carrier.handedOverToKind) {
+        return { notReturned: 'Возврат аттестата ещё не оформлен: расписка печатается после записи о возврате' };
+      }
+      const returnedOn = asDate(carrier.handedOverOn) as string;
+      const acceptance = (await strapi.db.query(CERTIFICATE_ACCEPTANCE_UID).findOne({
+        where: { paperCarrier: { id } },
+        select: ['kind', 'series', 'number', 'acceptedOn'],
+      })) as { kind: 'original' | 'copy'; series: string | null; number: string | null; acceptedOn: string | null } | null;
+      const pupilId = carrier.student?.id;
+      // As the class lists stood on the day of the return: a leaving order of that day counts.
+      const after = DateTime.fromISO(returnedOn).plus({ days: 1 }).toISODate() as string;
+      const standing = pupilId ? (await standingsOf([pupilId], after)).get(pupilId) : undefined;
+      const pupilName = carrier.student?.fullName ?? carrier.title;
+      const pdf = await renderCertificateReceipt({
+        schoolName: schoolName(),
+        pupilName,
+        className: standing?.state === 'left' || standing?.state === 'studying' ? standing.className : (carrier.schoolClass?.name ?? null),
+        kind: acceptance ? { original: 'подлинник', copy: 'копия' }[acceptance.kind] : null,
+        series: acceptance?.series ?? null,
+        number: acceptance?.number ?? null,
+        acceptedOn: asDate(acceptance?.acceptedOn),
+        carrierTitle: carrier.title,
+        leavingOrder: standing?.state === 'left' ? standing.leavingOrder : null,
+        leftOn: standing?.state === 'left' ? standing.leftOn : null,
+        returnedOn,
+        receivedBy: carrier.handedOverTo,
+        receiverKind: carrier.handedOverToKind,
+        receiverDocument: carrier.handedOverDocument,
+        handedOverBy: carrier.handedOverBy,
+      });
+      return { fileName: `Расписка в получении аттестата — ${pupilName}.pdf`, pdf };
     },
 
     /**

@@ -1,5 +1,5 @@
 import { validateYupSchema, yup } from '@strapi/utils';
-import type { CarrierInput, CarrierQuery, CheckInput } from '../../services/paper-archive';
+import type { CarrierInput, CarrierQuery, CertificateReturnInput, CheckInput } from '../../services/paper-archive';
 import { idParams, UNKNOWN_FIELD } from './keeping';
 
 /** Request schemas of the paper archive's admin API (messages in Russian: the page shows them). */
@@ -117,6 +117,34 @@ const UPDATE_CHECK = yup
   .noUnknown(true, UNKNOWN_FIELD)
   .required();
 
+/** The hand-back of a stored аттестат (R50): the day, who took it and against which document. */
+const CERTIFICATE_RETURN = yup
+  .object({
+    returnedOn: date('Дата возврата в формате ГГГГ-ММ-ДД').required('Укажите дату возврата аттестата'),
+    receivedBy: text(200).required('Укажите фамилию, имя и отчество получившего аттестат'),
+    receiverKind: yup
+      .string()
+      .oneOf(
+        ['pupil', 'parent', 'representative'],
+        'Получатель: обучающийся (pupil), родитель (parent) или законный представитель (representative)',
+      )
+      .required('Укажите, кто получил аттестат: обучающийся, родитель или законный представитель'),
+    receiverDocument: text(200).nullable(),
+    note: text(1000).nullable(),
+  })
+  .noUnknown(true, UNKNOWN_FIELD)
+  .required();
+
+const CARRIER_PARAMS = yup
+  .object({
+    carrier: yup
+      .number()
+      .integer('Неверный номер единицы хранения')
+      .positive('Неверный номер единицы хранения')
+      .required('Не указана единица хранения'),
+  })
+  .noUnknown(true, UNKNOWN_FIELD);
+
 const EMPTY = yup.object({}).noUnknown(true, UNKNOWN_FIELD);
 
 // The schemas check the enumerations; the casts only give their values the narrower types.
@@ -129,4 +157,6 @@ export const validateListChecks = casting(LIST_CHECKS);
 export const validateCreateCheck = validateYupSchema(CREATE_CHECK) as (body: unknown) => Promise<CheckInput>;
 export const validateUpdateCheck = validateYupSchema(UPDATE_CHECK) as (body: unknown) => Promise<CheckInput>;
 export const validateEmpty = validateYupSchema(EMPTY);
+export const validateCertificateReturn = validateYupSchema(CERTIFICATE_RETURN) as (body: unknown) => Promise<CertificateReturnInput>;
+export const validateCarrierParams = validateYupSchema(CARRIER_PARAMS, { strict: false });
 export const validateIdParams = validateYupSchema(idParams, { strict: false });
