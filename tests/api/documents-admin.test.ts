@@ -225,6 +225,83 @@ describe('«Документы» in the admin panel', () => {
     expect(pathsOf(again)).toEqual(['state']);
   });
 
+  it('keeps the register of аттестат blanks: a receipt, the list by level and state, a write-off by an act, the balance and the print', async () => {
+    const secretary = panel(secretaryToken);
+    const receipt = {
+      level: 'secondary-general',
+      series: '',
+      numberFrom: '03924000000101',
+      numberTo: '03924000000104',
+      receivedOn: '2026-03-02',
+      receiptDocument: 'накладная № 3 от 02.03.2026',
+    };
+    const backwards = await secretary.post('/documents/blanks/receive', { data: { ...receipt, numberTo: '03924000000100' } });
+    expect(backwards.status).toBe(400);
+    expect(pathsOf(backwards)).toEqual(['numberTo']);
+    expect(backwards.body.error.message).toContain('не может быть меньше');
+    const received = await secretary.post('/documents/blanks/receive', { data: receipt });
+    expect([received.status, received.body.meta]).toEqual([201, { count: 4 }]);
+
+    const spoiled = received.body.data[1] as { documentId: string; blankNumber: string };
+    const noAct = await secretary.post(`/documents/blanks/${spoiled.documentId}/write-off`, { data: { spoiledOn: '2026-03-05' } });
+    expect(noAct.status).toBe(400);
+    expect(pathsOf(noAct)).toEqual(expect.arrayContaining(['spoilageAct', 'spoilageReason']));
+    expect(noAct.body.error.details.errors[0].message).toMatch(/[а-я]/);
+    const writtenOff = await secretary.post(`/documents/blanks/${spoiled.documentId}/write-off`, {
+      data: { spoiledOn: '2026-03-05', spoilageAct: 'акт № 1 от 05.03.2026', spoilageReason: 'ошибка в фамилии' },
+    });
+    expect([writtenOff.status, writtenOff.body.data?.state]).toEqual([200, 'spoiled']);
+    const again = await secretary.post(`/documents/blanks/${spoiled.documentId}/write-off`, {
+      data: { spoiledOn: '2026-03-06', spoilageAct: 'акт № 2', spoilageReason: 'повторно' },
+    });
+    expect(again.status).toBe(403);
+    expect((await secretary.post('/documents/blanks/nosuchblank000/write-off', { data: {} })).status).toBe(404);
+
+    const register = await secretary.get('/documents/blanks', { level: 'secondary-general' });
+    expect(register.status).toBe(200);
+    expect(register.body.data.balance).toEqual(
+      expect.arrayContaining([expect.objectContaining({ level: 'secondary-general', received: 4, inStock: 3, spoiled: 1, issued: 0 })]),
+    );
+    expect(register.body.data.blanks.map((blank: { blankNumber: string; state: string }) => [blank.blankNumber, blank.state])).toEqual([
+      ['03924000000101', 'in-stock'],
+      ['03924000000102', 'spoiled'],
+      ['03924000000103', 'in-stock'],
+      ['03924000000104', 'in-stock'],
+    ]);
+    const spoiledOnly = await secretary.get('/documents/blanks', { state: 'spoiled' });
+    expect(spoiledOnly.body.data.blanks).toEqual([
+      expect.objectContaining({ blankNumber: '03924000000102', spoilageAct: 'акт № 1 от 05.03.2026', spoiledOn: '2026-03-05' }),
+    ]);
+    expect((await secretary.get('/documents/blanks', { level: 'basic-general' })).body.data.blanks).toEqual([]);
+    const badState = await secretary.get('/documents/blanks', { state: 'lost' });
+    expect([badState.status, pathsOf(badState)]).toEqual([400, ['state']]);
+
+    const printed = await panel(deputyToken).download('/documents/prints/blank-register.pdf', { level: 'secondary-general', year: '2026' });
+    expect(printed.status).toBe(200);
+    expect(printed.headers['content-type']).toContain('application/pdf');
+    const text = pdfText(printed.body as Buffer).replace(/\s+/g, ' ');
+    expect(text).toContain('КНИГА УЧЁТА БЛАНКОВ АТТЕСТАТОВ');
+    expect(text).toContain('03924000000104');
+    expect(text).toContain('акт № 1 от 05.03.2026, 05.03.2026');
+    expect(text).toMatch(/аттестат о среднем общем образовании 4 3 0 1 0/);
+    const badYear = await secretary.get('/documents/prints/blank-register.pdf', { year: '26' });
+    expect([badYear.status, pathsOf(badYear)]).toEqual([400, ['year']]);
+
+    // The deputy reads and prints but does not write; a panel account without «Документы» sees nothing of it.
+    expect((await panel(deputyToken).get('/documents/blanks')).status).toBe(200);
+    expect(
+      (await panel(deputyToken).post('/documents/blanks/receive', { data: { ...receipt, numberFrom: '03924000000200' } })).status,
+    ).toBe(403);
+    const third = received.body.data[2] as { documentId: string };
+    const deputyWriteOff = await panel(deputyToken).post(`/documents/blanks/${third.documentId}/write-off`, {
+      data: { spoiledOn: '2026-03-05', spoilageAct: 'акт', spoilageReason: 'порча' },
+    });
+    expect(deputyWriteOff.status).toBe(403);
+    expect((await panel(teacherToken).get('/documents/blanks')).status).toBe(403);
+    expect((await panel(teacherToken).download('/documents/prints/blank-register.pdf')).status).toBe(403);
+    expect(await strapi.db.query('api::certificate-blank.certificate-blank').count({ where: { state: 'spoiled' } })).toBe(1);
+  });
+
   it('lets the deputy read and print but not write, and keeps a teacher’s panel account out', async () => {
     expect((await panel(deputyToken).get(`/documents/pupils/${ivanov}`)).status).toBe(200);
     expect(

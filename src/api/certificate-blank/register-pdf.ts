@@ -12,6 +12,7 @@ import { CERTIFICATE_LEVEL_LABELS, type CertificateLevel } from '../../school/ru
  */
 
 export interface RegisterLine {
+  documentId: string;
   level: CertificateLevel;
   blankNumber: string;
   receivedOn: LocalDate;

@@ -67,6 +67,7 @@ export const blankBalance = (states: readonly BlankState[]): BlankCounts => {
 
 /** A blank's line as the printed register names it: an issued blank whose аттестат was annulled is «аннулирован». */
 export type RegisterState = 'in-stock' | 'issued' | 'spoiled' | 'annulled';
+export const REGISTER_STATES: readonly RegisterState[] = ['in-stock', 'issued', 'spoiled', 'annulled'];
 export const REGISTER_STATE_LABELS: Record<RegisterState, string> = {
   'in-stock': 'в сейфе',
   issued: 'выдан',

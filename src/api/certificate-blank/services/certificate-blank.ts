@@ -31,6 +31,9 @@ export interface BlankRegisterBalance extends BlankCounts {
   inStockNumbers: string[];
 }
 
+/** The fields of a write-off by an act; the state is set by the write-off itself. */
+const WRITE_OFF_FIELDS = ['spoiledOn', 'spoilageAct', 'spoilageReason'] as const;
+
 /** Which part of the register to print: a level (or both) and a calendar year of receipt (or all). */
 export interface RegisterSelection {
   levels: CertificateLevel[];
@@ -132,6 +135,24 @@ const createCertificateBlankService = ({ strapi }: { strapi: Core.Strapi }) => (
     });
   },
 
+  /**
+   * Writes off a spoiled blank by an act (as `PUT /api/certificate-blanks/:id` with `state: spoiled`):
+   * the record rules check the act, its day and the reason, and refuse a blank no longer in the safe.
+   */
+  async writeOff(documentId: string, body: unknown): Promise<StoredRecord> {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      throw invalid('data', 'Списание бланка передаётся одним объектом: { spoiledOn, spoilageAct, spoilageReason }');
+    }
+    const input = body as Record<string, unknown>;
+    const unknown = Object.keys(input).find((field) => !(WRITE_OFF_FIELDS as readonly string[]).includes(field));
+    if (unknown) throw invalid(unknown, `Поле «${unknown}» не относится к списанию бланка по акту`);
+    const blank = await strapi.db.query(CERTIFICATE_BLANK).findOne({ where: { documentId }, select: ['id'] });
+    if (!blank) throw new errors.NotFoundError('Бланк не найден в книге учёта бланков');
+    const data = Object.fromEntries(WRITE_OFF_FIELDS.map((field) => [field, input[field] === '' ? null : (input[field] ?? null)]));
+    await strapi.documents(CERTIFICATE_BLANK).update({ documentId, data: { ...data, state: 'spoiled' } } as never);
+    return (await strapi.db.query(CERTIFICATE_BLANK).findOne({ where: { documentId } })) as StoredRecord;
+  },
+
   /** The lines of the printed register: the blanks of the selection in series and number order, with their entries and acts. */
   async registerLines({ levels, year }: RegisterSelection): Promise<RegisterLine[]> {
     const where: Record<string, unknown> = { level: { $in: levels } };
@@ -154,6 +175,7 @@ const createCertificateBlankService = ({ strapi }: { strapi: Core.Strapi }) => (
       const entry = (row.certificateEntry as StoredRecord | null) ?? null;
       const annulment = (row.annulmentEntry as StoredRecord | null) ?? null;
       return {
+        documentId: String(row.documentId),
         level: row.level as CertificateLevel,
         blankNumber: String(row.blankNumber ?? ''),
         receivedOn: row.receivedOn as LocalDate,

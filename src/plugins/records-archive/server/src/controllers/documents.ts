@@ -151,6 +151,32 @@ const documentsController = ({ strapi }: { strapi: Core.Strapi }) => {
       attach(ctx, pdf, `Приложение к аттестату — ${fullName}.pdf`, 'pdf');
     },
 
+    async blanks(ctx: Context) {
+      ctx.body = { data: await documents().blanks(ctx.query.level, ctx.query.state) };
+    },
+
+    /** A receipt of аттестат blanks: the certificate books (and their register) are kept by the person appointed by order, when there is one. */
+    async receiveBlanks(ctx: Context) {
+      const body = ctx.request.body as { data?: unknown } | undefined;
+      await assertAdminAppointed(strapi, ctx, 'certificate-books');
+      await staffAccountOf(strapi, ctx);
+      const received = await documents().receiveBlanks(body?.data);
+      ctx.status = 201;
+      ctx.body = { data: received, meta: { count: received.length } };
+    },
+
+    async writeOffBlank(ctx: Context) {
+      const body = ctx.request.body as { data?: unknown } | undefined;
+      await assertAdminAppointed(strapi, ctx, 'certificate-books');
+      await staffAccountOf(strapi, ctx);
+      ctx.body = { data: await documents().writeOffBlank(String(ctx.params.blank), body?.data) };
+    },
+
+    async blankRegister(ctx: Context) {
+      const { pdf, selection } = await documents().blankRegister(ctx.query.level, ctx.query.year);
+      attach(ctx, pdf, `Книга учёта бланков аттестатов${selection.year ? `, ${selection.year}` : ''}.pdf`, 'pdf');
+    },
+
     async journalPrint(ctx: Context) {
       const { period, schoolClass } = await validateJournalPrint(ctx.query);
       const { pdf, fileName } = await documents().journalPrint(period, schoolClass);

@@ -80,6 +80,26 @@ export default {
       config: requireAction('documents.read'),
     },
     { method: 'GET', path: '/documents/prints/cards.zip', handler: 'documents.classCards', config: requireAction('documents.read') },
+    // The register of аттестат blanks (R43): the same service as /api/certificate-blanks.
+    { method: 'GET', path: '/documents/blanks', handler: 'documents.blanks', config: requireAction('documents.read') },
+    {
+      method: 'POST',
+      path: '/documents/blanks/receive',
+      handler: 'documents.receiveBlanks',
+      config: requireAction('documents.issue'),
+    },
+    {
+      method: 'POST',
+      path: '/documents/blanks/:blank/write-off',
+      handler: 'documents.writeOffBlank',
+      config: requireAction('documents.issue'),
+    },
+    {
+      method: 'GET',
+      path: '/documents/prints/blank-register.pdf',
+      handler: 'documents.blankRegister',
+      config: requireAction('documents.read'),
+    },
     { method: 'GET', path: '/documents/prints/journal.pdf', handler: 'documents.journalPrint', config: requireAction('documents.read') },
     { method: 'GET', path: '/documents/prints/summary', handler: 'documents.summaryPrint', config: requireAction('documents.read') },
   ],

@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { answerRequest, issuedDocumentOf } from '../../../../../api/results-request/answer';
+import { getCertificateBlankService, registerSelectionOf } from '../../../../../api/certificate-blank/services/certificate-blank';
 import { getCertificateEntryService } from '../../../../../api/certificate-entry/services/certificate-entry';
 import { getStudyCertificateEntryService } from '../../../../../api/study-certificate-entry/services/study-certificate-entry';
 import { getPersonalFileService, type AdmissionDocument, type FilledYear } from '../../../../../api/personal-file/services/personal-file';
 import { filesInventoryPdf } from '../../../../../api/personal-file/inventory-pdf';
 import { todayInZone } from '../../../../../school/calendar';
+import { REGISTER_STATES, type RegisterState } from '../../../../../school/rules/certificate-blanks';
 import { getSchoolSettings } from '../../../../../school/settings';
 import { renderJournalPdf, renderSummaryPdf, type PrintedRemark } from '../archive/pdf';
 import { renderSummaryWorkbook } from '../archive/xlsx';
@@ -480,6 +482,39 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The pages of the book of study certificates of a calendar year. */
     async studyCertificateBook(year: unknown) {
       return getStudyCertificateEntryService(strapi).bookPdf(year);
+    },
+
+    /**
+     * The register of аттестат blanks (R43): the balance per level as `GET /api/certificate-blanks/balance`
+     * gives it, and the blanks of a level (both when empty) in a state (any when empty), in register order.
+     */
+    async blanks(levelParam: unknown, stateParam: unknown) {
+      const selection = registerSelectionOf(levelParam, undefined);
+      let state: RegisterState | null = null;
+      if (stateParam !== undefined && stateParam !== '') {
+        if (typeof stateParam !== 'string' || !(REGISTER_STATES as readonly string[]).includes(stateParam)) {
+          throw fieldError('state', 'Состояние бланка: in-stock (в сейфе), issued (выдан), spoiled (списан) или annulled (аннулирован)');
+        }
+        state = stateParam as RegisterState;
+      }
+      const register = getCertificateBlankService(strapi);
+      const lines = await register.registerLines(selection);
+      return { balance: await register.balance(), blanks: state ? lines.filter((line) => line.state === state) : lines };
+    },
+
+    /** A receipt of numbered blanks into the safe (as `POST /api/certificate-blanks/receive`). */
+    async receiveBlanks(input: unknown) {
+      return getCertificateBlankService(strapi).receive(input);
+    },
+
+    /** The write-off of a spoiled blank by an act (as `PUT /api/certificate-blanks/:id` with `state: spoiled`). */
+    async writeOffBlank(documentId: string, input: unknown) {
+      return getCertificateBlankService(strapi).writeOff(documentId, input);
+    },
+
+    /** The printed register of blanks (as `GET /api/certificate-blanks/register.pdf`). */
+    async blankRegister(level: unknown, year: unknown) {
+      return getCertificateBlankService(strapi).registerPdf(level, year);
     },
 
     /**
