@@ -25,6 +25,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PupilTable } from '../../components/PupilTable';
 import { DOCUMENTS_PERMISSIONS, PAGE_PERMISSIONS } from '../../constants';
 import { useT } from '../../utils/translations';
+import { BlankRegister } from './BlankRegister';
 import { FormModal, TextField } from './FormModal';
 
 /**
@@ -950,13 +951,14 @@ export const DocumentsPage = () => {
           title={t('documents.title', 'Документы')}
           subtitle={t(
             'documents.subtitle',
-            'Личные дела и результаты по годам, личные карты, аттестаты, печатные формы журналов и ведомостей',
+            'Личные дела и результаты по годам, личные карты, аттестаты, печатные формы журналов и ведомостей, книга учёта бланков аттестатов',
           )}
         />
         <Layouts.Content>
           <PupilSearch onPick={setPupil} />
           {pupil ? <PupilRecord key={pupil} pupil={pupil} /> : null}
           <Prints />
+          <BlankRegister />
         </Layouts.Content>
       </Page.Main>
     </Page.Protect>
