@@ -167,6 +167,14 @@ describe('the basic certificates held in safekeeping', () => {
     expect(after.toReturn).toEqual([]);
     expect(after.held).toHaveLength(1);
     expect(after.notHandedIn).toHaveLength(1);
+    expect(after.returned).toEqual([
+      expect.objectContaining({
+        id: carrierOf('left'),
+        handedOverOn: today(),
+        handedOverTo: 'Павлова Ирина Сергеевна',
+        handedOverToKind: 'parent',
+      }),
+    ]);
     const [entry] = (await strapi.db.query('api::audit-entry.audit-entry').findMany({
       where: { recordType: CARRIER, recordId: carrierOf('left'), action: 'update' },
       orderBy: { sequence: 'desc' },

@@ -742,7 +742,7 @@ export const PaperArchivePage = () => {
         <Pager pagination={carriers.data?.meta?.pagination} onPage={setPage} />
       </Section>
 
-      <StoredCertificatesSection key={version} />
+      <StoredCertificatesSection key={version} canManage={Boolean(allowedActions.canManage)} onChanged={reloadAll} />
 
       <Section
         title={t('paper.checks.title', 'Проверки наличия и состояния')}

@@ -45,6 +45,8 @@ const REGISTER_LOCK_KEY = 7_201_601;
 const CHECK_NUMBER_LOCK_KEY = 7_201_602;
 /** Two hand-backs of one аттестат at once: the second waits and then finds it returned. */
 const CERTIFICATE_RETURN_LOCK_KEY = 7_201_603;
+/** How many of the latest hand-backs the stored-certificates check lists with their receipts. */
+const RETURNED_SHOWN = 50;
 
 interface RuleRow extends RetentionPeriod, NomenclatureRule {
   id: number;
@@ -370,7 +372,8 @@ const createPaperArchiveService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * The basic certificates held in safekeeping checked against the class lists (R49, R50): each
      * held certificate with where its pupil stands; those whose pupil has left (to be returned now);
-     * the pupils of grades 10–11 studying today whose certificate the school does not hold.
+     * the pupils of grades 10–11 studying today whose certificate the school does not hold; the
+     * latest hand-backs with who took them (their receipts print from these).
      */
     async storedCertificates() {
       const day = today();
@@ -413,10 +416,18 @@ const createPaperArchiveService = ({ strapi }: { strapi: Core.Strapi }) => {
             ]),
         ).values(),
       ].sort((a, b) => (a.className ?? '').localeCompare(b.className ?? '', 'ru') || a.fullName.localeCompare(b.fullName, 'ru'));
+      // The latest hand-backs, each with its receipt for signature.
+      const returned = (await carriers().findMany({
+        where: { recordType: STORED_CERTIFICATE, state: 'handed-over', handedOverOn: { $notNull: true } },
+        populate: CARRIER_POPULATE,
+        orderBy: [{ handedOverOn: 'desc' }, { id: 'desc' }],
+        limit: RETURNED_SHOWN,
+      })) as CarrierRow[];
       return {
         held: heldViews,
         toReturn: heldViews.filter((row) => row.standing.state === 'left'),
         notHandedIn,
+        returned: returned.map((row) => ({ ...view(row, rules, day), handedOverOn: asDate(row.handedOverOn) })),
       };
     },
 
