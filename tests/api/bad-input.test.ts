@@ -2981,6 +2981,9 @@ const certificateBlankCases = (): BadCase[] => {
     post('the secretary’s receipt of 5000 blanks', receive, () => data(receipt({ numberTo: '03924000005009' })), ['numberTo']),
     post('the secretary’s receipt without a first number', receive, () => data(receipt({ numberFrom: undefined })), ['numberFrom']),
     post('the secretary’s receipt with a number for the first number', receive, () => data(receipt({ numberFrom: 3924 })), ['numberFrom']),
+    post('the secretary’s receipt with letters for the first number', receive, () => data(receipt({ numberFrom: 'первый' })), [
+      'numberFrom',
+    ]),
     post('the secretary’s receipt with an unknown field', receive, () => data(receipt({ state: 'issued' })), ['state']),
     post('the secretary’s receipt in the future', receive, () => data(receipt({ receivedOn: '2999-01-01' })), ['receivedOn']),
     post('the secretary’s receipt of an unknown level', receive, () => data(receipt({ level: 'primary' })), ['level']),

@@ -8,6 +8,7 @@ import {
   blankNumberOf,
   blankRange,
   compareBlanks,
+  isBlankNumber,
   registerStateOf,
   type BlankCounts,
   type BlankState,
@@ -82,6 +83,7 @@ const createCertificateBlankService = ({ strapi }: { strapi: Core.Strapi }) => (
     if (unknown) throw invalid(unknown, `Поле «${unknown}» не относится к поступлению бланков`);
     const from = typeof input.numberFrom === 'string' ? input.numberFrom.trim() : '';
     if (!from) throw invalid('numberFrom', 'Укажите номер первого бланка партии (цифры, как напечатано)');
+    if (!isBlankNumber(from)) throw invalid('numberFrom', 'Номер первого бланка — цифры, как напечатано на бланке');
     const to = input.numberTo === undefined || input.numberTo === null || input.numberTo === '' ? from : input.numberTo;
     if (typeof to !== 'string') throw invalid('numberTo', 'Номер последнего бланка — цифры, как напечатано на бланке');
     const range = blankRange(from, to.trim());
