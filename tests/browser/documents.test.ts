@@ -80,3 +80,49 @@ it('lets the secretary find a pupil, fill a year from the journal and see the bo
   expect(download.suggestedFilename()).toMatch(/Сводная ведомость 5А/);
   await page.close();
 });
+
+it('keeps the register of аттестат blanks on «Документы»: a refused receipt beside its field, a receipt, a write-off by an act, the print', async () => {
+  const page = await panel.russianPage({ acceptDownloads: true });
+  await panel.logIn(page, 'secretary@school.test');
+  await page.goto(`${panel.baseUrl}/admin/plugins/school-documents`);
+  const section = page.getByRole('heading', { name: 'Бланки аттестатов' });
+  await section.waitFor({ timeout: 30_000 });
+  await section.scrollIntoViewIfNeeded();
+
+  // Letters for a number: the register's message beside the field, nothing stored.
+  await page.getByRole('button', { name: 'Поступление бланков' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('input[name="numberFrom"]').fill('первый');
+  await dialog.locator('input[name="receivedOn"]').fill('2026-03-02');
+  await dialog.locator('input[name="receiptDocument"]').fill('накладная № 3 от 02.03.2026');
+  await dialog.getByRole('button', { name: 'Записать поступление' }).click();
+  await dialog.getByText('Номер первого бланка — цифры, как напечатано на бланке').first().waitFor({ timeout: 15_000 });
+  expect(await strapi.db.query('api::certificate-blank.certificate-blank').count()).toBe(0);
+  await panel.shot(page, 'documents-blanks-refused');
+
+  await dialog.locator('input[name="numberFrom"]').fill('03924000000101');
+  await dialog.locator('input[name="numberTo"]').fill('03924000000103');
+  await dialog.getByRole('button', { name: 'Записать поступление' }).click();
+  await page.getByText('В книгу учёта записано бланков: 3').first().waitFor({ timeout: 15_000 });
+  await page.getByRole('row', { name: /03924000000102/ }).waitFor({ timeout: 15_000 });
+
+  // Write off the second blank by an act: its line shows «списан» with the act.
+  await page
+    .getByRole('row', { name: /03924000000102/ })
+    .getByRole('button', { name: 'Списать' })
+    .click();
+  await dialog.locator('input[name="spoilageAct"]').fill('акт № 1 от 05.03.2026');
+  await dialog.locator('input[name="spoiledOn"]').fill('2026-03-05');
+  await dialog.locator('input[name="spoilageReason"]').fill('ошибка в фамилии');
+  await dialog.getByRole('button', { name: 'Списать по акту' }).click();
+  await page.getByRole('row', { name: /03924000000102.*списан.*акт № 1 от 05\.03\.2026/ }).waitFor({ timeout: 15_000 });
+  await panel.shot(page, 'documents-blanks');
+  expect(await strapi.db.query('api::certificate-blank.certificate-blank').count({ where: { state: 'spoiled' } })).toBe(1);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Книга учёта бланков (PDF)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/Книга учёта бланков аттестатов/);
+  await page.close();
+});

@@ -245,11 +245,21 @@ export const BlankRegister = () => {
               <Td>
                 <Typography>{levels.find(([value]) => value === row.level)?.[1] ?? row.levelLabel}</Typography>
               </Td>
-              <Td>{row.received}</Td>
-              <Td>{row.inStock}</Td>
-              <Td>{row.issued}</Td>
-              <Td>{row.spoiled}</Td>
-              <Td>{row.annulled}</Td>
+              <Td>
+                <Typography>{row.received}</Typography>
+              </Td>
+              <Td>
+                <Typography>{row.inStock}</Typography>
+              </Td>
+              <Td>
+                <Typography>{row.issued}</Typography>
+              </Td>
+              <Td>
+                <Typography>{row.spoiled}</Typography>
+              </Td>
+              <Td>
+                <Typography>{row.annulled}</Typography>
+              </Td>
             </Tr>
           ))}
         </Tbody>
