@@ -187,7 +187,7 @@ const EXTERNAL_OBJECTIVITY = [`${EXTERNAL}.objectivity`];
 const CREDIT_TRANSFERS_READ = read('credit-transfer');
 const CREDIT_TRANSFERS_KEEP = [...CREDIT_TRANSFERS_READ, ...write('credit-transfer')];
 /** GIA results and protocols (ОГЭ, ЕГЭ, ГВЭ, сочинение, собеседование): kept by the deputy, director and secretary; teachers read their classes' pupils. */
-const EXAM_RESULTS_READ = read('exam-result');
+const EXAM_RESULTS_READ = [...read('exam-result'), 'api::exam-result.exam-result.scan'];
 const EXAM_RESULTS_KEEP = [
   ...EXAM_RESULTS_READ,
   ...write('exam-result'),

@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 29;
+export const ADMIN_LAYOUTS_VERSION = 30;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -1737,6 +1737,7 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       protocolDate: 'Дата протокола',
       acknowledgedOn: 'Ознакомлен(а) под подпись',
       acknowledgedBy: 'Ознакомил(а)',
+      scans: 'Скан протокола (и работы — для сочинения)',
     },
     mainField: 'examKind',
     list: ['date', 'examKind', 'student', 'subject', 'mark', 'passed', 'acknowledgedOn'],
@@ -1771,6 +1772,7 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['acknowledgedOn', 6],
         ['acknowledgedBy', 6],
       ],
+      [['scans', 12]],
     ],
   },
   'api::special-condition.special-condition': {

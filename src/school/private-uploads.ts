@@ -6,7 +6,7 @@ import { errors } from '@strapi/utils';
 /**
  * Uploads that are personal data kept in a pupil's file (the admission documents: application,
  * birth-certificate copy, medical policy…) or a pupil's work handed in through the diary (audio of an
- * oral answer, photos and video) must not be readable by whoever learns their link: the
+ * oral answer, photos and video), or a scan kept with a GIA result (a protocol, an итоговое сочинение) must not be readable by whoever learns their link: the
  * local upload provider serves everything under `public/uploads` to anyone. Such a file is known by
  * where it is attached (the morph link of `plugin::upload.file.related` to one of `PRIVATE_OWNERS`);
  * `global::private-uploads` answers 404 for its public URL (and its image formats), and it is read
@@ -19,6 +19,8 @@ export const PRIVATE_OWNERS = [
   'personal-file.admission-document',
   'api::assignment-submission.assignment-submission',
   'api::assignment.assignment',
+  // Scans of GIA protocols and of the сочинение itself (R54): other pupils' results, a pupil's work.
+  'api::exam-result.exam-result',
 ] as const;
 const FORMAT_PREFIX = /^(thumbnail|small|medium|large)_/;
 

@@ -406,6 +406,11 @@ const routes = (): RouteCase[] => [
     expect: { deputy: 404, director: 404, secretary: 404, others: 403 },
   },
   {
+    name: 'GET /api/exam-results/:id/scans/:file (no such result)',
+    call: (api) => api.get('/api/exam-results/nosuchdocument0000000000/scans/1'),
+    expect: { teacherA: 404, classTeacherB: 404, deputy: 404, director: 404, secretary: 404, others: 403 },
+  },
+  {
     name: 'GET /api/diary/:pupil5a/exam-results (parent A’s child)',
     call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/exam-results`),
     expect: { parentA: 200, pupilA: 200, others: 403 },

@@ -1,5 +1,9 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import type { Core } from '@strapi/strapi';
 import ExcelJS from 'exceljs';
+import type supertest from 'supertest';
 import { pdfText } from '../helpers/pdf-text';
 import { make } from '../helpers/school-fixture';
 import { apiAs, bootStrapi, stopStrapi, type Api } from '../helpers/strapi';
@@ -85,7 +89,32 @@ beforeAll(async () => {
     await make(strapi, 'api::journal.journal', { schoolClass: class9a.documentId, subject: subject.documentId });
   }
 });
-afterAll(() => stopStrapi(strapi));
+afterAll(async () => {
+  // The local provider writes into public/uploads: remove what this file uploaded.
+  const uploads = (await strapi.db.query('plugin::upload.file').findMany({})) as Array<{ id: number }>;
+  for (const file of uploads) await strapi.plugin('upload').service('upload').remove(file);
+  await stopStrapi(strapi);
+});
+
+const upload = async (name: string, content: Buffer, mimetype: string): Promise<{ id: number; url: string }> => {
+  const filepath = path.join(os.tmpdir(), `${Date.now()}-${name}`);
+  fs.writeFileSync(filepath, content);
+  const [file] = (await strapi
+    .plugin('upload')
+    .service('upload')
+    .upload({ data: {}, files: { filepath, originalFilename: name, mimetype, size: content.length } })) as Array<{
+    id: number;
+    url: string;
+  }>;
+  return file;
+};
+
+const binary = (test: supertest.Test) =>
+  test.buffer(true).parse((res, callback) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => callback(null, Buffer.concat(chunks)));
+  });
 
 describe('a result as the protocol states it', () => {
   it('refuses ОГЭ before the admission by the собеседование (R54), then derives passed from the mark', async () => {
@@ -301,6 +330,39 @@ describe('acknowledgment under signature', () => {
     // An appeal changes the result: the pupil acknowledges again.
     await as.deputy.put(`/api/exam-results/${orlovaResult.result}`, { mark: 5 });
     expect((await strapi.db.query(RESULT).findOne({ where: { documentId: orlovaResult.result } })).acknowledgedOn).toBeNull();
+  });
+});
+
+describe('scans kept with a result (R54)', () => {
+  it('keeps the protocol’s scan with the admission result, gives it to the result’s readers only, never by its public link', async () => {
+    const interview = (await strapi.db.query(RESULT).findOne({
+      where: { examKind: 'final-interview', student: { documentId: orlova.documentId } },
+      select: ['documentId', 'acknowledgedOn'],
+    })) as { documentId: string; acknowledgedOn: string | null };
+    const content = Buffer.from('%PDF-1.4 протокол итогового собеседования 9А\n', 'utf8');
+    const scan = await upload('protokol-sobesedovaniya.pdf', content, 'application/pdf');
+    const other = await upload('chuzhoy.pdf', Buffer.from('%PDF-1.4 другой файл\n', 'utf8'), 'application/pdf');
+
+    const kept = await as.deputy.put(`/api/exam-results/${interview.documentId}`, { scans: [scan.id] });
+    expect(kept.status).toBe(200);
+    // Attaching the scan changes nothing the pupil has acknowledged.
+    expect((await strapi.db.query(RESULT).findOne({ where: { documentId: interview.documentId } })).acknowledgedOn).toBe(
+      interview.acknowledgedOn,
+    );
+    expect((await as.deputy.raw.get(scan.url)).status).toBe(404);
+
+    const route = `/api/exam-results/${interview.documentId}/scans/${scan.id}`;
+    const read = await binary(as.deputy.raw.get(route).set('Authorization', `Bearer ${world.accounts.deputy.jwt}`));
+    expect(read.status).toBe(200);
+    expect(read.headers['content-type']).toContain('application/pdf');
+    expect(Buffer.compare(read.body as Buffer, content)).toBe(0);
+    // Teacher B teaches 9А and reads its results; teacher A does not; families never read the protocols.
+    expect((await as.teacherB.get(route)).status).toBe(200);
+    expect((await as.teacherA.get(route)).status).toBe(404);
+    expect((await as.parentA.get(route)).status).toBe(403);
+    // A file that is not this result's scan is not served through it.
+    expect((await as.deputy.get(`/api/exam-results/${interview.documentId}/scans/${other.id}`)).status).toBe(404);
+    expect((await as.deputy.get(`/api/exam-results/${interview.documentId}/scans/abc`)).status).toBe(404);
   });
 });
 

@@ -59,6 +59,15 @@ describe('default retention rules', () => {
     });
   });
 
+  it('keep the GIA admission papers: the essays and the admission protocols, by default one year from the exam', () => {
+    for (const recordType of ['final-essay', 'gia-admission-protocol']) {
+      const rule = DEFAULT_RETENTION_RULES.find((candidate) => candidate.recordType === recordType);
+      expect(rule).toMatchObject({ periodYears: 1, countsFrom: 'exam-date', fromNextJanuary: false, carrier: 'paper' });
+      // Seed 003 §6.2 leaves the period to the school's list of files: the default says so.
+      expect(rule?.legalBasis).toMatch(/номенклатурой дел.*По умолчанию/);
+    }
+  });
+
   it('name one rule per record type, each with its legal basis', () => {
     const types = DEFAULT_RETENTION_RULES.map((rule) => rule.recordType);
     expect(new Set(types).size).toBe(types.length);

@@ -1,7 +1,10 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { readScopeOf, readerFromState } from '../../../access/record-scope';
+import type { RequestState } from '../../../access/request-actor';
 import { sendDownload } from '../../../school/download';
+import { readUpload } from '../../../school/private-uploads';
 import { todayInZone } from '../../../school/calendar';
 import { EXAM_RESULT, runAcknowledge } from '../../../school/records/exam-result-rules';
 import { getSchoolSettings } from '../../../school/settings';
@@ -50,6 +53,25 @@ export default factories.createCoreController(EXAM_RESULT, ({ strapi }) => ({
   async acknowledgments(ctx: Context) {
     const data = await examAcknowledgments(strapi, ctx.query as Record<string, unknown>);
     ctx.body = { data, meta: { notAcknowledged: data.reduce((sum, group) => sum + group.notAcknowledged.length, 0) } };
+  },
+
+  /**
+   * GET /api/exam-results/:id/scans/:file — one scan kept with the result (the protocol; for the сочинение the
+   * work itself), to those who may read the result; never by its public link (`src/school/private-uploads.ts`).
+   */
+  async scan(ctx: Context) {
+    const scope = await readScopeOf(strapi, readerFromState(ctx.state as RequestState), EXAM_RESULT);
+    if (scope.kind === 'deny') throw new errors.PolicyError('Результаты ГИА вам недоступны');
+    const filter = scope.kind === 'rows' ? scope.filter : {};
+    const stored = (await strapi.db.query(EXAM_RESULT).findOne({
+      where: { $and: [{ documentId: String(ctx.params.id) }, filter] },
+      populate: { scans: { select: ['id'] } },
+    })) as { scans?: Array<{ id: number }> | null } | null;
+    if (!stored) throw new errors.NotFoundError('Результат не найден');
+    const fileId = Number(ctx.params.file);
+    if (!(stored.scans ?? []).some((scan) => scan.id === fileId)) throw new errors.NotFoundError('Скан не найден у этого результата');
+    const { content, name, mime } = await readUpload(strapi, fileId);
+    sendDownload(ctx, content, { fileName: name, asciiName: 'scan', type: mime });
   },
 
   /** GET /api/exam-results/acknowledgment-sheet.pdf?examKind=&subject=&date= — the sheet for signatures. */

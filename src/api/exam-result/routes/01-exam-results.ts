@@ -27,5 +27,11 @@ export default {
       handler: 'api::exam-result.exam-result.acknowledge',
       config: { description: 'Records that the pupil has acknowledged the result under signature, shown by the caller' },
     },
+    {
+      method: 'GET',
+      path: '/exam-results/:id/scans/:file',
+      handler: 'api::exam-result.exam-result.scan',
+      config: { description: 'One scan kept with the result (the protocol; for the сочинение also the work), never by its public link' },
+    },
   ],
 };

@@ -77,6 +77,8 @@ export const RULE_RECORD_TYPE: Record<string, Message> = {
   'study-certificate-book': msg('rule.recordType.study-certificate-book', 'Книга выдачи справок об обучении'),
   'medals-book': msg('rule.recordType.medals-book', 'Книга учёта медалей'),
   'exam-protocol': msg('rule.recordType.exam-protocol', 'Протоколы экзаменов'),
+  'final-essay': msg('rule.recordType.final-essay', 'Итоговые сочинения'),
+  'gia-admission-protocol': msg('rule.recordType.gia-admission-protocol', 'Протоколы допуска к ГИА'),
   'summary-sheet': msg('rule.recordType.summary-sheet', 'Сводная ведомость'),
   'journal-export': msg('rule.recordType.journal-export', 'Выгрузка электронного журнала'),
   'paper-journal': msg('rule.recordType.paper-journal', 'Бумажный журнал'),

@@ -67,6 +67,39 @@ export const DEFAULT_RETENTION_RULES: DefaultRetentionRule[] = [
     actionAtExpiry: 'destroy-by-act',
     legalBasis: 'Положение об индивидуальном учёте, п. 2.2.4: протоколы ГИА хранятся в школе 1 год',
   },
+  // R54: the admission to the GIA (003 §4.3.1): the 11th grade's essays and both admission protocols.
+  {
+    recordType: 'final-essay',
+    caseIndex: '02-15',
+    carrier: 'paper',
+    storagePlace: STORAGE_PLACES.safe,
+    title: 'Итоговые сочинения (изложения) выпускников 11 классов',
+    periodKind: 'fixed',
+    periodYears: 1,
+    countsFrom: 'exam-date',
+    fromNextJanuary: false,
+    actionAtExpiry: 'destroy-by-act',
+    nomenclatureNote: 'Срок по умолчанию; школа устанавливает свой номенклатурой дел',
+    legalBasis:
+      'Положение, п. 4.3.1 (003): итоговые сочинения (изложения) выпускников 11 классов — обязательный бумажный носитель; ' +
+      'срок хранения определяется номенклатурой дел (п. 6.2, 003). По умолчанию — 1 год с даты написания, как протоколы ГИА (п. 2.2.4, 001)',
+  },
+  {
+    recordType: 'gia-admission-protocol',
+    caseIndex: '02-16',
+    carrier: 'paper',
+    storagePlace: STORAGE_PLACES.safe,
+    title: 'Протоколы итогового сочинения (11 кл.) и итогового собеседования по русскому языку (9 кл.) — допуск к ГИА',
+    periodKind: 'fixed',
+    periodYears: 1,
+    countsFrom: 'exam-date',
+    fromNextJanuary: false,
+    actionAtExpiry: 'destroy-by-act',
+    nomenclatureNote: 'Срок по умолчанию; школа устанавливает свой номенклатурой дел',
+    legalBasis:
+      'Положение, п. 4.3.1 (003): протоколы результатов сочинения (допуск к ЕГЭ) и устного собеседования (допуск к ОГЭ) — обязательный ' +
+      'бумажный носитель; срок хранения определяется номенклатурой дел (п. 6.2, 003). По умолчанию — 1 год с даты проведения, как протоколы ГИА (п. 2.2.4, 001)',
+  },
   {
     recordType: 'certificate-book',
     caseIndex: '02-02',
