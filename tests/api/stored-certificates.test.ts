@@ -126,7 +126,9 @@ describe('the basic certificates held in safekeeping', () => {
       receiverKind: 'parent',
     });
     expect(blank.status).toBe(400);
-    expect(blank.body.error.details.errors.map((error: { path: string[] }) => error.path)).toEqual([['receivedBy']]);
+    expect(blank.body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['receivedBy'], message: 'Укажите фамилию, имя и отчество получившего аттестат' }),
+    ]);
     // Handing it back is a return with a receiver, not a change of state.
     const byState = await panel(archivist).put(`/paper-archive/carriers/${carrierOf('left')}`, { state: 'handed-over' });
     expect(byState.status).toBe(400);

@@ -117,11 +117,14 @@ const UPDATE_CHECK = yup
   .noUnknown(true, UNKNOWN_FIELD)
   .required();
 
+/** Checked untrimmed (a strict `trim()` refuses in English); the service trims and names a blank field in Russian. */
+const untrimmed = (max: number) => yup.string().max(max, `Не больше ${max} символов`);
+
 /** The hand-back of a stored аттестат (R50): the day, who took it and against which document. */
 const CERTIFICATE_RETURN = yup
   .object({
     returnedOn: date('Дата возврата в формате ГГГГ-ММ-ДД').required('Укажите дату возврата аттестата'),
-    receivedBy: text(200).required('Укажите фамилию, имя и отчество получившего аттестат'),
+    receivedBy: untrimmed(200).required('Укажите фамилию, имя и отчество получившего аттестат'),
     receiverKind: yup
       .string()
       .oneOf(
@@ -129,8 +132,8 @@ const CERTIFICATE_RETURN = yup
         'Получатель: обучающийся (pupil), родитель (parent) или законный представитель (representative)',
       )
       .required('Укажите, кто получил аттестат: обучающийся, родитель или законный представитель'),
-    receiverDocument: text(200).nullable(),
-    note: text(1000).nullable(),
+    receiverDocument: untrimmed(200).nullable(),
+    note: untrimmed(1000).nullable(),
   })
   .noUnknown(true, UNKNOWN_FIELD)
   .required();
