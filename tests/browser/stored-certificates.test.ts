@@ -86,6 +86,9 @@ it('lets the archivist return a held аттестат against the receiver’s n
     expect.objectContaining({ state: 'handed-over', handedOverTo: 'Павлова Ирина Сергеевна', handedOverToKind: 'parent' }),
   );
   await panel.shot(page, 'stored-certificate-returned');
+  // In the register the returned carrier says who took it, and is not edited any more.
+  await page.getByText(/\d{2}\.\d{2}\.\d{4}, получил\(а\) Павлова Ирина Сергеевна/).waitFor();
+  expect(await page.getByRole('button', { name: 'Изменить' }).isDisabled()).toBe(true);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Расписка' }).click()]);
   expect(download.suggestedFilename()).toMatch(/Расписка в получении аттестата/);

@@ -55,6 +55,9 @@ interface Carrier {
   retentionKind: string | null;
   expired: boolean;
   destructionActNumber: string | null;
+  /** A held аттестат handed back under a receipt (R50): the day and who took it; the record is final then. */
+  handedOverOn: string | null;
+  handedOverTo: string | null;
   note: string | null;
   schoolClass: { name: string | null } | null;
 }
@@ -721,6 +724,14 @@ export const PaperArchivePage = () => {
                       {carrier.destructionActNumber ? (
                         <Muted>{t('paper.destroyedBy', 'акт № {number}', { number: carrier.destructionActNumber })}</Muted>
                       ) : null}
+                      {carrier.handedOverOn ? (
+                        <Muted>
+                          {t('paper.handedOverTo', '{date}, получил(а) {name}', {
+                            date: russian(carrier.handedOverOn),
+                            name: carrier.handedOverTo ?? '—',
+                          })}
+                        </Muted>
+                      ) : null}
                     </Flex>
                   </Td>
                   <Td>
@@ -728,7 +739,7 @@ export const PaperArchivePage = () => {
                       variant="tertiary"
                       size="S"
                       startIcon={<Pencil />}
-                      disabled={!allowedActions.canManage || carrier.state === 'destroyed' || !options}
+                      disabled={!allowedActions.canManage || carrier.state === 'destroyed' || Boolean(carrier.handedOverOn) || !options}
                       onClick={() => setPending({ kind: 'carrier', carrier })}
                     >
                       {t('action.edit', 'Изменить')}
