@@ -232,7 +232,8 @@ const RESULTS_REQUESTS_FAMILY = [
 ];
 
 /** Teachers' work programmes (R12): kept by the journal's teachers (write-scope.ts), approved by the deputy director. */
-const WORK_PROGRAMMES_READ = read('work-programme');
+/** Reading a programme includes its mastery of planned results by topic (R91): the journal's control works and the pupils' levels. */
+const WORK_PROGRAMMES_READ = [...read('work-programme'), 'api::work-programme.work-programme.mastery'];
 const WORK_PROGRAMMES_KEEP = [...WORK_PROGRAMMES_READ, ...write('work-programme')];
 /** The school-wide report of programme completion (class × subject, planned to date against delivered). */
 const WORK_PROGRAMMES_COMPLETION = ['api::work-programme.work-programme.completion'];

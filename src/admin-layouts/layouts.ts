@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 30;
+export const ADMIN_LAYOUTS_VERSION = 31;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -2180,7 +2180,11 @@ export const COMPONENT_LAYOUTS: Record<string, TypeLayout> = {
     ],
   },
   'school.programme-topic': {
-    labels: { topic: 'Тема (раздел)', lessons: 'Уроков (часов)' },
+    labels: {
+      topic: 'Тема (раздел)',
+      lessons: 'Уроков (часов)',
+      plannedResults: 'Планируемые результаты по теме (каждый с новой строки)',
+    },
     mainField: 'topic',
     list: ['topic', 'lessons'],
     defaultSort: { field: 'topic', order: 'ASC' },
@@ -2189,6 +2193,7 @@ export const COMPONENT_LAYOUTS: Record<string, TypeLayout> = {
         ['topic', 8],
         ['lessons', 4],
       ],
+      [['plannedResults', 12]],
     ],
   },
   'personal-file.admission-document': {

@@ -217,6 +217,11 @@ const routes = (): RouteCase[] => [
     expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
   },
   {
+    name: 'GET /api/work-programmes/:id/mastery (unknown programme: the readers get 404, nobody else gets through)',
+    call: (api) => api.get('/api/work-programmes/no-such-programme/mastery'),
+    expect: { teacherA: 404, classTeacherB: 404, deputy: 404, director: 404, others: 403 },
+  },
+  {
     name: 'GET /api/work-programmes/completion',
     call: (api) => api.get('/api/work-programmes/completion?date=2025-11-12'),
     expect: { deputy: 200, director: 200, others: 403 },

@@ -203,8 +203,8 @@ describe('the programmes in the e-diary', () => {
     // 10 × 73/254 = 2.87 → 2 lessons due by 12.11.2025; 3 held.
     expect(programme.completion).toMatchObject({ planned: 10, plannedToDate: 2, delivered: 3, percent: 30, lag: 0, lagging: false });
     expect(programme.completion.topics).toEqual([
-      { topic: 'Натуральные числа', planned: 4, plannedToDate: 2, delivered: 2, lagging: false },
-      { topic: 'Дроби', planned: 6, plannedToDate: 0, delivered: 1, lagging: false },
+      { topic: 'Натуральные числа', plannedResults: [], planned: 4, plannedToDate: 2, delivered: 2, lagging: false },
+      { topic: 'Дроби', plannedResults: [], planned: 6, plannedToDate: 0, delivered: 1, lagging: false },
     ]);
   });
 
@@ -271,5 +271,125 @@ describe('the content manager', () => {
     expect(configuration.metadatas.topic.edit.label).toBe('Тема (раздел)');
     expect(configuration.metadatas.lessons.edit.label).toBe('Уроков (часов)');
     expect(configuration.settings.mainField).toBe('topic');
+  });
+});
+
+/**
+ * The mastery of the planned results by topic (R91). The 5А maths journal's control works:
+ *   06.10.2025 «Контрольная работа: натуральные числа», 10 points, basic from 5, advanced from 8:
+ *     Иванов 9 (повышенный), Петрова 7 (базовый), Сидоров 3 (ниже базового);
+ *   20.10.2025 «Дроби — контрольная работа», 20 points, basic from 10, advanced from 16:
+ *     Иванов 12 (базовый), Петрова 18 (повышенный); Сидоров did not write it;
+ *   22.10.2025 «Геометрия: углы» (names no topic of the plan);
+ *   10.11.2025 «Дроби: итоговая контрольная» without thresholds: Иванов a 3 — no level;
+ *   17.11.2025 «Натуральные числа: повторение (контрольная)», 10/5/8: Сидоров 6 (базовый) — his latest.
+ * So «Натуральные числа»: повышенный 1, базовый 2, ниже базового 0; «Дроби»: повышенный 1, базовый 1,
+ * not assessed 1 (Сидоров).
+ */
+describe('the mastery of the planned results, topic by topic', () => {
+  beforeAll(async () => {
+    const journal = world.school.mathJournal.documentId;
+    const [ivanov, petrova, sidorov] = world.school.pupils5a;
+    const work = (date: string, topic: string, scale: Record<string, number> = {}) =>
+      make(strapi, 'api::lesson.lesson', { journal, date, number: 2, topic, workType: 'control-work', ...scale });
+    const mark = (lesson: { documentId: string }, pupil: { documentId: string }, value: string, points?: number) =>
+      make(strapi, 'api::mark.mark', { kind: 'current', journal, lesson: lesson.documentId, student: pupil.documentId, value, points });
+    const natural = await work('2025-10-06', 'Контрольная работа: натуральные числа', {
+      maxPoints: 10,
+      basicFromPoints: 5,
+      advancedFromPoints: 8,
+    });
+    await mark(natural, ivanov, '5', 9);
+    await mark(natural, petrova, '4', 7);
+    await mark(natural, sidorov, '2', 3);
+    const fractions = await work('2025-10-20', 'Дроби — контрольная работа', {
+      maxPoints: 20,
+      basicFromPoints: 10,
+      advancedFromPoints: 16,
+    });
+    await mark(fractions, ivanov, '4', 12);
+    await mark(fractions, petrova, '5', 18);
+    await work('2025-10-22', 'Геометрия: углы', { maxPoints: 10, basicFromPoints: 5, advancedFromPoints: 8 });
+    const fractionsFinal = await work('2025-11-10', 'Дроби: итоговая контрольная');
+    await mark(fractionsFinal, ivanov, '3');
+    const naturalAgain = await work('2025-11-17', 'Натуральные числа: повторение (контрольная)', {
+      maxPoints: 10,
+      basicFromPoints: 5,
+      advancedFromPoints: 8,
+    });
+    await mark(naturalAgain, sidorov, '3', 6);
+  });
+
+  it('keeps each topic’s planned results with the plan, and refuses planned results that are not text, naming the plan', async () => {
+    const saved = await as('teacherA').put(`/api/work-programmes/${mathProgramme}`, {
+      plan: [
+        {
+          topic: 'Натуральные числа',
+          lessons: 4,
+          plannedResults: 'сравнивать натуральные числа\n\n  – выполнять действия с натуральными числами  ',
+        },
+        { topic: 'Дроби', lessons: 6, plannedResults: 'складывать и вычитать дроби' },
+      ],
+    });
+    expect(saved.status).toBe(200);
+    expect((await stored(mathProgramme)).plan).toEqual([
+      expect.objectContaining({
+        topic: 'Натуральные числа',
+        plannedResults: 'сравнивать натуральные числа\n\n  – выполнять действия с натуральными числами',
+      }),
+      expect.objectContaining({ topic: 'Дроби', plannedResults: 'складывать и вычитать дроби' }),
+    ]);
+    const bad = await as('teacherA').put(`/api/work-programmes/${mathProgramme}`, {
+      plan: [{ topic: 'Дроби', lessons: 6, plannedResults: 5 }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors[0].path[0]).toBe('plan');
+    expect((await stored(mathProgramme)).plan).toHaveLength(2);
+  });
+
+  it('shows the family each topic’s planned results beside its lessons', async () => {
+    const response = await as('parentA').get(`/api/diary/${world.school.pupils5a[0].documentId}/programmes?date=2025-11-12`);
+    expect(response.status).toBe(200);
+    expect(response.body.data[0].completion.topics.map((topic: { plannedResults: string[] }) => topic.plannedResults)).toEqual([
+      ['сравнивать натуральные числа', 'выполнять действия с натуральными числами'],
+      ['складывать и вычитать дроби'],
+    ]);
+  });
+
+  it('gives each topic its control works and the level each pupil reached by points, the latest leveled work counting', async () => {
+    const response = await as('deputy').get(`/api/work-programmes/${mathProgramme}/mastery`);
+    expect(response.status).toBe(200);
+    const report = response.body.data;
+    expect(report.journal).toMatchObject({ schoolClass: '5А', subject: 'Математика' });
+    const [natural, fractions] = report.topics;
+    expect(natural.plannedResults).toEqual(['сравнивать натуральные числа', 'выполнять действия с натуральными числами']);
+    expect(natural.controlWorks.map((work: { date: string; levels: unknown }) => [work.date, work.levels])).toEqual([
+      ['2025-10-06', { 'below-basic': 1, basic: 1, advanced: 1 }],
+      ['2025-11-17', { 'below-basic': 0, basic: 1, advanced: 0 }],
+    ]);
+    expect(
+      natural.pupils.map((pupil: { fullName: string; levelLabel: string; date: string }) => [pupil.fullName, pupil.levelLabel, pupil.date]),
+    ).toEqual([
+      [expect.stringMatching(/^Иванов /), 'повышенный', '2025-10-06'],
+      [expect.stringMatching(/^Петрова /), 'базовый', '2025-10-06'],
+      [expect.stringMatching(/^Сидоров /), 'базовый', '2025-11-17'],
+    ]);
+    expect(natural.levels).toEqual({ 'below-basic': 0, basic: 2, advanced: 1, notAssessed: 0 });
+
+    // The final work without thresholds is listed, but gives no level: Иванов keeps his basic level of 20.10.
+    expect(fractions.controlWorks).toEqual([
+      expect.objectContaining({ date: '2025-10-20', leveled: true, maxPoints: 20, levels: { 'below-basic': 0, basic: 1, advanced: 1 } }),
+      expect.objectContaining({ date: '2025-11-10', leveled: false, maxPoints: null, levels: null }),
+    ]);
+    expect(fractions.levels).toEqual({ 'below-basic': 0, basic: 1, advanced: 1, notAssessed: 1 });
+    expect(report.unmatchedControlWorks).toEqual([expect.objectContaining({ date: '2025-10-22', topic: 'Геометрия: углы' })]);
+  });
+
+  it('is read by the journal’s teacher and the deputy; another class’s teacher gets 404, a family 403', async () => {
+    expect((await as('teacherA').get(`/api/work-programmes/${mathProgramme}/mastery`)).status).toBe(200);
+    expect((await as('director').get(`/api/work-programmes/${mathProgramme}/mastery`)).status).toBe(200);
+    expect((await as('teacherB').get(`/api/work-programmes/${mathProgramme}/mastery`)).status).toBe(404);
+    expect((await as('parentA').get(`/api/work-programmes/${mathProgramme}/mastery`)).status).toBe(403);
+    expect((await as('deputy').get('/api/work-programmes/no-such-programme/mastery')).status).toBe(404);
   });
 });

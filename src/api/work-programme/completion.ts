@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseLocalDate, todayInZone, type LocalDate } from '../../school/calendar';
 import { programmeCompletion, type PlanTopic, type ProgrammeCompletion } from '../../school/rules/programme-completion';
+import { plannedResultsOf } from '../../school/rules/programme-mastery';
 import { getSchoolSettings } from '../../school/settings';
 
 /**
@@ -45,10 +46,12 @@ const PROGRAMME_POPULATE = {
   },
 } as const;
 
-const planOf = (programme: Row): PlanTopic[] =>
-  ((programme.plan as Array<{ topic?: unknown; lessons?: unknown }> | null) ?? []).map((item) => ({
+/** The thematic plan of a stored programme, each topic with its planned results. */
+export const planOf = (programme: Row): Array<PlanTopic & { plannedResults: string[] }> =>
+  ((programme.plan as Array<{ topic?: unknown; lessons?: unknown; plannedResults?: unknown }> | null) ?? []).map((item) => ({
     topic: String(item.topic ?? ''),
     lessons: Number(item.lessons ?? 0),
+    plannedResults: plannedResultsOf(typeof item.plannedResults === 'string' ? item.plannedResults : null),
   }));
 
 /** The study periods of each school year, as spans of study days. */

@@ -29,6 +29,7 @@ const completion = {
         type: 'object',
         properties: {
           topic: { type: 'string' },
+          plannedResults: { type: 'array', items: { type: 'string' }, description: 'Планируемые результаты темы' },
           planned: { type: 'integer' },
           plannedToDate: { type: 'integer' },
           delivered: { type: 'integer' },
@@ -103,6 +104,25 @@ export const WORK_PROGRAMME_OPENAPI = {
           400: errorResponse('Неверная дата'),
           401: errorResponse('Нужен вход'),
           403: errorResponse('Отчёт недоступен этой роли'),
+        },
+      },
+    },
+    '/work-programmes/{id}/mastery': {
+      get: {
+        tags: ['Work-programme'],
+        operationId: 'get/work-programmes/{id}/mastery',
+        summary: 'Освоение планируемых результатов программы по темам: контрольные работы темы и уровень каждого обучающегося',
+        description:
+          'Для каждой темы тематического плана — её планируемые результаты, контрольные работы журнала, тема которых называет тему плана, ' +
+          'и уровень (ниже базового, базовый, повышенный), которого обучающийся достиг баллами последней такой работы с порогами. ' +
+          'Работы без порогов перечислены, но уровня не дают; работы, тема которых не названа в плане, — отдельным списком. ' +
+          'Учителя журнала, классный руководитель, заместитель директора, директор.',
+        parameters: [{ name: 'id', in: 'path', required: true, description: 'documentId рабочей программы', schema: { type: 'string' } }],
+        responses: {
+          200: { description: 'Освоение по темам', content: { 'application/json': { schema: { type: 'object' } } } },
+          401: errorResponse('Нужен вход'),
+          403: errorResponse('Программы недоступны этой роли'),
+          404: errorResponse('Программа не найдена или не видна вызывающему'),
         },
       },
     },

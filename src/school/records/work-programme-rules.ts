@@ -13,8 +13,16 @@ export const MAX_PLAN_TOPICS = 300;
 
 const isWholeNumber = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
 
-/** The thematic plan as written: a list of `{ topic, lessons }`; each problem reported on `plan`. */
-const readPlan = (draft: RecordDraft, input: unknown): Array<{ topic: string; lessons: number }> => {
+/** Planned results of one topic: not more than this many characters together. */
+export const MAX_TOPIC_RESULTS = 4000;
+
+type PlanItem = { topic: string; lessons: number; plannedResults: string | null };
+
+/**
+ * The thematic plan as written: a list of `{ topic, lessons, plannedResults? }` (the planned results of
+ * the topic, one per line, R91); each problem reported on `plan`.
+ */
+const readPlan = (draft: RecordDraft, input: unknown): PlanItem[] => {
   if (input === null || input === undefined) return [];
   if (!Array.isArray(input)) draft.fail('plan', 'Тематический план — список тем: [{ "topic": "…", "lessons": 4 }]');
   if (input.length > MAX_PLAN_TOPICS) draft.fail('plan', `В тематическом плане не больше ${MAX_PLAN_TOPICS} тем`);
@@ -23,14 +31,24 @@ const readPlan = (draft: RecordDraft, input: unknown): Array<{ topic: string; le
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       return draft.fail('plan', `Тема ${number} плана: нужны название темы (topic) и число уроков (lessons)`);
     }
-    const { topic, lessons } = item as { topic?: unknown; lessons?: unknown };
+    const { topic, lessons, plannedResults } = item as { topic?: unknown; lessons?: unknown; plannedResults?: unknown };
     const text = typeof topic === 'string' ? topic.trim() : null;
     if (!text) draft.report('plan', `Тема ${number} плана: запишите название темы`);
     else if (text.length > 300) draft.report('plan', `Тема ${number} плана: название не длиннее 300 знаков`);
     if (!isWholeNumber(lessons) || lessons < 1 || lessons > 500) {
       draft.report('plan', `Тема ${number} плана: число уроков — целое от 1 до 500`);
     }
-    return { topic: text ?? '', lessons: isWholeNumber(lessons) ? lessons : 0 };
+    let results: string | null = null;
+    if (plannedResults !== null && plannedResults !== undefined) {
+      if (typeof plannedResults !== 'string') {
+        draft.report('plan', `Тема ${number} плана: планируемые результаты — текст, каждый результат с новой строки`);
+      } else if (plannedResults.trim().length > MAX_TOPIC_RESULTS) {
+        draft.report('plan', `Тема ${number} плана: планируемые результаты не длиннее ${MAX_TOPIC_RESULTS} знаков`);
+      } else {
+        results = plannedResults.trim() || null;
+      }
+    }
+    return { topic: text ?? '', lessons: isWholeNumber(lessons) ? lessons : 0, plannedResults: results };
   });
 };
 
@@ -38,7 +56,7 @@ const readPlan = (draft: RecordDraft, input: unknown): Array<{ topic: string; le
  * A teacher's work programme (рабочая программа, seed 000 §5, seed 002 §3.1.4): the journal
  * (class × subject × year) it is taught in and its teacher — one of the journal's teachers, the
  * REST caller when a teacher writes it; a title; the hours per year; the thematic plan (topics with
- * their lessons, together not more than the hours); the approval (protocol or order and its date,
+ * their lessons, together not more than the hours, and the planned results of each topic); the approval (protocol or order and its date,
  * not in the future), set only by the deputy director, the director or the admin panel, with
  * `approvedBy` the REST account that approved it. A teacher's later change of the content sends
  * the programme back for approval. One programme per journal and teacher.
@@ -81,7 +99,7 @@ export const workProgrammeRules = async (draft: RecordDraft): Promise<Derived> =
     draft.report('hoursPerYear', 'Часы в год — целое число от 1 до 1000');
   }
 
-  let plan: Array<{ topic: string; lessons: number }>;
+  let plan: PlanItem[];
   if (draft.writes('plan')) {
     plan = readPlan(draft, draft.data.plan);
     derived.plan = plan;
@@ -89,7 +107,7 @@ export const workProgrammeRules = async (draft: RecordDraft): Promise<Derived> =
     const stored = (await strapi.db
       .query('api::work-programme.work-programme')
       .findOne({ where: { id: draft.existing?.id ?? 0 }, populate: { plan: true } })) as { plan?: Array<{ lessons: number }> } | null;
-    plan = (stored?.plan ?? []).map((item) => ({ topic: '', lessons: Number(item.lessons) }));
+    plan = (stored?.plan ?? []).map((item) => ({ topic: '', lessons: Number(item.lessons), plannedResults: null }));
   }
   const planned = plan.reduce((sum, item) => sum + item.lessons, 0);
   if (isWholeNumber(hours) && planned > hours) {

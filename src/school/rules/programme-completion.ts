@@ -9,6 +9,8 @@ export interface PlanTopic {
   topic: string;
   /** Lessons (academic hours) planned for the topic. */
   lessons: number;
+  /** The planned results of the topic (R91), one per item; none when the plan does not say. */
+  plannedResults?: string[];
 }
 
 export interface HeldLesson {
@@ -24,6 +26,7 @@ export interface StudySpan {
 
 export interface TopicCompletion {
   topic: string;
+  plannedResults: string[];
   planned: number;
   /** Lessons planned for the topic by the date, the topics being taken in the plan's order. */
   plannedToDate: number;
@@ -130,6 +133,7 @@ export const programmeCompletion = (input: {
     before += item.lessons;
     return {
       topic: item.topic,
+      plannedResults: item.plannedResults ?? [],
       planned: item.lessons,
       plannedToDate: due,
       delivered: deliveredByTopic[index],
