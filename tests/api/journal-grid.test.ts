@@ -277,3 +277,81 @@ describe('the journal grid in the admin panel', () => {
     expect(codes).toEqual(expect.arrayContaining(['school-teacher', 'school-deputy-director', 'school-archivist']));
   });
 });
+
+describe('the points of a control work in the grid (R91)', () => {
+  let controlWork: { documentId: string };
+  const put = (data: Record<string, unknown>) =>
+    teacher.put(`/api/journal-grid/${school.mathJournal.documentId}/cells`, { student: school.pupils5a[2].documentId, ...data });
+  const pathsOf = (response: { body: { error: { details: { errors: Array<{ path: string[] }> } } } }) =>
+    response.body.error.details.errors.map((error) => error.path.join('.'));
+
+  beforeAll(async () => {
+    controlWork = await make(strapi, 'api::lesson.lesson', {
+      journal: school.mathJournal.documentId,
+      date: '2025-10-15',
+      number: 2,
+      topic: 'Контрольная работа: дроби',
+      workType: 'control-work',
+      maxPoints: 20,
+      basicFromPoints: 8,
+      advancedFromPoints: 15,
+    });
+  });
+
+  it('gives a control work column its maximum and thresholds, and each mark its points and the level they reach', async () => {
+    const saved = await put({ lesson: controlWork.documentId, text: '5', points: 18 });
+    expect(saved.status).toBe(200);
+    expect(saved.body.data.cell.marks).toEqual([expect.objectContaining({ value: '5', points: 18, level: 'advanced' })]);
+    const grid = (await teacher.get(gridUrl())).body.data;
+    const column = grid.lessons.find((lesson: { documentId: string }) => lesson.documentId === controlWork.documentId);
+    expect(column).toMatchObject({ workType: 'control-work', maxPoints: 20, basicFromPoints: 8, advancedFromPoints: 15 });
+    const ordinary = grid.lessons.find((lesson: { documentId: string }) => lesson.documentId === school.lessons[0].documentId);
+    expect(ordinary).toMatchObject({ maxPoints: null, basicFromPoints: null, advancedFromPoints: null });
+    const cell = grid.cells.find(
+      (candidate: { pupil: string; lesson: string }) =>
+        candidate.pupil === school.pupils5a[2].documentId && candidate.lesson === controlWork.documentId,
+    );
+    expect(cell.marks).toEqual([expect.objectContaining({ value: '5', points: 18, level: 'advanced' })]);
+    const stored = await strapi.db.query('api::mark.mark').findOne({ where: { documentId: saved.body.data.cell.marks[0].documentId } });
+    expect(Number(stored.points)).toBe(18);
+  });
+
+  it('keeps the points when only the mark is retyped, changes them with the mark, and clears them with null', async () => {
+    const kept = await put({ lesson: controlWork.documentId, text: '4' });
+    expect(kept.body.data.cell.marks).toEqual([expect.objectContaining({ value: '4', points: 18, level: 'advanced' })]);
+    const changed = await put({ lesson: controlWork.documentId, text: '3', points: '9' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.data.cell.marks).toEqual([expect.objectContaining({ value: '3', points: 9, level: 'basic' })]);
+    const below = await put({ lesson: controlWork.documentId, text: '2', points: 5 });
+    expect(below.body.data.cell.marks).toEqual([expect.objectContaining({ value: '2', points: 5, level: 'below-basic' })]);
+    const cleared = await put({ lesson: controlWork.documentId, text: '2', points: null });
+    expect(cleared.body.data.cell.marks).toEqual([expect.objectContaining({ value: '2', points: null, level: null })]);
+  });
+
+  it('refuses points above the maximum, below zero, on a lesson without a maximum or without a mark, naming points and storing nothing', async () => {
+    await put({ lesson: controlWork.documentId, text: '5', points: 17 });
+    const snapshot = async () =>
+      (
+        await strapi.db.query('api::mark.mark').findMany({
+          where: { student: { documentId: school.pupils5a[2].documentId } },
+          select: ['value', 'points'],
+          orderBy: { id: 'asc' },
+        })
+      ).map((mark: { value: string; points: unknown }) => [mark.value, mark.points === null ? null : Number(mark.points)]);
+    const before = await snapshot();
+    const over = await put({ lesson: controlWork.documentId, text: '4', points: 21 });
+    expect(over.status).toBe(400);
+    expect(pathsOf(over)).toContain('points');
+    expect(over.body.error.details.errors.find((error: { path: string[] }) => error.path[0] === 'points').message).toContain('от 0 до 20');
+    expect(pathsOf(await put({ lesson: controlWork.documentId, text: '4', points: -1 }))).toContain('points');
+    expect(pathsOf(await put({ lesson: controlWork.documentId, text: '4', points: 'много' }))).toContain('points');
+    const ordinary = await put({ lesson: school.lessons[0].documentId, text: '5', points: 3 });
+    expect(ordinary.status).toBe(400);
+    expect(pathsOf(ordinary)).toEqual(['points']);
+    expect(ordinary.body.error.details.errors[0].message).toContain('максимальный балл');
+    const alone = await put({ lesson: controlWork.documentId, text: '', points: 12 });
+    expect(alone.status).toBe(400);
+    expect(pathsOf(alone)).toEqual(['points']);
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isWithin, todayInZone, type LocalDate } from '../../../school/calendar';
 import { weightedAverage } from '../../../school/rules/averages';
+import { levelFromPoints, thresholdsOf, type PointsLevel } from '../../../school/rules/control-work';
 import { parseJournalCell, type AttendanceKind } from '../../../school/rules/journal-cell';
 import { allowedMarkValues, normalizeMarkValue, type SubjectScale } from '../../../school/rules/mark-values';
 import { schemeForGrade } from '../../../school/rules/study-periods';
@@ -39,6 +40,10 @@ export interface GridMark {
   value: string;
   weight: number | null;
   workType: string | null;
+  /** The points of a control work with a maximum (null elsewhere or not given). */
+  points: number | null;
+  /** The level the points reach against the work's thresholds (src/school/rules/control-work.ts). */
+  level: PointsLevel | null;
 }
 
 export interface GridCell {
@@ -56,6 +61,10 @@ export interface GridLesson {
   homework: string | null;
   workType: string | null;
   weight: number | null;
+  /** A control work's maximum points and the thresholds of the basic and advanced levels (null when not set). */
+  maxPoints: number | null;
+  basicFromPoints: number | null;
+  advancedFromPoints: number | null;
 }
 
 export interface GridPupil {
@@ -338,6 +347,9 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
         `l.${columnOf(strapi, LESSON, 'homework')} as homework`,
         `l.${columnOf(strapi, LESSON, 'workType')} as workType`,
         `l.${columnOf(strapi, LESSON, 'weight')} as weight`,
+        `l.${columnOf(strapi, LESSON, 'maxPoints')} as maxPoints`,
+        `l.${columnOf(strapi, LESSON, 'basicFromPoints')} as basicFromPoints`,
+        `l.${columnOf(strapi, LESSON, 'advancedFromPoints')} as advancedFromPoints`,
       )
       .orderBy([`l.${date}`, `l.${columnOf(strapi, LESSON, 'number')}`, 'l.id'])) as Row[];
     return rows.map((row) => ({
@@ -349,6 +361,9 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
       homework: (row.homework as string | null) ?? null,
       workType: (row.workType as string | null) ?? null,
       weight: asNumber(row.weight),
+      maxPoints: asNumber(row.maxPoints),
+      basicFromPoints: asNumber(row.basicFromPoints),
+      advancedFromPoints: asNumber(row.advancedFromPoints),
     }));
   };
 
@@ -377,6 +392,7 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
         `m.${columnOf(strapi, MARK, 'numericValue')} as numericValue`,
         `m.${columnOf(strapi, MARK, 'weight')} as weight`,
         `m.${columnOf(strapi, MARK, 'workType')} as workType`,
+        `m.${columnOf(strapi, MARK, 'points')} as points`,
         `ms.${ms.other} as studentId`,
         `ml.${ml.other} as lessonId`,
       )
@@ -427,6 +443,19 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
+  /** A stored mark as the grid shows it, with the level its points reach on the lesson's thresholds. */
+  const gridMarkOf = (mark: Row, lesson: { basicFromPoints: unknown; advancedFromPoints: unknown }): GridMark => {
+    const points = asNumber(mark.points);
+    return {
+      documentId: String(mark.documentId),
+      value: String(mark.value),
+      weight: asNumber(mark.weight),
+      workType: (mark.workType as string | null) ?? null,
+      points,
+      level: levelFromPoints(points, thresholdsOf(lesson)),
+    };
+  };
+
   const gridOf = async (journal: StoredJournal, viewer: GridViewer, periodDocumentId?: string): Promise<JournalGrid> => {
     const periods = await periodsOf(journal);
     const period = choosePeriod(periods, periodDocumentId);
@@ -438,7 +467,7 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
     ]);
     const attendance = await attendanceOf(lessons.map((lesson) => lesson.id));
     const pupilById = new Map(pupils.map((pupil) => [pupil.id, pupil.documentId]));
-    const lessonById = new Map(lessons.map((lesson) => [lesson.id, lesson.documentId]));
+    const lessonById = new Map(lessons.map((lesson) => [lesson.id, lesson]));
 
     const cells = new Map<string, GridCell>();
     const cellOf = (pupil: string, lesson: string): GridCell => {
@@ -461,19 +490,14 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const lesson = lessonById.get(Number(mark.lessonId));
       if (!lesson) continue;
-      cellOf(pupil, lesson).marks.push({
-        documentId: String(mark.documentId),
-        value: String(mark.value),
-        weight: asNumber(mark.weight),
-        workType: (mark.workType as string | null) ?? null,
-      });
+      cellOf(pupil, lesson.documentId).marks.push(gridMarkOf(mark, lesson));
       const list = currentMarksOf.get(pupil) ?? [];
       list.push({ numericValue: asNumber(mark.numericValue), weight: asNumber(mark.weight) });
       currentMarksOf.set(pupil, list);
     }
     for (const entry of attendance) {
       const pupil = pupilById.get(Number(entry.studentId));
-      const lesson = lessonById.get(Number(entry.lessonId));
+      const lesson = lessonById.get(Number(entry.lessonId))?.documentId;
       if (pupil && lesson) cellOf(pupil, lesson).attendance = { documentId: String(entry.documentId), kind: entry.kind as AttendanceKind };
     }
 
@@ -508,10 +532,19 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (typeof lessonDocumentId !== 'string' || lessonDocumentId === '') throw fieldError('lesson', 'Укажите урок');
     const lesson = await strapi.db.query(LESSON).findOne({
       where: { documentId: lessonDocumentId, journal: { id: journal.id } },
-      select: ['id', 'documentId', 'date', 'workType', 'weight'],
+      select: ['id', 'documentId', 'date', 'workType', 'weight', 'maxPoints', 'basicFromPoints', 'advancedFromPoints'],
     });
     if (!lesson) throw fieldError('lesson', 'Урок не найден в этом журнале');
-    return lesson as { id: number; documentId: string; date: string; workType: string | null; weight: number | null };
+    return lesson as {
+      id: number;
+      documentId: string;
+      date: string;
+      workType: string | null;
+      weight: number | null;
+      maxPoints: number | null;
+      basicFromPoints: number | null;
+      advancedFromPoints: number | null;
+    };
   };
 
   const pupilOf = async (pupilDocumentId: unknown) => {
@@ -521,22 +554,21 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
     return pupil as { id: number; documentId: string };
   };
 
-  const cellOfStored = async (lessonId: number, studentId: number): Promise<Omit<GridCell, 'pupil' | 'lesson'>> => {
+  const cellOfStored = async (
+    lesson: { id: number; basicFromPoints: unknown; advancedFromPoints: unknown },
+    studentId: number,
+  ): Promise<Omit<GridCell, 'pupil' | 'lesson'>> => {
+    const lessonId = lesson.id;
     const marks = (await strapi.db.query(MARK).findMany({
       where: { lesson: { id: lessonId }, student: { id: studentId }, kind: 'current' },
-      select: ['documentId', 'value', 'weight', 'workType'],
+      select: ['documentId', 'value', 'weight', 'workType', 'points'],
       orderBy: { id: 'asc' },
     })) as Row[];
     const attendance = (await strapi.db
       .query(ATTENDANCE)
       .findOne({ where: { lesson: { id: lessonId }, student: { id: studentId } }, select: ['documentId', 'kind'] })) as Row | null;
     return {
-      marks: marks.map((mark) => ({
-        documentId: String(mark.documentId),
-        value: String(mark.value),
-        weight: asNumber(mark.weight),
-        workType: (mark.workType as string | null) ?? null,
-      })),
+      marks: marks.map((mark) => gridMarkOf(mark, lesson)),
       attendance: attendance ? { documentId: String(attendance.documentId), kind: attendance.kind as AttendanceKind } : null,
     };
   };
@@ -621,9 +653,16 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Makes one cell hold what was typed: marks updated in place, added or removed, and the
-     * attendance set or cleared, all in one transaction through the document service.
+     * attendance set or cleared, all in one transaction through the document service. `points`
+     * (a control work with a maximum) go with the cell's first mark — the teacher types both, no mark
+     * is made from points; null clears them, leaving it out keeps the stored ones. The mark rules
+     * (journal-entry-rules.ts) judge them, so a bad value is a 400 on `points` and nothing is stored.
      */
-    async saveCell(journalDocumentId: string, viewer: GridViewer, input: { lesson?: unknown; student?: unknown; text?: unknown }) {
+    async saveCell(
+      journalDocumentId: string,
+      viewer: GridViewer,
+      input: { lesson?: unknown; student?: unknown; text?: unknown; points?: unknown },
+    ) {
       const journal = await writableJournal(journalDocumentId, viewer);
       if (typeof input.text !== 'string') throw fieldError('text', 'Передайте содержимое клетки строкой');
       if (input.text.length > 100) throw fieldError('text', 'Слишком длинная запись для одной клетки');
@@ -631,16 +670,33 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!parsed.ok) throw fieldError('text', parsed.message);
       const lesson = await lessonOfJournal(journal, input.lesson);
       const pupil = await pupilOf(input.student);
+      const pointsGiven = 'points' in input && input.points !== undefined;
+      // A number typed as text is read as one; anything else goes to the mark rules as given, and they refuse it.
+      const typed = typeof input.points === 'string' ? input.points.trim().replace(',', '.') : input.points;
+      const points =
+        !pointsGiven || typed === null || typed === ''
+          ? null
+          : typeof typed === 'string' && Number.isFinite(Number(typed))
+            ? Number(typed)
+            : typed;
+      if (points !== null && parsed.entry.marks.length === 0)
+        throw fieldError('points', 'Баллы ставятся вместе с отметкой за работу: введите отметку и баллы, например «5/18»');
 
       await strapi.db.transaction(async () => {
-        const stored = await cellOfStored(lesson.id, pupil.id);
+        const stored = await cellOfStored(lesson, pupil.id);
         const wanted = parsed.entry.marks;
         for (let index = 0; index < Math.max(wanted.length, stored.marks.length); index += 1) {
           const existing = stored.marks[index];
           const value = wanted[index];
+          // The points go with the first mark; the others keep theirs.
+          const withPoints = index === 0 && pointsGiven;
+          const pointsChanged = withPoints && (existing?.points ?? null) !== (points === null ? null : Number(points));
           if (existing && value === undefined) await strapi.documents(MARK).delete({ documentId: existing.documentId });
-          else if (existing && value !== existing.value)
-            await strapi.documents(MARK).update({ documentId: existing.documentId, data: { value } as never });
+          else if (existing && (value !== existing.value || pointsChanged))
+            await strapi.documents(MARK).update({
+              documentId: existing.documentId,
+              data: { value, ...(pointsChanged ? { points } : {}) } as never,
+            });
           else if (!existing && value !== undefined)
             await strapi.documents(MARK).create({
               data: {
@@ -649,6 +705,7 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
                 journal: journal.id,
                 lesson: lesson.id,
                 student: pupil.id,
+                ...(withPoints && points !== null ? { points } : {}),
               } as never,
             });
         }
@@ -660,7 +717,7 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
           await strapi.documents(ATTENDANCE).create({ data: { kind, lesson: lesson.id, student: pupil.id } as never });
       });
 
-      const cell = await cellOfStored(lesson.id, pupil.id);
+      const cell = await cellOfStored(lesson, pupil.id);
       return {
         cell: { pupil: pupil.documentId, lesson: lesson.documentId, ...cell },
         average: await averageOf(journal, pupil.id, asDate(lesson.date) as string),
