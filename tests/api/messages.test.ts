@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import supertest from 'supertest';
+import { adminLogin } from '../helpers/admin';
 import { apiAs, bootStrapi, stopStrapi, type Api } from '../helpers/strapi';
 import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
 
@@ -189,5 +191,26 @@ describe('message threads: participants only', () => {
     const letters = await strapi.db.query('api::notification.notification').findMany({ where: { cause: 'message' } });
     expect(letters.length).toBeGreaterThan(0);
     expect(letters.every((letter: { state: string }) => letter.state === 'queued')).toBe(true);
+  });
+});
+
+describe('threads in the admin panel', () => {
+  it('keeps threads and messages from the staff’s panel roles: the teacher’s, deputy’s and director’s get 403 in the content manager', async () => {
+    for (const roleCode of ['school-teacher', 'school-deputy-director', 'school-director', 'school-secretary']) {
+      const token = await adminLogin(strapi, { email: `${roleCode}@threads.test`, roleCode });
+      for (const uid of [THREAD, MESSAGE]) {
+        const response = await supertest(strapi.server.httpServer)
+          .get(`/content-manager/collection-types/${uid}`)
+          .set('Authorization', `Bearer ${token}`);
+        expect([roleCode, uid, response.status]).toEqual([roleCode, uid, 403]);
+      }
+    }
+    // The content manager does list them to a super admin (the school's system administrator), which is what makes the 403s above mean something.
+    const superAdmin = await adminLogin(strapi, { email: 'super@threads.test' });
+    const listed = await supertest(strapi.server.httpServer)
+      .get(`/content-manager/collection-types/${THREAD}`)
+      .set('Authorization', `Bearer ${superAdmin}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.results.length).toBeGreaterThan(0);
   });
 });
