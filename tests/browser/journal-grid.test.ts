@@ -176,6 +176,67 @@ describe('the journal grid in the browser', () => {
   });
 });
 
+describe('the points of a control work in the browser (R91)', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    await make(strapi, 'api::lesson.lesson', {
+      journal: school.mathJournal.documentId,
+      date: '2025-10-15',
+      number: 2,
+      topic: 'Контрольная работа: дроби',
+      workType: 'control-work',
+      maxPoints: 20,
+      basicFromPoints: 8,
+      advancedFromPoints: 15,
+    });
+    page = await russianPage();
+    await logIn(page, 'browser_teacher@school.test');
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('takes the points typed after the mark, shows them against the maximum with the level, and refuses more than the maximum', async () => {
+    await page.goto(journalUrl(school.quarters[0].documentId));
+    await page.locator('[data-testid="journal-grid"]').waitFor();
+    expect(await page.locator('[data-testid="journal-grid"] th.lesson-head').nth(2).textContent()).toContain('/20');
+    await cell(page, 0, 2).click();
+    await page.keyboard.type('5/18');
+    await page.keyboard.press('Enter');
+    await settled(page);
+    expect(await cell(page, 0, 2).textContent()).toBe('5 · 18/20');
+    expect(await cell(page, 0, 2).getAttribute('title')).toBe('Уровень: повышенный');
+
+    // Now on the next pupil: more points than the work has.
+    await page.keyboard.type('4/25');
+    await page.keyboard.press('Enter');
+    const refusal = page.locator('[data-testid="grid-refusal"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('от 0 до 20');
+    await settled(page);
+    expect(await cell(page, 1, 2).getAttribute('class')).toContain('failed');
+    expect(await cell(page, 1, 2).textContent()).toBe('');
+    await shot(page, '09-control-work-points');
+
+    await page.reload();
+    await page.locator('[data-testid="journal-grid"]').waitFor();
+    expect(await cell(page, 0, 2).textContent()).toBe('5 · 18/20');
+    const marks = await strapi.db.query('api::mark.mark').findMany({
+      where: { lesson: { topic: 'Контрольная работа: дроби' } },
+      populate: { student: { select: ['lastName'] } },
+    });
+    expect(
+      marks.map((mark: { student: { lastName: string }; value: string; points: unknown }) => [
+        mark.student.lastName,
+        mark.value,
+        Number(mark.points),
+      ]),
+    ).toEqual([['Иванов', '5', 18]]);
+  });
+});
+
 describe('a large class in the browser', () => {
   it('renders 35 pupils × 50 lessons in one read and the keyboard reaches the far corner to type a mark there', async () => {
     const teacher = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: 'browser_teacher' } });

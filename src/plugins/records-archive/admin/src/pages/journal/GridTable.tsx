@@ -2,13 +2,33 @@ import * as React from 'react';
 import { styled } from 'styled-components';
 import { WORK_TYPE } from '../../components/labels';
 import { useT } from '../../utils/translations';
-import { cellKey, cellText, shortDate, type GridCellData, type GridLesson, type GridPupil, type JournalGrid } from './types';
+import {
+  cellEditText,
+  cellKey,
+  cellShown,
+  shortDate,
+  takesPoints,
+  type GridCellData,
+  type GridLesson,
+  type GridPupil,
+  type JournalGrid,
+  type PointsLevel,
+} from './types';
 
 /**
  * The journal as a spreadsheet: pupils down, lessons across, then the average (a hint) and the
  * period mark. Arrows, Tab, Enter, Home/End (Ctrl: the grid's corners) and PageUp/PageDown move;
  * typing starts editing; Enter or Tab saves; Escape cancels; Delete clears a cell. One row re-renders when its cells change, so 35 × 50 stays smooth.
+ * In a control work column with a maximum the cell shows the mark with its points («5 · 18/20», the
+ * level reached as its title) and takes them typed after a slash («5/18»).
  */
+
+/** Translation keys of the levels the points reach. */
+const LEVEL_TEXT: Record<PointsLevel, [string, string]> = {
+  'below-basic': ['grid.points.level.below-basic', 'ниже базового'],
+  basic: ['grid.points.level.basic', 'базовый'],
+  advanced: ['grid.points.level.advanced', 'повышенный'],
+};
 
 const Scroll = styled.div`
   overflow: auto;
@@ -169,6 +189,8 @@ interface RowProps {
   pupil: GridPupil;
   row: number;
   cellTexts: string[];
+  /** The title of each lesson cell (the level its points reach), '' for none. */
+  cellHints: string[];
   periodMark: string;
   average: number | null;
   activeCol: number;
@@ -185,8 +207,8 @@ interface RowProps {
 
 const sameRow = (previous: RowProps, next: RowProps): boolean =>
   (Object.keys(next) as Array<keyof RowProps>).every((key) =>
-    key === 'cellTexts'
-      ? previous.cellTexts.length === next.cellTexts.length && previous.cellTexts.every((text, index) => text === next.cellTexts[index])
+    key === 'cellTexts' || key === 'cellHints'
+      ? previous[key].length === next[key].length && previous[key].every((text, index) => text === next[key][index])
       : typeof next[key] === 'function' || previous[key] === next[key],
   );
 
@@ -195,6 +217,7 @@ const GridRow = React.memo(function GridRow({
   pupil,
   row,
   cellTexts,
+  cellHints,
   periodMark,
   average,
   activeCol,
@@ -212,7 +235,7 @@ const GridRow = React.memo(function GridRow({
   React.useEffect(() => {
     activeRef.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [activeCol]);
-  const renderCell = (col: number, key: string, text: string, open: boolean, label: string) => {
+  const renderCell = (col: number, key: string, text: string, open: boolean, label: string, hint = '') => {
     const active = col === activeCol;
     const failed = rowFailed.get(key);
     const className = ['cell', open ? '' : 'off', active ? 'active' : '', rowPending.has(key) ? 'pending' : '', failed ? 'failed' : '']
@@ -226,7 +249,7 @@ const GridRow = React.memo(function GridRow({
         data-row={row}
         data-col={col}
         aria-label={label}
-        title={failed ?? undefined}
+        title={failed ?? (hint || undefined)}
         onMouseDown={() => onPick({ row, col })}
       >
         {active && editing !== null ? (
@@ -258,6 +281,7 @@ const GridRow = React.memo(function GridRow({
           cellTexts[col],
           cellOpen(grid, pupil, lesson),
           `${pupil.fullName}, ${shortDate(lesson.date)}`,
+          cellHints[col],
         ),
       )}
       <td className="average">{average === null ? '' : average.toFixed(2)}</td>
@@ -302,7 +326,7 @@ export const GridTable = ({
       if (!pupil) return '';
       if (col === grid.lessons.length) return periodMarks.get(pupil.documentId) ?? '';
       const lesson = grid.lessons[col];
-      return lesson ? cellText(cells.get(cellKey(pupil.documentId, lesson.documentId))) : '';
+      return lesson ? cellEditText(cells.get(cellKey(pupil.documentId, lesson.documentId)), lesson) : '';
     },
     [grid, cells, periodMarks],
   );
@@ -403,9 +427,17 @@ export const GridTable = ({
 
   const rowsByPupil = React.useMemo(
     () =>
-      grid.pupils.map((pupil) => ({
-        cellTexts: grid.lessons.map((lesson) => cellText(cells.get(cellKey(pupil.documentId, lesson.documentId)))),
-      })),
+      grid.pupils.map((pupil) => {
+        const rowCells = grid.lessons.map((lesson) => cells.get(cellKey(pupil.documentId, lesson.documentId)));
+        return {
+          cellTexts: grid.lessons.map((lesson, col) => cellShown(rowCells[col], lesson)),
+          cellHints: grid.lessons.map((lesson, col) => {
+            const level = takesPoints(lesson) ? rowCells[col]?.marks[0]?.level : null;
+            return level ? t('grid.points.level', 'Уровень: {level}', { level: t(...LEVEL_TEXT[level]) }) : '';
+          }),
+        };
+      }),
+    // The texts do not change while the page is open: the rows follow the grid and its cells only.
     [grid, cells],
   );
 
@@ -436,7 +468,21 @@ export const GridTable = ({
               <th
                 key={lesson.documentId}
                 className="lesson-head"
-                title={[lesson.topic, lesson.homework ? `${t('grid.homework', 'Д/з')}: ${lesson.homework}` : null]
+                title={[
+                  lesson.topic,
+                  lesson.homework ? `${t('grid.homework', 'Д/з')}: ${lesson.homework}` : null,
+                  takesPoints(lesson)
+                    ? t('grid.points.column', 'Максимальный балл: {max}. Баллы вводятся после отметки через «/»: 5/18', {
+                        max: lesson.maxPoints ?? '',
+                      })
+                    : null,
+                  takesPoints(lesson) && lesson.basicFromPoints !== null && lesson.advancedFromPoints !== null
+                    ? t('grid.points.thresholds', 'Базовый уровень — от {basic}, повышенный — от {advanced}', {
+                        basic: lesson.basicFromPoints,
+                        advanced: lesson.advancedFromPoints,
+                      })
+                    : null,
+                ]
                   .filter(Boolean)
                   .join('\n')}
                 onClick={() => onOpenLesson(lesson)}
@@ -449,6 +495,7 @@ export const GridTable = ({
                       ? t('grid.lessonNumber', '{number} ур.', { number: lesson.number })
                       : ' '}
                   {lesson.weight && lesson.weight !== 1 ? ` ×${lesson.weight}` : ''}
+                  {takesPoints(lesson) ? ` /${lesson.maxPoints}` : ''}
                 </small>
               </th>
             ))}
@@ -466,6 +513,7 @@ export const GridTable = ({
               pupil={pupil}
               row={row}
               cellTexts={rowsByPupil[row].cellTexts}
+              cellHints={rowsByPupil[row].cellHints}
               periodMark={periodMarks.get(pupil.documentId) ?? ''}
               average={averages[pupil.documentId] ?? null}
               activeCol={position.row === row ? position.col : -1}

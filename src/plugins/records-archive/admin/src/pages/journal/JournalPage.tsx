@@ -24,6 +24,8 @@ import {
   cellKey,
   fullDate,
   shortDate,
+  splitPoints,
+  takesPoints,
   type GridCellData,
   type GridLesson,
   type GridPupil,
@@ -262,12 +264,16 @@ export const JournalPage = () => {
     if (!grid) return;
     const key = cellKey(pupil.documentId, lesson.documentId);
     const before = cells.get(key);
+    // A control work with a maximum: «5/18» is the mark and its points; without «/…» the points are cleared.
+    const typed = takesPoints(lesson) ? splitPoints(text) : { text, points: undefined };
     // Optimistic: the typed text shows at once (greyed) until the server answers.
-    setCells((previous) => new Map(previous).set(key, { pupil: pupil.documentId, lesson: lesson.documentId, ...typedCell(text) }));
+    setCells((previous) =>
+      new Map(previous).set(key, { pupil: pupil.documentId, lesson: lesson.documentId, ...typedCell(typed.text, typed.points) }),
+    );
     setPending((previous) => new Set(previous).add(key));
     try {
       const { data } = await put<{ data: { cell: GridCellData; average: number | null } }>(`${GRID}/${grid.journal.documentId}/cells`, {
-        data: { lesson: lesson.documentId, student: pupil.documentId, text },
+        data: { lesson: lesson.documentId, student: pupil.documentId, ...typed },
       });
       setCells((previous) => new Map(previous).set(key, data.data.cell));
       setAverages((previous) => ({ ...previous, [pupil.documentId]: data.data.average }));
@@ -492,8 +498,8 @@ const LETTERS: Record<string, GridCellData['attendance']> = {
   о: { documentId: '', kind: 'late' },
 };
 
-/** The typed text as a cell, for showing it before the server answers. */
-const typedCell = (text: string): Pick<GridCellData, 'marks' | 'attendance'> => {
+/** The typed text (and points) as a cell, for showing it before the server answers. */
+const typedCell = (text: string, points?: string | null): Pick<GridCellData, 'marks' | 'attendance'> => {
   const words = text
     .trim()
     .toLowerCase()
@@ -501,7 +507,16 @@ const typedCell = (text: string): Pick<GridCellData, 'marks' | 'attendance'> => 
     .filter(Boolean);
   return {
     attendance: words.map((word) => LETTERS[word]).find(Boolean) ?? null,
-    marks: words.filter((word) => !LETTERS[word]).map((value) => ({ documentId: '', value, weight: null, workType: null })),
+    marks: words
+      .filter((word) => !LETTERS[word])
+      .map((value, index) => ({
+        documentId: '',
+        value,
+        weight: null,
+        workType: null,
+        points: index === 0 && points ? Number(points) : null,
+        level: null,
+      })),
   };
 };
 

@@ -1,12 +1,16 @@
 /** The journal grid as the server sends it (mirrors `src/api/journal-grid/services/journal-grid.ts`). */
 
 export type AttendanceKind = 'absent' | 'ill' | 'excused' | 'late';
+/** The level a control work's points reach (src/school/rules/control-work.ts `levelFromPoints`). */
+export type PointsLevel = 'below-basic' | 'basic' | 'advanced';
 
 export interface GridMark {
   documentId: string;
   value: string;
   weight: number | null;
   workType: string | null;
+  points: number | null;
+  level: PointsLevel | null;
 }
 
 export interface GridCellData {
@@ -24,6 +28,10 @@ export interface GridLesson {
   homework: string | null;
   workType: string | null;
   weight: number | null;
+  /** A control work's maximum points and level thresholds; a column with a maximum takes points. */
+  maxPoints: number | null;
+  basicFromPoints: number | null;
+  advancedFromPoints: number | null;
 }
 
 export interface GridPupil {
@@ -90,6 +98,34 @@ const LETTER: Record<AttendanceKind, string> = { absent: 'н', ill: 'б', excuse
 /** What a cell shows and what editing starts from: «н», «5 4», «о 5». */
 export const cellText = (cell: Pick<GridCellData, 'marks' | 'attendance'> | undefined): string =>
   cell ? [...(cell.attendance ? [LETTER[cell.attendance.kind]] : []), ...cell.marks.map((mark) => mark.value)].join(' ') : '';
+
+/** A lesson column that takes points: a control work with a maximum. */
+export const takesPoints = (lesson: Pick<GridLesson, 'maxPoints'> | undefined): boolean =>
+  lesson !== undefined && lesson.maxPoints !== null && lesson.maxPoints !== undefined;
+
+/** The points of a cell: those of its first mark (the work's mark). */
+export const cellPoints = (cell: Pick<GridCellData, 'marks'> | undefined): number | null => cell?.marks[0]?.points ?? null;
+
+/** What editing starts from in a column with points: the marks, then «/points» («5/18»). */
+export const cellEditText = (cell: GridCellData | undefined, lesson: GridLesson | undefined): string => {
+  const points = cellPoints(cell);
+  return takesPoints(lesson) && points !== null ? `${cellText(cell)}/${points}` : cellText(cell);
+};
+
+/** What a cell shows: in a column with points, «5 · 18/20». */
+export const cellShown = (cell: GridCellData | undefined, lesson: GridLesson | undefined): string => {
+  const points = cellPoints(cell);
+  return takesPoints(lesson) && points !== null && lesson ? `${cellText(cell)} · ${points}/${lesson.maxPoints}` : cellText(cell);
+};
+
+/**
+ * The typed text of a column with points split into the cell and the points: «5/18» is the mark 5
+ * and 18 points, «5» the mark without points (they are cleared). Other columns keep «5/4» as two marks.
+ */
+export const splitPoints = (text: string): { text: string; points: string | null } => {
+  const found = /^(.*?)\s*\/\s*(-?\d+(?:[.,]\d+)?)\s*$/.exec(text.trim());
+  return found ? { text: found[1], points: found[2].replace(',', '.') } : { text, points: null };
+};
 
 export const cellKey = (pupil: string, lesson: string): string => `${pupil}:${lesson}`;
 
