@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import supertest from 'supertest';
-import { adminLogin } from '../helpers/admin';
+import { ADMIN_TEST_PASSWORD, adminLogin } from '../helpers/admin';
 import { buildMiniSchool, make, type MiniSchool } from '../helpers/school-fixture';
 import { apiAs, bootStrapi, createAccount, stopStrapi, type Api } from '../helpers/strapi';
 
@@ -353,5 +353,29 @@ describe('the points of a control work in the grid (R91)', () => {
     expect(alone.status).toBe(400);
     expect(pathsOf(alone)).toEqual(['points']);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('takes the points through the admin panel’s grid as well, and refuses them there above the maximum', async () => {
+    // The teacher's admin account was made in «the journal grid in the admin panel» above.
+    const login = await supertest(strapi.server.httpServer)
+      .post('/admin/login')
+      .send({ email: 'grid_teacher@school.test', password: ADMIN_TEST_PASSWORD });
+    const cells = (data: Record<string, unknown>) =>
+      supertest(strapi.server.httpServer)
+        .put(`/records-archive/journal-grid/${school.mathJournal.documentId}/cells`)
+        .set('Authorization', `Bearer ${login.body.data.token}`)
+        .send({ data: { lesson: controlWork.documentId, student: school.pupils5a[0].documentId, ...data } });
+    const saved = await cells({ text: '4', points: '12' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.data.cell.marks).toEqual([expect.objectContaining({ value: '4', points: 12, level: 'basic' })]);
+    const over = await cells({ text: '5', points: 30 });
+    expect(over.status).toBe(400);
+    expect(pathsOf(over)).toContain('points');
+    const grid = (await teacher.get(gridUrl())).body.data;
+    const cell = grid.cells.find(
+      (candidate: { pupil: string; lesson: string }) =>
+        candidate.pupil === school.pupils5a[0].documentId && candidate.lesson === controlWork.documentId,
+    );
+    expect(cell.marks).toEqual([expect.objectContaining({ value: '4', points: 12 })]);
   });
 });
