@@ -856,6 +856,16 @@ const routes = (): RouteCase[] => [
     call: (api) => api.get('/records-archive/paper-archive/stored-certificates/1/receipt.pdf'),
     expect: { others: 401 },
   },
+  {
+    name: 'GET /records-archive/analytics/programmes (admin route)',
+    call: (api) => api.get('/records-archive/analytics/programmes'),
+    expect: { others: 401 },
+  },
+  {
+    name: 'GET /records-archive/analytics/programmes/:id/mastery (admin route)',
+    call: (api) => api.get('/records-archive/analytics/programmes/nosuchdocument0000000000/mastery'),
+    expect: { others: 401 },
+  },
 ];
 
 describe('the role × route matrix', () => {

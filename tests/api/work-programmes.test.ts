@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import supertest from 'supertest';
+import { adminWithActions } from '../helpers/admin';
 import { make } from '../helpers/school-fixture';
 import { apiAs, bootStrapi, createAccount, stopStrapi } from '../helpers/strapi';
 import { buildTwoClasses, type TwoClassSchool } from '../helpers/two-classes';
@@ -383,6 +385,25 @@ describe('the mastery of the planned results, topic by topic', () => {
     ]);
     expect(fractions.levels).toEqual({ 'below-basic': 0, basic: 1, advanced: 1, notAssessed: 1 });
     expect(report.unmatchedControlWorks).toEqual([expect.objectContaining({ date: '2025-10-22', topic: 'Геометрия: углы' })]);
+  });
+
+  it('is the same in the admin panel’s «Аналитика» with the completion on the period’s last day, for an admin holding analytics.read only', async () => {
+    const reader = await adminWithActions(strapi, 'analytics.programmes@school.test', ['plugin::records-archive.analytics.read']);
+    const other = await adminWithActions(strapi, 'documents.programmes@school.test', ['plugin::records-archive.documents.read']);
+    const admin = (token: string, url: string) => supertest(strapi.server.httpServer).get(url).set('Authorization', `Bearer ${token}`);
+    const rest = await as('deputy').get(`/api/work-programmes/${mathProgramme}/mastery`);
+    const panel = await admin(reader, `/records-archive/analytics/programmes/${mathProgramme}/mastery`);
+    expect(panel.status).toBe(200);
+    expect(panel.body.data).toEqual(rest.body.data);
+    // The first quarter ended on 24.10.2025: the completion is counted on that day.
+    const q1 = world.school.quarters[0].documentId;
+    const completion = await admin(reader, `/records-archive/analytics/programmes?period=${q1}`);
+    expect(completion.status).toBe(200);
+    expect(completion.body.data).toMatchObject({ date: '2025-10-24', academicYear: '2025/2026' });
+    expect(completion.body.data.programmes.map((row: { documentId: string }) => row.documentId)).toContain(mathProgramme);
+    expect((await admin(reader, '/records-archive/analytics/programmes?period=no-such-period')).status).toBe(404);
+    expect((await admin(other, `/records-archive/analytics/programmes/${mathProgramme}/mastery`)).status).toBe(403);
+    expect((await admin(other, '/records-archive/analytics/programmes')).status).toBe(403);
   });
 
   it('is read by the journal’s teacher and the deputy; another class’s teacher gets 404, a family 403', async () => {

@@ -3,7 +3,8 @@ import type { Core } from '@strapi/strapi';
 import type { Page } from 'playwright-core';
 import { adminLogin } from '../helpers/admin';
 import { SHOTS, startAdminBrowser, type AdminBrowser } from '../helpers/browser';
-import { buildMiniSchool, make, type MiniSchool } from '../helpers/school-fixture';
+import { buildMiniSchool, make, teach, type MiniSchool } from '../helpers/school-fixture';
+import { createAccount } from '../helpers/strapi';
 
 /**
  * The deputy director's «Аналитика» in a real browser: the section is in the menu, the page shows
@@ -45,6 +46,39 @@ beforeAll(async () => {
     startsOn: '2025-10-27',
     goals: [{ subject: school.math.documentId, goal: 'ликвидировать пробелы по предмету Математика' }],
   });
+  // A control work of Q1 marked by points, and the maths programme whose topic it checks (R91).
+  const mathTeacher = await createAccount(strapi, 'teacher', 'analytics.math.teacher');
+  await teach(strapi, school.mathJournal.documentId, mathTeacher);
+  await make(strapi, 'api::work-programme.work-programme', {
+    journal: school.mathJournal.documentId,
+    teacher: mathTeacher.documentId,
+    title: 'Математика, 5 класс',
+    hoursPerYear: 34,
+    plan: [{ topic: 'Дроби', lessons: 10, plannedResults: 'складывать и вычитать дроби\nсравнивать дроби' }],
+  });
+  const controlWork = await make(strapi, 'api::lesson.lesson', {
+    journal: school.mathJournal.documentId,
+    date: '2025-10-15',
+    number: 2,
+    topic: 'Контрольная работа: дроби',
+    workType: 'control-work',
+    plannedSuccessRate: 80,
+    maxPoints: 10,
+    basicFromPoints: 5,
+    advancedFromPoints: 8,
+  });
+  for (const [pupil, value, points] of [
+    [ivanov, '5', 9],
+    [petrova, '4', 7],
+  ] as const)
+    await make(strapi, 'api::mark.mark', {
+      kind: 'current',
+      journal: school.mathJournal.documentId,
+      lesson: controlWork.documentId,
+      student: pupil.documentId,
+      value,
+      points,
+    });
   const roleId = async (code: string) => (await strapi.db.query('admin::role').findOne({ where: { code } })).id as number;
   await adminLogin(strapi, { email: 'deputy@school.test', roleId: await roleId('school-deputy-director'), firstname: 'Ольга' });
   await adminLogin(strapi, { email: 'teacher@school.test', roleId: await roleId('school-teacher'), firstname: 'Анна' });
@@ -81,6 +115,36 @@ describe('«Аналитика» in the browser', () => {
     await page.screenshot({ path: path.join(SHOTS, 'analytics-deputy.png'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать XLSX' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^analitika-.*\.xlsx$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the deputy the period’s control works against the plan, and a programme’s mastery of its planned results by topic', async () => {
+    const page = await russianPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await logIn(page, 'deputy@school.test');
+    await page.goto(`${baseUrl}/admin/plugins/school-analytics?period=${school.quarters[0].documentId}`);
+    const works = page.locator('table', { has: page.getByText('Писали / отсутствовали') });
+    const work = works.locator('tbody tr', { hasText: 'Контрольная работа: дроби' });
+    await work.waitFor();
+    // Иванов 5 (9 points), Петрова 4 (7 points): both passed, plan 80 %; one advanced, one basic.
+    expect(await work.innerText()).toMatch(/15\.10\.2025\s+5А\s+Математика\s+Контрольная работа: дроби\s+2 \/ 0\s+100 %\s+план 80 %/);
+    expect(await work.innerText()).toContain('повышенный 1 · базовый 1 · ниже базового 0');
+
+    const programmes = page.locator('table', { has: page.getByText('По плану к дате') });
+    const programme = programmes.locator('tbody tr', { hasText: '5А' });
+    await programme.waitFor();
+    await programme.getByRole('button', { name: 'Освоение' }).click();
+    await page.getByText('Освоение планируемых результатов: 5А, Математика').waitFor();
+    const topics = page.locator('table', { has: page.getByText('Тема и планируемые результаты') });
+    const fractions = topics.locator('tbody tr', { hasText: 'Дроби' });
+    await fractions.getByText('• складывать и вычитать дроби').waitFor();
+    await fractions.getByText('• сравнивать дроби').waitFor();
+    expect(await fractions.innerText()).toMatch(/15\.10\.2025:/);
+    // Сидоров wrote no control work of the topic: not assessed.
+    expect(await fractions.innerText()).toMatch(/повышенный 1 · базовый 1 · ниже базового 0\s+1\s*$/);
+    await page.screenshot({ path: path.join(SHOTS, 'analytics-programmes.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -2,6 +2,9 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { analyticsFiltersOf, reportHandlers, runAnalyticsReport } from '../../../../../api/analytics/reports';
 import type { AnalyticsService, AnalyticsViewer } from '../../../../../api/analytics/services/analytics';
+import { schoolCompletion } from '../../../../../api/work-programme/completion';
+import { programmeMasteryReport } from '../../../../../api/work-programme/mastery';
+import { todayInZone } from '../../../../../school/calendar';
 import { getSchoolSettings } from '../../../../../school/settings';
 import { analyticsWorkbook, type SummaryGroup } from '../analytics/xlsx';
 
@@ -17,6 +20,29 @@ const analyticsController = ({ strapi }: { strapi: Core.Strapi }) => {
     ...reportHandlers((name) => async (ctx: Context) => {
       ctx.body = { data: await runAnalyticsReport(analytics(), name, WHOLE_SCHOOL, ctx.query as Record<string, unknown>) };
     }),
+
+    /**
+     * The work programmes' completion (R12) on the last day of the chosen study period that has
+     * passed, or today: planned to date against delivered, lagging first.
+     */
+    async programmes(ctx: Context) {
+      const today = todayInZone(getSchoolSettings(strapi).timeZone);
+      const periodId = typeof ctx.query.period === 'string' && ctx.query.period ? ctx.query.period : null;
+      const period = periodId
+        ? ((await strapi.db.query('api::study-period.study-period').findOne({
+            where: { documentId: periodId },
+            select: ['endDate'],
+          })) as { endDate: string } | null)
+        : null;
+      if (periodId && !period) return ctx.notFound('Учебный период не найден');
+      const date = period && String(period.endDate) < today ? String(period.endDate) : today;
+      ctx.body = { data: await schoolCompletion(strapi, date) };
+    },
+
+    /** One programme's mastery of its planned results, topic by topic (R91). */
+    async programmeMastery(ctx: Context) {
+      ctx.body = { data: await programmeMasteryReport(strapi, { kind: 'admin', id: null }, String(ctx.params.id)) };
+    },
 
     /** The page's tables as one workbook: classes, subjects, teachers, levels and profiles ranked; at risk, leaders, attendance. */
     async exportXlsx(ctx: Context) {

@@ -24,6 +24,7 @@ import { BASE, useDownload, useLoad } from '../../api/client';
 import { ListState, Muted, Section } from '../../components/common';
 import { useT } from '../../utils/translations';
 import { ChartsRow, DynamicsChart, GroupsChart } from './Charts';
+import { ControlWorksSection, ProgrammesSection } from './ProgrammeSections';
 import type {
   AttendanceReport,
   Choices,
@@ -700,6 +701,10 @@ export const AnalyticsPage = () => {
             </Muted>
           </Box>
         </Section>
+
+        <ControlWorksSection filters={filters as Record<string, string>} />
+
+        <ProgrammesSection period={filters.period} />
 
         <Section title={t('analytics.forecast', 'Прогноз отметок за период')}>
           <Typography tag="p" style={{ whiteSpace: 'normal' }}>

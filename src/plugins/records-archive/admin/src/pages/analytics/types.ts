@@ -141,3 +141,52 @@ export interface GroupForecast {
   total: Omit<ForecastGroup, 'key' | 'label' | 'grade'>;
   groups: ForecastGroup[];
 }
+
+/** Pupils by the level their points reached (ниже базового, базовый, повышенный). */
+export interface LevelCounts {
+  'below-basic': number;
+  basic: number;
+  advanced: number;
+}
+
+/** One control work of the period, as `GET /analytics/control-works` gives it. */
+export interface ControlWork {
+  lesson: { documentId: string; date: string; number: number; topic: string };
+  class: { documentId: string; name: string; grade: number };
+  subject: { documentId: string; name: string };
+  written: number;
+  absent: number;
+  successRate: number | null;
+  qualityRate: number | null;
+  planned: { successRate: number | null; qualityRate: number | null };
+  gap: { successRate: number | null; qualityRate: number | null };
+  pointsLevels: LevelCounts | null;
+}
+
+/** The programmes' completion report (`GET /analytics/programmes`). */
+export interface SchoolCompletion {
+  date: string;
+  academicYear: string | null;
+  lagging: number;
+  programmes: Array<{
+    documentId: string;
+    title: string;
+    subject: string | null;
+    schoolClass: string | null;
+    teacher: string | null;
+    completion: { planned: number; plannedToDate: number; delivered: number; lag: number; lagging: boolean };
+  }>;
+  journalsWithoutProgramme: Array<{ documentId: string; title: string }>;
+}
+
+/** One programme's mastery of its planned results by topic (`GET /analytics/programmes/:id/mastery`). */
+export interface ProgrammeMastery {
+  journal: { schoolClass: string | null; subject: string | null } | null;
+  topics: Array<{
+    topic: string;
+    plannedResults: string[];
+    controlWorks: Array<{ lesson: string; date: string; levels: LevelCounts | null }>;
+    levels: LevelCounts & { notAssessed: number };
+  }>;
+  unmatchedControlWorks: Array<{ lesson: string; date: string; topic: string | null }>;
+}
