@@ -80,6 +80,8 @@ export const PERSONAL_TYPES = new Set<string>([
   'api::assignment.assignment',
   'api::assignment-submission.assignment-submission',
   'api::control-self-assessment.control-self-assessment',
+  // Pupils' results on external e-learning platforms (R83).
+  'api::platform-result.platform-result',
   // Meetings on results name staff accounts (chair, secretary, speakers, executors).
   'api::results-meeting.results-meeting',
   'plugin::users-permissions.user',
@@ -139,6 +141,8 @@ export const teacherRows = (uid: string, reach: TeacherReach, leads: boolean): F
     case 'api::journal-remark.journal-remark':
       return { journal: inJournals };
     case 'api::assignment.assignment':
+    case 'api::platform-result.platform-result':
+      // Assignments and results on external platforms (R83): those of the journals they teach or, leading a class, its journals.
       return { journal: inJournals };
     case 'api::assignment-submission.assignment-submission':
       return { assignment: { journal: inJournals } };

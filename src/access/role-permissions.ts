@@ -332,8 +332,15 @@ const ASSIGNMENTS_FAMILY = [
   'api::diary.control-works.list',
   'api::diary.control-works.selfAssess',
 ];
+/**
+ * Pupils' results on external e-learning platforms (R83): the journal's teachers record and import them
+ * (write-scope.ts: own journals), the class teacher, deputy and director read; families through the diary.
+ */
+const PLATFORM_RESULTS_READ = [...read('platform-result'), 'api::platform-result.platform-result.evidence'];
+const PLATFORM_RESULTS_KEEP = [...PLATFORM_RESULTS_READ, ...write('platform-result'), 'api::platform-result.platform-result.import'];
+const PLATFORM_RESULTS_FAMILY = ['api::diary.platform-results.list'];
 /** The distance-learning flow of a teacher (and class teacher). */
-const DISTANCE_TEACHER = [...ASSOCIATIONS_READ, ...LESSON_PLANS_KEEP, ...DAILY_REPORTS_KEEP, ...ASSIGNMENTS_KEEP];
+const DISTANCE_TEACHER = [...ASSOCIATIONS_READ, ...LESSON_PLANS_KEEP, ...DAILY_REPORTS_KEEP, ...ASSIGNMENTS_KEEP, ...PLATFORM_RESULTS_KEEP];
 /**
  * Meta-subject and personal results (R77): recorded by the teachers of the pupil's class and its class
  * teacher (write-scope.ts), by the deputy and the director; the per-pupil summary of the three groups.
@@ -436,6 +443,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...COMPETENCY_KEEP,
       ...PUPIL_OVERVIEW,
       ...ASSIGNMENTS_READ,
+      ...PLATFORM_RESULTS_READ,
       ...DECISIONS_READ,
       ...RESULTS_MEETINGS_KEEP,
       ...SUPPORT_CONTACTS_READ,
@@ -484,6 +492,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...COMPETENCY_KEEP,
       ...PUPIL_OVERVIEW,
       ...ASSIGNMENTS_READ,
+      ...PLATFORM_RESULTS_READ,
       ...DECISIONS_KEEP,
       ...RESULTS_MEETINGS_KEEP,
       ...SUPPORT_CONTACTS_KEEP,
@@ -565,6 +574,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...NOTIFICATION_SETTINGS,
       ...DIARY,
       ...ASSIGNMENTS_FAMILY,
+      ...PLATFORM_RESULTS_FAMILY,
       ...ANALYTICS_OWN_TREND,
       ...CLASS_RESULTS_PARENT,
       ...PORTFOLIO_FAMILY,
@@ -587,6 +597,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     actions: [
       ...DIARY,
       ...ASSIGNMENTS_FAMILY,
+      ...PLATFORM_RESULTS_FAMILY,
       ...ANALYTICS_OWN_TREND,
       ...PORTFOLIO_FAMILY,
       ...COMPETENCY_FAMILY,

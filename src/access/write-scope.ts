@@ -57,6 +57,7 @@ const LESSON_PLAN = 'api::lesson-plan.lesson-plan';
 const DAILY_REPORT = 'api::daily-report.daily-report';
 const COMPETENCY_RESULT = 'api::competency-result.competency-result';
 const ASSIGNMENT = 'api::assignment.assignment';
+const PLATFORM_RESULT = 'api::platform-result.platform-result';
 /** A pupil's portfolio and rewards: a class teacher keeps those of their own class's pupils. */
 const PORTFOLIO_TYPES = new Set<string>(['api::portfolio-entry.portfolio-entry', 'api::reward.reward']);
 
@@ -210,8 +211,8 @@ export const assertWriteScope = async (
     );
     return;
   }
-  if (uid === ASSIGNMENT) {
-    // A teacher sets assignments in the journals they teach, as before and after the write.
+  if (uid === ASSIGNMENT || uid === PLATFORM_RESULT) {
+    // A teacher sets assignments, and records results on external platforms (R83), in the journals they teach, as before and after the write.
     const journals = [relationId(stored?.journal), after ? relationId(after.derived.journal) : null];
     await assertTeachesJournals(
       strapi,

@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 31;
+export const ADMIN_LAYOUTS_VERSION = 32;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -1645,6 +1645,51 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['mark', 4],
       ],
       [['level', 4]],
+    ],
+  },
+  'api::platform-result.platform-result': {
+    labels: {
+      student: 'Обучающийся',
+      journal: 'Журнал (предмет)',
+      platform: 'Платформа',
+      activity: 'Что выполнено (курс, урок, тест)',
+      date: 'Дата выполнения',
+      score: 'Баллы',
+      maxScore: 'Максимальный балл',
+      percent: 'Выполнено, %',
+      url: 'Ссылка на результат',
+      evidence: 'Подтверждающие файлы',
+      assignment: 'Задание',
+      mark: 'Отметка учителя за эту работу',
+      recordedBy: 'Кто записал',
+    },
+    mainField: 'activity',
+    list: ['date', 'platform', 'activity', 'student', 'journal', 'percent'],
+    defaultSort: { field: 'date', order: 'DESC' },
+    edit: [
+      [
+        ['student', 6],
+        ['journal', 6],
+      ],
+      [
+        ['platform', 4],
+        ['activity', 8],
+      ],
+      [
+        ['date', 4],
+        ['score', 4],
+        ['maxScore', 4],
+      ],
+      [
+        ['percent', 4],
+        ['url', 8],
+      ],
+      [['evidence', 12]],
+      [
+        ['assignment', 6],
+        ['mark', 6],
+      ],
+      [['recordedBy', 6]],
     ],
   },
   'api::credit-transfer.credit-transfer': {

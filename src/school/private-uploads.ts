@@ -21,6 +21,8 @@ export const PRIVATE_OWNERS = [
   'api::assignment.assignment',
   // Scans of GIA protocols and of the сочинение itself (R54): other pupils' results, a pupil's work.
   'api::exam-result.exam-result',
+  // Evidence of a pupil's result on an external e-learning platform (R83): screenshots, certificates, exported reports.
+  'api::platform-result.platform-result',
 ] as const;
 const FORMAT_PREFIX = /^(thumbnail|small|medium|large)_/;
 

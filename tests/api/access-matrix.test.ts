@@ -732,6 +732,41 @@ const routes = (): RouteCase[] => [
     expect: { teacherA: 400, classTeacherB: 400, others: 403 },
   },
   {
+    name: 'GET /api/platform-results',
+    call: (api) => api.get('/api/platform-results'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
+  },
+  {
+    name: 'POST /api/platform-results without a platform (400 for teachers)',
+    call: (api) =>
+      api.post('/api/platform-results', {
+        journal: world.school.mathJournal.documentId,
+        student: world.school.pupils5a[0].documentId,
+        activity: 'Курс «Дроби»',
+        date: '2025-10-01',
+        percent: 50,
+      }),
+    expect: { teacherA: 400, classTeacherB: 400, others: 403 },
+  },
+  {
+    name: 'POST /api/platform-results/import (JSON rows without a journal: 400 for teachers)',
+    call: (api) =>
+      api.post('/api/platform-results/import', {
+        rows: [{ platform: 'РЭШ', activity: 'Урок 5', date: '2025-10-01', student: world.school.pupils5a[0].documentId, percent: 50 }],
+      }),
+    expect: { teacherA: 400, classTeacherB: 400, others: 403 },
+  },
+  {
+    name: 'GET /api/platform-results/:id/evidence/:file of a result that does not exist',
+    call: (api) => api.get('/api/platform-results/nosuchdocument0000000000/evidence/1'),
+    expect: { teacherA: 404, classTeacherB: 404, deputy: 404, director: 404, others: 403 },
+  },
+  {
+    name: 'GET /api/diary/:student/platform-results (the 5А pupil)',
+    call: (api) => api.get(`/api/diary/${world.school.pupils5a[0].documentId}/platform-results`),
+    expect: { parentA: 200, pupilA: 200, others: 403 },
+  },
+  {
     name: 'GET /api/assignment-submissions',
     call: (api) => api.get('/api/assignment-submissions'),
     expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },

@@ -1077,6 +1077,42 @@ const TYPES = (): TypeSpec[] => {
       ],
     },
     {
+      plural: 'platform-results',
+      uid: 'api::platform-result.platform-result',
+      label: 'result on an external e-learning platform',
+      writer: 'teacherA',
+      good: () => ({
+        journal: school.mathJournal.documentId,
+        student: school.pupils5a[1].documentId,
+        platform: 'ЯКласс',
+        activity: 'Проверочная «Дроби»',
+        date: '2025-10-02',
+        score: 7,
+        maxScore: 10,
+        url: 'https://www.yaklass.ru/r/1',
+      }),
+      existing: () => distance.platformResult,
+      fields: [
+        ...badRelations('journal'),
+        ...badRelations('student', 'pupil'),
+        ...badRelations('assignment'),
+        ...badRelations('mark'),
+        ...badTexts('platform'),
+        ['platform', '   ', 'with a blank platform', ['platform']],
+        ...badTexts('activity'),
+        ...badDates('date'),
+        ['date', '2999-01-01', 'dated in the future', ['date']],
+        ['score', 11, 'with a score above the maximum', ['score']],
+        ['score', 'много', 'with a word as score', ['score']],
+        ['maxScore', 0, 'with a zero maximum', ['maxScore']],
+        ['percent', 101, 'with a percent above 100', ['percent']],
+        ['url', 'javascript:alert(1)', 'with a javascript: link', ['url']],
+        ['url', 'ftp://yaklass.ru/r/1', 'with an ftp link', ['url']],
+        ...badTexts('url'),
+        ['evidence', ['скан'], 'naming a file by a word', ['evidence.0']],
+      ],
+    },
+    {
       plural: 'support-plans',
       uid: 'api::support-plan.support-plan',
       label: 'individual work plan',
@@ -1446,7 +1482,7 @@ const resultsRequest = { documentId: '' };
 /** An appointment for backups (a duty the REST routes do not narrow, so no other case is affected). */
 const dutyAppointment = { documentId: '' };
 /** A methodical association and a draft lesson plan of teacher A, for the update cases. */
-const distance = { association: '', plan: '', report: '', assignment: '' };
+const distance = { association: '', plan: '', report: '', assignment: '', platformResult: '' };
 beforeAll(async () => {
   distance.association = (
     await make(strapi, 'api::methodical-association.methodical-association', {
@@ -1479,6 +1515,19 @@ beforeAll(async () => {
       lesson: school.lessons[0].documentId,
       title: '№ 100–105',
       dueOn: '2025-09-09',
+    })
+  ).documentId;
+  // A pupil's result on an external platform (R83), recorded for the maths journal.
+  distance.platformResult = (
+    await make(strapi, 'api::platform-result.platform-result', {
+      journal: school.mathJournal.documentId,
+      student: school.pupils5a[0].documentId,
+      platform: 'Учи.ру',
+      activity: 'Курс «Дроби»',
+      date: '2025-10-01',
+      score: 5,
+      maxScore: 10,
+      percent: 70,
     })
   ).documentId;
 });

@@ -34,6 +34,12 @@ describe('default retention rules of R66, R67 and the archive’s own records', 
     expect(byType['distance-pupil-work'].title).toMatch(/аудио- и видеозаписи/);
   });
 
+  it('give results on external e-learning platforms (R83) an electronic default period that names its basis', () => {
+    expect(byType['platform-result']).toMatchObject({ periodKind: 'fixed', periodYears: 1, carrier: 'electronic', caseIndex: '02-17' });
+    expect(byType['platform-result'].legalBasis).toMatch(/платформах.*Срок в Положении не назван.*по умолчанию/);
+    expect(retentionRuleSchema.attributes.recordType.enum).toContain('platform-result');
+  });
+
   it('cover the audit trail, backups, the study-certificate and medals books, and keep destruction and check acts permanently', () => {
     expect(byType['audit-trail']).toMatchObject({ periodKind: 'fixed', periodYears: 5 });
     expect(byType['study-certificate-book']).toMatchObject({

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { readScopeOf, type Reader } from '../../access/record-scope';
 import { todayInZone } from '../../school/calendar';
 import { EXTERNAL_KIND_LABELS, type ExternalKind } from '../../school/records/external-assessment-rules';
+import { PLATFORM_RESULT } from '../../school/records/platform-result-rules';
 import { LEARNING_TRAJECTORY } from '../../school/records/learning-trajectory-rules';
 import { SPECIAL_CONDITION } from '../../school/records/special-condition-rules';
 import { levelFromPoints, MASTERY_LABELS, masteryLevel, POINTS_LEVEL_LABELS, thresholdsOf } from '../../school/rules/control-work';
@@ -15,7 +16,8 @@ import { numberOrNull } from '../../school/stored-values';
 /**
  * The whole pupil on one page (issue 11): a school year's subject marks (averages, period and annual
  * marks, control works with the level of mastery), meta-subject and personal results, external
- * assessments (ВПР and others) beside the journal's average, self-assessments beside the teacher's
+ * assessments (ВПР and others) beside the journal's average, results on external e-learning platforms (R83, apart
+ * from the marks; a teacher those of the journals they may read), self-assessments beside the teacher's
  * marks, the individual trajectories and the special learning conditions — each part under the same
  * access rules as its own route: a teacher sees the journals they may read, the conditions without
  * the diagnosis, and a part closed to the reader is null (its name in `hidden`). Every read of a
@@ -27,6 +29,7 @@ type Row = { id: number; documentId: string; [field: string]: unknown };
 /** Parts a reader may be refused, with the type whose read scope decides it. */
 const GUARDED_PARTS = {
   externalAssessments: 'api::external-assessment.external-assessment',
+  platformResults: PLATFORM_RESULT,
   selfAssessment: 'api::assignment-submission.assignment-submission',
   trajectories: LEARNING_TRAJECTORY,
   specialConditions: SPECIAL_CONDITION,
@@ -132,6 +135,35 @@ export const pupilOverview = async (strapi: Core.Strapi, reader: Reader, input: 
         journalAverage: row.subject ? (averageBySubject.get(row.subject.name) ?? null) : null,
       }))
     : null;
+
+  const platformScope = await readScopeOf(strapi, reader, PLATFORM_RESULT);
+  const platformResults =
+    platformScope.kind === 'deny'
+      ? null
+      : (
+          (await strapi.db.query(PLATFORM_RESULT).findMany({
+            where: { $and: [{ student: { id: pupil.id }, date: inYear }, platformScope.kind === 'rows' ? platformScope.filter : {}] },
+            orderBy: [{ date: 'asc' }, { id: 'asc' }],
+            populate: {
+              journal: { select: ['documentId'], populate: { subject: { select: ['name'] } } },
+              mark: { select: ['documentId', 'value'] },
+              assignment: { select: ['documentId', 'title'] },
+            },
+          })) as Array<Row & { journal: (Row & { subject: { name: string } | null }) | null; mark: Row | null; assignment: Row | null }>
+        ).map((row) => ({
+          documentId: row.documentId,
+          platform: row.platform as string,
+          activity: row.activity as string,
+          date: row.date as string,
+          subject: row.journal?.subject?.name ?? null,
+          journal: row.journal?.documentId ?? null,
+          score: numberOrNull(row.score),
+          maxScore: numberOrNull(row.maxScore),
+          percent: numberOrNull(row.percent),
+          url: (row.url as string | null) ?? null,
+          assignment: row.assignment ? { documentId: row.assignment.documentId, title: row.assignment.title as string } : null,
+          mark: row.mark ? { documentId: row.mark.documentId, value: row.mark.value as string } : null,
+        }));
 
   let selfAssessment: { summary: ReturnType<typeof summariseSelfAssessment>; works: unknown[] } | null = null;
   if (open.get('selfAssessment')) {
@@ -245,6 +277,7 @@ export const pupilOverview = async (strapi: Core.Strapi, reader: Reader, input: 
       metaSubject: competency.metaSubject,
       personal: competency.personal,
       externalAssessments,
+      platformResults,
       selfAssessment,
       trajectories,
       specialConditions,

@@ -17,7 +17,10 @@ interface Dependent {
  * not leave its marks pointing nowhere. Remove (or move) the dependents first.
  */
 export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
-  'api::assignment.assignment': [{ uid: 'api::assignment-submission.assignment-submission', field: 'assignment', label: 'сданных работ' }],
+  'api::assignment.assignment': [
+    { uid: 'api::assignment-submission.assignment-submission', field: 'assignment', label: 'сданных работ' },
+    { uid: 'api::platform-result.platform-result', field: 'assignment', label: 'результатов на образовательных платформах' },
+  ],
   'api::academic-year.academic-year': [
     { uid: 'api::study-period.study-period', field: 'academicYear', label: 'учебных периодов' },
     { uid: 'api::school-class.school-class', field: 'academicYear', label: 'классов' },
@@ -62,6 +65,7 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::support-plan.support-plan', field: 'student', label: 'планов индивидуальной работы' },
     { uid: 'api::learning-trajectory.learning-trajectory', field: 'student', label: 'индивидуальных образовательных траекторий' },
     { uid: 'api::credit-transfer.credit-transfer', field: 'student', label: 'заявлений о зачёте результатов' },
+    { uid: 'api::platform-result.platform-result', field: 'student', label: 'результатов на образовательных платформах' },
   ],
   'api::journal-remark.journal-remark': [
     { uid: 'api::management-decision.management-decision', field: 'journalRemarks', label: 'управленческих решений по этому замечанию' },
@@ -86,6 +90,7 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::work-programme.work-programme', field: 'journal', label: 'рабочих программ' },
     { uid: 'api::journal-check.journal-check', field: 'journal', label: 'плановых проверок журнала' },
     { uid: 'api::credit-transfer.credit-transfer', field: 'journal', label: 'заявлений о зачёте результатов' },
+    { uid: 'api::platform-result.platform-result', field: 'journal', label: 'результатов на образовательных платформах' },
   ],
   // A class list entry carries no relation from the marks, but the pupil's marks in the class's
   // journals stand on it: the pupil was on the list when they were given.
@@ -114,6 +119,11 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
   // An annual mark written by a credit decision stands on the order (src/school/records/credit-transfer-rules.ts).
   'api::mark.mark': [
     { uid: 'api::credit-transfer.credit-transfer', field: 'mark', label: 'решений о зачёте результатов, которыми она выставлена' },
+    {
+      uid: 'api::platform-result.platform-result',
+      field: 'mark',
+      label: 'результатов на образовательных платформах, за которые она поставлена',
+    },
   ],
   'api::lesson.lesson': [
     { uid: 'api::mark.mark', field: 'lesson', label: 'отметок' },

@@ -71,6 +71,7 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::results-meeting.results-meeting': (draft) => import('./results-meeting-rules').then((rules) => rules.resultsMeetingRules(draft)),
   'api::control-self-assessment.control-self-assessment': (draft) =>
     import('./control-self-assessment-rules').then((rules) => rules.controlSelfAssessmentRules(draft)),
+  'api::platform-result.platform-result': (draft) => import('./platform-result-rules').then((rules) => rules.platformResultRules(draft)),
 };
 
 /** Types whose rules write other records (a credit decision writes the annual mark): the rules and the write are one transaction. */

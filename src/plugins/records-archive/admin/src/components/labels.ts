@@ -94,6 +94,7 @@ export const RULE_RECORD_TYPE: Record<string, Message> = {
   'distance-lesson-plan': msg('rule.recordType.distance-lesson-plan', 'Конспекты уроков (дистанционное обучение)'),
   'distance-daily-report': msg('rule.recordType.distance-daily-report', 'Ежедневные отчёты (дистанционное обучение)'),
   'distance-pupil-work': msg('rule.recordType.distance-pupil-work', 'Работы обучающихся (дистанционное обучение)'),
+  'platform-result': msg('rule.recordType.platform-result', 'Результаты на образовательных платформах'),
   'destruction-act': msg('rule.recordType.destruction-act', 'Акты об уничтожении'),
   'inventory-check-act': msg('rule.recordType.inventory-check-act', 'Акты проверки наличия'),
 };

@@ -273,6 +273,23 @@ export const DEFAULT_RETENTION_RULES: DefaultRetentionRule[] = [
     nomenclatureNote: 'Срок по умолчанию, установите срок школы',
     legalBasis: DISTANCE_LEARNING_BASIS + '; 004, п. 1.6: аудио- и видеозаписи устных ответов — носители индивидуального учёта',
   },
+  // R83: results on external e-learning platforms, an optional carrier of individual results (000 §3, 001 §2.2.1, 004 §1.6).
+  {
+    recordType: 'platform-result',
+    title: 'Результаты обучающихся на электронных образовательных ресурсах (платформах) с подтверждающими файлами',
+    periodKind: 'fixed',
+    periodYears: 1,
+    countsFrom: 'end-of-school-year',
+    actionAtExpiry: 'destroy-by-act',
+    caseIndex: '02-17',
+    carrier: 'electronic',
+    storagePlace: STORAGE_PLACES.server,
+    nomenclatureNote: 'Срок по умолчанию, установите срок школы',
+    legalBasis:
+      'Положение, п. 3 (000): результаты выполнения заданий, контрольных работ и тестов на электронных образовательных ресурсах ' +
+      '(платформах) — необязательный носитель результатов; п. 2.2.1, 2.4 (001): такие работы не подлежат обязательному хранению. ' +
+      'Срок в Положении не назван; по умолчанию — 1 год после окончания учебного года, как тетради контрольных работ (003, п. 4.8)',
+  },
   // Books of strict accountability (seed 002 §3.3.4: kept in a designated safe).
   {
     recordType: 'study-certificate-book',
