@@ -378,4 +378,45 @@ describe('the points of a control work in the grid (R91)', () => {
     );
     expect(cell.marks).toEqual([expect.objectContaining({ value: '4', points: 12 })]);
   });
+
+  it('sets a control work column’s maximum and thresholds from its header, and refuses a bad scale naming the field, changing nothing', async () => {
+    const url = `/api/journal-grid/${school.mathJournal.documentId}/lessons`;
+    const fresh = await make(strapi, 'api::lesson.lesson', {
+      journal: school.mathJournal.documentId,
+      date: '2025-10-16',
+      number: 3,
+      topic: 'Контрольная работа: проценты',
+    });
+    const saved = await teacher.put(`${url}/${fresh.documentId}`, {
+      workType: 'control-work',
+      maxPoints: '10',
+      basicFromPoints: '5',
+      advancedFromPoints: '8',
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.data).toMatchObject({ workType: 'control-work', maxPoints: 10, basicFromPoints: 5, advancedFromPoints: 8 });
+
+    const scaleOf = async (documentId: string) =>
+      strapi.db.query('api::lesson.lesson').findOne({
+        where: { documentId },
+        select: ['maxPoints', 'basicFromPoints', 'advancedFromPoints'],
+      });
+    const outOfOrder = await teacher.put(`${url}/${fresh.documentId}`, { basicFromPoints: 9 });
+    expect(outOfOrder.status).toBe(400);
+    expect(pathsOf(outOfOrder)).toEqual(['basicFromPoints']);
+    const notWhole = await teacher.put(`${url}/${fresh.documentId}`, { maxPoints: 'десять' });
+    expect(notWhole.status).toBe(400);
+    expect(pathsOf(notWhole)).toEqual(['maxPoints']);
+    expect(await scaleOf(fresh.documentId)).toMatchObject({ maxPoints: 10, basicFromPoints: 5, advancedFromPoints: 8 });
+    // With 9 points given, the maximum is not lowered below them.
+    expect((await put({ lesson: fresh.documentId, text: '5', points: 9 })).status).toBe(200);
+    const lowered = await teacher.put(`${url}/${fresh.documentId}`, { maxPoints: 8 });
+    expect(lowered.status).toBe(400);
+    expect(pathsOf(lowered)).toEqual(['maxPoints']);
+    expect(await scaleOf(fresh.documentId)).toMatchObject({ maxPoints: 10 });
+    // An ordinary lesson takes no points scale.
+    const ordinary = await teacher.put(`${url}/${school.lessons[2].documentId}`, { maxPoints: 10 });
+    expect(ordinary.status).toBe(400);
+    expect(pathsOf(ordinary)).toEqual(['maxPoints']);
+  });
 });

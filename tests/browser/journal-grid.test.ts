@@ -235,6 +235,43 @@ describe('the points of a control work in the browser (R91)', () => {
       ]),
     ).toEqual([['Иванов', '5', 18]]);
   });
+
+  it('sets a column’s maximum and thresholds in its header, showing a refused threshold beside its field', async () => {
+    await make(strapi, 'api::lesson.lesson', {
+      journal: school.mathJournal.documentId,
+      date: '2025-10-16',
+      number: 3,
+      topic: 'Контрольная работа: проценты',
+    });
+    await page.goto(journalUrl(school.quarters[0].documentId));
+    await page.locator('[data-testid="journal-grid"]').waitFor();
+    const head = page.locator('[data-testid="journal-grid"] th.lesson-head').nth(3);
+    expect(await head.textContent()).not.toContain('/');
+    await head.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Вид работы' }).click();
+    await page.getByRole('option', { name: 'Контрольная работа' }).click();
+    await dialog.getByLabel('Максимум баллов').fill('10');
+    await dialog.getByLabel('Базовый уровень — от, баллов').fill('9');
+    await dialog.getByLabel('Повышенный уровень — от, баллов').fill('8');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.getByText('Порог базового уровня меньше порога повышенного').waitFor();
+    await shot(page, '10-control-work-scale-refused');
+    const scale = async () =>
+      strapi.db.query('api::lesson.lesson').findOne({
+        where: { topic: 'Контрольная работа: проценты' },
+        select: ['workType', 'maxPoints', 'basicFromPoints', 'advancedFromPoints'],
+      });
+    expect(await scale()).toMatchObject({ maxPoints: null, basicFromPoints: null });
+
+    await dialog.getByLabel('Базовый уровень — от, баллов').fill('5');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="journal-grid"] th.lesson-head')[3]?.textContent?.includes('/10') ?? false,
+    );
+    expect(await scale()).toMatchObject({ workType: 'control-work', maxPoints: 10, basicFromPoints: 5, advancedFromPoints: 8 });
+  });
 });
 
 describe('a large class in the browser', () => {

@@ -97,6 +97,9 @@ export const levelFromPoints = (points: number | null | undefined, thresholds: P
   return 'below-basic';
 };
 
+/** The fields of a control work lesson that make its points scale: the maximum and the two thresholds. */
+export const POINTS_SCALE_FIELDS = ['maxPoints', 'basicFromPoints', 'advancedFromPoints'] as const;
+
 /**
  * What is wrong with a control work's points and thresholds, field by field (empty when they hold):
  * thresholds need the maximum, both are given together, 1 ≤ basic < advanced ≤ maximum.

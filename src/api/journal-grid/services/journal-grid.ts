@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isWithin, todayInZone, type LocalDate } from '../../../school/calendar';
 import { weightedAverage } from '../../../school/rules/averages';
-import { levelFromPoints, thresholdsOf, type PointsLevel } from '../../../school/rules/control-work';
+import { levelFromPoints, POINTS_SCALE_FIELDS, thresholdsOf, type PointsLevel } from '../../../school/rules/control-work';
 import { parseJournalCell, type AttendanceKind } from '../../../school/rules/journal-cell';
 import { allowedMarkValues, normalizeMarkValue, type SubjectScale } from '../../../school/rules/mark-values';
 import { schemeForGrade } from '../../../school/rules/study-periods';
@@ -760,20 +760,27 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The lesson column's header: topic, homework, work type and weight. A new work type or weight
-     * is carried to the column's marks, so the averages follow the column.
+     * The lesson column's header: topic, homework, work type and weight, and for a control work its
+     * maximum points and the thresholds of the basic and advanced levels (R91; judged by the lesson's
+     * own rules). A new work type or weight is carried to the column's marks, so the averages follow
+     * the column.
      */
     async saveLesson(journalDocumentId: string, viewer: GridViewer, lessonDocumentId: string, input: Record<string, unknown>) {
       const journal = await writableJournal(journalDocumentId, viewer);
       const lesson = await lessonOfJournal(journal, lessonDocumentId);
       const data: Record<string, unknown> = {};
-      for (const field of ['topic', 'homework', 'workType', 'weight'] as const)
+      for (const field of ['topic', 'homework', 'workType', 'weight', ...POINTS_SCALE_FIELDS] as const)
         if (field in input) data[field] = input[field] === '' ? null : input[field];
       if ('weight' in data && data.weight !== null) {
         const weight = Number(data.weight);
         if (!Number.isFinite(weight) || weight <= 0 || weight > 10)
           throw fieldError('weight', 'Вес отметки — число больше 0 и не больше 10');
         data.weight = weight;
+      }
+      // Typed in the header as text: a whole number stays a number, anything else goes to the rules as it was typed.
+      for (const field of POINTS_SCALE_FIELDS) {
+        const value = data[field];
+        if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) data[field] = Number(value);
       }
       await strapi.db.transaction(async () => {
         await strapi.documents(LESSON).update({ documentId: lesson.documentId, data: data as never });

@@ -12,6 +12,13 @@ export const errorMessage = (error: unknown): string | null => {
   return null;
 };
 
+/** The field-level refusals of a 400 (`error.details.errors`), by field path. */
+export const fieldErrorsOf = (error: unknown): Record<string, string> => {
+  if (!isFetchError(error)) return {};
+  const details = error.response?.data?.error?.details as { errors?: Array<{ path: string[]; message: string }> } | undefined;
+  return Object.fromEntries((details?.errors ?? []).map((issue) => [issue.path.join('.'), issue.message]));
+};
+
 /** Shows a failed request's server message as a danger notification. */
 export const useReportError = () => {
   const { toggleNotification } = useNotification();

@@ -1,16 +1,8 @@
 import * as React from 'react';
 import { Button, Field, Flex, Modal, TextInput, Typography, type ButtonProps } from '@strapi/design-system';
-import { isFetchError } from '@strapi/strapi/admin';
-import { errorMessage } from '../../api/client';
+import { errorMessage, fieldErrorsOf } from '../../api/client';
 import { FormError } from '../../components/common';
 import { useT } from '../../utils/translations';
-
-/** The field-level refusals of a 400 (`error.details.errors`), by field. */
-const fieldErrorsOf = (error: unknown): Record<string, string> => {
-  if (!isFetchError(error)) return {};
-  const details = error.response?.data?.error?.details as { errors?: Array<{ path: string[]; message: string }> } | undefined;
-  return Object.fromEntries((details?.errors ?? []).map((issue) => [issue.path.join('.'), issue.message]));
-};
 
 /**
  * A form in a dialog of the «Документы» page: a hint, the fields, the server's refusal above the

@@ -16,7 +16,7 @@ import {
 import { Lock, Plus } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useSearchParams } from 'react-router-dom';
-import { BASE, errorMessage, useLoad } from '../../api/client';
+import { BASE, errorMessage, fieldErrorsOf, useLoad } from '../../api/client';
 import { WORK_TYPE } from '../../components/labels';
 import { useT } from '../../utils/translations';
 import { GridTable } from './GridTable';
@@ -35,7 +35,20 @@ import {
 
 const GRID = `${BASE}/journal-grid`;
 
-/** The header of a lesson column: topic, homework, work type and weight of its marks. */
+/** A refused save of a dialog: the server's message and each refused field's own. */
+interface SaveRefusal {
+  message: string;
+  fields: Record<string, string>;
+}
+
+/** The fields of a control work's points scale (R91), in the header's order. */
+const SCALE_FIELDS = ['maxPoints', 'basicFromPoints', 'advancedFromPoints'] as const;
+type ScaleField = (typeof SCALE_FIELDS)[number];
+
+/**
+ * The header of a lesson column: topic, homework, work type and weight of its marks; for a control
+ * work also its maximum points and the thresholds of the basic and advanced levels.
+ */
 const LessonModal = ({
   lesson,
   editable,
@@ -45,23 +58,43 @@ const LessonModal = ({
   lesson: GridLesson;
   editable: boolean;
   onClose: () => void;
-  onSave: (data: Record<string, unknown>) => Promise<string | null>;
+  onSave: (data: Record<string, unknown>) => Promise<SaveRefusal | null>;
 }) => {
   const { t, tm } = useT();
+  const scaleText = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
   const [form, setForm] = React.useState({
     topic: lesson.topic ?? '',
     homework: lesson.homework ?? '',
     workType: lesson.workType ?? '',
     weight: lesson.weight === null ? '' : String(lesson.weight),
+    maxPoints: scaleText(lesson.maxPoints),
+    basicFromPoints: scaleText(lesson.basicFromPoints),
+    advancedFromPoints: scaleText(lesson.advancedFromPoints),
   });
   const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<string | null>(null);
+  const [refusal, setRefusal] = React.useState<SaveRefusal | null>(null);
+  const controlWork = form.workType === 'control-work';
+  const hadScale = SCALE_FIELDS.some((field) => lesson[field] !== null && lesson[field] !== undefined);
   const submit = async () => {
     setBusy(true);
-    const failure = await onSave({ ...form, weight: form.weight === '' ? null : Number(form.weight.replace(',', '.')) });
+    const { maxPoints, basicFromPoints, advancedFromPoints, ...header } = form;
+    const data: Record<string, unknown> = { ...header, weight: form.weight === '' ? null : Number(form.weight.replace(',', '.')) };
+    // The scale is sent for a control work, and cleared when a column that had one stops being one.
+    if (controlWork) Object.assign(data, { maxPoints, basicFromPoints, advancedFromPoints });
+    else if (hadScale) Object.assign(data, { maxPoints: null, basicFromPoints: null, advancedFromPoints: null });
+    const failure = await onSave(data);
     setBusy(false);
-    if (failure) setError(failure);
+    if (failure) setRefusal(failure);
     else onClose();
+  };
+  const fieldError = (field: string) => refusal?.fields[field];
+  // A refusal that names no field of the dialog is shown under the weight, as before.
+  const shownFields = ['topic', 'homework', 'workType', 'weight', ...(controlWork ? SCALE_FIELDS : [])];
+  const unplaced = refusal && !shownFields.some((field) => refusal.fields[field]) ? refusal.message : undefined;
+  const scaleLabels: Record<ScaleField, string> = {
+    maxPoints: t('grid.lesson.maxPoints', 'Максимум баллов'),
+    basicFromPoints: t('grid.lesson.basicFromPoints', 'Базовый уровень — от, баллов'),
+    advancedFromPoints: t('grid.lesson.advancedFromPoints', 'Повышенный уровень — от, баллов'),
   };
   return (
     <Modal.Root open onOpenChange={(open) => (open || busy ? undefined : onClose())}>
@@ -71,25 +104,31 @@ const LessonModal = ({
         </Modal.Header>
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={4}>
-            <Field.Root name="topic">
+            <Field.Root name="topic" error={fieldError('topic')}>
               <Field.Label>{t('grid.lesson.topic', 'Тема урока')}</Field.Label>
               <TextInput
                 disabled={!editable}
                 value={form.topic}
                 onChange={(event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, topic: event.target.value })}
               />
+              <Field.Error />
             </Field.Root>
-            <Field.Root name="homework">
+            <Field.Root name="homework" error={fieldError('homework')}>
               <Field.Label>{t('grid.lesson.homework', 'Домашнее задание')}</Field.Label>
               <Textarea
                 disabled={!editable}
                 value={form.homework}
                 onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setForm({ ...form, homework: event.target.value })}
               />
+              <Field.Error />
             </Field.Root>
             <Flex gap={4} alignItems="flex-start">
               <Box flex="2">
-                <Field.Root name="workType" hint={t('grid.lesson.workType.hint', 'Переносится на все отметки этого урока')}>
+                <Field.Root
+                  name="workType"
+                  hint={t('grid.lesson.workType.hint', 'Переносится на все отметки этого урока')}
+                  error={fieldError('workType')}
+                >
                   <Field.Label>{t('grid.lesson.workType', 'Вид работы')}</Field.Label>
                   <SingleSelect
                     disabled={!editable}
@@ -104,10 +143,11 @@ const LessonModal = ({
                     ))}
                   </SingleSelect>
                   <Field.Hint />
+                  <Field.Error />
                 </Field.Root>
               </Box>
               <Box flex="1">
-                <Field.Root name="weight" error={error ?? undefined}>
+                <Field.Root name="weight" error={fieldError('weight') ?? unplaced}>
                   <Field.Label>{t('grid.lesson.weight', 'Вес отметок')}</Field.Label>
                   <TextInput
                     disabled={!editable}
@@ -119,6 +159,34 @@ const LessonModal = ({
                 </Field.Root>
               </Box>
             </Flex>
+            {controlWork ? (
+              <Box>
+                <Flex gap={4} alignItems="flex-start">
+                  {SCALE_FIELDS.map((field) => (
+                    <Box flex="1" key={field}>
+                      <Field.Root name={field} error={fieldError(field)}>
+                        <Field.Label>{scaleLabels[field]}</Field.Label>
+                        <TextInput
+                          disabled={!editable}
+                          value={form[field]}
+                          inputMode="numeric"
+                          onChange={(event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [field]: event.target.value })}
+                        />
+                        <Field.Error />
+                      </Field.Root>
+                    </Box>
+                  ))}
+                </Flex>
+                <Box paddingTop={1}>
+                  <Typography variant="pi" textColor="neutral600">
+                    {t(
+                      'grid.lesson.scale.hint',
+                      'С максимумом баллов отметка этой работы вводится вместе с баллами: «5/18». Пороги уровней задаются вместе; уровень освоения считается по баллам.',
+                    )}
+                  </Typography>
+                </Box>
+              </Box>
+            ) : null}
           </Flex>
         </Modal.Body>
         <Modal.Footer>
@@ -323,7 +391,7 @@ export const JournalPage = () => {
     }
   };
 
-  const onSaveLesson = async (data: Record<string, unknown>): Promise<string | null> => {
+  const onSaveLesson = async (data: Record<string, unknown>): Promise<SaveRefusal | null> => {
     if (!grid || !lessonOpen) return null;
     try {
       await put(`${GRID}/${grid.journal.documentId}/lessons/${lessonOpen.documentId}`, { data });
@@ -331,7 +399,7 @@ export const JournalPage = () => {
       loaded.reload();
       return null;
     } catch (error) {
-      return errorMessage(error) ?? t('error.unknown', 'Не удалось выполнить запрос');
+      return { message: errorMessage(error) ?? t('error.unknown', 'Не удалось выполнить запрос'), fields: fieldErrorsOf(error) };
     }
   };
 
