@@ -87,6 +87,12 @@ export const PERSONAL_TYPES = new Set<string>([
   'plugin::users-permissions.user',
 ]);
 
+/**
+ * Types without personal data that the school does not publish: the bank of КИМ (R98) — a pupil must
+ * not read a test paper before writing it. Staff read them; a read-only token (the school's site) does not.
+ */
+export const STAFF_ONLY_TYPES = new Set<string>(['api::assessment-material.assessment-material']);
+
 const WHOLE_SCHOOL_ROLES = new Set(['deputy-director', 'director', 'secretary', 'archivist']);
 
 /** What a teacher (or class teacher) reaches: the journals they teach or, leading a class, its journals. */
@@ -273,7 +279,7 @@ export const readScopeOf = async (strapi: Core.Strapi, reader: Reader, uid: stri
     return resultsMeetingRows(strapi, { ...reader, id: reader.id });
   }
   if (reader.kind === 'api-token') {
-    return reader.tokenType === 'read-only' && PERSONAL_TYPES.has(uid) ? { kind: 'deny' } : { kind: 'all' };
+    return reader.tokenType === 'read-only' && (PERSONAL_TYPES.has(uid) || STAFF_ONLY_TYPES.has(uid)) ? { kind: 'deny' } : { kind: 'all' };
   }
   if (reader.kind !== 'user' || reader.id === null) return PERSONAL_TYPES.has(uid) ? { kind: 'deny' } : { kind: 'all' };
   if (WHOLE_SCHOOL_ROLES.has(reader.roleType ?? '')) return { kind: 'all' };

@@ -98,6 +98,7 @@ const ANALYTICS_REPORTS = [
   `${ANALYTICS}.forecastAccuracy`,
   `${ANALYTICS}.forecast`,
   `${ANALYTICS}.controlWorks`,
+  `${ANALYTICS}.assessmentMaterial`,
   `${ANALYTICS}.selfAssessment`,
   `${ANALYTICS}.pupilTrend`,
 ];
@@ -231,6 +232,12 @@ const RESULTS_REQUESTS_FAMILY = [
   'api::diary.results-requests.document',
 ];
 
+/**
+ * The bank of КИМ (R98): every staff member who plans or checks control works reads it (and its private
+ * files); teachers write their own drafts (write-scope.ts), the deputy director and the director keep and approve all.
+ */
+const ASSESSMENT_MATERIALS_READ = [...read('assessment-material'), 'api::assessment-material.assessment-material.file'];
+const ASSESSMENT_MATERIALS_KEEP = [...ASSESSMENT_MATERIALS_READ, ...write('assessment-material')];
 /** Teachers' work programmes (R12): kept by the journal's teachers (write-scope.ts), approved by the deputy director. */
 /** Reading a programme includes its mastery of planned results by topic (R91): the journal's control works and the pupils' levels. */
 const WORK_PROGRAMMES_READ = [...read('work-programme'), 'api::work-programme.work-programme.mastery'];
@@ -381,6 +388,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
       ...WORK_PROGRAMMES_KEEP,
+      ...ASSESSMENT_MATERIALS_KEEP,
       ...JOURNAL_REMARKS_PAGE,
       ...DIARY_ENTRIES,
       ...MESSAGES,
@@ -413,6 +421,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...REMARKS_READ,
       ...REMARKS_ACKNOWLEDGE,
       ...WORK_PROGRAMMES_KEEP,
+      ...ASSESSMENT_MATERIALS_KEEP,
       ...JOURNAL_REMARKS_PAGE,
       ...DIARY_CONTROL,
       ...DIARY_ENTRIES,
@@ -461,6 +470,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...STAFF_DIRECTORY,
       ...REMARKS_READ,
       ...WORK_PROGRAMMES_KEEP,
+      ...ASSESSMENT_MATERIALS_KEEP,
       ...WORK_PROGRAMMES_COMPLETION,
       ...JOURNAL_CHECKS_KEEP,
       ...DIARY_CONTROL,
@@ -511,6 +521,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...REMARKS_READ,
       ...WORK_PROGRAMMES_READ,
       ...WORK_PROGRAMMES_COMPLETION,
+      ...ASSESSMENT_MATERIALS_KEEP,
       ...JOURNAL_CHECKS_READ,
       ...DIARY_CONTROL,
       ...DIARY_ENTRIES_READ,
@@ -559,6 +570,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
     actions: [
       ...read('academic-year', 'study-period', 'subject', 'school-class', 'journal', 'lesson'),
       ...ASSOCIATIONS_READ,
+      ...ASSESSMENT_MATERIALS_READ,
       ...LESSON_PLANS_REVIEW,
       ...RESULTS_MEETINGS_KEEP,
       // Naming the chair, secretary, speakers and executors of the association's meetings needs the staff directory.

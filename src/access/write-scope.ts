@@ -58,6 +58,7 @@ const DAILY_REPORT = 'api::daily-report.daily-report';
 const COMPETENCY_RESULT = 'api::competency-result.competency-result';
 const ASSIGNMENT = 'api::assignment.assignment';
 const PLATFORM_RESULT = 'api::platform-result.platform-result';
+const ASSESSMENT_MATERIAL = 'api::assessment-material.assessment-material';
 /** A pupil's portfolio and rewards: a class teacher keeps those of their own class's pupils. */
 const PORTFOLIO_TYPES = new Set<string>(['api::portfolio-entry.portfolio-entry', 'api::reward.reward']);
 
@@ -219,6 +220,17 @@ export const assertWriteScope = async (
       actor.id,
       journals.filter((id): id is number => id !== null),
     );
+    return;
+  }
+  if (uid === ASSESSMENT_MATERIAL) {
+    // A teacher keeps their own drafts of КИМ (R98); an approved one is changed by the deputy director or director.
+    if (stored && relationId(stored.author) !== actor.id)
+      throw refused('КИМ изменяет или удаляет его автор, заместитель директора или директор');
+    if (stored?.approved) {
+      throw refused(
+        'Утверждённый КИМ учитель не изменяет и не удаляет: создайте новую версию (previousVersion) или обратитесь к заместителю директора',
+      );
+    }
     return;
   }
   if (uid === DAILY_REPORT) {

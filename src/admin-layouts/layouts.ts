@@ -325,6 +325,7 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       maxPoints: 'Максимальный балл работы',
       basicFromPoints: 'Базовый уровень — от (баллов)',
       advancedFromPoints: 'Повышенный уровень — от (баллов)',
+      assessmentMaterial: 'КИМ из банка (если баллы и пороги не указаны — берутся из КИМ)',
       materials: 'Материалы',
     },
     mainField: 'date',
@@ -348,6 +349,7 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
         ['plannedQualityRate', 4],
       ],
       [['plannedResults', 12]],
+      [['assessmentMaterial', 6]],
       [
         ['maxPoints', 4],
         ['basicFromPoints', 4],
@@ -1876,6 +1878,61 @@ export const ADMIN_LAYOUTS: Record<string, TypeLayout> = {
       [['plan', 12]],
     ],
   },
+  'api::assessment-material.assessment-material': {
+    labels: {
+      title: 'Название КИМ',
+      subject: 'Предмет',
+      grade: 'Класс (параллель)',
+      kind: 'Вид работы',
+      academicYear: 'Учебный год (пусто — любой)',
+      specification: 'Спецификация (проверяемые темы, критерии оценивания)',
+      tasks: 'Задания',
+      maxPoints: 'Максимальный балл (сумма баллов заданий)',
+      basicFromPoints: 'Базовый уровень — от (баллов)',
+      advancedFromPoints: 'Повышенный уровень — от (баллов)',
+      files: 'Файлы КИМ (варианты, ответы)',
+      author: 'Автор (учитель)',
+      approved: 'Утверждён',
+      approvedBy: 'Кто утвердил',
+      approvedAt: 'Когда утверждён',
+      previousVersion: 'Предыдущая версия',
+      version: 'Версия',
+    },
+    mainField: 'title',
+    list: ['title', 'subject', 'grade', 'kind', 'approved', 'version'],
+    defaultSort: { field: 'title', order: 'ASC' },
+    edit: [
+      [['title', 12]],
+      [
+        ['subject', 8],
+        ['grade', 4],
+      ],
+      [
+        ['kind', 6],
+        ['academicYear', 6],
+      ],
+      [['specification', 12]],
+      [['tasks', 12]],
+      [
+        ['maxPoints', 4],
+        ['basicFromPoints', 4],
+        ['advancedFromPoints', 4],
+      ],
+      [['files', 6]],
+      [
+        ['author', 6],
+        ['approved', 4],
+      ],
+      [
+        ['approvedBy', 6],
+        ['approvedAt', 6],
+      ],
+      [
+        ['previousVersion', 6],
+        ['version', 4],
+      ],
+    ],
+  },
   'api::journal-check.journal-check': {
     labels: {
       journal: 'Журнал',
@@ -2221,6 +2278,27 @@ export const COMPONENT_LAYOUTS: Record<string, TypeLayout> = {
         ['executor', 4],
         ['dueOn', 4],
         ['doneOn', 4],
+      ],
+    ],
+  },
+  'school.assessment-task': {
+    labels: {
+      number: '№ задания',
+      checks: 'Проверяемый планируемый результат (тема)',
+      maxPoints: 'Максимальный балл',
+      level: 'Уровень (базовый / повышенный)',
+    },
+    mainField: 'number',
+    list: ['number', 'checks', 'maxPoints', 'level'],
+    defaultSort: { field: 'number', order: 'ASC' },
+    edit: [
+      [
+        ['number', 4],
+        ['checks', 8],
+      ],
+      [
+        ['maxPoints', 4],
+        ['level', 4],
       ],
     ],
   },

@@ -23,6 +23,8 @@ export const PRIVATE_OWNERS = [
   'api::exam-result.exam-result',
   // Evidence of a pupil's result on an external e-learning platform (R83): screenshots, certificates, exported reports.
   'api::platform-result.platform-result',
+  // The test papers of the bank of КИМ (R98): a pupil who finds the link must not read the work before writing it.
+  'api::assessment-material.assessment-material',
 ] as const;
 const FORMAT_PREFIX = /^(thumbnail|small|medium|large)_/;
 

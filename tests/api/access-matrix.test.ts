@@ -251,6 +251,22 @@ const routes = (): RouteCase[] => [
     call: (api) => api.get(`/api/analytics/control-works?period=${world.school.quarters[0].documentId}`),
     expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, others: 403 },
   },
+  // The bank of КИМ (R98): staff read it; families never. The results of a КИМ across classes: as the control-works analysis.
+  {
+    name: 'GET /api/assessment-materials',
+    call: (api) => api.get('/api/assessment-materials'),
+    expect: { teacherA: 200, classTeacherB: 200, deputy: 200, director: 200, methodologist: 200, others: 403 },
+  },
+  {
+    name: 'GET /api/assessment-materials/:id/files/:file of a КИМ that does not exist',
+    call: (api) => api.get('/api/assessment-materials/nosuchdocument0000000000/files/1'),
+    expect: { teacherA: 404, classTeacherB: 404, deputy: 404, director: 404, methodologist: 404, others: 403 },
+  },
+  {
+    name: 'GET /api/analytics/assessment-materials/:id of a КИМ that does not exist',
+    call: (api) => api.get('/api/analytics/assessment-materials/nosuchdocument0000000000'),
+    expect: { teacherA: 404, classTeacherB: 404, deputy: 404, director: 404, others: 403 },
+  },
   {
     name: 'GET /api/journal-checks',
     call: (api) => api.get('/api/journal-checks'),

@@ -843,6 +843,60 @@ const TYPES = (): TypeSpec[] => {
       ],
     },
     {
+      plural: 'assessment-materials',
+      uid: 'api::assessment-material.assessment-material',
+      label: 'assessment material (КИМ)',
+      writer: 'teacherA',
+      good: () => ({
+        title: 'Контрольная работа «Дроби»',
+        subject: school.math.documentId,
+        grade: 5,
+        kind: 'control-work',
+        tasks: [
+          { number: 1, checks: 'Сложение дробей', maxPoints: 6, level: 'basic' },
+          { number: 2, checks: 'Задача на дроби', maxPoints: 6, level: 'advanced' },
+        ],
+        maxPoints: 12,
+        basicFromPoints: 5,
+        advancedFromPoints: 9,
+      }),
+      existing: () => programmeRecords.material,
+      fields: [
+        ...badRelations('subject'),
+        ...badRelations('academicYear', 'school year'),
+        ...badRelations('previousVersion', 'previous version'),
+        ...badTexts('title'),
+        ['title', '   ', 'with a blank title', ['title']],
+        ['grade', 0, 'with grade 0', ['grade']],
+        ['grade', 12, 'with grade 12', ['grade']],
+        ['grade', 'пятый', 'with a word as grade', ['grade']],
+        ['grade', 5.5, 'with a fraction as grade', ['grade']],
+        ['kind', 'exam', 'with an unknown kind of work', ['kind']],
+        ...badTexts('specification'),
+        ['tasks', 'Задание 1', 'with a string as the tasks', ['tasks']],
+        ['tasks', [42], 'with a number as a task', ['tasks']],
+        ['tasks', [{ number: 1, maxPoints: -1 }], 'with a negative maximum of a task', ['tasks.0.maxPoints']],
+        ['tasks', [{ number: 1, maxPoints: '12' }], 'with a string as the maximum of a task', ['tasks.0.maxPoints']],
+        ['tasks', [{ number: 1, maxPoints: 12, level: 'expert' }], 'with an unknown level of a task', ['tasks.0.level']],
+        [
+          'tasks',
+          [
+            { number: 1, maxPoints: 6 },
+            { number: 1, maxPoints: 6 },
+          ],
+          'with two tasks of the same number',
+          ['tasks.1.number'],
+        ],
+        ['tasks', [{ number: 1, checks: HUGE, maxPoints: 12 }], 'with a huge planned result of a task', ['tasks.0.checks']],
+        ['maxPoints', 10, 'with a maximum that is not the sum of the tasks', ['maxPoints']],
+        ['maxPoints', 'много', 'with a word as the maximum', ['maxPoints']],
+        ['basicFromPoints', 10, 'with the basic threshold above the advanced one', ['basicFromPoints']],
+        ['advancedFromPoints', 13, 'with the advanced threshold above the maximum', ['advancedFromPoints']],
+        ['approved', true, 'approved by the teacher', ['approved']],
+        ['approved', 'да', 'with a word as approval', ['approved']],
+      ],
+    },
+    {
       plural: 'journal-checks',
       uid: 'api::journal-check.journal-check',
       label: 'planned journal check',
@@ -1455,8 +1509,25 @@ beforeAll(async () => {
 });
 
 /** A work programme of the 5А PE journal (teacher A's) and a planned check of the 5А maths journal the cases change. */
-const programmeRecords = { programme: '', check: '' };
+const programmeRecords = { programme: '', check: '', material: '' };
 beforeAll(async () => {
+  // A draft КИМ of teacher A's (R98), the one the cases change.
+  programmeRecords.material = (
+    await make(strapi, 'api::assessment-material.assessment-material', {
+      title: 'Диагностическая работа по математике',
+      subject: school.math.documentId,
+      grade: 5,
+      kind: 'diagnostic-work',
+      tasks: [
+        { number: 1, maxPoints: 6, level: 'basic' },
+        { number: 2, maxPoints: 6, level: 'advanced' },
+      ],
+      maxPoints: 12,
+      basicFromPoints: 5,
+      advancedFromPoints: 9,
+      author: world.teacherA.id,
+    })
+  ).documentId;
   programmeRecords.programme = (
     await make(strapi, 'api::work-programme.work-programme', {
       journal: school.peJournal.documentId,

@@ -17,6 +17,10 @@ interface Dependent {
  * not leave its marks pointing nowhere. Remove (or move) the dependents first.
  */
 export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
+  'api::assessment-material.assessment-material': [
+    { uid: 'api::lesson.lesson', field: 'assessmentMaterial', label: 'уроков, которые его используют' },
+    { uid: 'api::assessment-material.assessment-material', field: 'previousVersion', label: 'новых версий' },
+  ],
   'api::assignment.assignment': [
     { uid: 'api::assignment-submission.assignment-submission', field: 'assignment', label: 'сданных работ' },
     { uid: 'api::platform-result.platform-result', field: 'assignment', label: 'результатов на образовательных платформах' },
@@ -25,6 +29,7 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
     { uid: 'api::study-period.study-period', field: 'academicYear', label: 'учебных периодов' },
     { uid: 'api::school-class.school-class', field: 'academicYear', label: 'классов' },
     { uid: 'api::journal.journal', field: 'academicYear', label: 'журналов' },
+    { uid: 'api::assessment-material.assessment-material', field: 'academicYear', label: 'КИМ' },
   ],
   'api::study-period.study-period': [
     { uid: 'api::mark.mark', field: 'studyPeriod', label: 'отметок' },
@@ -32,6 +37,7 @@ export const DELETE_GUARDS: Partial<Record<UID.ContentType, Dependent[]>> = {
   ],
   'api::subject.subject': [
     { uid: 'api::journal.journal', field: 'subject', label: 'журналов' },
+    { uid: 'api::assessment-material.assessment-material', field: 'subject', label: 'КИМ' },
     { uid: 'api::external-assessment.external-assessment', field: 'subject', label: 'результатов внешней оценки' },
   ],
   'api::school-class.school-class': [

@@ -72,6 +72,8 @@ export const RECORD_RULES: Partial<Record<UID.ContentType, RecordRules>> = {
   'api::control-self-assessment.control-self-assessment': (draft) =>
     import('./control-self-assessment-rules').then((rules) => rules.controlSelfAssessmentRules(draft)),
   'api::platform-result.platform-result': (draft) => import('./platform-result-rules').then((rules) => rules.platformResultRules(draft)),
+  'api::assessment-material.assessment-material': (draft) =>
+    import('./assessment-material-rules').then((rules) => rules.assessmentMaterialRules(draft)),
 };
 
 /** Types whose rules write other records (a credit decision writes the annual mark): the rules and the write are one transaction. */
@@ -210,6 +212,9 @@ export const recordRulesMiddleware =
         }
         if (context.uid === 'api::results-meeting.results-meeting') {
           (await import('./results-meeting-rules')).assertResultsMeetingDeletable(stored);
+        }
+        if (context.uid === 'api::assessment-material.assessment-material') {
+          await (await import('./assessment-material-rules')).assertAssessmentMaterialChangeable(strapi, stored);
         }
         await guardDelete(strapi, context.uid, stored);
       }

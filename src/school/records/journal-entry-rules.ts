@@ -7,12 +7,13 @@ import {
   type MarkKind,
   type SubjectScale,
 } from '../rules/mark-values';
+import { pointsScaleOf } from '../rules/assessment-material';
 import { pointsScaleErrors } from '../rules/control-work';
 import { schemeForGrade } from '../rules/study-periods';
 import { getSchoolSettings } from '../settings';
 import { currentRestAccount } from './author';
 import { isProtocolMarkWrite } from './exam-result-rules';
-import type { RecordDraft, StoredRecord } from './draft';
+import { relationId, type RecordDraft, type StoredRecord } from './draft';
 import { findStudyPeriodOn, isEnrolledInClass, JOURNAL_CONTEXT, type JournalContext } from './lookups';
 import { numberOrNull } from '../stored-values';
 
@@ -120,6 +121,43 @@ const checkControlWorkFields = (draft: RecordDraft): void => {
   }
 };
 
+/**
+ * The КИМ a control work uses (R98): only on a control-work lesson, and only a КИМ of the journal's
+ * subject and grade (and of its year, when the КИМ names one). Returns it, or null when none.
+ */
+const checkAssessmentMaterial = async (
+  draft: RecordDraft,
+  journal: JournalContext,
+): Promise<{ material: StoredRecord | null; refused: boolean }> => {
+  const material = await draft.optionalRelated('assessmentMaterial', 'Укажите КИМ из банка КИМ (запись «КИМ»)', {
+    subject: { select: ['id', 'name'] },
+    academicYear: { select: ['id', 'title'] },
+  });
+  if (!material) return { material: null, refused: false };
+  const named = `КИМ «${String(material.title ?? '')}»`;
+  if (draft.value('workType') !== 'control-work') {
+    draft.report('assessmentMaterial', 'КИМ указывается только для урока с видом работы «Контрольная работа»');
+    return { material, refused: true };
+  }
+  let refused = false;
+  const refuse = (message: string) => {
+    draft.report('assessmentMaterial', message);
+    refused = true;
+  };
+  const subject = material.subject as (StoredRecord & { name?: string }) | null;
+  if (journal.subject && relationId(subject) !== journal.subject.id) {
+    refuse(`${named} — по предмету «${subject?.name ?? '—'}», а журнал — по предмету «${journal.subject.name}»`);
+  }
+  if (journal.schoolClass && Number(material.grade) !== Number(journal.schoolClass.grade)) {
+    refuse(`${named} составлен для ${String(material.grade)} класса, а журнал — класса ${journal.schoolClass.name}`);
+  }
+  const year = material.academicYear as (StoredRecord & { title?: string }) | null;
+  if (year && journal.academicYear && year.id !== journal.academicYear.id) {
+    refuse(`${named} — на ${year.title ?? 'другой'} учебный год, а журнал — ${journal.academicYear.title}`);
+  }
+  return { material, refused };
+};
+
 export const lessonRules = async (draft: RecordDraft): Promise<Derived> => {
   const journal = await loadJournal(draft);
   const date = parseLocalDate(draft.value('date')) ?? draft.fail('date', 'Укажите дату урока в формате ГГГГ-ММ-ДД');
@@ -139,15 +177,17 @@ export const lessonRules = async (draft: RecordDraft): Promise<Derived> => {
   });
   if (sameSlot > 0) draft.report('number', `В журнале уже есть ${number}-й урок ${formatLocalDate(date)}`);
   checkControlWorkFields(draft);
-  if (!draft.isNew && draft.existing && draft.writes('maxPoints')) {
+  const { material, refused } = await checkAssessmentMaterial(draft, journal);
+  if (!refused && !draft.isNew && draft.existing && (draft.writes('maxPoints') || draft.writes('assessmentMaterial'))) {
     // Points already given stay within the maximum: lowering or removing it below them is refused.
     const scored = (await draft.strapi.db.query('api::mark.mark').findMany({
       where: { lesson: { id: draft.existing.id }, points: { $notNull: true } },
       select: ['points'],
     })) as Array<{ points: number | string }>;
     const highest = Math.max(0, ...scored.map((mark) => Number(mark.points)));
-    const maxPoints = draft.value('maxPoints');
-    if (scored.length > 0 && (maxPoints === null || maxPoints === '' || Number(maxPoints) < highest)) {
+    // The maximum the points are given against: the lesson's, else its КИМ's.
+    const { maxPoints } = pointsScaleOf({ maxPoints: draft.value('maxPoints') }, material);
+    if (scored.length > 0 && (maxPoints === null || maxPoints < highest)) {
       draft.report('maxPoints', `За работу уже выставлены баллы до ${highest}: максимальный балл не меньше`);
     }
   }
@@ -219,7 +259,10 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
   let period: StoredRecord | null = null;
   const year = journal.academicYear;
   if (kind === 'current') {
-    lesson = await draft.require('lesson', 'Текущая отметка ставится за урок: укажите урок', { journal: { select: ['id'] } });
+    lesson = await draft.require('lesson', 'Текущая отметка ставится за урок: укажите урок', {
+      journal: { select: ['id'] },
+      assessmentMaterial: { select: ['id', 'maxPoints'] },
+    });
     if ((lesson.journal as StoredRecord | null)?.id !== journal.id) draft.fail('lesson', 'Урок относится к другому журналу');
     date = lesson.date as LocalDate;
     if (date > todayInZone(settings.timeZone))
@@ -260,7 +303,7 @@ export const markRules = async (draft: RecordDraft): Promise<Derived> => {
   const points = draft.value('points');
   if (points !== null && points !== '') {
     // The points of a control work with a maximum (its thresholds give the level of mastery, src/school/rules/control-work.ts).
-    const maxPoints = numberOrNull(lesson?.maxPoints);
+    const { maxPoints } = lesson ? pointsScaleOf(lesson, lesson.assessmentMaterial as StoredRecord | null) : { maxPoints: null };
     const scored = typeof points === 'number' || typeof points === 'string' ? Number(points) : Number.NaN;
     if (kind !== 'current' || maxPoints === null) {
       draft.report('points', 'Баллы ставятся за контрольную работу, у которой указан максимальный балл');

@@ -41,6 +41,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await runAnalyticsReport(analytics(), name, viewer, ctx.query) };
     }),
 
+    /** GET /analytics/assessment-materials/:id: one КИМ's results class by class and in total, within the caller's reach. */
+    async assessmentMaterial(ctx: AnalyticsContext) {
+      const viewer = await staffViewer(ctx);
+      ctx.body = { data: await analytics().assessmentMaterial(viewer, String(ctx.params.id)) };
+    },
+
     /** A pupil's averages and trend: their own (pupil), their child's (parent), or a pupil the staff member reaches. */
     async pupilTrend(ctx: AnalyticsContext) {
       const user = userOf(ctx);

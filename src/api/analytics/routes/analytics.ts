@@ -36,6 +36,11 @@ export default {
       'Each control work of the period: marks 5/4/3/2, written and absent, успеваемость and качество against the planned rates, each pupil’s level of mastery',
     ),
     route(
+      '/assessment-materials/:id',
+      'assessmentMaterial',
+      'One КИМ across the classes that wrote it: written and absent, успеваемость, качество, average points and the count per level, each class and in total',
+    ),
+    route(
       '/self-assessment',
       'selfAssessment',
       'How pupils’ self-assessments of their checked work and marked control works compare with the teacher’s marks, per class and pupil',

@@ -48,6 +48,7 @@ import {
   type PointsLevel,
 } from '../../../school/rules/control-work';
 import { CONTROL_WORK_FIELDS } from '../../../school/records/journal-entry-rules';
+import { materialResults, pointsScaleOf, type MaterialWork } from '../../../school/rules/assessment-material';
 import type { ExternalKind } from '../../../school/records/external-assessment-rules';
 import type { PortfolioKind, PortfolioLevel, PortfolioResult } from '../../../school/records/portfolio-rules';
 import type { ExamKind, ExamOutcome } from '../../../school/rules/gia';
@@ -73,6 +74,7 @@ const JOURNAL = 'api::journal.journal';
 const MARK = 'api::mark.mark';
 const ATTENDANCE = 'api::attendance.attendance';
 const LESSON = 'api::lesson.lesson';
+const ASSESSMENT_MATERIAL = 'api::assessment-material.assessment-material';
 const SUBMISSION = 'api::assignment-submission.assignment-submission';
 const CONTROL_SELF = 'api::control-self-assessment.control-self-assessment';
 const PERIOD = 'api::study-period.study-period';
@@ -1353,8 +1355,11 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         (await strapi.db.query(LESSON).findMany({
           where: { studyPeriod: { id: period.id }, workType: 'control-work' },
           select: ['id', 'documentId', 'date', 'number', 'topic', ...CONTROL_WORK_FIELDS],
-          populate: { journal: { select: ['id', 'documentId'] } },
-        })) as Array<Row & { journal: Row | null }>
+          populate: {
+            journal: { select: ['id', 'documentId'] },
+            assessmentMaterial: { select: ['id', 'documentId', 'title', 'maxPoints', 'basicFromPoints', 'advancedFromPoints'] },
+          },
+        })) as Array<Row & { journal: Row | null; assessmentMaterial: Row | null }>
       ).filter((lesson) => {
         const journal = lesson.journal ? scope.journals.get(Number(lesson.journal.id)) : undefined;
         return journal !== undefined && scope.visible(journal);
@@ -1394,7 +1399,8 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
             points: numberOrNull(mark.points),
           });
         }
-        const thresholds = thresholdsOf(lesson);
+        // The lesson's maximum and thresholds, else those of the КИМ it names (R98).
+        const { maxPoints, thresholds } = pointsScaleOf(lesson, lesson.assessmentMaterial);
         const absent = new Set(
           absences
             .filter((absence) => Number(absence.lesson?.id) === Number(lesson.id) && absence.student)
@@ -1426,7 +1432,10 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           teachers: journal.teachers.map((teacher) => teacher.name),
           assessmentSpec: (lesson.assessmentSpec as string | null) ?? null,
           plannedResults: (lesson.plannedResults as string | null) ?? null,
-          maxPoints: numberOrNull(lesson.maxPoints),
+          assessmentMaterial: lesson.assessmentMaterial
+            ? { documentId: String(lesson.assessmentMaterial.documentId), title: String(lesson.assessmentMaterial.title ?? '') }
+            : null,
+          maxPoints,
           thresholds,
           onList: onList.length,
           written: measures.written,
@@ -1453,6 +1462,128 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           collator.compare(a.subject.name, b.subject.name),
       );
       return { period: periodView(period), controlWorks: works };
+    },
+
+    /**
+     * The results of one КИМ across the classes that wrote it (R98): every control-work lesson naming
+     * the КИМ in the journals the viewer reaches (a teacher: the journals they teach and those of the
+     * class they lead; the deputy and the director: all), of any year. For each: the class, date and
+     * teachers, written (a point mark on the lesson; a pupil's latest) and absent (the attendance
+     * record), успеваемость, качество, the average points and the count per level the points reach
+     * (the lesson's thresholds, else the КИМ's); and the total over all the classes
+     * (`src/school/rules/assessment-material.ts`). 404 for a КИМ that does not exist.
+     */
+    async assessmentMaterial(viewer: AnalyticsViewer, documentId: string) {
+      const material = (await strapi.db.query(ASSESSMENT_MATERIAL).findOne({
+        where: { documentId },
+        select: ['id', 'documentId', 'title', 'grade', 'kind', 'version', 'approved', 'maxPoints', 'basicFromPoints', 'advancedFromPoints'],
+        populate: { subject: { select: ['documentId', 'name'] }, academicYear: { select: ['documentId', 'title'] } },
+      })) as (Row & { subject: Row | null; academicYear: Row | null }) | null;
+      if (!material) throw new errors.NotFoundError('КИМ не найден');
+      const own = new Set(viewer.journalIds ?? []);
+      const led = new Set(viewer.ledClassIds ?? []);
+      type LessonRow = Row & {
+        journal: (Row & { schoolClass: Row | null; academicYear: Row | null; teachers: Row[] | null }) | null;
+      };
+      const lessons = (
+        (await strapi.db.query(LESSON).findMany({
+          where: { assessmentMaterial: { id: material.id }, workType: 'control-work' },
+          select: ['id', 'documentId', 'date', 'number', 'topic', ...CONTROL_WORK_FIELDS],
+          populate: {
+            journal: {
+              select: ['id', 'documentId'],
+              populate: {
+                schoolClass: { select: ['id', 'documentId', 'name', 'grade'] },
+                academicYear: { select: ['documentId', 'title'] },
+                teachers: { select: ['id', 'username'] },
+              },
+            },
+          },
+        })) as LessonRow[]
+      ).filter((lesson) => {
+        const schoolClass = lesson.journal?.schoolClass;
+        if (!lesson.journal || !schoolClass) return false;
+        return viewer.wholeSchool || own.has(Number(lesson.journal.id)) || led.has(Number(schoolClass.id));
+      });
+      const lessonIds = lessons.map((lesson) => Number(lesson.id));
+      const marks = (
+        lessonIds.length === 0
+          ? []
+          : await strapi.db.query(MARK).findMany({
+              where: { lesson: { id: { $in: lessonIds } }, kind: 'current' },
+              select: ['id', 'value', 'points'],
+              orderBy: { id: 'asc' },
+              populate: { lesson: { select: ['id'] }, student: { select: ['id'] } },
+            })
+      ) as Array<Row & { lesson: Row | null; student: Row | null }>;
+      const absences = (
+        lessonIds.length === 0
+          ? []
+          : await strapi.db.query(ATTENDANCE).findMany({
+              where: { lesson: { id: { $in: lessonIds } }, kind: { $in: [...ABSENCE_KINDS] } },
+              select: ['id'],
+              populate: { lesson: { select: ['id'] }, student: { select: ['id'] } },
+            })
+      ) as Array<Row & { lesson: Row | null; student: Row | null }>;
+      const works: Array<MaterialWork & { lesson: LessonRow; maxPoints: number | null }> = lessons.map((lesson) => {
+        // A pupil's latest point mark on the lesson (marks come in id order).
+        const byPupil = new Map<number, { mark: string; points: number | null }>();
+        for (const mark of marks) {
+          if (Number(mark.lesson?.id) !== Number(lesson.id) || !mark.student || !isPointResult(String(mark.value ?? ''))) continue;
+          byPupil.set(Number(mark.student.id), { mark: String(mark.value), points: numberOrNull(mark.points) });
+        }
+        const absent = new Set(
+          absences
+            .filter((absence) => Number(absence.lesson?.id) === Number(lesson.id) && absence.student)
+            .map((absence) => Number(absence.student?.id)),
+        );
+        const { maxPoints, thresholds } = pointsScaleOf(lesson, material);
+        return { lesson, marks: [...byPupil.values()], absent: absent.size, thresholds, maxPoints };
+      });
+      works.sort(
+        (a, b) =>
+          String(asDate(a.lesson.date)).localeCompare(String(asDate(b.lesson.date))) ||
+          Number(a.lesson.journal?.schoolClass?.grade) - Number(b.lesson.journal?.schoolClass?.grade) ||
+          collator.compare(String(a.lesson.journal?.schoolClass?.name ?? ''), String(b.lesson.journal?.schoolClass?.name ?? '')),
+      );
+      const results = materialResults(works);
+      return {
+        material: {
+          documentId: String(material.documentId),
+          title: String(material.title ?? ''),
+          subject: material.subject ? { documentId: String(material.subject.documentId), name: String(material.subject.name ?? '') } : null,
+          grade: numberOrNull(material.grade),
+          kind: (material.kind as string | null) ?? null,
+          academicYear: material.academicYear
+            ? { documentId: String(material.academicYear.documentId), title: String(material.academicYear.title ?? '') }
+            : null,
+          version: numberOrNull(material.version) ?? 1,
+          approved: Boolean(material.approved),
+          maxPoints: numberOrNull(material.maxPoints),
+          thresholds: thresholdsOf(material),
+        },
+        levelLabels: POINTS_LEVEL_LABELS,
+        classes: works.map((work, index) => {
+          const journal = work.lesson.journal as NonNullable<LessonRow['journal']>;
+          const schoolClass = journal.schoolClass as Row;
+          return {
+            lesson: {
+              documentId: String(work.lesson.documentId),
+              date: asDate(work.lesson.date),
+              number: Number(work.lesson.number),
+              topic: String(work.lesson.topic ?? ''),
+            },
+            journal: { documentId: String(journal.documentId) },
+            class: { documentId: String(schoolClass.documentId), name: String(schoolClass.name ?? ''), grade: Number(schoolClass.grade) },
+            year: journal.academicYear ? String(journal.academicYear.title ?? '') : null,
+            teachers: (journal.teachers ?? []).map((teacher) => String(teacher.username ?? '')),
+            maxPoints: work.maxPoints,
+            thresholds: work.thresholds,
+            ...results.works[index],
+          };
+        }),
+        total: results.total,
+      };
     },
 
     /**
