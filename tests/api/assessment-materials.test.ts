@@ -251,6 +251,12 @@ describe('a control work naming a КИМ', () => {
     expect((tooMany as { details?: { errors?: Array<{ path: string[] }> } }).details?.errors?.map((error) => error.path.join('.'))).toEqual(
       ['points'],
     );
+    // The journal grid shows the work against the КИМ's maximum and thresholds.
+    const grid = await as.teacher.get(`/api/journal-grid/${school.mathJournal.documentId}?period=${school.quarters[0].documentId}`);
+    expect(grid.status).toBe(200);
+    expect(
+      (grid.body.data.lessons as Array<{ documentId: string }>).find((lesson) => lesson.documentId === controlWork5a.documentId),
+    ).toMatchObject({ maxPoints: 12, basicFromPoints: 5, advancedFromPoints: 9 });
     const response = await as.deputy.get(`/api/analytics/control-works?period=${school.quarters[0].documentId}`);
     expect(response.status).toBe(200);
     const work5a = (response.body.data.controlWorks as Array<Record<string, unknown> & { lesson: { documentId: string } }>).find(

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isWithin, todayInZone, type LocalDate } from '../../../school/calendar';
 import { weightedAverage } from '../../../school/rules/averages';
+import { pointsScaleOf } from '../../../school/rules/assessment-material';
 import { levelFromPoints, POINTS_SCALE_FIELDS, thresholdsOf, type PointsLevel } from '../../../school/rules/control-work';
 import { parseJournalCell, type AttendanceKind } from '../../../school/rules/journal-cell';
 import { allowedMarkValues, normalizeMarkValue, type SubjectScale } from '../../../school/rules/mark-values';
@@ -329,6 +330,12 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
       .map(({ lastName: _lastName, firstName: _firstName, ...pupil }, index) => ({ ...pupil, number: index + 1 }));
   };
 
+  /** The maximum and thresholds a lesson is marked on: its own, else those of the КИМ it names (`pointsScaleOf`). */
+  const withMaterialScale = (lesson: Row, material: Row | null) => {
+    const { maxPoints, thresholds } = pointsScaleOf(lesson, material);
+    return { maxPoints, basicFromPoints: thresholds?.basicFrom ?? null, advancedFromPoints: thresholds?.advancedFrom ?? null };
+  };
+
   const lessonsOf = async (journalId: number, period: GridPeriod): Promise<Array<GridLesson & { id: number }>> => {
     const lessons = tableOf(strapi, LESSON);
     const lj = linkOf(strapi, LESSON, 'journal');
@@ -352,7 +359,18 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
         `l.${columnOf(strapi, LESSON, 'advancedFromPoints')} as advancedFromPoints`,
       )
       .orderBy([`l.${date}`, `l.${columnOf(strapi, LESSON, 'number')}`, 'l.id'])) as Row[];
+    // A control work that names a КИМ and leaves its scale empty is marked on the КИМ's (R98).
+    const named = new Map(
+      (
+        (await strapi.db.query(LESSON).findMany({
+          where: { id: { $in: rows.length > 0 ? rows.map((row) => Number(row.id)) : [0] }, assessmentMaterial: { id: { $notNull: true } } },
+          select: ['id'],
+          populate: { assessmentMaterial: { select: ['maxPoints', 'basicFromPoints', 'advancedFromPoints'] } },
+        })) as Array<{ id: number; assessmentMaterial: Row | null }>
+      ).map((lesson) => [Number(lesson.id), lesson.assessmentMaterial]),
+    );
     return rows.map((row) => ({
+      ...withMaterialScale(row, named.get(Number(row.id)) ?? null),
       id: Number(row.id),
       documentId: String(row.documentId),
       date: asDate(row.date) as string,
@@ -361,9 +379,6 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
       homework: (row.homework as string | null) ?? null,
       workType: (row.workType as string | null) ?? null,
       weight: asNumber(row.weight),
-      maxPoints: asNumber(row.maxPoints),
-      basicFromPoints: asNumber(row.basicFromPoints),
-      advancedFromPoints: asNumber(row.advancedFromPoints),
     }));
   };
 
@@ -533,9 +548,13 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
     const lesson = await strapi.db.query(LESSON).findOne({
       where: { documentId: lessonDocumentId, journal: { id: journal.id } },
       select: ['id', 'documentId', 'date', 'workType', 'weight', 'maxPoints', 'basicFromPoints', 'advancedFromPoints'],
+      populate: { assessmentMaterial: { select: ['maxPoints', 'basicFromPoints', 'advancedFromPoints'] } },
     });
     if (!lesson) throw fieldError('lesson', 'Урок не найден в этом журнале');
-    return lesson as {
+    return {
+      ...lesson,
+      ...withMaterialScale(lesson as Row, (lesson as { assessmentMaterial?: Row | null }).assessmentMaterial ?? null),
+    } as {
       id: number;
       documentId: string;
       date: string;
