@@ -474,3 +474,36 @@ describe('a new class teacher account', () => {
     expect((await api.post('/api/portfolio-entries', entry({ student: kuznetsov }))).status).toBe(403);
   });
 });
+
+describe('the portfolio’s stage from the class lists (R69)', () => {
+  it('opens the 5–9 stage of a pupil kept down in the 5th grade on the first day of their first 5th grade', async () => {
+    // Фёдоров was in 5В in 2024/2025, was kept down, and is in 5Б again in 2025/2026.
+    const earlierYear = await make(strapi, 'api::academic-year.academic-year', {
+      title: '2024/2025',
+      startDate: '2024-09-01',
+      endDate: '2025-08-31',
+      state: 'closed',
+    });
+    const class5v = await make(strapi, 'api::school-class.school-class', { grade: 5, letter: 'В', academicYear: earlierYear.documentId });
+    const fedorov = world.school.newcomer.documentId;
+    await make(strapi, 'api::enrollment.enrollment', { student: fedorov, schoolClass: class5v.documentId, startDate: '2024-09-01' });
+    await make(strapi, 'api::enrollment.enrollment', {
+      student: fedorov,
+      schoolClass: world.school.class5b.documentId,
+      startDate: '2025-09-01',
+    });
+    await make(
+      strapi,
+      'api::portfolio-entry.portfolio-entry',
+      entry({ student: fedorov, title: 'Олимпиада по математике, 5 класс (первый год)', date: '2025-03-10', level: 'school' }),
+    );
+    const text = textOf((await download(as.deputy, `/api/students/${fedorov}/portfolio.pdf`)).body as Buffer);
+    // Counted on the calendar from the 5th grade of 2025/2026, the stage would open on 01.09.2025 and leave the olympiad out.
+    expect(text).toContain('5–9 классы (5 лет), с 01.09.2024');
+    expect(text).toContain('Олимпиада по математике, 5 класс (первый год)');
+    // The primary stage closes on the eve of the first 5th grade, not of the second.
+    const primary = textOf((await download(as.deputy, `/api/students/${fedorov}/portfolio.pdf?stage=primary`)).body as Buffer);
+    expect(primary).toContain('по 31.08.2024');
+    expect(primary).not.toContain('Олимпиада по математике, 5 класс');
+  });
+});

@@ -1,5 +1,10 @@
 import { renderPortfolioSummaryPdf, type PortfolioSummary, type PortfolioSummaryEntry } from '../../src/api/portfolio-entry/summary-pdf';
-import { portfolioStageOf, portfolioStageSince, portfolioStageWindow } from '../../src/api/portfolio-entry/portfolio';
+import {
+  portfolioStageOf,
+  portfolioStageSince,
+  portfolioStageWindow,
+  portfolioStageWindowFromHistory,
+} from '../../src/api/portfolio-entry/portfolio';
 
 const entry = (index: number): PortfolioSummaryEntry => ({
   date: '2025-10-15',
@@ -95,5 +100,58 @@ describe('the printable portfolio summary', () => {
     expect(portfolioStageWindow(7, '2025-09-01', 'basic')).toMatchObject({ since: '2023-09-01', until: null });
     expect(portfolioStageWindow(7, '2025-09-01', 'secondary')).toEqual({ problem: expect.stringMatching(/ещё не начат/) });
     expect(portfolioStageWindow(null, '2025-09-01', 'primary')).toBeNull();
+  });
+
+  it('takes a stage’s days from the class lists, so a pupil kept down a year keeps the stage’s real start', () => {
+    // 1st grade 2019/2020, 4th grade twice (2022/2023 and 2023/2024), 5th grade 2024/2025, now in the 6th (2025/2026).
+    const keptDown = [
+      { grade: 1, yearStart: '2019-09-01' },
+      { grade: 2, yearStart: '2020-09-01' },
+      { grade: 3, yearStart: '2021-09-01' },
+      { grade: 4, yearStart: '2022-09-01' },
+      { grade: 4, yearStart: '2023-09-01' },
+      { grade: 5, yearStart: '2024-09-01' },
+      { grade: 6, yearStart: '2025-09-01' },
+    ];
+    // The calendar count from the 6th grade says the same here for the current stage…
+    expect(portfolioStageWindowFromHistory(keptDown, 6, '2025-09-01')).toEqual({
+      key: 'basic',
+      label: '5–9 классы (5 лет)',
+      since: '2024-09-01',
+      until: null,
+    });
+    // …but not for the primary stage: five years, from the 1st grade to the first day of the 5th.
+    expect(portfolioStageWindow(6, '2025-09-01', 'primary')).toMatchObject({ since: '2020-09-01', until: '2024-09-01' });
+    expect(portfolioStageWindowFromHistory(keptDown, 6, '2025-09-01', 'primary')).toEqual({
+      key: 'primary',
+      label: '1–4 классы (4 года)',
+      since: '2019-09-01',
+      until: '2024-09-01',
+    });
+    // Kept down in the 5th grade: the 5–9 stage opened with the first 5th grade, not a year later.
+    const fifthTwice = [
+      { grade: 5, yearStart: '2023-09-01' },
+      { grade: 5, yearStart: '2024-09-01' },
+      { grade: 6, yearStart: '2025-09-01' },
+    ];
+    expect(portfolioStageWindow(6, '2025-09-01')).toMatchObject({ since: '2024-09-01' });
+    expect(portfolioStageWindowFromHistory(fifthTwice, 6, '2025-09-01')).toMatchObject({ key: 'basic', since: '2023-09-01', until: null });
+  });
+
+  it('starts a stage with the first class of any of its grades for a pupil who came later, and falls back to the calendar without history', () => {
+    const cameInSeventh = [
+      { grade: 7, yearStart: '2024-09-01' },
+      { grade: 8, yearStart: '2025-09-01' },
+    ];
+    expect(portfolioStageWindowFromHistory(cameInSeventh, 8, '2025-09-01')).toMatchObject({ key: 'basic', since: '2024-09-01' });
+    // No class of the primary stage in the history: its days are counted on the calendar.
+    expect(portfolioStageWindowFromHistory(cameInSeventh, 8, '2025-09-01', 'primary')).toEqual(
+      portfolioStageWindow(8, '2025-09-01', 'primary'),
+    );
+    expect(portfolioStageWindowFromHistory([], 7, '2025-09-01')).toEqual(portfolioStageWindow(7, '2025-09-01'));
+    expect(portfolioStageWindowFromHistory(cameInSeventh, 8, '2025-09-01', 'secondary')).toEqual({
+      problem: expect.stringMatching(/ещё не начат/),
+    });
+    expect(portfolioStageWindowFromHistory(cameInSeventh, null, '2025-09-01')).toBeNull();
   });
 });

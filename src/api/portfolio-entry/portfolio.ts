@@ -142,6 +142,46 @@ export const portfolioStageWindow = (
   };
 };
 
+/** One class list the pupil was on: the class's grade and the first day of its school year. */
+export interface ClassListYear {
+  grade: number;
+  yearStart: string;
+}
+
+/**
+ * The first day of a stage by the pupil's class lists: the school year of the first class of the
+ * stage's first grade, or — for a pupil who came later — of the first class of any grade of the stage;
+ * null when the history holds no class of that stage.
+ */
+const stageStartFromHistory = (history: ClassListYear[], key: PortfolioStage, firstGradeOnly = false): string | null => {
+  const { first } = PORTFOLIO_STAGES[key];
+  const earliest = (years: ClassListYear[]) => years.map((year) => year.yearStart).sort()[0] ?? null;
+  const ofFirstGrade = earliest(history.filter((year) => year.grade === first));
+  return firstGradeOnly ? ofFirstGrade : (ofFirstGrade ?? earliest(history.filter((year) => stageOfGrade(year.grade) === key)));
+};
+
+/**
+ * The days of a stage taken from the pupil's class lists (`history`), so a pupil kept down a year
+ * keeps the stage's real start: a pupil in the 5th grade in 2023/2024 and again in 2024/2025, now in
+ * the 6th, has the 5–9 stage from 01.09.2023, where the calendar count from the 6th grade would say
+ * 01.09.2024. A closed stage ends when the pupil's first class of the next stage's first grade began;
+ * where the history has no such class (the pupil came later), the calendar count stands, as it does
+ * for a stage with no class in the history.
+ */
+export const portfolioStageWindowFromHistory = (
+  history: ClassListYear[],
+  grade: number | null,
+  yearStartDate: string | null,
+  stage: PortfolioStage | null = null,
+): PortfolioStageWindow | { problem: string } | null => {
+  const calendar = portfolioStageWindow(grade, yearStartDate, stage);
+  if (!calendar || 'problem' in calendar) return calendar;
+  const since = stageStartFromHistory(history, calendar.key) ?? calendar.since;
+  const next = STAGE_KEYS[STAGE_KEYS.indexOf(calendar.key) + 1];
+  const until = calendar.until === null || !next ? calendar.until : (stageStartFromHistory(history, next, true) ?? calendar.until);
+  return { ...calendar, since, until: until !== null && until <= since ? calendar.until : until };
+};
+
 /** The day the pupil's current portfolio was opened (see `portfolioStageWindow`). */
 export const portfolioStageSince = (grade: number | null, yearStartDate: string | null): string | null => {
   const window = portfolioStageWindow(grade, yearStartDate);
@@ -170,6 +210,21 @@ const classOn = async (strapi: Core.Strapi, studentId: number, date: string): Pr
   return ((covering ?? enrollments[0])?.schoolClass as Row | undefined) ?? null;
 };
 
+/** Every class list the pupil has been on, with the class's grade and its school year's first day. */
+const classListHistory = async (strapi: Core.Strapi, studentId: number): Promise<ClassListYear[]> => {
+  const enrollments = await rows(strapi, 'api::enrollment.enrollment', {
+    where: { student: { id: studentId } },
+    populate: { schoolClass: { select: ['grade'], populate: { academicYear: { select: ['startDate'] } } } },
+  });
+  return enrollments.flatMap((enrollment) => {
+    const schoolClass = enrollment.schoolClass as Row | null;
+    const yearStart = (schoolClass?.academicYear as Row | null | undefined)?.startDate;
+    return schoolClass && typeof schoolClass.grade === 'number' && typeof yearStart === 'string'
+      ? [{ grade: schoolClass.grade, yearStart }]
+      : [];
+  });
+};
+
 /**
  * A pupil's approved portfolio entries and rewards of one stage (seed 002 §3.5.2) — the current one
  * unless `stage` names an earlier, closed one — by date, with the stage's days and how many entries
@@ -180,7 +235,7 @@ export const portfolioOf = async (strapi: Core.Strapi, studentId: number, stage:
   const schoolClass = await classOn(strapi, studentId, today);
   const grade = (schoolClass?.grade as number | undefined) ?? null;
   const yearStart = ((schoolClass?.academicYear as Row | null | undefined)?.startDate as string | undefined) ?? null;
-  const window = portfolioStageWindow(grade, yearStart, stage);
+  const window = portfolioStageWindowFromHistory(await classListHistory(strapi, studentId), grade, yearStart, stage);
   if (window && 'problem' in window) {
     throw fieldError('stage', window.problem);
   }
