@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import supertest from 'supertest';
+import { adminWithActions } from '../helpers/admin';
 import { buildMiniSchool, make, type MiniSchool } from '../helpers/school-fixture';
 import { apiAs, bootStrapi, createAccount, stopStrapi, type Api } from '../helpers/strapi';
 
@@ -323,6 +325,20 @@ describe('the results of one КИМ across classes', () => {
     expect(own.body.data.total).toMatchObject({ written: 2, absent: 1 });
     const other = await as.teacherB.get(`/api/analytics/assessment-materials/${kim}`);
     expect(other.body.data.classes.map((work: { class: { name: string } }) => work.class.name)).toEqual(['5Б']);
+  });
+
+  it('is shown on the admin «Аналитика» page to an admin holding analytics.read, and refused to one without it', async () => {
+    const admin = (token: string) =>
+      supertest(strapi.server.httpServer)
+        .get(`/records-archive/analytics/assessment-materials/${kim}`)
+        .set('Authorization', `Bearer ${token}`);
+    const reader = await adminWithActions(strapi, 'kim.reader@school.test', ['plugin::records-archive.analytics.read']);
+    const nobody = await adminWithActions(strapi, 'kim.nobody@school.test', ['plugin::records-archive.journal.own']);
+    const response = await admin(reader);
+    expect(response.status).toBe(200);
+    expect(response.body.data.classes.map((work: { class: { name: string } }) => work.class.name)).toEqual(['5А', '5Б']);
+    expect(response.body.data.total).toMatchObject({ written: 3, successRate: 66.7 });
+    expect((await admin(nobody)).status).toBe(403);
   });
 
   it('answers 404 for a КИМ that does not exist', async () => {

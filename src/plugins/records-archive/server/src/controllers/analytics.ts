@@ -39,6 +39,11 @@ const analyticsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await schoolCompletion(strapi, date) };
     },
 
+    /** One КИМ's results across the classes that wrote it, and the total (R98). */
+    async assessmentMaterial(ctx: Context) {
+      ctx.body = { data: await analytics().assessmentMaterial(WHOLE_SCHOOL, String(ctx.params.id)) };
+    },
+
     /** One programme's mastery of its planned results, topic by topic (R91). */
     async programmeMastery(ctx: Context) {
       ctx.body = { data: await programmeMasteryReport(strapi, { kind: 'admin', id: null }, String(ctx.params.id)) };

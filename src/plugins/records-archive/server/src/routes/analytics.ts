@@ -14,6 +14,7 @@ export default {
     { method: 'GET', path: '/analytics/attendance', handler: 'analytics.attendance', config: read },
     { method: 'GET', path: '/analytics/forecast', handler: 'analytics.forecast', config: read },
     { method: 'GET', path: '/analytics/control-works', handler: 'analytics.controlWorks', config: read },
+    { method: 'GET', path: '/analytics/assessment-materials/:id', handler: 'analytics.assessmentMaterial', config: read },
     { method: 'GET', path: '/analytics/programmes', handler: 'analytics.programmes', config: read },
     { method: 'GET', path: '/analytics/programmes/:id/mastery', handler: 'analytics.programmeMastery', config: read },
     { method: 'GET', path: '/analytics/self-assessment', handler: 'analytics.selfAssessment', config: read },

@@ -1,10 +1,25 @@
 import * as React from 'react';
-import { Badge, Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { BASE, useLoad } from '../../api/client';
 import { ListState, Muted, russian, Section } from '../../components/common';
 import { useT } from '../../utils/translations';
-import type { ControlWork, LevelCounts, ProgrammeMastery, SchoolCompletion } from './types';
+import type { ControlWork, LevelCounts, MaterialMeasures, MaterialResults, ProgrammeMastery, SchoolCompletion } from './types';
 
 const API = `${BASE}/analytics`;
 
@@ -52,6 +67,91 @@ const RateAgainstPlan = ({ actual, planned, gap }: { actual: number | null; plan
   );
 };
 
+/** A percentage, or a dash. */
+const Rate = ({ value }: { value: number | null }) => {
+  const { formatNumber } = useIntl();
+  return value === null ? <Muted>—</Muted> : <Typography>{`${formatNumber(value, { maximumFractionDigits: 1 })} %`}</Typography>;
+};
+
+/** The cells of one КИМ's measures: written / absent, успеваемость, качество, average points, levels. */
+const MeasureCells = ({ measures }: { measures: MaterialMeasures }) => {
+  const { formatNumber } = useIntl();
+  return (
+    <>
+      <Td>
+        <Typography>{`${measures.written} / ${measures.absent}`}</Typography>
+      </Td>
+      <Td>
+        <Rate value={measures.successRate} />
+      </Td>
+      <Td>
+        <Rate value={measures.qualityRate} />
+      </Td>
+      <Td>
+        <Typography>
+          {measures.averagePoints === null ? '—' : formatNumber(measures.averagePoints, { maximumFractionDigits: 1 })}
+        </Typography>
+      </Td>
+      <Td>
+        <Levels levels={measures.levels} />
+      </Td>
+    </>
+  );
+};
+
+/** One КИМ across the classes that wrote it (R98): a row per class and the total. */
+const MaterialTable = ({ documentId }: { documentId: string }) => {
+  const { t } = useT();
+  const results = useLoad<{ data: MaterialResults }>(`${API}/assessment-materials/${documentId}`);
+  const report = results.data?.data;
+  const rows = report?.classes ?? [];
+  return (
+    <Box paddingTop={4}>
+      <ListState
+        isLoading={results.isLoading}
+        isEmpty={rows.length === 0}
+        empty={t('analytics.material.empty', 'Этот КИМ ещё не писал ни один класс')}
+      >
+        {report ? (
+          <Table colCount={7} rowCount={rows.length + 2}>
+            <Header
+              labels={[
+                t('analytics.col.class', 'Класс'),
+                t('analytics.controlWorks.date', 'Дата'),
+                t('analytics.controlWorks.written', 'Писали / отсутствовали'),
+                t('analytics.col.success', 'Успеваемость'),
+                t('analytics.col.quality', 'Качество'),
+                t('analytics.material.average', 'Средний балл (из {max})', { max: report.material.maxPoints ?? '—' }),
+                t('analytics.controlWorks.levels', 'Уровни по баллам'),
+              ]}
+            />
+            <Tbody>
+              {rows.map((row) => (
+                <Tr key={row.lesson.documentId}>
+                  <Td>
+                    <Typography>{row.class.name}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{russian(row.lesson.date)}</Typography>
+                  </Td>
+                  <MeasureCells measures={row} />
+                </Tr>
+              ))}
+              <Tr>
+                <Td>
+                  <Typography fontWeight="bold">{t('analytics.material.total', 'Всего')}</Typography>
+                </Td>
+                <Td />
+                <MeasureCells measures={report.total} />
+              </Tr>
+            </Tbody>
+          </Table>
+        ) : null}
+      </ListState>
+    </Box>
+  );
+};
+
 /**
  * «Контрольные работы периода» (R91, R98): each control work of the chosen period with who wrote it,
  * its marks, успеваемость and качество against the school's plan, and the levels reached by points.
@@ -60,8 +160,33 @@ export const ControlWorksSection = ({ filters }: { filters: Record<string, strin
   const { t } = useT();
   const works = useLoad<{ data: { controlWorks: ControlWork[] } }>(`${API}/control-works`, filters);
   const rows = works.data?.data.controlWorks ?? [];
+  // The КИМ the period's control works name: pick one to see it across the classes that wrote it (R98).
+  const materials = [
+    ...new Map(
+      rows.flatMap((work) =>
+        work.assessmentMaterial ? [[work.assessmentMaterial.documentId, work.assessmentMaterial.title] as const] : [],
+      ),
+    ),
+  ];
+  const [material, setMaterial] = React.useState('');
   return (
     <Section title={t('analytics.controlWorks', 'Контрольные работы периода')}>
+      {materials.length > 0 ? (
+        <Box paddingBottom={4} maxWidth="480px">
+          <Field.Root name="assessmentMaterial">
+            <Field.Label>{t('analytics.material', 'КИМ')}</Field.Label>
+            <SingleSelect value={material} onChange={(value: string | number) => setMaterial(String(value))}>
+              <SingleSelectOption value="">{t('analytics.material.none', 'не выбран')}</SingleSelectOption>
+              {materials.map(([documentId, title]) => (
+                <SingleSelectOption key={documentId} value={documentId}>
+                  {title}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Field.Root>
+          {material ? <MaterialTable key={material} documentId={material} /> : null}
+        </Box>
+      ) : null}
       <ListState
         isLoading={works.isLoading}
         isEmpty={rows.length === 0}

@@ -161,6 +161,26 @@ export interface ControlWork {
   planned: { successRate: number | null; qualityRate: number | null };
   gap: { successRate: number | null; qualityRate: number | null };
   pointsLevels: LevelCounts | null;
+  /** The КИМ the work names (R98), or null. */
+  assessmentMaterial: { documentId: string; title: string } | null;
+}
+
+/** One КИМ's measures: of a class that wrote it, or the total (`GET /analytics/assessment-materials/:id`). */
+export interface MaterialMeasures {
+  written: number;
+  absent: number;
+  successRate: number | null;
+  qualityRate: number | null;
+  withPoints: number;
+  averagePoints: number | null;
+  levels: LevelCounts;
+}
+
+/** One КИМ across the classes that wrote it. */
+export interface MaterialResults {
+  material: { documentId: string; title: string; maxPoints: number | null };
+  classes: Array<MaterialMeasures & { lesson: { documentId: string; date: string }; class: { name: string }; teachers: string[] }>;
+  total: MaterialMeasures;
 }
 
 /** The programmes' completion report (`GET /analytics/programmes`). */
