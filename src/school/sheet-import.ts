@@ -195,6 +195,15 @@ export const rowText = (values: RawRow, field: string, report: (field: string, m
   return value.trim() || null;
 };
 
+/** A date cell of a row (ДД.ММ.ГГГГ or ГГГГ-ММ-ДД) as a local date; null when empty or unreadable (then reported). */
+export const rowDate = (values: RawRow, field: string, report: (field: string, message: string) => void): string | null => {
+  const given = rowText(values, field, report);
+  if (!given) return null;
+  const parsed = readSheetDate(given);
+  if (!parsed) report(field, `Дата «${given}» пишется как ДД.ММ.ГГГГ или ГГГГ-ММ-ДД`);
+  return parsed;
+};
+
 export type SubjectRow = { id: number; documentId: string; name?: unknown; shortName?: unknown };
 
 /** The subjects to match by documentId, name or short name. */

@@ -8,7 +8,7 @@ import {
   loadSubjects,
   matchPupil,
   normalise,
-  readSheetDate,
+  rowDate,
   rowText,
   sheetReader,
   type ImportIssue,
@@ -106,11 +106,8 @@ const prepareRow = async (
   if (formText) data.form = FORM_NAMES[normalise(formText)] ?? formText;
   else if (formOfKind) data.form = formOfKind;
   for (const field of ['date', 'protocolDate'] as const) {
-    const given = text(field);
-    if (!given) continue;
-    const parsed = readSheetDate(given);
+    const parsed = rowDate(values, field, report);
     if (parsed) data[field] = parsed;
-    else report(field, `Дата «${given}» пишется как ДД.ММ.ГГГГ или ГГГГ-ММ-ДД`);
   }
   if (!data.date && !issues.some((issue) => issue.row === row && issue.field === 'date')) report('date', 'Укажите дату экзамена');
   const subject = text('subject');

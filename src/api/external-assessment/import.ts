@@ -7,7 +7,7 @@ import {
   loadSubjects,
   matchPupil,
   normalise,
-  readSheetDate as readDate,
+  rowDate,
   rowText,
   sheetReader,
   type ImportIssue,
@@ -72,12 +72,7 @@ const prepareRow = async (
     else report('kind', `Неизвестный вид процедуры «${kind}»: ВПР, региональная, муниципальная, ВСОКО, мониторинг`);
   } else report('kind', 'Укажите вид процедуры');
   data.title = text('title');
-  const date = text('date');
-  if (date) {
-    const parsed = readDate(date);
-    if (parsed) data.date = parsed;
-    else report('date', `Дата «${date}» пишется как ДД.ММ.ГГГГ или ГГГГ-ММ-ДД`);
-  } else data.date = null;
+  data.date = rowDate(values, 'date', report);
   const subject = text('subject');
   if (subject) {
     const found = findSubject(subjects, subject);

@@ -4,7 +4,7 @@ import {
   checkSheet,
   createAllOrNothing,
   matchPupil,
-  readSheetDate,
+  rowDate,
   rowText,
   sheetReader,
   type ImportIssue,
@@ -58,12 +58,7 @@ const prepareRow = async (
   else report('journal', 'Укажите журнал: столбец «Журнал» или параметр journal');
   data.platform = text('platform') ?? defaults.platform ?? null;
   data.activity = text('activity');
-  const date = text('date');
-  if (date) {
-    const parsed = readSheetDate(date);
-    if (parsed) data.date = parsed;
-    else report('date', `Дата «${date}» пишется как ДД.ММ.ГГГГ или ГГГГ-ММ-ДД`);
-  } else data.date = null;
+  data.date = rowDate(values, 'date', report);
   for (const field of ['score', 'maxScore', 'percent', 'url']) {
     const value = text(field);
     if (value !== null) data[field] = field === 'percent' ? value.replace(/\s*%$/, '') : value;

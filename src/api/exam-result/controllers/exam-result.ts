@@ -1,10 +1,8 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { readScopeOf, readerFromState } from '../../../access/record-scope';
-import type { RequestState } from '../../../access/request-actor';
+import { sendScopedRecordFile } from '../../../access/scoped-file';
 import { sendDownload } from '../../../school/download';
-import { readUpload } from '../../../school/private-uploads';
 import { todayInZone } from '../../../school/calendar';
 import { EXAM_RESULT, runAcknowledge } from '../../../school/records/exam-result-rules';
 import { getSchoolSettings } from '../../../school/settings';
@@ -60,18 +58,14 @@ export default factories.createCoreController(EXAM_RESULT, ({ strapi }) => ({
    * work itself), to those who may read the result; never by its public link (`src/school/private-uploads.ts`).
    */
   async scan(ctx: Context) {
-    const scope = await readScopeOf(strapi, readerFromState(ctx.state as RequestState), EXAM_RESULT);
-    if (scope.kind === 'deny') throw new errors.PolicyError('Результаты ГИА вам недоступны');
-    const filter = scope.kind === 'rows' ? scope.filter : {};
-    const stored = (await strapi.db.query(EXAM_RESULT).findOne({
-      where: { $and: [{ documentId: String(ctx.params.id) }, filter] },
-      populate: { scans: { select: ['id'] } },
-    })) as { scans?: Array<{ id: number }> | null } | null;
-    if (!stored) throw new errors.NotFoundError('Результат не найден');
-    const fileId = Number(ctx.params.file);
-    if (!(stored.scans ?? []).some((scan) => scan.id === fileId)) throw new errors.NotFoundError('Скан не найден у этого результата');
-    const { content, name, mime } = await readUpload(strapi, fileId);
-    sendDownload(ctx, content, { fileName: name, asciiName: 'scan', type: mime });
+    await sendScopedRecordFile(strapi, ctx, {
+      uid: EXAM_RESULT,
+      field: 'scans',
+      asciiName: 'scan',
+      denied: 'Результаты ГИА вам недоступны',
+      recordNotFound: 'Результат не найден',
+      fileNotFound: 'Скан не найден у этого результата',
+    });
   },
 
   /** GET /api/exam-results/acknowledgment-sheet.pdf?examKind=&subject=&date= — the sheet for signatures. */

@@ -1,10 +1,6 @@
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { readScopeOf, readerFromState } from '../../../access/record-scope';
-import type { RequestState } from '../../../access/request-actor';
-import { sendDownload } from '../../../school/download';
-import { readUpload } from '../../../school/private-uploads';
+import { sendScopedRecordFile } from '../../../access/scoped-file';
 import { PLATFORM_RESULT } from '../../../school/records/platform-result-rules';
 import { importInputOf } from '../../../school/sheet-import';
 import { importPlatformResults, readPlatformImportRows } from '../import';
@@ -25,17 +21,13 @@ export default factories.createCoreController(PLATFORM_RESULT, ({ strapi }) => (
 
   /** GET /api/platform-results/:id/evidence/:file — to those who may read the result; never by its public link. */
   async evidence(ctx: Context) {
-    const scope = await readScopeOf(strapi, readerFromState(ctx.state as RequestState), PLATFORM_RESULT);
-    if (scope.kind === 'deny') throw new errors.PolicyError('Результаты на образовательных платформах вам недоступны');
-    const filter = scope.kind === 'rows' ? scope.filter : {};
-    const stored = (await strapi.db.query(PLATFORM_RESULT).findOne({
-      where: { $and: [{ documentId: String(ctx.params.id) }, filter] },
-      populate: { evidence: { select: ['id'] } },
-    })) as { evidence?: Array<{ id: number }> | null } | null;
-    if (!stored) throw new errors.NotFoundError('Результат не найден');
-    const fileId = Number(ctx.params.file);
-    if (!(stored.evidence ?? []).some((file) => file.id === fileId)) throw new errors.NotFoundError('Файл не найден у этого результата');
-    const { content, name, mime } = await readUpload(strapi, fileId);
-    sendDownload(ctx, content, { fileName: name, asciiName: 'evidence', type: mime });
+    await sendScopedRecordFile(strapi, ctx, {
+      uid: PLATFORM_RESULT,
+      field: 'evidence',
+      asciiName: 'evidence',
+      denied: 'Результаты на образовательных платформах вам недоступны',
+      recordNotFound: 'Результат не найден',
+      fileNotFound: 'Файл не найден у этого результата',
+    });
   },
 }));
