@@ -56,12 +56,22 @@ beforeAll(async () => {
     hoursPerYear: 34,
     plan: [{ topic: 'Дроби', lessons: 10, plannedResults: 'складывать и вычитать дроби\nсравнивать дроби' }],
   });
+  // The КИМ the control work uses (R98).
+  const kim = await make(strapi, 'api::assessment-material.assessment-material', {
+    title: 'КИМ «Дроби», 5 класс',
+    subject: school.math.documentId,
+    grade: 5,
+    maxPoints: 10,
+    basicFromPoints: 5,
+    advancedFromPoints: 8,
+  });
   const controlWork = await make(strapi, 'api::lesson.lesson', {
     journal: school.mathJournal.documentId,
     date: '2025-10-15',
     number: 2,
     topic: 'Контрольная работа: дроби',
     workType: 'control-work',
+    assessmentMaterial: kim.documentId,
     plannedSuccessRate: 80,
     maxPoints: 10,
     basicFromPoints: 5,
@@ -119,7 +129,7 @@ describe('«Аналитика» in the browser', () => {
     await page.close();
   });
 
-  it('shows the deputy the period’s control works against the plan, and a programme’s mastery of its planned results by topic', async () => {
+  it('shows the deputy the period’s control works against the plan, a КИМ across classes, and a programme’s mastery of its planned results by topic', async () => {
     const page = await russianPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -131,6 +141,16 @@ describe('«Аналитика» in the browser', () => {
     // Иванов 5 (9 points), Петрова 4 (7 points): both passed, plan 80 %; one advanced, one basic.
     expect(await work.innerText()).toMatch(/15\.10\.2025\s+5А\s+Математика\s+Контрольная работа: дроби\s+2 \/ 0\s+100 %\s+план 80 %/);
     expect(await work.innerText()).toContain('повышенный 1 · базовый 1 · ниже базового 0');
+
+    // The КИМ the period's works name: its table per class and in total (R98).
+    await page.getByRole('combobox', { name: 'КИМ' }).click();
+    await page.getByRole('option', { name: 'КИМ «Дроби», 5 класс' }).click();
+    const material = page.locator('table', { has: page.getByText('Средний балл (из 10)') });
+    // 5А: Иванов 9, Петрова 7 → 2 wrote, 0 absent, 100 %, качество 100 %, average 8.
+    expect(await material.locator('tbody tr', { hasText: '5А' }).innerText()).toMatch(
+      /5А\s+15\.10\.2025\s+2 \/ 0\s+100 %\s+100 %\s+8\s+повышенный 1 · базовый 1 · ниже базового 0/,
+    );
+    expect(await material.locator('tbody tr', { hasText: 'Всего' }).innerText()).toMatch(/Всего\s+2 \/ 0\s+100 %\s+100 %\s+8/);
 
     const programmes = page.locator('table', { has: page.getByText('По плану к дате') });
     const programme = programmes.locator('tbody tr', { hasText: '5А' });
