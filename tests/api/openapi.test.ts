@@ -56,6 +56,14 @@ it('describes the portfolio’s PDF answers and its JSON ones', () => {
   expect(responseSchema('/rewards', 'get')).toBe('#/components/schemas/RewardListResponse');
 });
 
+it('describes the import of platform results and the family’s list of them (R83)', () => {
+  const paths = document.paths as unknown as Record<string, Record<string, { summary?: string; parameters?: Array<{ name: string }> }>>;
+  expect(paths['/platform-results/import']?.post?.summary).toMatch(/образовательной платформы/);
+  expect(paths['/platform-results/import']?.post?.parameters?.map((parameter) => parameter.name)).toEqual(['journal', 'platform']);
+  expect(paths['/diary/{student}/platform-results']?.get?.summary).toMatch(/образовательных платформах/);
+  expect(responseSchema('/platform-results/{id}/evidence/{file}', 'get', '404')).toBe('#/components/schemas/Error');
+});
+
 it('describes the exchange feed, the review of portfolio records and the printed diary week', () => {
   const feed = document.paths['/exchange/changes']?.get as unknown as {
     parameters: Array<{ name: string }>;
