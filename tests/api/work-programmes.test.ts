@@ -280,7 +280,7 @@ describe('the content manager', () => {
  * The mastery of the planned results by topic (R91). The 5А maths journal's control works:
  *   06.10.2025 «Контрольная работа: натуральные числа», 10 points, basic from 5, advanced from 8:
  *     Иванов 9 (повышенный), Петрова 7 (базовый), Сидоров 3 (ниже базового);
- *   20.10.2025 «Дроби — контрольная работа», 20 points, basic from 10, advanced from 16:
+ *   20.10.2025 «Дроби — контрольная работа», on the КИМ «Дроби, 5 класс»: 20 points, basic from 10, advanced from 16:
  *     Иванов 12 (базовый), Петрова 18 (повышенный); Сидоров did not write it;
  *   22.10.2025 «Геометрия: углы» (names no topic of the plan);
  *   10.11.2025 «Дроби: итоговая контрольная» without thresholds: Иванов a 3 — no level;
@@ -292,7 +292,7 @@ describe('the mastery of the planned results, topic by topic', () => {
   beforeAll(async () => {
     const journal = world.school.mathJournal.documentId;
     const [ivanov, petrova, sidorov] = world.school.pupils5a;
-    const work = (date: string, topic: string, scale: Record<string, number> = {}) =>
+    const work = (date: string, topic: string, scale: Record<string, number | string> = {}) =>
       make(strapi, 'api::lesson.lesson', { journal, date, number: 2, topic, workType: 'control-work', ...scale });
     const mark = (lesson: { documentId: string }, pupil: { documentId: string }, value: string, points?: number) =>
       make(strapi, 'api::mark.mark', { kind: 'current', journal, lesson: lesson.documentId, student: pupil.documentId, value, points });
@@ -304,11 +304,16 @@ describe('the mastery of the planned results, topic by topic', () => {
     await mark(natural, ivanov, '5', 9);
     await mark(natural, petrova, '4', 7);
     await mark(natural, sidorov, '2', 3);
-    const fractions = await work('2025-10-20', 'Дроби — контрольная работа', {
+    // This work takes its scale from its КИМ (R98): the lesson leaves the maximum and thresholds empty.
+    const kim = await make(strapi, 'api::assessment-material.assessment-material', {
+      title: 'Дроби, 5 класс',
+      subject: world.school.math.documentId,
+      grade: 5,
       maxPoints: 20,
       basicFromPoints: 10,
       advancedFromPoints: 16,
     });
+    const fractions = await work('2025-10-20', 'Дроби — контрольная работа', { assessmentMaterial: kim.documentId });
     await mark(fractions, ivanov, '4', 12);
     await mark(fractions, petrova, '5', 18);
     await work('2025-10-22', 'Геометрия: углы', { maxPoints: 10, basicFromPoints: 5, advancedFromPoints: 8 });

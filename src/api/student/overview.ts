@@ -5,7 +5,8 @@ import { EXTERNAL_KIND_LABELS, type ExternalKind } from '../../school/records/ex
 import { PLATFORM_RESULT } from '../../school/records/platform-result-rules';
 import { LEARNING_TRAJECTORY } from '../../school/records/learning-trajectory-rules';
 import { SPECIAL_CONDITION } from '../../school/records/special-condition-rules';
-import { levelFromPoints, MASTERY_LABELS, masteryLevel, POINTS_LEVEL_LABELS, thresholdsOf } from '../../school/rules/control-work';
+import { pointsScaleOf } from '../../school/rules/assessment-material';
+import { levelFromPoints, MASTERY_LABELS, masteryLevel, POINTS_LEVEL_LABELS } from '../../school/rules/control-work';
 import { compareSelfAssessment, summariseSelfAssessment } from '../../school/rules/self-assessment';
 import { getSchoolSettings } from '../../school/settings';
 import { competencyGroupsOf, readableJournals, resolveYear, subjectMarksOf, visiblePupil } from '../competency-result/summary';
@@ -76,16 +77,21 @@ export const pupilOverview = async (strapi: Core.Strapi, reader: Reader, input: 
     orderBy: [{ date: 'asc' }, { id: 'asc' }],
     populate: {
       journal: { select: ['documentId'] },
-      lesson: { select: ['topic', 'plannedResults', 'maxPoints', 'basicFromPoints', 'advancedFromPoints'] },
+      lesson: {
+        select: ['topic', 'plannedResults', 'maxPoints', 'basicFromPoints', 'advancedFromPoints'],
+        populate: { assessmentMaterial: { select: ['maxPoints', 'basicFromPoints', 'advancedFromPoints'] } },
+      },
     },
-  })) as Array<Row & { journal: Row | null; lesson: Row | null }>;
+  })) as Array<Row & { journal: Row | null; lesson: (Row & { assessmentMaterial?: Row | null }) | null }>;
   const controlWorksOf = (journal: string) =>
     controlMarks
       .filter((mark) => mark.journal?.documentId === journal)
       .map((mark) => {
         const level = masteryLevel(String(mark.value));
         const points = numberOrNull(mark.points);
-        const pointsLevel = levelFromPoints(points, mark.lesson ? thresholdsOf(mark.lesson) : null);
+        // The work's own scale, or its КИМ's when the work leaves it empty.
+        const scale = mark.lesson ? pointsScaleOf(mark.lesson, mark.lesson.assessmentMaterial) : null;
+        const pointsLevel = levelFromPoints(points, scale?.thresholds ?? null);
         return {
           date: mark.date as string,
           topic: (mark.lesson?.topic as string | null) ?? null,
@@ -94,7 +100,7 @@ export const pupilOverview = async (strapi: Core.Strapi, reader: Reader, input: 
           mastery: level,
           masteryLabel: level ? MASTERY_LABELS[level] : null,
           points,
-          maxPoints: numberOrNull(mark.lesson?.maxPoints),
+          maxPoints: scale?.maxPoints ?? null,
           pointsLevel,
           pointsLevelLabel: pointsLevel ? POINTS_LEVEL_LABELS[pointsLevel] : null,
         };

@@ -3,7 +3,8 @@ import { errors } from '@strapi/utils';
 import { readScopeOf, type Reader } from '../../access/record-scope';
 import { pupilsOfJournalOn } from '../assignment/distance';
 import { parseLocalDate, todayInZone } from '../../school/calendar';
-import { POINTS_LEVEL_LABELS, thresholdsOf } from '../../school/rules/control-work';
+import { pointsScaleOf } from '../../school/rules/assessment-material';
+import { POINTS_LEVEL_LABELS } from '../../school/rules/control-work';
 import { programmeMastery, type MasteryPupil } from '../../school/rules/programme-mastery';
 import { getSchoolSettings } from '../../school/settings';
 import { numberOrNull } from '../../school/stored-values';
@@ -50,7 +51,8 @@ export const programmeMasteryReport = async (strapi: Core.Strapi, reader: Reader
         where: { journal: { id: journal.id }, workType: 'control-work' },
         select: ['id', 'documentId', 'date', 'topic', 'maxPoints', 'basicFromPoints', 'advancedFromPoints'],
         orderBy: [{ date: 'asc' }, { number: 'asc' }],
-      })) as Row[])
+        populate: { assessmentMaterial: { select: ['maxPoints', 'basicFromPoints', 'advancedFromPoints'] } },
+      })) as Array<Row & { assessmentMaterial?: Row | null }>)
     : [];
   const marks = lessons.length
     ? ((await strapi.db.query('api::mark.mark').findMany({
@@ -86,12 +88,13 @@ export const programmeMasteryReport = async (strapi: Core.Strapi, reader: Reader
         lesson: lesson.documentId,
         date: String(lesson.date),
         topic: (lesson.topic as string | null) ?? null,
-        thresholds: thresholdsOf(lesson),
+        // The work's own scale, or its КИМ's when the work leaves it empty.
+        thresholds: pointsScaleOf(lesson, lesson.assessmentMaterial).thresholds,
         results: [...results.entries()].map(([student, points]) => ({ student, points })),
       };
     }),
   });
-  const maxPointsOf = new Map(lessons.map((lesson) => [lesson.documentId, numberOrNull(lesson.maxPoints)]));
+  const maxPointsOf = new Map(lessons.map((lesson) => [lesson.documentId, pointsScaleOf(lesson, lesson.assessmentMaterial).maxPoints]));
   return {
     programme: { documentId: programme.documentId, title: String(programme.title ?? '') },
     journal: journal

@@ -79,8 +79,10 @@ const LessonModal = ({
     setBusy(true);
     const { maxPoints, basicFromPoints, advancedFromPoints, ...header } = form;
     const data: Record<string, unknown> = { ...header, weight: form.weight === '' ? null : Number(form.weight.replace(',', '.')) };
-    // The scale is sent for a control work, and cleared when a column that had one stops being one.
-    if (controlWork) Object.assign(data, { maxPoints, basicFromPoints, advancedFromPoints });
+    // The scale is sent for a control work when it was changed (a scale shown from the work's КИМ stays the КИМ's),
+    // and cleared when a column that had one stops being one.
+    const scaleChanged = SCALE_FIELDS.some((field) => form[field] !== scaleText(lesson[field]));
+    if (controlWork && scaleChanged) Object.assign(data, { maxPoints, basicFromPoints, advancedFromPoints });
     else if (hadScale) Object.assign(data, { maxPoints: null, basicFromPoints: null, advancedFromPoints: null });
     const failure = await onSave(data);
     setBusy(false);
