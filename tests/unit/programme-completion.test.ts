@@ -11,7 +11,7 @@ const SPANS = [
 ];
 const PLAN = [
   { topic: 'Натуральные числа', lessons: 4 },
-  { topic: 'Дроби', lessons: 6 },
+  { topic: 'Дроби', lessons: 6, plannedResults: ['складывать дроби', 'сравнивать дроби'] },
   { topic: 'Сложение дробей', lessons: 5 },
 ];
 
@@ -56,9 +56,16 @@ describe('programme completion', () => {
     // 15 × 73/254 = 4.31 → 4 lessons due; 3 held by 12 November.
     expect(result).toMatchObject({ planned: 15, plannedToDate: 4, delivered: 3, percent: 20, lag: 1, lagging: true, unmatched: 0 });
     expect(result.topics).toEqual([
-      { topic: 'Натуральные числа', planned: 4, plannedToDate: 4, delivered: 2, lagging: true },
-      { topic: 'Дроби', planned: 6, plannedToDate: 0, delivered: 1, lagging: false },
-      { topic: 'Сложение дробей', planned: 5, plannedToDate: 0, delivered: 0, lagging: false },
+      { topic: 'Натуральные числа', plannedResults: [], planned: 4, plannedToDate: 4, delivered: 2, lagging: true },
+      {
+        topic: 'Дроби',
+        plannedResults: ['складывать дроби', 'сравнивать дроби'],
+        planned: 6,
+        plannedToDate: 0,
+        delivered: 1,
+        lagging: false,
+      },
+      { topic: 'Сложение дробей', plannedResults: [], planned: 5, plannedToDate: 0, delivered: 0, lagging: false },
     ]);
   });
 
