@@ -1,3 +1,5 @@
+import { errorResponse } from './openapi-parts';
+
 interface OpenApiDraft {
   info: Record<string, unknown>;
   externalDocs?: unknown;
@@ -17,11 +19,6 @@ interface RouterLike {
   prefix?: string;
   routes?: RouteLike[];
 }
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
 
 /**
  * The documentation plugin describes the core routes of each content type (and the plugins it is

@@ -1,9 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { errorResponse } from '../../documentation/openapi-parts';
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
 const query = (name: string, description: string) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } });
 
 /** The custom routes of GIA results for the OpenAPI document. */

@@ -1,10 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './services/exchange';
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
+import { errorResponse } from '../../documentation/openapi-parts';
 
 const nullable = (type: string, description?: string) => ({ type, nullable: true, ...(description ? { description } : {}) });
 

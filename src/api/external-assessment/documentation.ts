@@ -1,9 +1,5 @@
 import type { Core } from '@strapi/strapi';
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
+import { errorResponse, sheetImportRequestBody, sheetImportCreated } from '../../documentation/openapi-parts';
 
 const queryParameter = (name: string, description: string) => ({
   name,
@@ -26,34 +22,9 @@ export const WHOLE_PUPIL_OPENAPI = {
           '`{ "data": { "rows": [ … ] } }`. Столбцы: Вид, Название, Дата, Предмет, Код обучающегося или ФИО и Дата рождения, ' +
           'Баллы, Максимум, Отметка, Уровень (см. README). Ошибки — с номером строки (заголовок — строка 1) и полем; при ' +
           'любой ошибке ничего не загружается. Заместитель директора, директор, секретарь.',
-        requestBody: {
-          content: {
-            'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } },
-            'application/json': {
-              schema: {
-                type: 'object',
-                properties: { data: { type: 'object', properties: { rows: { type: 'array', items: { type: 'object' } } } } },
-              },
-            },
-          },
-        },
+        requestBody: sheetImportRequestBody,
         responses: {
-          201: {
-            description: 'Загружено',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    data: {
-                      type: 'object',
-                      properties: { imported: { type: 'integer' }, documentIds: { type: 'array', items: { type: 'string' } } },
-                    },
-                  },
-                },
-              },
-            },
-          },
+          201: sheetImportCreated,
           400: errorResponse('Ошибки строк (details.errors: row, field, message); ничего не загружено'),
           401: errorResponse('Нужен вход'),
           403: errorResponse('Загрузка доступна заместителю директора, директору и секретарю'),

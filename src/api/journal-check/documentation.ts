@@ -1,9 +1,5 @@
 import type { Core } from '@strapi/strapi';
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
+import { errorResponse } from '../../documentation/openapi-parts';
 
 const pdfResponse = (description: string) => ({
   description: `${description} (PDF, A4); Content-Disposition: attachment`,

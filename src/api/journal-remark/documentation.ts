@@ -1,9 +1,5 @@
 import type { Core } from '@strapi/strapi';
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
+import { errorResponse } from '../../documentation/openapi-parts';
 
 /** The journal remarks' custom route for the OpenAPI document. */
 export const JOURNAL_REMARK_OPENAPI = {

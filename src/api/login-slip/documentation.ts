@@ -1,9 +1,5 @@
 import type { Core } from '@strapi/strapi';
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
+import { errorResponse } from '../../documentation/openapi-parts';
 
 /** The login slips' route for the OpenAPI document: a JSON request, a PDF response. */
 export const LOGIN_SLIP_OPENAPI = {

@@ -1,9 +1,5 @@
 import type { Core } from '@strapi/strapi';
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
+import { errorResponse, sheetImportRequestBody, sheetImportCreated } from '../../documentation/openapi-parts';
 
 const pathParameter = (name: string, description: string) => ({
   name,
@@ -37,34 +33,9 @@ export const PLATFORM_RESULTS_OPENAPI = {
           queryParameter('journal', 'Журнал (documentId) для всех строк без столбца «Журнал»'),
           queryParameter('platform', 'Платформа для всех строк без столбца «Платформа»'),
         ],
-        requestBody: {
-          content: {
-            'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } },
-            'application/json': {
-              schema: {
-                type: 'object',
-                properties: { data: { type: 'object', properties: { rows: { type: 'array', items: { type: 'object' } } } } },
-              },
-            },
-          },
-        },
+        requestBody: sheetImportRequestBody,
         responses: {
-          201: {
-            description: 'Загружено',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    data: {
-                      type: 'object',
-                      properties: { imported: { type: 'integer' }, documentIds: { type: 'array', items: { type: 'string' } } },
-                    },
-                  },
-                },
-              },
-            },
-          },
+          201: sheetImportCreated,
           400: errorResponse('Ошибки строк (details.errors: row, field, message); ничего не загружено'),
           401: errorResponse('Нужен вход'),
           403: errorResponse('Загружают учителя журнала'),

@@ -1,9 +1,5 @@
 import type { Core } from '@strapi/strapi';
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
+import { errorResponse } from '../../documentation/openapi-parts';
 
 /** Query parameters that shape one returned edition (the same as on `GET /regulations/{id}`). */
 const SHAPE_PARAMETERS = [
