@@ -908,6 +908,27 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Each listed pupil's open trajectory (R24) of the period's school year, by the pupil's documentId:
    * the latest begun when there are several. One query for the whole list.
    */
+  /**
+   * What a control work's analysis reads of its lessons: the current marks (in id order, so a pupil's
+   * latest comes last) with their pupils, and the absences recorded on them.
+   */
+  const controlWorkResultsOf = async (lessonIds: number[]) => {
+    type Linked = Row & { lesson: Row | null; student: Row | null };
+    if (lessonIds.length === 0) return { marks: [] as Linked[], absences: [] as Linked[] };
+    const marks = (await strapi.db.query(MARK).findMany({
+      where: { lesson: { id: { $in: lessonIds } }, kind: 'current' },
+      select: ['id', 'value', 'points'],
+      orderBy: { id: 'asc' },
+      populate: { lesson: { select: ['id'] }, student: { select: ['id', 'documentId', 'fullName'] } },
+    })) as Linked[];
+    const absences = (await strapi.db.query(ATTENDANCE).findMany({
+      where: { lesson: { id: { $in: lessonIds } }, kind: { $in: [...ABSENCE_KINDS] } },
+      select: ['id'],
+      populate: { lesson: { select: ['id'] }, student: { select: ['id'] } },
+    })) as Linked[];
+    return { marks, absences };
+  };
+
   const openTrajectoriesOf = async (period: { documentId: string } | null, pupils: string[]): Promise<Map<string, string>> => {
     if (!period || pupils.length === 0) return new Map();
     const rows = (await strapi.db.query(TRAJECTORY).findMany({
@@ -1365,25 +1386,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         return journal !== undefined && scope.visible(journal);
       });
       const lessonIds = lessons.map((lesson) => Number(lesson.id));
-      const marks = (
-        lessonIds.length === 0
-          ? []
-          : await strapi.db.query(MARK).findMany({
-              where: { lesson: { id: { $in: lessonIds } }, kind: 'current' },
-              select: ['id', 'value', 'points'],
-              orderBy: { id: 'asc' },
-              populate: { lesson: { select: ['id'] }, student: { select: ['id', 'documentId', 'fullName'] } },
-            })
-      ) as Array<Row & { lesson: Row | null; student: Row | null }>;
-      const absences = (
-        lessonIds.length === 0
-          ? []
-          : await strapi.db.query(ATTENDANCE).findMany({
-              where: { lesson: { id: { $in: lessonIds } }, kind: { $in: [...ABSENCE_KINDS] } },
-              select: ['id'],
-              populate: { lesson: { select: ['id'] }, student: { select: ['id'] } },
-            })
-      ) as Array<Row & { lesson: Row | null; student: Row | null }>;
+      const { marks, absences } = await controlWorkResultsOf(lessonIds);
       const works = [];
       for (const lesson of lessons) {
         const journal = scope.journals.get(Number(lesson.journal?.id)) as JournalInfo;
@@ -1506,25 +1509,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         return viewer.wholeSchool || own.has(Number(lesson.journal.id)) || led.has(Number(schoolClass.id));
       });
       const lessonIds = lessons.map((lesson) => Number(lesson.id));
-      const marks = (
-        lessonIds.length === 0
-          ? []
-          : await strapi.db.query(MARK).findMany({
-              where: { lesson: { id: { $in: lessonIds } }, kind: 'current' },
-              select: ['id', 'value', 'points'],
-              orderBy: { id: 'asc' },
-              populate: { lesson: { select: ['id'] }, student: { select: ['id'] } },
-            })
-      ) as Array<Row & { lesson: Row | null; student: Row | null }>;
-      const absences = (
-        lessonIds.length === 0
-          ? []
-          : await strapi.db.query(ATTENDANCE).findMany({
-              where: { lesson: { id: { $in: lessonIds } }, kind: { $in: [...ABSENCE_KINDS] } },
-              select: ['id'],
-              populate: { lesson: { select: ['id'] }, student: { select: ['id'] } },
-            })
-      ) as Array<Row & { lesson: Row | null; student: Row | null }>;
+      const { marks, absences } = await controlWorkResultsOf(lessonIds);
       const works: Array<MaterialWork & { lesson: LessonRow; maxPoints: number | null }> = lessons.map((lesson) => {
         // A pupil's latest point mark on the lesson (marks come in id order).
         const byPupil = new Map<number, { mark: string; points: number | null }>();
