@@ -1,7 +1,25 @@
 /**
- * Pieces of the OpenAPI descriptions that every API's `documentation.ts` shares: the error answer,
+ * Pieces of the OpenAPI descriptions that every API's `documentation.ts` shares: string parameters, the error answer,
  * and the request and answer of a sheet import (CSV, XLSX or JSON rows: all rows or none).
  */
+
+/** An optional string parameter of the query. */
+export const queryParameter = (name: string, description: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema: { type: 'string' },
+});
+
+/** A required string parameter of the path. */
+export const pathParameter = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
 
 /** An error answer with Strapi's error body. */
 export const errorResponse = (description: string) => ({

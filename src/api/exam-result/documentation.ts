@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errorResponse } from '../../documentation/openapi-parts';
-
-const query = (name: string, description: string) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } });
+import { errorResponse, queryParameter } from '../../documentation/openapi-parts';
 
 /** The custom routes of GIA results for the OpenAPI document. */
 export const EXAM_RESULT_OPENAPI = {
@@ -28,10 +26,10 @@ export const EXAM_RESULT_OPENAPI = {
         operationId: 'get/exam-results/acknowledgments',
         summary: 'Ознакомление с результатами под подпись: по каждому экзамену кто ознакомлен и кто нет',
         parameters: [
-          query('year', 'Учебный год: documentId или «2025/2026»'),
-          query('examKind', 'oge, ege, gve, final-essay, final-interview'),
-          query('subject', 'documentId предмета или none'),
-          query('date', 'Дата экзамена ГГГГ-ММ-ДД'),
+          queryParameter('year', 'Учебный год: documentId или «2025/2026»'),
+          queryParameter('examKind', 'oge, ege, gve, final-essay, final-interview'),
+          queryParameter('subject', 'documentId предмета или none'),
+          queryParameter('date', 'Дата экзамена ГГГГ-ММ-ДД'),
         ],
         responses: {
           200: { description: 'Экзамены с обучающимися' },
@@ -45,7 +43,11 @@ export const EXAM_RESULT_OPENAPI = {
         tags: ['Exam-result'],
         operationId: 'get/exam-results/acknowledgment-sheet.pdf',
         summary: 'Лист ознакомления с результатами одного экзамена (столбец «Ознакомлен(а)» и подпись), PDF',
-        parameters: [query('examKind', 'Вид экзамена'), query('subject', 'documentId предмета или none'), query('date', 'Дата экзамена')],
+        parameters: [
+          queryParameter('examKind', 'Вид экзамена'),
+          queryParameter('subject', 'documentId предмета или none'),
+          queryParameter('date', 'Дата экзамена'),
+        ],
         responses: { 200: { description: 'PDF' }, 400: errorResponse('Не указан экзамен'), 404: errorResponse('Нет результатов') },
       },
     },

@@ -1,13 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errorResponse, sheetImportRequestBody, sheetImportCreated } from '../../documentation/openapi-parts';
-
-const queryParameter = (name: string, description: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema: { type: 'string' },
-});
+import { errorResponse, queryParameter, sheetImportRequestBody, sheetImportCreated } from '../../documentation/openapi-parts';
 
 /** The custom routes of external assessments and special conditions for the OpenAPI document. */
 export const WHOLE_PUPIL_OPENAPI = {

@@ -1,20 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { errorResponse, sheetImportRequestBody, sheetImportCreated } from '../../documentation/openapi-parts';
-
-const pathParameter = (name: string, description: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: { type: 'string' },
-});
-const queryParameter = (name: string, description: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema: { type: 'string' },
-});
+import {
+  errorResponse,
+  pathParameter,
+  queryParameter,
+  sheetImportRequestBody,
+  sheetImportCreated,
+} from '../../documentation/openapi-parts';
 
 /** The custom routes of results on external e-learning platforms (R83) for the OpenAPI document. */
 export const PLATFORM_RESULTS_OPENAPI = {
