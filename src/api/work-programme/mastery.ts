@@ -75,26 +75,30 @@ export const programmeMasteryReport = async (strapi: Core.Strapi, reader: Reader
     }
   }
 
+  // A pupil's latest mark on each work counts (marks come in id order, so a later one replaces an earlier).
+  const resultsOf = new Map<number, Map<string, number | null>>();
+  for (const mark of marks) {
+    if (!mark.lesson || !mark.student) continue;
+    const results = resultsOf.get(mark.lesson.id) ?? new Map<string, number | null>();
+    results.set(mark.student.documentId, numberOrNull(mark.points));
+    resultsOf.set(mark.lesson.id, results);
+  }
+  // The work's own scale, or its КИМ's when the work leaves it empty.
+  const scaleOf = new Map(lessons.map((lesson) => [lesson.documentId, pointsScaleOf(lesson, lesson.assessmentMaterial)]));
   const mastery = programmeMastery({
     plan,
     pupils: [...pupils.values()],
-    controlWorks: lessons.map((lesson) => {
-      // A pupil's latest mark on the work counts (marks come in id order).
-      const results = new Map<string, number | null>();
-      for (const mark of marks) {
-        if (mark.lesson?.id === lesson.id && mark.student) results.set(mark.student.documentId, numberOrNull(mark.points));
-      }
-      return {
-        lesson: lesson.documentId,
-        date: String(lesson.date),
-        topic: (lesson.topic as string | null) ?? null,
-        // The work's own scale, or its КИМ's when the work leaves it empty.
-        thresholds: pointsScaleOf(lesson, lesson.assessmentMaterial).thresholds,
-        results: [...results.entries()].map(([student, points]) => ({ student, points })),
-      };
-    }),
+    controlWorks: lessons.map((lesson) => ({
+      lesson: lesson.documentId,
+      date: String(lesson.date),
+      topic: (lesson.topic as string | null) ?? null,
+      thresholds: scaleOf.get(lesson.documentId)?.thresholds ?? null,
+      results: [...(resultsOf.get(lesson.id) ?? new Map<string, number | null>()).entries()].map(([student, points]) => ({
+        student,
+        points,
+      })),
+    })),
   });
-  const maxPointsOf = new Map(lessons.map((lesson) => [lesson.documentId, pointsScaleOf(lesson, lesson.assessmentMaterial).maxPoints]));
   return {
     programme: { documentId: programme.documentId, title: String(programme.title ?? '') },
     journal: journal
@@ -108,7 +112,7 @@ export const programmeMasteryReport = async (strapi: Core.Strapi, reader: Reader
     levelLabels: POINTS_LEVEL_LABELS,
     topics: mastery.topics.map((topic) => ({
       ...topic,
-      controlWorks: topic.controlWorks.map((work) => ({ ...work, maxPoints: maxPointsOf.get(work.lesson) ?? null })),
+      controlWorks: topic.controlWorks.map((work) => ({ ...work, maxPoints: scaleOf.get(work.lesson)?.maxPoints ?? null })),
       pupils: topic.pupils.map((pupil) => ({ ...pupil, levelLabel: POINTS_LEVEL_LABELS[pupil.level] })),
     })),
     unmatchedControlWorks: mastery.unmatchedControlWorks,
