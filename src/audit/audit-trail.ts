@@ -39,22 +39,108 @@ export const isAudited = (uid: string): boolean =>
 
 type Snapshot = Record<string, unknown>;
 
+interface LinkTable {
+  name: string;
+  joinColumn: { name: string; referencedColumn: string };
+  inverseJoinColumn: { name: string; referencedColumn: string };
+  on?: unknown;
+  morphColumn?: unknown;
+  orderColumnName?: string;
+}
+interface RelationMetadata {
+  type: string;
+  relation?: string;
+  target?: string;
+  joinTable?: LinkTable;
+}
+
+/**
+ * The relations the trail keeps, by how they are read: a to-one relation kept in a plain link table is
+ * joined (all of them in one query); any other (to-many, media, morph) is populated.
+ */
+interface AuditedRelations {
+  joined: Array<{ name: string; linkTable: LinkTable; targetTable: string }>;
+  populated: string[];
+  names: Set<string>;
+}
+
+const auditedRelationsByType = new Map<string, AuditedRelations>();
+
+const auditedRelationsOf = (strapi: Core.Strapi, uid: UID.ContentType): AuditedRelations => {
+  const known = auditedRelationsByType.get(uid);
+  if (known) return known;
+  const attributes = strapi.getModel(uid).attributes as Record<string, { type: string }>;
+  const metadata = strapi.db.metadata.get(uid) as unknown as { attributes: Record<string, RelationMetadata> };
+  const relations: AuditedRelations = { joined: [], populated: [], names: new Set() };
+  for (const [name, attribute] of Object.entries(attributes)) {
+    if ((attribute.type !== 'relation' && attribute.type !== 'media') || REDACTED.has(name)) continue;
+    relations.names.add(name);
+    const column = metadata.attributes[name];
+    const linkTable = column?.joinTable;
+    const toOne = column?.type === 'relation' && (column.relation === 'oneToOne' || column.relation === 'manyToOne');
+    if (toOne && column.target && linkTable && !linkTable.on && !linkTable.morphColumn) {
+      const targetTable = (strapi.db.metadata.get(column.target as UID.Schema) as unknown as { tableName: string }).tableName;
+      relations.joined.push({ name, linkTable, targetTable });
+    } else {
+      relations.populated.push(name);
+    }
+  }
+  auditedRelationsByType.set(uid, relations);
+  return relations;
+};
+
+type Ref = string | number | null;
+const refOf = (item: { documentId?: string | null; id?: number | null }): Ref => item.documentId ?? item.id ?? null;
+
+/** The to-one relations of one row as document ids, in one query (inside the caller's transaction, if any). */
+const joinedRefs = async (strapi: Core.Strapi, uid: UID.ContentType, id: number, joined: AuditedRelations['joined']): Promise<Snapshot> => {
+  if (joined.length === 0) return {};
+  const table = (strapi.db.metadata.get(uid) as unknown as { tableName: string }).tableName;
+  const row = (await strapi.db.transaction(({ trx }) => {
+    let query = trx(`${table} as t0`).where('t0.id', id);
+    const columns: string[] = [];
+    joined.forEach(({ linkTable, targetTable }, index) => {
+      const link = `l${index}`;
+      const target = `r${index}`;
+      query = query
+        .leftJoin(`${linkTable.name} as ${link}`, `${link}.${linkTable.joinColumn.name}`, `t0.${linkTable.joinColumn.referencedColumn}`)
+        .leftJoin(
+          `${targetTable} as ${target}`,
+          `${target}.${linkTable.inverseJoinColumn.referencedColumn}`,
+          `${link}.${linkTable.inverseJoinColumn.name}`,
+        );
+      columns.push(`${target}.document_id as d${index}`, `${target}.id as i${index}`);
+    });
+    return query.first(columns);
+  })) as Record<string, string | number | null> | undefined;
+  return Object.fromEntries(
+    joined.map(({ name }, index) => {
+      const targetId = row?.[`i${index}`];
+      return [
+        name,
+        targetId === null || targetId === undefined
+          ? null
+          : refOf({ documentId: row?.[`d${index}`] as string | null, id: Number(targetId) }),
+      ];
+    }),
+  );
+};
+
 /** The stored record as plain values, relations as document ids, secrets left out. */
 const snapshot = async (
   strapi: Core.Strapi,
   uid: UID.ContentType,
   documentId: string,
 ): Promise<{ id: number; values: Snapshot } | null> => {
-  const attributes = strapi.getModel(uid).attributes as Record<string, { type: string }>;
-  const relations = Object.entries(attributes).filter(([, attribute]) => attribute.type === 'relation' || attribute.type === 'media');
-  const populate = Object.fromEntries(relations.map(([name]) => [name, { select: ['id', 'documentId'] }]));
+  const relations = auditedRelationsOf(strapi, uid);
+  const populate = Object.fromEntries(relations.populated.map((name) => [name, { select: ['id', 'documentId'] }]));
   const stored = (await strapi.db.query(uid).findOne({ where: { documentId }, populate })) as Record<string, unknown> | null;
   if (!stored) return null;
   const values: Snapshot = {};
   for (const [name, value] of Object.entries(stored)) {
     if (REDACTED.has(name) || name === 'id' || name === 'documentId') continue;
-    if (relations.some(([relation]) => relation === name)) {
-      const toRef = (item: { documentId?: string; id?: number }) => item.documentId ?? item.id ?? null;
+    if (relations.names.has(name)) {
+      const toRef = (item: { documentId?: string; id?: number }) => refOf(item);
       values[name] = Array.isArray(value) ? value.map(toRef) : value ? toRef(value as { documentId?: string; id?: number }) : null;
     } else if (DIGESTED[uid]?.includes(name)) {
       values[name] = digestOf(value);
@@ -62,6 +148,7 @@ const snapshot = async (
       values[name] = value instanceof Date ? value.toISOString() : value;
     }
   }
+  Object.assign(values, await joinedRefs(strapi, uid, stored.id as number, relations.joined));
   return { id: stored.id as number, values };
 };
 
