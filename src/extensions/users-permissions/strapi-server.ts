@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { cachingRolePermissions } from '../../access/role-permission-cache';
 
 /**
  * The school's additions to the users-permissions plugin (Strapi 5 plugin extension, run before the
@@ -39,6 +40,7 @@ interface UserQuery {
 interface UsersPermissionsPlugin {
   contentTypes: Record<string, { schema: { attributes: Record<string, Record<string, unknown>> } }>;
   controllers: Record<string, ControllerEntry>;
+  services: Record<string, unknown>;
 }
 
 /** The plugin's own controllers reach Strapi through the global too. */
@@ -96,6 +98,9 @@ export default (plugin: UsersPermissionsPlugin): UsersPermissionsPlugin => {
     default: false,
     configurable: false,
   };
+
+  // A role's permissions are read once per few seconds, not on every request (src/access/role-permission-cache.ts).
+  plugin.services.permission = cachingRolePermissions(plugin.services.permission as Parameters<typeof cachingRolePermissions>[0]);
 
   plugin.controllers.auth = wrapController(plugin.controllers.auth, {
     changePassword: (original) => async (ctx, next) => {
