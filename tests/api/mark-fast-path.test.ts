@@ -263,3 +263,61 @@ describe('the fast path of a current mark', () => {
     expect((await teacher.post('/api/marks', currentMark({ lesson: school.lessons[2].documentId }))).status).toBe(201);
   });
 });
+
+describe('the entry.create event of a fast mark', () => {
+  type Created = { uid: string; entry: Record<string, unknown> };
+  /** Collects the `entry.create` events of marks until `stop()`. */
+  const listen = () => {
+    const events: Created[] = [];
+    const stop = strapi.eventHub.on('entry.create', async (event: unknown) => {
+      if ((event as Created).uid === MARK) events.push(event as Created);
+    });
+    return { events, stop };
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+  const secondQuarterMark = () => currentMark({ lesson: school.lessons[2].documentId, value: '4' });
+
+  it('is sent, after the commit, with the mark and its relations as the document service sends it, when something listens', async () => {
+    const { events, stop } = listen();
+    try {
+      const { fast, slow } = await postBothWays(teacher, secondQuarterMark());
+      expect([fast.status, slow.status]).toEqual([201, 201]);
+      await settle();
+      expect(events).toHaveLength(2);
+      const [fastEvent, slowEvent] = events.map((event) => event.entry);
+      expect(fastEvent.documentId).toBe(fast.body.data?.documentId);
+      expect(slowEvent.documentId).toBe(slow.body.data?.documentId);
+      expect(Object.keys(fastEvent).sort()).toEqual(Object.keys(slowEvent).sort());
+      for (const relation of ['student', 'journal', 'lesson', 'studyPeriod']) {
+        expect((fastEvent[relation] as { documentId?: string }).documentId).toBe(
+          (slowEvent[relation] as { documentId?: string }).documentId,
+        );
+      }
+      expect(fastEvent.value).toBe('4');
+    } finally {
+      stop();
+    }
+  });
+
+  it('is not sent, and the mark is not read back for it, when nothing listens', async () => {
+    const emitted: string[] = [];
+    const emit = jest.spyOn(strapi.eventHub, 'emit').mockImplementation(async (name: string) => {
+      emitted.push(name);
+    });
+    let readsBack = 0;
+    const count = (query: { sql: string }) => {
+      if (/from [`"]marks[`"] as [`"]t0[`"] where \([`"]t0[`"].[`"]id[`"] = \?\)/.test(query.sql)) readsBack += 1;
+    };
+    strapi.db.connection.on('query', count);
+    try {
+      expect((await teacher.post('/api/marks', secondQuarterMark())).status).toBe(201);
+      await settle();
+    } finally {
+      strapi.db.connection.removeListener('query', count);
+      emit.mockRestore();
+    }
+    expect(emitted).not.toContain('entry.create');
+    // The create's own read of the new row is the one read by id left.
+    expect(readsBack).toBe(1);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
 import { auditWrite } from '../../../audit/audit-trail';
+import { isEventListened } from '../../../events/listened-events';
 import { prepareRecordWrite } from '../../../school/records';
 
 /**
@@ -14,7 +15,8 @@ import { prepareRecordWrite } from '../../../school/records';
  *   documentId, publishedAt as the document service sets it for a type without drafts);
  * - the audit entry through the trail's own `auditWrite`, in the same transaction, so the hash chain
  *   is the same;
- * - the `entry.create` event (webhooks) after the commit, with the entry populated as Strapi does.
+ * - the `entry.create` event (webhooks) after the commit, with the entry populated as Strapi does,
+ *   when anything listens for it.
  *
  * What it leaves out is the document service's generic machinery this one write does not need
  * (parameter and locale pipelines, component handling, the id transforms of every relation — the
@@ -54,8 +56,13 @@ const eventPopulate = (strapi: Core.Strapi): Record<string, true> =>
       .map(([name]) => [name, true]),
   );
 
-/** Emits `entry.create` after the commit, with the entry as the document service's event manager sends it. */
+/**
+ * Emits `entry.create` after the commit, with the entry as the document service's event manager sends
+ * it — when anything receives it (a webhook of `entry.create`, src/events/listened-events.ts): else
+ * the mark is not read back with its relations for nobody.
+ */
 const emitCreated = (strapi: Core.Strapi, id: number): void => {
+  if (!isEventListened(strapi, 'entry.create')) return;
   const model = strapi.getModel(MARK);
   const emit = async () => {
     const entry = await strapi.db.query(MARK).findOne({ where: { id }, populate: eventPopulate(strapi) });
