@@ -20,8 +20,9 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const http = require('http');
+const { Worker } = require('worker_threads');
 const { ensureEnv } = require('./ensure-env');
+const { httpClient } = require('./bench-http');
 
 const APP_DIR = path.resolve(__dirname, '..');
 
@@ -34,7 +35,8 @@ const USAGE = `Usage: node scripts/bench.js [--students N] [--seed N] [--runs N]
   --clients N    concurrent clients posting marks (default 20)
   --keep         keep the scratch database .tmp/bench-<timestamp>.db
   --no-fast-path post every mark through the document service (the fast path of current marks off)
-  --profile-marks FILE  write a CPU profile (.cpuprofile) of the mark-entry burst only`;
+  --profile-marks FILE  write a CPU profile (.cpuprofile) of the mark-entry burst only
+  --profile-sql  print the SQL statements of the mark-entry burst: count per post and time, by statement`;
 
 const parseArgs = (argv) => {
   const options = {
@@ -46,6 +48,7 @@ const parseArgs = (argv) => {
     keep: false,
     noFastPath: false,
     profileMarks: null,
+    profileSql: false,
     help: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -64,6 +67,7 @@ const parseArgs = (argv) => {
     else if (name === '--clients') options.clients = integer(1);
     else if (name === '--keep') options.keep = true;
     else if (name === '--no-fast-path') options.noFastPath = true;
+    else if (name === '--profile-sql') options.profileSql = true;
     else if (name === '--profile-marks') {
       options.profileMarks = inline ?? argv[(i += 1)];
       if (!options.profileMarks) throw new Error('--profile-marks needs a file name');
@@ -71,6 +75,43 @@ const parseArgs = (argv) => {
     else throw new Error(`Unknown option ${arg}\n\n${USAGE}`);
   }
   return options;
+};
+
+/**
+ * Times every SQL statement knex runs until \`report(posts)\`, which prints them grouped by text
+ * (parameters left out): how many per post, and their total and mean time (query to response).
+ */
+const profileSql = (knex) => {
+  const started = new Map();
+  const byText = new Map();
+  const onQuery = (query) => started.set(query.__knexQueryUid, process.hrtime.bigint());
+  const onResponse = (_response, query) => {
+    const start = started.get(query.__knexQueryUid);
+    if (start === undefined) return;
+    started.delete(query.__knexQueryUid);
+    const entry = byText.get(query.sql) ?? { count: 0, ms: 0 };
+    entry.count += 1;
+    entry.ms += Number(process.hrtime.bigint() - start) / 1e6;
+    byText.set(query.sql, entry);
+  };
+  knex.on('query', onQuery);
+  knex.on('query-response', onResponse);
+  return {
+    report(posts) {
+      knex.removeListener('query', onQuery);
+      knex.removeListener('query-response', onResponse);
+      const rows = [...byText].sort((a, b) => b[1].ms - a[1].ms);
+      const count = rows.reduce((sum, [, entry]) => sum + entry.count, 0);
+      const total = rows.reduce((sum, [, entry]) => sum + entry.ms, 0);
+      console.log(`  SQL of mark entry: ${(count / posts).toFixed(1)} statements and ${(total / posts).toFixed(2)} ms per post`);
+      for (const [sql, entry] of rows) {
+        const text = sql.length > 150 ? `${sql.slice(0, 150)}…` : sql;
+        console.log(
+          `    ${(entry.count / posts).toFixed(2).padStart(5)}/post ${(entry.ms / entry.count).toFixed(3).padStart(7)} ms  ${text}`,
+        );
+      }
+    },
+  };
 };
 
 /** Starts V8's CPU profiler in this process (server and clients share it); \`stop(file)\` writes the profile. */
@@ -117,37 +158,6 @@ const timeRuns = async (runs, run) => {
     samples.push(ms(start));
   }
   return samples;
-};
-
-/** A small JSON client over Node's http with keep-alive, bound to one server on loopback. */
-const httpClient = (port, maxSockets) => {
-  const agent = new http.Agent({ keepAlive: true, maxSockets });
-  const request = (method, url, jwt, body) =>
-    new Promise((resolve, reject) => {
-      const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-      const headers = { Accept: 'application/json' };
-      if (jwt) headers.Authorization = `Bearer ${jwt}`;
-      if (payload) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': payload.length });
-      const req = http.request({ host: '127.0.0.1', port, method, path: url, headers, agent }, (res) => {
-        const chunks = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json = null;
-          try {
-            json = text ? JSON.parse(text) : null;
-          } catch {
-            json = null;
-          }
-          resolve({ status: res.statusCode, text, json });
-        });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      if (payload) req.write(payload);
-      req.end();
-    });
-  return { request, close: () => agent.destroy() };
 };
 
 /** Throws with the response body when the status is not 2xx. */
@@ -568,34 +578,24 @@ const runBench = async (app, options, distDir) => {
     // 3. Mark entry: N concurrent clients posting current marks for (pupil, lesson) pairs that
     // already carry a mark, so each pupil is on the class list on the lesson date.
     console.log(`Mark entry: ${options.posts} posts by ${options.clients} concurrent clients…`);
-    const latencies = [];
-    const errors = [];
-    let next = 0;
+    const bodies = Array.from({ length: options.posts }, (_, index) => {
+      const pair = pairs[index % pairs.length];
+      return { data: { kind: 'current', journal: journal.documentId, lesson: pair.lesson, student: pair.student, value: pair.value } };
+    });
     const profiler = options.profileMarks ? await startCpuProfile() : null;
-    const entryStart = process.hrtime.bigint();
-    const worker = async () => {
-      for (;;) {
-        const index = next;
-        next += 1;
-        if (index >= options.posts) return;
-        const pair = pairs[index % pairs.length];
-        const body = {
-          data: { kind: 'current', journal: journal.documentId, lesson: pair.lesson, student: pair.student, value: pair.value },
-        };
-        const start = process.hrtime.bigint();
-        try {
-          const response = await client.request('POST', '/api/marks', teacher.jwt, body);
-          latencies.push(ms(start));
-          if (response.status !== 201 && response.status !== 200) errors.push(`HTTP ${response.status} ${response.text.slice(0, 500)}`);
-        } catch (error) {
-          latencies.push(ms(start));
-          errors.push(error.message);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: options.clients }, worker));
-    const entrySeconds = ms(entryStart) / 1000;
+    const sqlProfile = options.profileSql ? profileSql(app.db.connection) : null;
+    // The clients post from a worker thread: the server's thread serves only (scripts/bench-http.js).
+    const burst = await new Promise((resolve, reject) => {
+      const clients = new Worker(path.join(__dirname, 'bench-http.js'), {
+        workerData: { task: 'post-marks', port, jwt: teacher.jwt, bodies, clients: options.clients },
+      });
+      clients.once('message', (message) => (message.failed ? reject(new Error(message.failed)) : resolve(message)));
+      clients.once('error', reject);
+    });
+    const { latencies, errors } = burst;
+    const entrySeconds = burst.seconds;
     if (profiler) console.log(`  CPU profile of mark entry: ${await profiler.stop(options.profileMarks)}`);
+    if (sqlProfile) sqlProfile.report(options.posts);
     const ok = options.posts - errors.length;
     // Baseline: the same rows inserted by bare SQL (the mark and its five links), one transaction per mark.
     const sqlEntry = await sqlInsertBaseline(app, journal, quarter, pairs, options);
