@@ -682,6 +682,23 @@ const runBench = async (app, options, distDir) => {
     baseline: null,
     target: null,
   });
+
+  // 7. A whole class's personal cards (личные карты) as PDF, one per pupil, zipped: the class of the journal page.
+  const cardsClass = await app.db
+    .query('api::school-class.school-class')
+    .findOne({ where: { id: journal.schoolClass.id }, select: ['documentId', 'name'] });
+  console.log(`Personal cards of class ${cardsClass.name} as PDF…`);
+  const cardsStart = process.hrtime.bigint();
+  const cards = await app.plugin('records-archive').service('documents').classCards(cardsClass.documentId);
+  const cardsSeconds = ms(cardsStart) / 1000;
+  const cardCount = cards.cards;
+  results.classCards = { seconds: round(cardsSeconds, 2), cards: cardCount, withoutFile: cards.withoutFile, zipBytes: cards.zip.length };
+  figure({
+    figure: `personal cards of a class as PDF (${cardsClass.name}, ${cardCount} pupils), s`,
+    value: cardsSeconds,
+    baseline: null,
+    target: null,
+  });
   return results;
 };
 

@@ -374,7 +374,7 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The personal cards of a class's pupils as one ZIP, one PDF per pupil, and a list of those without a file. */
-    async classCards(schoolClassDocumentId: string): Promise<{ zip: Buffer; fileName: string }> {
+    async classCards(schoolClassDocumentId: string): Promise<{ zip: Buffer; fileName: string; cards: number; withoutFile: number }> {
       const { schoolClass, pupils, fileOfPupil } = await classFiles(schoolClassDocumentId);
       const entries = [];
       const missing: string[] = [];
@@ -391,7 +391,12 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const note = `Личные дела не открыты (личные карты не сформированы):\r\n${missing.map((name) => `- ${name}`).join('\r\n')}\r\n`;
         entries.push({ path: 'БЕЗ ЛИЧНОГО ДЕЛА.txt', content: Buffer.from(note, 'utf8') });
       }
-      return { zip: buildZip(entries), fileName: `Личные карты ${String(schoolClass.name)}.zip` };
+      return {
+        zip: buildZip(entries),
+        fileName: `Личные карты ${String(schoolClass.name)}.zip`,
+        cards: entries.length - (missing.length > 0 ? 1 : 0),
+        withoutFile: missing.length,
+      };
     },
 
     /** The supplement of one of the pupil's аттестаты (404 when the entry is another pupil's). */
