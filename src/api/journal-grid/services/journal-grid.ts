@@ -698,6 +698,9 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
           : typeof typed === 'string' && Number.isFinite(Number(typed))
             ? Number(typed)
             : typed;
+      // A list, an object or a flag would pass `Number()` as a number ([12] → 12) and be stored: refuse it here.
+      if (points !== null && typeof points !== 'number' && typeof points !== 'string')
+        throw fieldError('points', 'Баллы за работу — число, например 18');
       if (points !== null && parsed.entry.marks.length === 0)
         throw fieldError('points', 'Баллы ставятся вместе с отметкой за работу: введите отметку и баллы, например «5/18»');
 
@@ -791,7 +794,8 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const field of ['topic', 'homework', 'workType', 'weight', ...POINTS_SCALE_FIELDS] as const)
         if (field in input) data[field] = input[field] === '' ? null : input[field];
       if ('weight' in data && data.weight !== null) {
-        const weight = Number(data.weight);
+        // Only a number or a number typed as text: `Number()` would read [2] as 2 and true as 1.
+        const weight = typeof data.weight === 'number' || typeof data.weight === 'string' ? Number(data.weight) : Number.NaN;
         if (!Number.isFinite(weight) || weight <= 0 || weight > 10)
           throw fieldError('weight', 'Вес отметки — число больше 0 и не больше 10');
         data.weight = weight;
