@@ -3188,6 +3188,468 @@ const trajectoryFromAnalyticsCases = (): BadCase[] => {
   ];
 };
 
+/**
+ * The journal grid's writes (src/api/journal-grid): a cell, a period mark, a lesson column's header
+ * and the deputy director's remark. A control work column of the 5А maths journal (maximum 20
+ * points) with Петрова's «4» for 12 points, and Сидоров's mark for the first quarter, are the rows
+ * the cases must leave as they were.
+ */
+const grid = { controlWork: '', pointsMark: '', periodMark: '' };
+beforeAll(async () => {
+  grid.controlWork = (
+    await make(strapi, 'api::lesson.lesson', {
+      journal: school.mathJournal.documentId,
+      date: '2025-10-15',
+      number: 3,
+      topic: 'Контрольная работа: дроби',
+      workType: 'control-work',
+      maxPoints: 20,
+      basicFromPoints: 8,
+      advancedFromPoints: 15,
+    })
+  ).documentId;
+  grid.pointsMark = (
+    await make(strapi, 'api::mark.mark', {
+      kind: 'current',
+      journal: school.mathJournal.documentId,
+      lesson: grid.controlWork,
+      student: school.pupils5a[1].documentId,
+      value: '4',
+      points: 12,
+    })
+  ).documentId;
+  grid.periodMark = (
+    await make(strapi, 'api::mark.mark', {
+      kind: 'periodic',
+      journal: school.mathJournal.documentId,
+      student: school.pupils5a[2].documentId,
+      studyPeriod: school.quarters[0].documentId,
+      value: '4',
+    })
+  ).documentId;
+});
+const journalGridCases = (): BadCase[] => {
+  const MARKS = 'api::mark.mark' as UID.Schema;
+  const ATTENDANCES = 'api::attendance.attendance' as UID.Schema;
+  const LESSONS = 'api::lesson.lesson' as UID.Schema;
+  const REMARKS = 'api::journal-remark.journal-remark' as UID.Schema;
+  const mathJournal = () => school.mathJournal.documentId;
+  interface Aim {
+    table?: UID.Schema;
+    row?: () => string;
+    journal?: () => string;
+  }
+  const gridCase =
+    (method: 'put' | 'post', route: () => string, aim: Required<Pick<Aim, 'table'>> & Aim) =>
+    (who: Caller, name: string, body: () => Body, status = 400, paths?: string[], override: Aim = {}): BadCase => ({
+      name,
+      who,
+      method,
+      url: () => `/api/journal-grid/${(override.journal ?? aim.journal ?? mathJournal)()}${route()}`,
+      body,
+      table: override.table ?? aim.table,
+      row: override.row ?? aim.row,
+      status,
+      paths,
+    });
+
+  // A cell: Петрова's control work (a stored «4» for 12 points) unless a case names another.
+  const goodCell = (overrides: Record<string, unknown> = {}) => ({
+    lesson: grid.controlWork,
+    student: school.pupils5a[1].documentId,
+    text: '5',
+    ...overrides,
+  });
+  const cell = gridCase('put', () => '/cells', { table: MARKS, row: () => grid.pointsMark });
+  const attendance = { table: ATTENDANCES, row: () => stored.attendance };
+  const ivanovsCell = (overrides: Record<string, unknown> = {}) =>
+    goodCell({ lesson: school.lessons[0].documentId, student: school.pupils5a[0].documentId, ...overrides });
+
+  // A period mark: Сидоров's «4» for the first quarter unless a case names another.
+  const goodPeriodMark = (overrides: Record<string, unknown> = {}) => ({
+    period: school.quarters[0].documentId,
+    student: school.pupils5a[2].documentId,
+    value: '5',
+    ...overrides,
+  });
+  const periodMark = gridCase('put', () => '/period-marks', { table: MARKS, row: () => grid.periodMark });
+
+  // A lesson column: the control work (maximum 20, thresholds 8 and 15, Петрова's 12 points in it).
+  const column = (lesson: () => string) => gridCase('put', () => `/lessons/${lesson()}`, { table: LESSONS, row: lesson });
+  const header = column(() => grid.controlWork);
+  const ordinaryHeader = column(() => school.lessons[1].documentId);
+  const lessonAt = (lesson: string) => gridCase('put', () => `/lessons/${lesson}`, { table: LESSONS });
+
+  // The deputy director's remark.
+  const goodRemark = (overrides: Record<string, unknown> = {}) => ({
+    findings: 'Не заполнены темы уроков',
+    remarks: 'Заполнить темы за сентябрь',
+    ...overrides,
+  });
+  const remark = gridCase('post', () => '/remarks', { table: REMARKS });
+
+  const other = (journal: () => string): Aim => ({ journal });
+  return [
+    // ---- PUT /api/journal-grid/:journal/cells
+    cell('teacherA', 'a teacher’s grid cell without a body', () => ({ none: true })),
+    cell('teacherA', 'a teacher’s grid cell not wrapped in data', () => ({ json: goodCell() })),
+    cell('teacherA', 'a teacher’s grid cell with a string as body', () => ({ raw: '"5"' })),
+    cell('teacherA', 'a teacher’s grid cell with data as a string', () => data('5')),
+    cell('teacherA', 'a teacher’s grid cell with data as an array', () => data([goodCell()])),
+    cell('teacherA', 'a teacher’s grid cell with a malformed JSON body', () => ({ raw: '{"data": {"text": ' })),
+    cell('teacherA', 'a teacher’s grid cell with a 1 MB text', () => data(goodCell({ text: ONE_MEGABYTE })), 413),
+    cell('teacherA', 'a teacher’s grid cell without text', () => data(goodCell({ text: undefined })), 400, ['text']),
+    cell('teacherA', 'a teacher’s grid cell with a number as text', () => data(goodCell({ text: 5 })), 400, ['text']),
+    cell('teacherA', 'a teacher’s grid cell with an object as text', () => data(goodCell({ text: { $ne: '' } })), 400, ['text']),
+    cell('teacherA', 'a teacher’s grid cell with an array as text', () => data(goodCell({ text: ['5'] })), 400, ['text']),
+    cell('teacherA', 'a teacher’s grid cell with a huge text', () => data(goodCell({ text: HUGE })), 400, ['text']),
+    cell('teacherA', 'a teacher’s grid cell with an SQL injection as text', () => data(goodCell({ text: SQL })), 400, ['text']),
+    cell('teacherA', 'a teacher’s grid cell with a script as text', () => data(goodCell({ text: SCRIPT })), 400, ['text']),
+    cell('teacherA', 'a teacher’s grid cell «6» off the five-point scale', () => data(goodCell({ text: '6' })), 400, ['text']),
+    cell('teacherA', 'a teacher’s grid cell «0» off the five-point scale', () => data(goodCell({ text: '0' })), 400, ['text']),
+    cell('teacherA', 'a teacher’s grid cell «зачёт» in a maths journal', () => data(goodCell({ text: 'зачёт' })), 400, ['text']),
+    cell('teacherA', 'a teacher’s grid cell «н» with an unknown mark', () => data(ivanovsCell({ text: 'н 7' })), 400, ['text'], attendance),
+    cell('teacherA', 'a teacher’s grid cell «5» in a pass/fail journal', () => data(goodCell({ text: '5' })), 400, ['text'], {
+      journal: () => school.peJournal.documentId,
+    }),
+    cell('teacherA', 'a teacher’s grid cell without a lesson', () => data(goodCell({ lesson: undefined })), 400, ['lesson']),
+    cell('teacherA', 'a teacher’s grid cell with a number as lesson', () => data(goodCell({ lesson: 1 })), 400, ['lesson']),
+    cell('teacherA', 'a teacher’s grid cell with a filter as lesson', () => data(goodCell({ lesson: { $ne: '' } })), 400, ['lesson']),
+    cell('teacherA', 'a teacher’s grid cell with an array as lesson', () => data(goodCell({ lesson: [grid.controlWork] })), 400, [
+      'lesson',
+    ]),
+    cell(
+      'teacherA',
+      'a teacher’s grid cell of a lesson that does not exist',
+      () => data(goodCell({ lesson: 'nosuchlesson0000000000' })),
+      400,
+      ['lesson'],
+    ),
+    cell('teacherA', 'a teacher’s grid cell with an SQL injection as lesson', () => data(goodCell({ lesson: SQL })), 400, ['lesson']),
+    cell(
+      'teacherA',
+      'a teacher’s grid cell of a lesson by numeric id',
+      () => data(ivanovsCell({ lesson: String(school.lessons[0].id) })),
+      400,
+      ['lesson'],
+    ),
+    cell('teacherA', 'a teacher’s grid cell of another journal’s lesson', () => data(goodCell({ lesson: world.lessonB.documentId })), 400, [
+      'lesson',
+    ]),
+    cell('teacherA', 'a teacher’s grid cell without a pupil', () => data(goodCell({ student: undefined })), 400, ['student']),
+    cell('teacherA', 'a teacher’s grid cell with a number as pupil', () => data(goodCell({ student: school.pupils5a[1].id })), 400, [
+      'student',
+    ]),
+    cell('teacherA', 'a teacher’s grid cell with a filter as pupil', () => data(goodCell({ student: { $ne: '' } })), 400, ['student']),
+    cell(
+      'teacherA',
+      'a teacher’s grid cell of a pupil who does not exist',
+      () => data(goodCell({ student: 'nosuchpupil0000000000' })),
+      400,
+      ['student'],
+    ),
+    cell('teacherA', 'a teacher’s grid cell with an SQL injection as pupil', () => data(goodCell({ student: SQL })), 400, ['student']),
+    cell(
+      'teacherA',
+      'a teacher’s grid mark for a 5Б pupil in the 5А journal',
+      () => data(goodCell({ student: school.pupil5b.documentId })),
+      400,
+      ['student'],
+    ),
+    cell(
+      'teacherA',
+      'a teacher’s grid absence for a 5Б pupil in the 5А journal',
+      () => data(ivanovsCell({ text: 'н', student: school.pupil5b.documentId })),
+      400,
+      ['student'],
+      attendance,
+    ),
+    cell('teacherA', 'a teacher’s grid cell with points above the column’s maximum', () => data(goodCell({ points: 21 })), 400, ['points']),
+    cell('teacherA', 'a teacher’s grid cell with negative points', () => data(goodCell({ points: -1 })), 400, ['points']),
+    cell('teacherA', 'a teacher’s grid cell with absurd points', () => data(goodCell({ points: 1e12 })), 400, ['points']),
+    cell('teacherA', 'a teacher’s grid cell with a word as points', () => data(goodCell({ points: 'много' })), 400, ['points']),
+    cell('teacherA', 'a teacher’s grid cell with a huge string as points', () => data(goodCell({ points: HUGE })), 400, ['points']),
+    cell('teacherA', 'a teacher’s grid cell with an object as points', () => data(goodCell({ points: { $gt: 0 } })), 400, ['points']),
+    cell('teacherA', 'a teacher’s grid cell with an array as points', () => data(goodCell({ points: [12] })), 400, ['points']),
+    cell('teacherA', 'a teacher’s grid cell with true as points', () => data(goodCell({ points: true })), 400, ['points']),
+    cell('teacherA', 'a teacher’s grid cell with points but no mark', () => data(goodCell({ text: '', points: 12 })), 400, ['points']),
+    cell('teacherA', 'a teacher’s grid absence with points', () => data(goodCell({ text: 'н', points: 12 })), 400, ['points'], attendance),
+    cell(
+      'teacherA',
+      'a teacher’s grid cell with points on a lesson without a maximum',
+      () => data(ivanovsCell({ points: 3 })),
+      400,
+      ['points'],
+      {
+        row: () => world.markA.documentId,
+      },
+    ),
+    cell('teacherA', 'a teacher’s grid cell in a journal that does not exist', () => data(goodCell()), 404, undefined, {
+      journal: () => 'nosuchjournal000000000',
+    }),
+    cell('teacherA', 'a teacher’s grid cell with an SQL injection as journal', () => data(goodCell()), 404, undefined, {
+      journal: () => encodeURIComponent(SQL),
+    }),
+    cell('teacherA', 'a teacher’s grid cell in a journal by numeric id', () => data(goodCell()), 404, undefined, {
+      journal: () => String(school.mathJournal.id),
+    }),
+    // A teacher who neither teaches a journal nor leads its class is not told it exists (journal-grid.test.ts).
+    cell('teacherB', 'another teacher’s grid cell in the 5А maths journal', () => data(goodCell()), 404),
+    cell(
+      'teacherA',
+      'a teacher’s grid cell in the 5Б journal they do not teach',
+      () => data(goodCell({ lesson: world.lessonB.documentId })),
+      404,
+      undefined,
+      {
+        ...other(() => world.journalB.documentId),
+        row: () => world.markB.documentId,
+      },
+    ),
+    cell('deputy', 'the deputy director’s grid cell (reads, does not write)', () => data(goodCell()), 403),
+    cell('director', 'the director’s grid cell', () => data(goodCell()), 403),
+    cell('parentA', 'a parent’s grid cell', () => data(goodCell()), 403),
+    cell('pupilA', 'a pupil’s grid cell', () => data(goodCell()), 403),
+    cell('public', 'a visitor’s grid cell', () => data(goodCell()), 403),
+
+    // ---- PUT /api/journal-grid/:journal/period-marks
+    periodMark('teacherA', 'a teacher’s period mark without a body', () => ({ none: true })),
+    periodMark('teacherA', 'a teacher’s period mark not wrapped in data', () => ({ json: goodPeriodMark() })),
+    periodMark('teacherA', 'a teacher’s period mark with data as a string', () => data('5')),
+    periodMark('teacherA', 'a teacher’s period mark with data as an array', () => data([goodPeriodMark()])),
+    periodMark('teacherA', 'a teacher’s period mark with a malformed JSON body', () => ({ raw: '{"data": {"value": ' })),
+    periodMark('teacherA', 'a teacher’s period mark without a period', () => data(goodPeriodMark({ period: undefined })), 400, ['period']),
+    periodMark('teacherA', 'a teacher’s period mark with a number as period', () => data(goodPeriodMark({ period: 1 })), 400, ['period']),
+    periodMark('teacherA', 'a teacher’s period mark with a filter as period', () => data(goodPeriodMark({ period: { $ne: '' } })), 400, [
+      'period',
+    ]),
+    periodMark(
+      'teacherA',
+      'a teacher’s period mark for a period that does not exist',
+      () => data(goodPeriodMark({ period: 'nosuchperiod' })),
+      400,
+      ['period'],
+    ),
+    periodMark('teacherA', 'a teacher’s period mark with an SQL injection as period', () => data(goodPeriodMark({ period: SQL })), 400, [
+      'period',
+    ]),
+    periodMark(
+      'teacherA',
+      'a teacher’s period mark for a half-year in a journal kept by quarters',
+      () => data(goodPeriodMark({ period: school.halves[0].documentId })),
+      400,
+      ['period'],
+    ),
+    periodMark('teacherA', 'a teacher’s period mark without a pupil', () => data(goodPeriodMark({ student: undefined })), 400, ['student']),
+    periodMark(
+      'teacherA',
+      'a teacher’s period mark with an array as pupil',
+      () => data(goodPeriodMark({ student: [school.pupils5a[2].documentId] })),
+      400,
+      ['student'],
+    ),
+    periodMark(
+      'teacherA',
+      'a teacher’s period mark for a pupil who does not exist',
+      () => data(goodPeriodMark({ student: 'nosuchpupil0000000000' })),
+      400,
+      ['student'],
+    ),
+    periodMark(
+      'teacherA',
+      'a teacher’s period mark for a 5Б pupil in the 5А journal',
+      () => data(goodPeriodMark({ student: school.pupil5b.documentId })),
+      400,
+      ['student'],
+    ),
+    periodMark('teacherA', 'a teacher’s period mark without a value', () => data(goodPeriodMark({ value: undefined })), 400, ['value']),
+    periodMark('teacherA', 'a teacher’s period mark with a number as value', () => data(goodPeriodMark({ value: 5 })), 400, ['value']),
+    periodMark('teacherA', 'a teacher’s period mark with an object as value', () => data(goodPeriodMark({ value: { $ne: '' } })), 400, [
+      'value',
+    ]),
+    periodMark('teacherA', 'a teacher’s period mark with an array as value', () => data(goodPeriodMark({ value: ['5'] })), 400, ['value']),
+    periodMark('teacherA', 'a teacher’s period mark «6» off the scale', () => data(goodPeriodMark({ value: '6' })), 400, ['value']),
+    periodMark('teacherA', 'a teacher’s period mark «н» (not a mark)', () => data(goodPeriodMark({ value: 'н' })), 400, ['value']),
+    periodMark('teacherA', 'a teacher’s period mark «зачёт» in a maths journal', () => data(goodPeriodMark({ value: 'зачёт' })), 400, [
+      'value',
+    ]),
+    periodMark('teacherA', 'a teacher’s period mark with a huge value', () => data(goodPeriodMark({ value: HUGE })), 400, ['value']),
+    periodMark('teacherA', 'a teacher’s period mark with an SQL injection as value', () => data(goodPeriodMark({ value: SQL })), 400, [
+      'value',
+    ]),
+    periodMark('teacherA', 'a teacher’s period mark with a script as value', () => data(goodPeriodMark({ value: SCRIPT })), 400, ['value']),
+    periodMark('teacherA', 'a teacher’s period mark in a journal that does not exist', () => data(goodPeriodMark()), 404, undefined, {
+      journal: () => 'nosuchjournal000000000',
+    }),
+    periodMark('teacherB', 'another teacher’s period mark in the 5А maths journal', () => data(goodPeriodMark()), 404),
+    periodMark('deputy', 'the deputy director’s period mark', () => data(goodPeriodMark()), 403),
+    periodMark('parentA', 'a parent’s period mark', () => data(goodPeriodMark()), 403),
+    periodMark('pupilA', 'a pupil’s period mark', () => data(goodPeriodMark()), 403),
+
+    // ---- PUT /api/journal-grid/:journal/lessons/:lesson
+    header('teacherA', 'a teacher’s lesson header without a body', () => ({ none: true })),
+    header('teacherA', 'a teacher’s lesson header not wrapped in data', () => ({ json: { topic: 'Дроби' } })),
+    header('teacherA', 'a teacher’s lesson header with data as a string', () => data('Дроби')),
+    header('teacherA', 'a teacher’s lesson header with data as an array', () => data([{ topic: 'Дроби' }])),
+    header('teacherA', 'a teacher’s lesson header with a malformed JSON body', () => ({ raw: '{"data": {"topic": ' })),
+    header('teacherA', 'a teacher’s lesson header with a 1 MB topic', () => data({ topic: ONE_MEGABYTE }), 413),
+    header('teacherA', 'a teacher’s lesson header with a number as topic', () => data({ topic: 12345 }), 400, ['topic']),
+    header('teacherA', 'a teacher’s lesson header with an object as topic', () => data({ topic: { $ne: '' } }), 400, ['topic']),
+    header('teacherA', 'a teacher’s lesson header with an array as homework', () => data({ homework: ['№ 1', '№ 2'] }), 400, ['homework']),
+    header('teacherA', 'a teacher’s lesson header with a huge topic', () => data({ topic: HUGE }), 400, ['topic']),
+    header('teacherA', 'a teacher’s lesson header with a huge homework', () => data({ homework: HUGE }), 400, ['homework']),
+    header(
+      'teacherA',
+      'a teacher’s lesson header with a script topic over 1000 characters',
+      () => data({ topic: SCRIPT.repeat(50) }),
+      400,
+      ['topic'],
+    ),
+    header(
+      'teacherA',
+      'a teacher’s lesson header with an SQL injection homework over 4000 characters',
+      () => data({ homework: SQL.repeat(200) }),
+      400,
+      ['homework'],
+    ),
+    header('teacherA', 'a teacher’s lesson header of an unknown work type', () => data({ workType: 'exam' }), 400, ['workType']),
+    header('teacherA', 'a teacher’s lesson header with an SQL injection as work type', () => data({ workType: SQL }), 400, ['workType']),
+    header('teacherA', 'a teacher’s lesson header with a number as work type', () => data({ workType: 3 }), 400, ['workType']),
+    header('teacherA', 'a teacher’s lesson header with a negative weight', () => data({ weight: -1 }), 400, ['weight']),
+    header('teacherA', 'a teacher’s lesson header with a zero weight', () => data({ weight: 0 }), 400, ['weight']),
+    header('teacherA', 'a teacher’s lesson header with an absurd weight', () => data({ weight: 1e9 }), 400, ['weight']),
+    header('teacherA', 'a teacher’s lesson header with a word as weight', () => data({ weight: 'двойной' }), 400, ['weight']),
+    header('teacherA', 'a teacher’s lesson header with an object as weight', () => data({ weight: { $gt: 0 } }), 400, ['weight']),
+    header('teacherA', 'a teacher’s lesson header with an array as weight', () => data({ weight: [2] }), 400, ['weight']),
+    header('teacherA', 'a teacher’s lesson header with true as weight', () => data({ weight: true }), 400, ['weight']),
+    header('teacherA', 'a teacher’s lesson header with a negative maximum', () => data({ maxPoints: -5 }), 400, ['maxPoints']),
+    header('teacherA', 'a teacher’s lesson header with a zero maximum', () => data({ maxPoints: 0 }), 400, ['maxPoints']),
+    header('teacherA', 'a teacher’s lesson header with an absurd maximum', () => data({ maxPoints: 1e9 }), 400, ['maxPoints']),
+    header('teacherA', 'a teacher’s lesson header with a fractional maximum', () => data({ maxPoints: 20.5 }), 400, ['maxPoints']),
+    header('teacherA', 'a teacher’s lesson header with a word as maximum', () => data({ maxPoints: 'двадцать' }), 400, ['maxPoints']),
+    header('teacherA', 'a teacher’s lesson header with an object as maximum', () => data({ maxPoints: { $gt: 0 } }), 400, ['maxPoints']),
+    header('teacherA', 'a teacher’s lesson header lowering the maximum below given points', () => data({ maxPoints: 10 }), 400, [
+      'maxPoints',
+    ]),
+    header('teacherA', 'a teacher’s lesson header with a negative basic threshold', () => data({ basicFromPoints: -1 }), 400, [
+      'basicFromPoints',
+    ]),
+    header('teacherA', 'a teacher’s lesson header with a basic threshold above the maximum', () => data({ basicFromPoints: 25 }), 400, [
+      'basicFromPoints',
+    ]),
+    header(
+      'teacherA',
+      'a teacher’s lesson header with an advanced threshold below the basic one',
+      () => data({ advancedFromPoints: 5 }),
+      400,
+      // The rules judge the pair and name the basic threshold.
+      ['basicFromPoints'],
+    ),
+    header('teacherA', 'a teacher’s lesson header with an absurd advanced threshold', () => data({ advancedFromPoints: 1e9 }), 400, [
+      'advancedFromPoints',
+    ]),
+    header('teacherA', 'a teacher’s lesson header with an array as threshold', () => data({ basicFromPoints: [8] }), 400, [
+      'basicFromPoints',
+    ]),
+    ordinaryHeader('teacherA', 'a teacher’s lesson header giving an ordinary lesson a maximum', () => data({ maxPoints: 10 }), 400, [
+      'maxPoints',
+    ]),
+    lessonAt('nosuchlesson0000000000')(
+      'teacherA',
+      'a teacher’s header of a lesson that does not exist',
+      () => data({ topic: 'Дроби' }),
+      400,
+      ['lesson'],
+    ),
+    lessonAt(encodeURIComponent(SQL))(
+      'teacherA',
+      'a teacher’s header with an SQL injection as lesson',
+      () => data({ topic: 'Дроби' }),
+      400,
+      ['lesson'],
+    ),
+    column(() => world.lessonB.documentId)(
+      'teacherA',
+      'a teacher’s header of another journal’s lesson',
+      () => data({ topic: 'Дроби' }),
+      400,
+      ['lesson'],
+    ),
+    header('teacherA', 'a teacher’s lesson header in a journal that does not exist', () => data({ topic: 'Дроби' }), 404, undefined, {
+      journal: () => 'nosuchjournal000000000',
+    }),
+    header('teacherB', 'another teacher’s lesson header in the 5А maths journal', () => data({ topic: 'Дроби' }), 404),
+    header('deputy', 'the deputy director’s lesson header', () => data({ topic: 'Дроби' }), 403),
+    header('parentA', 'a parent’s lesson header', () => data({ topic: 'Дроби' }), 403),
+    header('pupilA', 'a pupil’s lesson header', () => data({ topic: 'Дроби' }), 403),
+
+    // ---- POST /api/journal-grid/:journal/remarks
+    remark('deputy', 'the deputy director’s grid remark without a body', () => ({ none: true })),
+    remark('deputy', 'the deputy director’s grid remark not wrapped in data', () => ({ json: goodRemark() })),
+    remark('deputy', 'the deputy director’s grid remark with data as a string', () => data('Замечание')),
+    remark('deputy', 'the deputy director’s grid remark with data as an array', () => data([goodRemark()])),
+    remark('deputy', 'the deputy director’s grid remark with a malformed JSON body', () => ({ raw: '{"data": {"remarks": ' })),
+    remark('deputy', 'the deputy director’s grid remark with a 1 MB text', () => data(goodRemark({ remarks: ONE_MEGABYTE })), 413),
+    remark('deputy', 'the deputy director’s grid remark with neither findings nor remarks', () => data({}), 400, ['remarks']),
+    remark('deputy', 'the deputy director’s grid remark with a number as remarks', () => data(goodRemark({ remarks: 12345 })), 400, [
+      'remarks',
+    ]),
+    remark(
+      'deputy',
+      'the deputy director’s grid remark with an object as findings',
+      () => data(goodRemark({ findings: { $ne: '' } })),
+      400,
+      ['findings'],
+    ),
+    remark('deputy', 'the deputy director’s grid remark with an array as remarks', () => data(goodRemark({ remarks: ['а', 'б'] })), 400, [
+      'remarks',
+    ]),
+    remark('deputy', 'the deputy director’s grid remark with huge findings', () => data(goodRemark({ findings: HUGE })), 400, ['findings']),
+    remark(
+      'deputy',
+      'the deputy director’s grid remark with a script over 4000 characters',
+      () => data(goodRemark({ remarks: SCRIPT.repeat(200) })),
+      400,
+      ['remarks'],
+    ),
+    remark('deputy', 'the deputy director’s grid remark with an SQL injection as deadline', () => data(goodRemark({ fixBy: SQL })), 400, [
+      'fixBy',
+    ]),
+    remark(
+      'deputy',
+      'the deputy director’s grid remark with the impossible deadline 2025-13-45',
+      () => data(goodRemark({ fixBy: '2025-13-45' })),
+      400,
+      ['fixBy'],
+    ),
+    remark('deputy', 'the deputy director’s grid remark with an object as deadline', () => data(goodRemark({ fixBy: { $gt: '' } })), 400, [
+      'fixBy',
+    ]),
+    remark('deputy', 'the deputy director’s grid remark due before the inspection', () => data(goodRemark({ fixBy: '2020-01-01' })), 400, [
+      'fixBy',
+    ]),
+    remark('deputy', 'the deputy director’s grid remark on a journal that does not exist', () => data(goodRemark()), 404, undefined, {
+      journal: () => 'nosuchjournal000000000',
+    }),
+    remark('deputy', 'the deputy director’s grid remark with an SQL injection as journal', () => data(goodRemark()), 404, undefined, {
+      journal: () => encodeURIComponent(SQL),
+    }),
+    remark('teacherA', 'a teacher’s grid remark on their own journal', () => data(goodRemark()), 403),
+    remark(
+      'classTeacherB',
+      'a class teacher’s grid remark',
+      () => data(goodRemark()),
+      403,
+      undefined,
+      other(() => world.journalB.documentId),
+    ),
+    remark('director', 'the director’s grid remark', () => data(goodRemark()), 403),
+    remark('parentA', 'a parent’s grid remark', () => data(goodRemark()), 403),
+    remark('pupilA', 'a pupil’s grid remark', () => data(goodRemark()), 403),
+    remark('public', 'a visitor’s grid remark', () => data(goodRemark()), 403),
+  ];
+};
+
 const titled = (cases: BadCase[]) =>
   cases.map((badCase) => [`${badCase.name} is refused with ${badCase.status ?? 400} and changes nothing`, badCase] as const);
 
@@ -3212,6 +3674,44 @@ describe('writes to portfolios and rewards out of the caller’s reach', () => {
 describe('bad input to the custom write routes and uploads', () => {
   it.each(titled(customCases()))('%s', async (_name, badCase) => {
     await expectRefused(badCase);
+  });
+});
+
+describe('bad input to the journal grid’s writes', () => {
+  it.each(titled(journalGridCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
+  });
+  it('takes good bodies on each route, so each refusal above is the bad input’s doing', async () => {
+    const journal = `/api/journal-grid/${school.mathJournal.documentId}`;
+    const good: Array<[Caller, 'put' | 'post', string, Record<string, unknown>, number]> = [
+      ['teacherA', 'put', '/cells', { lesson: grid.controlWork, student: school.pupils5a[1].documentId, text: '5', points: 19 }, 200],
+      [
+        'teacherA',
+        'put',
+        '/period-marks',
+        { period: school.quarters[0].documentId, student: school.pupils5a[2].documentId, value: '5' },
+        200,
+      ],
+      [
+        'teacherA',
+        'put',
+        `/lessons/${grid.controlWork}`,
+        { topic: 'Контрольная работа: дроби и проценты', weight: '2', maxPoints: '20' },
+        200,
+      ],
+      ['deputy', 'post', '/remarks', { remarks: 'Заполнить темы за октябрь' }, 201],
+    ];
+    for (const [who, method, route, body, status] of good) {
+      const response = await send({
+        name: route,
+        who,
+        method,
+        url: () => `${journal}${route}`,
+        body: () => data(body),
+        table: 'api::mark.mark',
+      });
+      expect([route, response.status, response.body.error]).toEqual([route, status, undefined]);
+    }
   });
 });
 
