@@ -300,13 +300,14 @@ describe('the entry.create event of a fast mark', () => {
   });
 
   it('is not sent, and the mark is not read back for it, when nothing listens', async () => {
+    // Events of the marks only: the fixture's own creations may still be on their way (PostgreSQL).
     const emitted: string[] = [];
-    const emit = jest.spyOn(strapi.eventHub, 'emit').mockImplementation(async (name: string) => {
-      emitted.push(name);
+    const emit = jest.spyOn(strapi.eventHub, 'emit').mockImplementation(async (name: string, event?: unknown) => {
+      if ((event as { uid?: string } | undefined)?.uid === MARK) emitted.push(name);
     });
     let readsBack = 0;
     const count = (query: { sql: string }) => {
-      if (/from [`"]marks[`"] as [`"]t0[`"] where \([`"]t0[`"].[`"]id[`"] = \?\)/.test(query.sql)) readsBack += 1;
+      if (/from [`"]marks[`"] as [`"]t0[`"] where \([`"]t0[`"].[`"]id[`"] = (\?|\$\d+)\)/.test(query.sql)) readsBack += 1;
     };
     strapi.db.connection.on('query', count);
     try {
@@ -317,7 +318,7 @@ describe('the entry.create event of a fast mark', () => {
       emit.mockRestore();
     }
     expect(emitted).not.toContain('entry.create');
-    // The create's own read of the new row is the one read by id left.
-    expect(readsBack).toBe(1);
+    // The create's own read of the new row is the one read by id left (the event's would be a second).
+    expect(readsBack).toBeLessThanOrEqual(1);
   });
 });
