@@ -11,7 +11,7 @@ export const AUDIT_UID = 'api::audit-entry.audit-entry';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Fields never copied into the trail: secrets, and bookkeeping the trail already holds. */
-const REDACTED = new Set([
+export const AUDIT_REDACTED_FIELDS: ReadonlySet<string> = new Set([
   'password',
   'resetPasswordToken',
   'confirmationToken',
@@ -73,7 +73,7 @@ const auditedRelationsOf = (strapi: Core.Strapi, uid: UID.ContentType): AuditedR
   const metadata = strapi.db.metadata.get(uid) as unknown as { attributes: Record<string, RelationMetadata> };
   const relations: AuditedRelations = { joined: [], populated: [], names: new Set() };
   for (const [name, attribute] of Object.entries(attributes)) {
-    if ((attribute.type !== 'relation' && attribute.type !== 'media') || REDACTED.has(name)) continue;
+    if ((attribute.type !== 'relation' && attribute.type !== 'media') || AUDIT_REDACTED_FIELDS.has(name)) continue;
     relations.names.add(name);
     const column = metadata.attributes[name];
     const linkTable = column?.joinTable;
@@ -138,7 +138,7 @@ const snapshot = async (
   if (!stored) return null;
   const values: Snapshot = {};
   for (const [name, value] of Object.entries(stored)) {
-    if (REDACTED.has(name) || name === 'id' || name === 'documentId') continue;
+    if (AUDIT_REDACTED_FIELDS.has(name) || name === 'id' || name === 'documentId') continue;
     if (relations.names.has(name)) {
       const toRef = (item: { documentId?: string; id?: number }) => refOf(item);
       values[name] = Array.isArray(value) ? value.map(toRef) : value ? toRef(value as { documentId?: string; id?: number }) : null;

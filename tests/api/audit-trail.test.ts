@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import supertest from 'supertest';
-import { isAudited, snapshotForAudit } from '../../src/audit/audit-trail';
+import { AUDIT_REDACTED_FIELDS, isAudited, snapshotForAudit } from '../../src/audit/audit-trail';
 import { runArchiveProcedure } from '../../src/school/records/procedure';
 import { adminLogin } from '../helpers/admin';
 import { apiAs, bootStrapi, createAccount, stopStrapi, type Api } from '../helpers/strapi';
@@ -33,18 +33,7 @@ afterAll(() => stopStrapi(strapi));
 
 /** A record as the trail saw it before its to-one relations were joined: every relation populated by the query engine. */
 const populatedSnapshot = async (uid: UID.ContentType, documentId: string) => {
-  const redacted = new Set([
-    'password',
-    'resetPasswordToken',
-    'confirmationToken',
-    'createdAt',
-    'updatedAt',
-    'publishedAt',
-    'createdBy',
-    'updatedBy',
-    'locale',
-    'localizations',
-  ]);
+  const redacted = AUDIT_REDACTED_FIELDS;
   const attributes = strapi.getModel(uid).attributes as Record<string, { type: string }>;
   const relations = Object.keys(attributes).filter((name) => ['relation', 'media'].includes(attributes[name].type) && !redacted.has(name));
   const populate = Object.fromEntries(relations.map((name) => [name, { select: ['id', 'documentId'] }]));
