@@ -28,18 +28,31 @@ type Permission = { action?: unknown } & Record<string, unknown>;
 type PermissionService = { findRolePermissions: (roleId: RoleId) => Promise<Permission[]> } & Record<string, unknown>;
 type PermissionServiceEntry = PermissionService | ((deps: { strapi: Core.Strapi }) => PermissionService);
 
-const rolePermissions = new Map<RoleId, { readAt: number; permissions: Promise<Permission[]> }>();
+type CachedPermissions = Map<RoleId, { readAt: number; permissions: Promise<Permission[]> }>;
+
+/** Each Strapi instance of the process keeps its own (role ids are its database's). */
+const cachesByApp = new WeakMap<object, CachedPermissions>();
+
+const cacheOf = (app: object): CachedPermissions => {
+  let cache = cachesByApp.get(app);
+  if (!cache) {
+    cache = new Map();
+    cachesByApp.set(app, cache);
+  }
+  return cache;
+};
 
 /** Forgets every role's permissions: the next request of each role reads them again. */
-export const forgetRolePermissions = (): void => rolePermissions.clear();
+export const forgetRolePermissions = (strapi: Core.Strapi): void => cacheOf(strapi).clear();
 
 /**
  * Wraps the users-permissions `permission` service (plugin extension, src/extensions/users-permissions)
  * so that `findRolePermissions` answers from the cache above. Each caller gets its own array.
  */
 export const cachingRolePermissions = (entry: PermissionServiceEntry): PermissionServiceEntry => {
-  const wrap = (service: PermissionService): PermissionService => {
+  const wrap = (service: PermissionService, app: object): PermissionService => {
     const read = service.findRolePermissions.bind(service);
+    const rolePermissions = cacheOf(app);
     return {
       ...service,
       findRolePermissions: async (roleId: RoleId) => {
@@ -55,7 +68,9 @@ export const cachingRolePermissions = (entry: PermissionServiceEntry): Permissio
       },
     };
   };
-  return typeof entry === 'function' ? (deps) => wrap(entry(deps)) : wrap(entry);
+  // The plugin's services reach Strapi through the global where they are not given it.
+  const globalApp = () => (globalThis as unknown as { strapi: object }).strapi;
+  return typeof entry === 'function' ? (deps) => wrap(entry(deps), deps.strapi) : wrap(entry, globalApp());
 };
 
 type AbilityEngine = { generateAbility: (permissions: Permission[], options?: Record<string, unknown>) => Promise<unknown> };
@@ -66,15 +81,16 @@ type AbilityEngine = { generateAbility: (permissions: Permission[], options?: Re
  * once at bootstrap.
  */
 export const useRolePermissionCache = (strapi: Core.Strapi): void => {
-  forgetRolePermissions();
+  const forget = () => forgetRolePermissions(strapi);
+  forget();
   strapi.db.lifecycles.subscribe({
     models: [PERMISSION_UID, ROLE_UID],
-    afterCreate: forgetRolePermissions,
-    afterCreateMany: forgetRolePermissions,
-    afterUpdate: forgetRolePermissions,
-    afterUpdateMany: forgetRolePermissions,
-    afterDelete: forgetRolePermissions,
-    afterDeleteMany: forgetRolePermissions,
+    afterCreate: forget,
+    afterCreateMany: forget,
+    afterUpdate: forget,
+    afterUpdateMany: forget,
+    afterDelete: forget,
+    afterDeleteMany: forget,
   });
 
   const engine = (strapi as unknown as { contentAPI: { permissions: { engine: AbilityEngine } } }).contentAPI.permissions.engine;
