@@ -34,6 +34,7 @@ const httpClient = (port, maxSockets) => {
   return { request, close: () => agent.destroy() };
 };
 
+/** Milliseconds since a `process.hrtime.bigint()` start. */
 const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
 
 /**
@@ -76,4 +77,4 @@ if (!isMainThread && workerData?.task === 'post-marks') {
   );
 }
 
-module.exports = { httpClient, postMarks };
+module.exports = { httpClient, ms, postMarks };

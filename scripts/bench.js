@@ -22,7 +22,7 @@ const os = require('os');
 const path = require('path');
 const { Worker } = require('worker_threads');
 const { ensureEnv } = require('./ensure-env');
-const { httpClient } = require('./bench-http');
+const { httpClient, ms } = require('./bench-http');
 
 const APP_DIR = path.resolve(__dirname, '..');
 
@@ -134,7 +134,6 @@ const startCpuProfile = async () => {
 };
 
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
-const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
 const round = (value, digits = 1) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
 
 /** The value below which the given share of the sorted samples lies (nearest rank). */

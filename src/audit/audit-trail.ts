@@ -140,8 +140,11 @@ const snapshot = async (
   for (const [name, value] of Object.entries(stored)) {
     if (AUDIT_REDACTED_FIELDS.has(name) || name === 'id' || name === 'documentId') continue;
     if (relations.names.has(name)) {
-      const toRef = (item: { documentId?: string; id?: number }) => refOf(item);
-      values[name] = Array.isArray(value) ? value.map(toRef) : value ? toRef(value as { documentId?: string; id?: number }) : null;
+      values[name] = Array.isArray(value)
+        ? value.map((item: { documentId?: string; id?: number }) => refOf(item))
+        : value
+          ? refOf(value as { documentId?: string; id?: number })
+          : null;
     } else if (DIGESTED[uid]?.includes(name)) {
       values[name] = digestOf(value);
     } else {
