@@ -42,6 +42,8 @@ interface Written {
   /** The attributes of the type when we wrote it: later fields do not count as changes. */
   fields: string[];
   fingerprint: string;
+  /** 2: `id` counted by its labels only. Written before it (none): `id` counted whole. */
+  scheme?: 2;
 }
 
 interface Marker {
@@ -67,12 +69,24 @@ const stableJson = (value: unknown): string => {
   return JSON.stringify(value ?? null);
 };
 
-/** What of a stored configuration we own: our settings, and metadata and layout of the given fields. */
-export const fingerprintOf = (config: Configuration, fields: string[]): string => {
+/**
+ * The metadata of a field as the fingerprint sees it. Of `id` only its labels: the content manager
+ * itself turns sorting and searching by a component's `id` off at every boot, which is no one's change.
+ */
+const watchedMetadata = (field: string, meta: Metadata | undefined, wholeId: boolean): unknown =>
+  field === 'id' && meta && !wholeId
+    ? { edit: { label: meta.edit?.label ?? null }, list: { label: meta.list?.label ?? null } }
+    : (meta ?? null);
+
+/**
+ * What of a stored configuration we own: our settings, and metadata and layout of the given fields.
+ * `wholeId` reads a fingerprint written before scheme 2.
+ */
+export const fingerprintOf = (config: Configuration, fields: string[], { wholeId = false } = {}): string => {
   const known = new Set(fields);
   const owned = {
     settings: ['mainField', 'defaultSortBy', 'defaultSortOrder', 'pageSize'].map((key) => config.settings?.[key] ?? null),
-    metadatas: fields.map((field) => config.metadatas?.[field] ?? null),
+    metadatas: fields.map((field) => watchedMetadata(field, config.metadatas?.[field], wholeId)),
     list: (config.layouts?.list ?? []).filter((field) => known.has(field)),
     edit: (config.layouts?.edit ?? []).map((row) => row.filter((cell) => known.has(cell.name))).filter((row) => row.length > 0),
   };
@@ -174,14 +188,15 @@ export const applyAdminLayouts = async (strapi: Core.Strapi, { force = false } =
     if (!model) continue;
     const current = await service.findConfiguration(model);
     const previous = written[uid];
-    const ours = previous !== undefined && fingerprintOf(current, previous.fields) === previous.fingerprint;
+    const ours =
+      previous !== undefined && fingerprintOf(current, previous.fields, { wholeId: previous.scheme !== 2 }) === previous.fingerprint;
     if (!force && !ours && !isGeneratedDefault(current, model)) {
       report.keptUserChanges.push(uid);
       continue;
     }
     const stored = await service.updateConfiguration(model, buildConfiguration(model, current, layout));
     const fields = ownedFields(model);
-    written[uid] = { fields, fingerprint: fingerprintOf(stored, fields) };
+    written[uid] = { fields, fingerprint: fingerprintOf(stored, fields), scheme: 2 };
     report.applied.push(uid);
   }
   await store.set({

@@ -1,5 +1,6 @@
 import fs from 'fs';
 import path from 'path';
+import { fingerprintOf } from '../../src/admin-layouts/apply-layouts';
 import { ADMIN_LAYOUTS, COMPONENT_LAYOUTS, mainFieldOf } from '../../src/admin-layouts/layouts';
 
 /** Every record type under src/api is described in the admin layouts, each field with a Russian label. */
@@ -82,5 +83,41 @@ describe('admin layouts data', () => {
       Object.values(schema.attributes).flatMap((attribute) => (attribute.target ? [attribute.target] : [])),
     );
     expect(targets.filter((target) => mainFieldOf(target) === 'id')).toEqual([]);
+  });
+});
+
+describe('admin layouts fingerprint (what counts as a change made by hand)', () => {
+  const configuration = () => ({
+    settings: { mainField: 'topic', defaultSortBy: 'topic', defaultSortOrder: 'ASC', pageSize: 10 },
+    metadatas: {
+      id: { edit: {}, list: { label: 'ID', searchable: true, sortable: true } },
+      topic: { edit: { label: 'Тема', visible: true }, list: { label: 'Тема', searchable: true, sortable: true } },
+    },
+    layouts: { list: ['topic'], edit: [[{ name: 'topic', size: 12 }]] },
+  });
+  const fields = ['id', 'topic'];
+
+  it("does not count the content manager's own boot-time switch-off of sorting and searching by a component's id", () => {
+    const restarted = configuration();
+    restarted.metadatas.id.list = { label: 'ID', searchable: false, sortable: false };
+    expect(fingerprintOf(restarted, fields)).toBe(fingerprintOf(configuration(), fields));
+  });
+
+  it('still reads a fingerprint written before scheme 2, which counted the whole metadata of id', () => {
+    const restarted = configuration();
+    restarted.metadatas.id.list = { label: 'ID', searchable: false, sortable: false };
+    expect(fingerprintOf(configuration(), fields, { wholeId: true })).not.toBe(fingerprintOf(restarted, fields, { wholeId: true }));
+    expect(fingerprintOf(configuration(), fields, { wholeId: true })).not.toBe(fingerprintOf(configuration(), fields));
+  });
+
+  it('counts a relabelled id, a field made unsortable and a changed list as changes', () => {
+    const relabelled = configuration();
+    relabelled.metadatas.id.list.label = 'Номер';
+    const unsortable = configuration();
+    unsortable.metadatas.topic.list.sortable = false;
+    const shorterList = configuration();
+    shorterList.layouts.list = [];
+    for (const changed of [relabelled, unsortable, shorterList])
+      expect(fingerprintOf(changed, fields)).not.toBe(fingerprintOf(configuration(), fields));
   });
 });
