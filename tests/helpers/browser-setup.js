@@ -1,6 +1,8 @@
 'use strict';
 // The browser tests run against dist/ as `strapi build` left it (server and admin panel): no
-// recompilation here, which would race with the build. They take the checkout's test-run lock.
+// recompilation here, which would race with the build. They take the checkout's test-run lock and
+// boot the template database each browser test file copies (template-database.js).
+const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { acquireRunLock } = require('./global-setup');
@@ -18,4 +20,5 @@ module.exports = async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { recursive: true });
   fs.mkdirSync(path.join(APP_DIR, 'public/uploads'), { recursive: true });
+  execFileSync(process.execPath, [path.join(__dirname, 'template-database.js')], { stdio: 'inherit' });
 };

@@ -21,3 +21,6 @@ Object.assign(process.env, {
   DATABASE_CLIENT: process.env.DATABASE_CLIENT || 'sqlite',
 });
 process.env.TEST_TMP_DIR = path.resolve(__dirname, '../../.tmp/test');
+// The database every API test file starts from a copy of (see template-database.js).
+process.env.TEST_TEMPLATE_DATABASE =
+  process.env.DATABASE_CLIENT === 'postgres' ? 'test_template' : path.join(process.env.TEST_TMP_DIR, 'template.db');

@@ -1,7 +1,9 @@
 'use strict';
-// Compiles the TypeScript app into dist/ once for the whole run; each test file then boots from dist.
+// Compiles the TypeScript app into dist/ once for the whole run and boots the template database that
+// each test file copies (template-database.js); each test file then boots from dist.
 // Several jest runs in one checkout (developers running files side by side) would rewrite dist/ under
 // each other's feet, so a run holds a lock on the checkout from compile to teardown.
+const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
@@ -45,6 +47,7 @@ module.exports = async () => {
   fs.mkdirSync(tmp, { recursive: true });
   fs.mkdirSync(path.resolve(__dirname, '../../public/uploads'), { recursive: true });
   await compileStrapi({ appDir: path.resolve(__dirname, '../..'), ignoreDiagnostics: true });
+  execFileSync(process.execPath, [path.join(__dirname, 'template-database.js')], { stdio: 'inherit' });
 };
 
 module.exports.LOCK_DIR = LOCK_DIR;

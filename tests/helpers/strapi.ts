@@ -22,17 +22,21 @@ const postgresAdmin = async () => {
   return client;
 };
 
-/** A fresh, empty database for one test file: a SQLite file, or a PostgreSQL database. */
+/**
+ * A fresh database for one test file: a copy of the run's template database (see
+ * template-database.js), booted once already, as a SQLite file or a PostgreSQL database.
+ */
 const freshDatabase = async (): Promise<void> => {
   // Jest reuses a worker process for several files, so the name must be new for every boot.
   const name = `worker_${process.env.JEST_WORKER_ID ?? '0'}_${randomUUID().replace(/-/g, '')}`;
   if (usesPostgres()) {
     const admin = await postgresAdmin();
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.TEST_TEMPLATE_DATABASE}`);
     await admin.end();
     process.env.DATABASE_NAME = name;
   } else {
     process.env.DATABASE_FILENAME = path.join(process.env.TEST_TMP_DIR as string, `${name}.db`);
+    fs.copyFileSync(process.env.TEST_TEMPLATE_DATABASE as string, process.env.DATABASE_FILENAME);
   }
 };
 
