@@ -40,21 +40,26 @@ export const takesFastPath = (strapi: Core.Strapi, data: unknown, query: Record<
   return kind === undefined || kind === null || kind === 'current';
 };
 
-/** The names of the mark's relations. */
-const relationNames = (strapi: Core.Strapi): Set<string> =>
-  new Set(
-    Object.entries(strapi.getModel(MARK).attributes as Record<string, { type: string }>)
-      .filter(([, attribute]) => attribute.type === 'relation')
-      .map(([name]) => name),
-  );
+/** The mark's relations, read off its model once per Strapi instance (a model does not change while it runs). */
+interface MarkRelations {
+  names: Set<string>;
+  /** Each relation with `populate: true`, as Strapi's deep populate gives them for the event. */
+  eventPopulate: Record<string, true>;
+}
 
-/** The relations of the mark with `populate: true`, as Strapi's deep populate gives them for the event. */
-const eventPopulate = (strapi: Core.Strapi): Record<string, true> =>
-  Object.fromEntries(
-    Object.entries(strapi.getModel(MARK).attributes as Record<string, { type: string }>)
+const relationsByInstance = new WeakMap<Core.Strapi, MarkRelations>();
+
+const markRelations = (strapi: Core.Strapi): MarkRelations => {
+  let relations = relationsByInstance.get(strapi);
+  if (!relations) {
+    const names = Object.entries(strapi.getModel(MARK).attributes as Record<string, { type: string }>)
       .filter(([, attribute]) => attribute.type === 'relation')
-      .map(([name]) => [name, true]),
-  );
+      .map(([name]) => name);
+    relations = { names: new Set(names), eventPopulate: Object.fromEntries(names.map((name) => [name, true as const])) };
+    relationsByInstance.set(strapi, relations);
+  }
+  return relations;
+};
 
 /**
  * Emits `entry.create` after the commit, with the entry as the document service's event manager sends
@@ -65,7 +70,7 @@ const emitCreated = (strapi: Core.Strapi, id: number): void => {
   if (!isEventListened(strapi, 'entry.create')) return;
   const model = strapi.getModel(MARK);
   const emit = async () => {
-    const entry = await strapi.db.query(MARK).findOne({ where: { id }, populate: eventPopulate(strapi) });
+    const entry = await strapi.db.query(MARK).findOne({ where: { id }, populate: markRelations(strapi).eventPopulate });
     const sanitized = await sanitize.sanitizers.defaultSanitizeOutput(
       { schema: model, getModel: (uid) => strapi.getModel(uid as UID.Schema) },
       entry,
@@ -91,7 +96,7 @@ export const createCurrentMark = async (strapi: Core.Strapi, input: Record<strin
     const data: Record<string, unknown> = { ...prepared, publishedAt: new Date() };
     // Strapi's validation of the fields; the relations are the records the rules have just loaded
     // (they refuse one that names nothing), so the validator's existence counts are not repeated.
-    const relations = relationNames(strapi);
+    const relations = markRelations(strapi).names;
     const fields = Object.fromEntries(Object.entries(data).filter(([name]) => !relations.has(name)));
     const valid = (await strapi.entityValidator.validateEntityCreation(model, fields as never, { isDraft: false } as never)) as Record<
       string,
