@@ -275,6 +275,20 @@ describe('«Документы» in the admin panel', () => {
     expect((await secretary.get('/documents/blanks', { level: 'basic-general' })).body.data.blanks).toEqual([]);
     const badState = await secretary.get('/documents/blanks', { state: 'lost' });
     expect([badState.status, pathsOf(badState)]).toEqual([400, ['state']]);
+    // The list comes a page at a time (50 unless asked), in register order, with the count of all that match.
+    expect(register.body.meta.pagination).toEqual({ page: 1, pageSize: 50, total: 4, pageCount: 1 });
+    const secondPage = await secretary.get('/documents/blanks', { level: 'secondary-general', page: '2', pageSize: '3' });
+    expect(secondPage.body.data.blanks.map((blank: { blankNumber: string }) => blank.blankNumber)).toEqual(['03924000000104']);
+    expect(secondPage.body.meta.pagination).toEqual({ page: 2, pageSize: 3, total: 4, pageCount: 2 });
+    for (const [query, path] of [
+      [{ page: '0' }, 'page'],
+      [{ page: 'x' }, 'page'],
+      [{ pageSize: '101' }, 'pageSize'],
+      [{ pageSize: '1.5' }, 'pageSize'],
+    ] as const) {
+      const refused = await secretary.get('/documents/blanks', query);
+      expect([refused.status, pathsOf(refused)]).toEqual([400, [path]]);
+    }
 
     const printed = await panel(deputyToken).download('/documents/prints/blank-register.pdf', { level: 'secondary-general', year: '2026' });
     expect(printed.status).toBe(200);

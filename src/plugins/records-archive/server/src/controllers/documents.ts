@@ -152,7 +152,8 @@ const documentsController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async blanks(ctx: Context) {
-      ctx.body = { data: await documents().blanks(ctx.query.level, ctx.query.state) };
+      const { pagination, ...register } = await documents().blanks(ctx.query.level, ctx.query.state, ctx.query.page, ctx.query.pageSize);
+      ctx.body = { data: register, meta: { pagination } };
     },
 
     /** A receipt of аттестат blanks: the certificate books (and their register) are kept by the person appointed by order, when there is one. */

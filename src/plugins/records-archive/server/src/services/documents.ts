@@ -94,6 +94,17 @@ export interface PupilDocuments {
   }>;
 }
 
+/** The register of blanks is shown 50 to a page unless asked otherwise. */
+const BLANKS_PAGE_SIZE = 50;
+
+/** A whole number from 1 out of a query parameter (the default when absent), else a 400 on the parameter. */
+const positiveWhole = (value: unknown, path: string, message: string, fallback: number): number => {
+  if (value === undefined || value === '') return fallback;
+  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : typeof value === 'number' ? value : NaN;
+  if (!Number.isSafeInteger(number) || number < 1) throw fieldError(path, message);
+  return number;
+};
+
 const text = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
 
 const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -491,9 +502,13 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The register of аттестат blanks (R43): the balance per level as `GET /api/certificate-blanks/balance`
-     * gives it, and the blanks of a level (both when empty) in a state (any when empty), in register order.
+     * gives it, and one page (50 by default, at most 100) of the blanks of a level (both when empty) in a
+     * state (any when empty), in register order.
      */
-    async blanks(levelParam: unknown, stateParam: unknown) {
+    async blanks(levelParam: unknown, stateParam: unknown, pageParam?: unknown, pageSizeParam?: unknown) {
+      const page = positiveWhole(pageParam, 'page', 'Номер страницы — целое число от 1', 1);
+      const pageSize = positiveWhole(pageSizeParam, 'pageSize', 'Размер страницы — целое число от 1 до 100', BLANKS_PAGE_SIZE);
+      if (pageSize > 100) throw fieldError('pageSize', 'Не больше 100 бланков на странице');
       const selection = registerSelectionOf(levelParam, undefined);
       let state: RegisterState | null = null;
       if (stateParam !== undefined && stateParam !== '') {
@@ -504,7 +519,12 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const register = getCertificateBlankService(strapi);
       const lines = await register.registerLines(selection);
-      return { balance: await register.balance(), blanks: state ? lines.filter((line) => line.state === state) : lines };
+      const chosen = state ? lines.filter((line) => line.state === state) : lines;
+      return {
+        balance: await register.balance(),
+        blanks: chosen.slice((page - 1) * pageSize, page * pageSize),
+        pagination: { page, pageSize, total: chosen.length, pageCount: Math.ceil(chosen.length / pageSize) },
+      };
     },
 
     /** A receipt of numbered blanks into the safe (as `POST /api/certificate-blanks/receive`). */

@@ -2,8 +2,9 @@ import * as React from 'react';
 import { Box, Button, Field, Flex, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { FilePdf, Plus, Trash } from '@strapi/icons';
 import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { BASE, useDownload, useLoad } from '../../api/client';
+import { BASE, useDownload, useLoad, type Pagination } from '../../api/client';
 import { ListState, Muted, russian, Section, Select, StatusBadge } from '../../components/common';
+import { Pager } from '../../components/Pager';
 import { PAGE_PERMISSIONS } from '../../constants';
 import { msg, useT, type Message } from '../../utils/translations';
 import { FormModal, TextField } from './FormModal';
@@ -204,6 +205,9 @@ const WriteOffModal = ({ blank, onClose, onSaved }: { blank: BlankLine; onClose:
   );
 };
 
+/** Blanks shown on one page of the register's list. */
+const BLANKS_PAGE_SIZE = 50;
+
 export const BlankRegister = () => {
   const { t } = useT();
   const { allowedActions } = useRBAC(PAGE_PERMISSIONS.documents);
@@ -212,9 +216,13 @@ export const BlankRegister = () => {
   const [level, setLevel] = React.useState('');
   const [state, setState] = React.useState('');
   const [year, setYear] = React.useState('');
+  const [page, setPage] = React.useState(1);
   const [receiving, setReceiving] = React.useState(false);
   const [writingOff, setWritingOff] = React.useState<BlankLine | null>(null);
-  const loaded = useLoad<{ data: { balance: BlankBalance[]; blanks: BlankLine[] } }>(`${BASE}/documents/blanks`, { level, state });
+  const loaded = useLoad<{ data: { balance: BlankBalance[]; blanks: BlankLine[] }; meta: { pagination: Pagination } }>(
+    `${BASE}/documents/blanks`,
+    { level, state, page, pageSize: BLANKS_PAGE_SIZE },
+  );
   const balance = loaded.data?.data.balance ?? [];
   const blanks = loaded.data?.data.blanks ?? [];
   return (
@@ -268,14 +276,20 @@ export const BlankRegister = () => {
         <Select
           label={t('documents.certificate.level', 'Уровень образования')}
           value={level}
-          onChange={setLevel}
+          onChange={(value) => {
+            setLevel(value);
+            setPage(1);
+          }}
           options={levels}
           all={t('documents.blanks.all', 'все')}
         />
         <Select
           label={t('documents.blanks.column.state', 'Состояние')}
           value={state}
-          onChange={setState}
+          onChange={(value) => {
+            setState(value);
+            setPage(1);
+          }}
           options={Object.entries(STATES).map(([value, [message]]) => [value, t(message.id, message.defaultMessage)])}
           all={t('documents.blanks.all', 'все')}
         />
@@ -354,6 +368,7 @@ export const BlankRegister = () => {
               ))}
             </Tbody>
           </Table>
+          <Pager pagination={loaded.data?.meta.pagination} onPage={setPage} />
         </ListState>
       </Box>
       {receiving ? <ReceiptModal onClose={() => setReceiving(false)} onSaved={loaded.reload} /> : null}
