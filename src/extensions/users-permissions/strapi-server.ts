@@ -13,16 +13,22 @@ import { cachingRolePermissions } from '../../access/role-permission-cache';
  *   sanitisation (`user.update` edits with `{ ...ctx.request.body }`), and registration keeps only
  *   `username`, `email`, `password` and `register.allowedFields` — so the field is refused here,
  *   whatever `allowedFields` may later say. The admin panel's content manager may still set it.
+ * - `fullName` («ФИО», at most 200 characters) names a staff account in reports, tables and PDFs
+ *   (`src/access/staff-name.ts`); set in the admin panel, or by whoever may edit accounts through
+ *   `PUT /api/users/:id` (never on one's own account, never at registration); a longer value is 400.
  * - a role that reads the account list only to name staff (the head of a methodical association naming
  *   a meeting's chair, secretary and executors) gets staff accounts only: `GET /api/users` leaves out
  *   parents' and pupils' accounts, and `GET /api/users/:id` of one answers 404.
  */
 
 export const MUST_CHANGE_PASSWORD = 'mustChangePassword';
+export const FULL_NAME = 'fullName';
+export const FULL_NAME_MAX = 200;
 const USER_UID = 'plugin::users-permissions.user';
 
 type Ctx = {
   state: { user?: { id?: number; role?: { type?: string } } };
+  params?: { id?: unknown };
   request: { body?: unknown };
   body?: unknown;
   status: number;
@@ -51,6 +57,29 @@ const refuseFlag = (body: unknown): void => {
   if (body && typeof body === 'object' && MUST_CHANGE_PASSWORD in body) {
     const message = 'Признак «сменить пароль при входе» ставит школа при выдаче одноразового пароля; его нельзя задать через API';
     throw new errors.ValidationError(message, { errors: [{ path: [MUST_CHANGE_PASSWORD], message }] });
+  }
+};
+
+const refuseFullName = (message: string): never => {
+  throw new errors.ValidationError(message, { errors: [{ path: [FULL_NAME], message }] });
+};
+
+/** `fullName` in a body: a string of at most 200 characters, or null. */
+const checkFullName = (body: unknown): void => {
+  if (!body || typeof body !== 'object' || !(FULL_NAME in body)) return;
+  const value = (body as Record<string, unknown>)[FULL_NAME];
+  if (value === null) return;
+  if (typeof value !== 'string') refuseFullName('ФИО — строка');
+  else if (value.length > FULL_NAME_MAX) refuseFullName(`ФИО не длиннее ${FULL_NAME_MAX} символов`);
+};
+
+/** Nobody names themselves: the school sets the full name of an account. */
+const refuseOwnFullName = (ctx: Ctx): void => {
+  const body = ctx.request.body;
+  if (!body || typeof body !== 'object' || !(FULL_NAME in body)) return;
+  const own = ctx.state.user?.id;
+  if (own === undefined || ctx.params?.id === undefined || String(ctx.params.id) === String(own)) {
+    refuseFullName('ФИО сотрудника задаёт школа; в своей учётной записи его не изменить');
   }
 };
 
@@ -98,6 +127,11 @@ export default (plugin: UsersPermissionsPlugin): UsersPermissionsPlugin => {
     default: false,
     configurable: false,
   };
+  plugin.contentTypes.user.schema.attributes[FULL_NAME] = {
+    type: 'string',
+    maxLength: FULL_NAME_MAX,
+    configurable: false,
+  };
 
   // A role's permissions are read once per few seconds, not on every request (src/access/role-permission-cache.ts).
   plugin.services.permission = cachingRolePermissions(plugin.services.permission as Parameters<typeof cachingRolePermissions>[0]);
@@ -125,12 +159,22 @@ export default (plugin: UsersPermissionsPlugin): UsersPermissionsPlugin => {
     },
     register: (original) => async (ctx, next) => {
       refuseFlag(ctx.request.body);
+      if (ctx.request.body && typeof ctx.request.body === 'object' && FULL_NAME in ctx.request.body) {
+        refuseFullName('ФИО сотрудника задаёт школа; при регистрации его не указывают');
+      }
       return original(ctx, next);
     },
   });
 
-  const refusing: (original: Action) => Action = (original) => async (ctx, next) => {
+  const creating: (original: Action) => Action = (original) => async (ctx, next) => {
     refuseFlag(ctx.request.body);
+    checkFullName(ctx.request.body);
+    return original(ctx, next);
+  };
+  const updating: (original: Action) => Action = (original) => async (ctx, next) => {
+    refuseFlag(ctx.request.body);
+    checkFullName(ctx.request.body);
+    refuseOwnFullName(ctx);
     return original(ctx, next);
   };
   const staffList: (original: Action) => Action = (original) => async (ctx, next) => {
@@ -151,8 +195,8 @@ export default (plugin: UsersPermissionsPlugin): UsersPermissionsPlugin => {
     return result;
   };
   plugin.controllers.user = wrapController(plugin.controllers.user, {
-    create: refusing,
-    update: refusing,
+    create: creating,
+    update: updating,
     find: staffList,
     findOne: staffOne,
   });

@@ -1,0 +1,18 @@
+/**
+ * How a staff account is named to school users (tables, reports, PDFs): its full name
+ * (`fullName`, «ФИО», set in the admin panel) when it has one, else its login. The login stays the
+ * account's identifier everywhere else (sign-in, lookups, access checks, audit).
+ */
+export type StaffNamed = { fullName?: unknown; username?: unknown } | null | undefined;
+
+/** The fields a query selects to name a staff account. */
+export const STAFF_NAME_FIELDS = ['fullName', 'username'] as const;
+
+export const staffNameOf = (user: StaffNamed): string => {
+  const fullName = typeof user?.fullName === 'string' ? user.fullName.trim() : '';
+  if (fullName) return fullName;
+  return typeof user?.username === 'string' ? user.username : '';
+};
+
+/** The name, or null when there is no account (a field that held `username ?? null`). */
+export const staffNameOrNull = (user: StaffNamed): string | null => (user ? staffNameOf(user) || null : null);
