@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { todayInZone } from '../school/calendar';
 import { getSchoolSettings } from '../school/settings';
 import { currentActor } from './request-actor';
+import { staffNameOf } from './staff-name';
 
 /**
  * Duties the director assigns by order (seed 002 §3.4.6, §3.1.9, §3.1.10: назначенные приказом
@@ -59,9 +60,9 @@ export const assertAccountAppointed = async (strapi: Core.Strapi, duty: Duty, ac
   }
   const appointed = (await strapi.db.query(APPOINTMENT).findMany({
     where: inForce,
-    populate: { person: { select: ['username'] } },
-  })) as Array<{ orderNumber: string; person: { username: string } | null }>;
-  const who = appointed.map((appointment) => `${appointment.person?.username ?? '—'} (приказ ${appointment.orderNumber})`).join(', ');
+    populate: { person: { select: ['fullName', 'username'] } },
+  })) as Array<{ orderNumber: string; person: { fullName: string | null; username: string } | null }>;
+  const who = appointed.map((appointment) => `${staffNameOf(appointment.person) || '—'} (приказ ${appointment.orderNumber})`).join(', ');
   throw new errors.PolicyError(
     `Обязанность «${DUTY_LABELS[duty]}» поручена приказом директора${who ? `: ${who}` : ', но срок всех назначений истёк'}. Вы не назначены`,
   );

@@ -3,15 +3,17 @@
  * (`fullName`, «ФИО», set in the admin panel) when it has one, else its login. The login stays the
  * account's identifier everywhere else (sign-in, lookups, access checks, audit).
  */
-export type StaffNamed = { fullName?: unknown; username?: unknown } | null | undefined;
+/** Any account row (or none); only its `fullName` and `username` are read. */
+export type StaffNamed = object | null | undefined;
 
 /** The fields a query selects to name a staff account. */
 export const STAFF_NAME_FIELDS = ['fullName', 'username'] as const;
 
 export const staffNameOf = (user: StaffNamed): string => {
-  const fullName = typeof user?.fullName === 'string' ? user.fullName.trim() : '';
+  const account = (user ?? {}) as { fullName?: unknown; username?: unknown };
+  const fullName = typeof account.fullName === 'string' ? account.fullName.trim() : '';
   if (fullName) return fullName;
-  return typeof user?.username === 'string' ? user.username : '';
+  return typeof account.username === 'string' ? account.username : '';
 };
 
 /** The name, or null when there is no account (a field that held `username ?? null`). */

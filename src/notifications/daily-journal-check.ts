@@ -57,14 +57,19 @@ export const queueDailyJournalCheck = async (strapi: Core.Strapi, day?: LocalDat
   const result: DailyCheckResult = { date, lessons: report.lessons, unfilled: report.unfilled, queued: [] };
   const shown = formatLocalDate(date);
   const schoolList: UnfilledLesson[] = [];
-  for (const group of report.teachers as Array<{ teacher: { id: number; username: string } | null; lessons: CheckedLesson[] }>) {
+  for (const group of report.teachers as Array<{
+    teacher: { id: number; username: string; name?: string } | null;
+    lessons: CheckedLesson[];
+  }>) {
     const lessons = group.lessons.map((lesson) => ({
       number: lesson.number,
       schoolClass: lesson.schoolClass,
       subject: lesson.subject,
       missing: lesson.missing,
     }));
-    schoolList.push(...lessons.map((lesson) => ({ ...lesson, teacher: group.teacher?.username ?? 'учитель не назначен' })));
+    schoolList.push(
+      ...lessons.map((lesson) => ({ ...lesson, teacher: group.teacher?.name || group.teacher?.username || 'учитель не назначен' })),
+    );
     if (!group.teacher) continue;
     const teacher = (await strapi.db
       .query('plugin::users-permissions.user')

@@ -10,6 +10,7 @@ import {
   type Letter,
   type PlanAbout,
 } from './templates';
+import { staffNameOf } from '../access/staff-name';
 
 /**
  * The letters of the distance-learning flow (seed 004 §2.1, §2.2; R79–R82, R84): a lesson plan sent
@@ -39,7 +40,7 @@ export const DISTANCE_CAUSES = {
   submission: 'assignment-submission',
 } as const;
 
-const ACCOUNT = { select: ['id', 'email', 'username', 'blocked'] };
+const ACCOUNT = { select: ['id', 'email', 'fullName', 'username', 'blocked'] };
 
 /** An account's address, unless it is blocked or has none. */
 const accountAddress = (user: Row | null | undefined): { email: string; userId: number } | null => {
@@ -47,7 +48,7 @@ const accountAddress = (user: Row | null | undefined): { email: string; userId: 
   return user && !user.blocked && email.includes('@') ? { email, userId: user.id } : null;
 };
 
-const nameOf = (user: Row | null | undefined, fallback: string): string => String(user?.username ?? fallback);
+const nameOf = (user: Row | null | undefined, fallback: string): string => staffNameOf(user) || fallback;
 
 /** The parents of a pupil: the guardian's own address, else their account's (a blocked account: none). */
 const guardianAddresses = (student: Row): Array<{ email: string; userId: number | null }> =>

@@ -2,13 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { acquireLease } from '../plugins/records-archive/server/src/utils/lease';
 import { DISTANCE_CAUSES, distanceLetters, type DistanceEvent } from './distance-letters';
 import { diaryEntryLetter, journalRemarkLetter, newMessageLetter, type Letter } from './templates';
+import { staffNameOf } from '../access/staff-name';
 
 export const NOTIFICATION_UID = 'api::notification.notification';
 
 type Row = { id: number; [field: string]: unknown };
 type Recipient = { email: string; userId: number | null };
 
-const nameOf = (user: Row | null | undefined): string => String(user?.username ?? user?.email ?? 'Администрация школы');
+const nameOf = (user: Row | null | undefined): string => staffNameOf(user) || String(user?.email ?? 'Администрация школы');
 
 const withEmail = (recipients: Recipient[]): Recipient[] => {
   const seen = new Set<string>();

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { DateTime } from 'luxon';
 import { formatLocalDate, parseLocalDate, todayInZone, type LocalDate } from '../../school/calendar';
 import { getSchoolSettings } from '../../school/settings';
+import { staffNameOf } from '../../access/staff-name';
 
 /**
  * The check of lessons held without a report (seed 004 §2.1: «ежедневно … отчёт о проведении учебных
@@ -61,10 +62,10 @@ export const missingReports = async (strapi: Core.Strapi, reader: MissingReports
     where: reader.roleType === 'director' ? {} : { curator: { id: reader.id } },
     select: ['id', 'documentId', 'name'],
     orderBy: [{ name: 'asc' }],
-    populate: { members: { select: ['id', 'documentId', 'username'] } },
+    populate: { members: { select: ['id', 'documentId', 'fullName', 'username'] } },
   })) as Row[];
   const teachers: Array<{
-    teacher: { documentId: string; username: string };
+    teacher: { documentId: string; username: string; name: string };
     association: string;
     daysWithLessons: number;
     missing: Array<{ date: LocalDate; lessons: Array<{ number: number | null; journal: string }> }>;
@@ -95,7 +96,7 @@ export const missingReports = async (strapi: Core.Strapi, reader: MissingReports
       const missing = [...byDay].filter(([day]) => !reported.has(day)).map(([date, held]) => ({ date, lessons: held }));
       if (missing.length === 0) continue;
       teachers.push({
-        teacher: { documentId: String(member.documentId), username: String(member.username ?? '') },
+        teacher: { documentId: String(member.documentId), username: String(member.username ?? ''), name: staffNameOf(member) },
         association: String(association.name ?? ''),
         daysWithLessons: byDay.size,
         missing,

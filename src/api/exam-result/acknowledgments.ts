@@ -15,6 +15,7 @@ import {
   type ExamOutcome,
 } from '../../school/rules/gia';
 import { getSchoolSettings } from '../../school/settings';
+import { staffNameOrNull } from '../../access/staff-name';
 
 /**
  * The acknowledgment of GIA results under signature (seed 001 §2.2.4: the deputy director shows
@@ -101,7 +102,7 @@ export const examAcknowledgments = async (strapi: Core.Strapi, query: Record<str
       student: { select: ['id', 'documentId', 'fullName'] },
       subject: { select: ['documentId', 'name'] },
       academicYear: { select: ['id'] },
-      acknowledgedBy: { select: ['username'] },
+      acknowledgedBy: { select: ['fullName', 'username'] },
     },
   })) as StoredRecord[];
   const classNames = new Map<string, string | null>();
@@ -144,7 +145,7 @@ export const examAcknowledgments = async (strapi: Core.Strapi, query: Record<str
       outcome: outcomeText(row),
       passed: row.passed === true,
       acknowledgedOn: (row.acknowledgedOn as string | null) ?? null,
-      acknowledgedBy: ((row.acknowledgedBy as StoredRecord | null)?.username as string | undefined) ?? null,
+      acknowledgedBy: staffNameOrNull(row.acknowledgedBy as StoredRecord | null),
     };
     group.pupils.push(line);
     group.total += 1;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseLocalDate, todayInZone, type LocalDate } from '../../school/calendar';
 import { getSchoolSettings } from '../../school/settings';
+import { staffNameOrNull } from '../../access/staff-name';
 
 /**
  * The schedule of journal checks (R28, seed 002 §3.1.8, seed 004 §3.12.1): each planned check
@@ -55,7 +56,7 @@ const viewOf = (check: Row, day: LocalDate): CheckView => {
     plannedOn: (check.plannedOn as string | null) ?? null,
     journal: journal ? { documentId: journal.documentId, title: String(journal.title ?? '') } : null,
     schoolClass: schoolClass ? { documentId: schoolClass.documentId, name: String(schoolClass.name ?? '') } : null,
-    inspector: ((check.inspector as Row | null)?.username as string | undefined) ?? null,
+    inspector: staffNameOrNull(check.inspector as Row | null),
     purpose: (check.purpose as string | null) ?? null,
     state,
     stateLabel: CHECK_STATE_LABELS[state],
@@ -66,7 +67,7 @@ const viewOf = (check: Row, day: LocalDate): CheckView => {
 const CHECK_POPULATE = {
   journal: { select: ['documentId', 'title'] },
   schoolClass: { select: ['documentId', 'name'] },
-  inspector: { select: ['id', 'username'] },
+  inspector: { select: ['id', 'fullName', 'username'] },
   remark: { select: ['documentId', 'inspectedOn'] },
 };
 

@@ -58,7 +58,7 @@ export const JOURNAL_CONTROL_OPENAPI = {
                               teacher: {
                                 type: 'object',
                                 nullable: true,
-                                properties: { id: { type: 'integer' }, username: { type: 'string' } },
+                                properties: { id: { type: 'integer' }, username: { type: 'string' }, name: { type: 'string' } },
                               },
                               checked: { type: 'integer' },
                               lessons: { type: 'array', items: lessonShape },

@@ -7,6 +7,7 @@ import { BOLD_FONT, REGULAR_FONT } from '../../school/pdf-fonts';
 import { createPdf, drawTable, numberPages, pageContentWidth, sectionHeading } from '../../school/pdf-document';
 import { getSchoolSettings } from '../../school/settings';
 import { checkSchedule, type CheckView } from '../journal-control/checks';
+import { staffNameOf } from '../../access/staff-name';
 
 /**
  * The deputy director's journal-check papers (R28, seed 002 §3.1.8–3.1.9, seed 004 §3.5, §3.12.1):
@@ -49,12 +50,12 @@ const timeOf = (value: unknown, zone: string): string =>
     : '';
 
 const REMARK_POPULATE = {
-  inspector: { select: ['id', 'username'] },
-  acknowledgedBy: { select: ['id', 'username'] },
+  inspector: { select: ['id', 'fullName', 'username'] },
+  acknowledgedBy: { select: ['id', 'fullName', 'username'] },
   journal: {
     select: ['id', 'documentId', 'title'],
     populate: {
-      teachers: { select: ['id', 'username'] },
+      teachers: { select: ['id', 'fullName', 'username'] },
       schoolClass: { select: ['id', 'name'] },
       subject: { select: ['id', 'name'] },
     },
@@ -77,13 +78,13 @@ export interface RemarkLine {
 
 const lineOf = (remark: Row, today: LocalDate, zone: string): RemarkLine => {
   const journal = remark.journal as Row | null;
-  const acknowledgedBy = (remark.acknowledgedBy as Row | null)?.username as string | undefined;
+  const acknowledgedBy = staffNameOf(remark.acknowledgedBy as Row | null);
   const fixBy = (remark.fixBy as string | null) ?? null;
   return {
     journal: String(journal?.title ?? ''),
-    teachers: ((journal?.teachers as Row[] | null) ?? []).map((teacher) => String(teacher.username)).join(', ') || '—',
+    teachers: ((journal?.teachers as Row[] | null) ?? []).map((teacher) => staffNameOf(teacher)).join(', ') || '—',
     inspectedOn: dateOf(remark.inspectedOn),
-    inspector: ((remark.inspector as Row | null)?.username as string | undefined) ?? '—',
+    inspector: staffNameOf(remark.inspector as Row | null) || '—',
     findings: (remark.findings as string | null) ?? '',
     remarks: (remark.remarks as string | null) ?? '',
     fixBy: dateOf(fixBy),
@@ -251,7 +252,11 @@ export const journalPageOf = async (strapi: Core.Strapi, reader: Reader, journal
   const journal = (await strapi.db.query('api::journal.journal').findOne({
     where: { documentId: journalDocumentId },
     select: ['id', 'documentId', 'title'],
-    populate: { teachers: { select: ['id', 'username'] }, schoolClass: { select: ['id', 'name'] }, subject: { select: ['id', 'name'] } },
+    populate: {
+      teachers: { select: ['id', 'fullName', 'username'] },
+      schoolClass: { select: ['id', 'name'] },
+      subject: { select: ['id', 'name'] },
+    },
   })) as Row | null;
   const notFound = () => new errors.NotFoundError('Журнал не найден');
   if (!journal) throw notFound();
@@ -271,7 +276,7 @@ export const journalPageOf = async (strapi: Core.Strapi, reader: Reader, journal
     journal: String(journal.title ?? ''),
     subject: ((journal.subject as Row | null)?.name as string | undefined) ?? '—',
     schoolClass: ((journal.schoolClass as Row | null)?.name as string | undefined) ?? '—',
-    teachers: ((journal.teachers as Row[] | null) ?? []).map((teacher) => String(teacher.username)).join(', ') || '—',
+    teachers: ((journal.teachers as Row[] | null) ?? []).map((teacher) => staffNameOf(teacher)).join(', ') || '—',
     printedOn: today,
     lines: remarks.map((remark) => lineOf(remark, today, settings.timeZone)),
   };

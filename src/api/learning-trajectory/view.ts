@@ -1,3 +1,4 @@
+import { staffNameOrNull } from '../../access/staff-name';
 /**
  * How a learning trajectory is shown to a reader (the family's diary, the staff's pupil overview):
  * the year, the basis, the goals with their subjects, the reviews in date order, the outcome.
@@ -13,7 +14,7 @@ export interface TrajectoryRow {
   closedOn: string | null;
   outcome: string | null;
   academicYear: { title: string } | null;
-  responsible: { username: string } | null;
+  responsible: { fullName?: string | null; username: string } | null;
   goals: Array<{
     goal: string;
     measures: string | null;
@@ -27,7 +28,7 @@ export interface TrajectoryRow {
 /** The relations `trajectoryView` reads. */
 export const TRAJECTORY_POPULATE = {
   academicYear: { select: ['title'] },
-  responsible: { select: ['username'] },
+  responsible: { select: ['fullName', 'username'] },
   goals: { populate: { subject: { select: ['name'] } } },
   reviews: true,
 } as const;
@@ -40,7 +41,7 @@ export const trajectoryView = (row: TrajectoryRow) => ({
   nextReviewOn: row.nextReviewOn,
   agreedWithParentsOn: row.agreedWithParentsOn,
   agreedWith: row.agreedWith,
-  responsible: row.responsible?.username ?? null,
+  responsible: staffNameOrNull(row.responsible),
   goals: (row.goals ?? []).map((goal) => ({
     subject: goal.subject?.name ?? null,
     goal: goal.goal,

@@ -82,7 +82,7 @@ export const stepLessonPlan = async (
   }
   const account = await accountOf(strapi, actor.id);
   await runLessonPlanStep(
-    { action: decision.action, accountId: actor.id, name: account?.username ?? actor.name, comment: decision.comment, associationId },
+    { action: decision.action, accountId: actor.id, name: account?.name ?? actor.name, comment: decision.comment, associationId },
     () => strapi.documents(PLAN).update({ documentId, data: {} } as never),
   );
   await enqueueDistanceAfterCommit(strapi, { kind: 'lesson-plan', planId: plan.id, action: decision.action });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { todayInZone } from '../../school/calendar';
 import { getSchoolSettings } from '../../school/settings';
 import { overdueMeetingDecisionCount } from '../results-meeting/decisions';
+import { staffNameOrNull } from '../../access/staff-name';
 
 /**
  * What the director controls (seed 002 §3.1.9–3.1.10: общий контроль ведения и хранения журналов,
@@ -37,7 +38,7 @@ export const directorSummary = async (strapi: Core.Strapi) => {
     populate: {
       journalRemarks: { select: ['documentId', 'inspectedOn', 'state'] },
       controlPlanItems: { select: ['documentId', 'topic'] },
-      executor: { select: ['username'] },
+      executor: { select: ['fullName', 'username'] },
     },
   })) as Row[];
   return {
@@ -66,7 +67,7 @@ export const directorSummary = async (strapi: Core.Strapi) => {
       decidedOn: decision.decidedOn,
       dueOn: decision.dueOn ?? null,
       overdue: Boolean(decision.dueOn) && (decision.dueOn as string) < today,
-      executor: ((decision.executor as Row | null)?.username as string | undefined) ?? null,
+      executor: staffNameOrNull(decision.executor as Row | null),
       basedOn: {
         journalRemarks: ((decision.journalRemarks as Row[] | null) ?? []).map((remark) => remark.documentId),
         controlPlanItems: ((decision.controlPlanItems as Row[] | null) ?? []).map((item) => item.documentId),

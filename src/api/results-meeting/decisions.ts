@@ -3,6 +3,7 @@ import { todayInZone } from '../../school/calendar';
 import { getSchoolSettings } from '../../school/settings';
 import type { StoredRecord } from '../../school/records/draft';
 import { RESULTS_MEETING } from '../../school/records/results-meeting-rules';
+import { staffNameOrNull } from '../../access/staff-name';
 
 export const DECISION_FILTERS = ['open', 'overdue', 'all'] as const;
 export type DecisionFilter = (typeof DECISION_FILTERS)[number];
@@ -31,7 +32,7 @@ export const meetingDecisions = async (
   const meetings = (await strapi.db.query(RESULTS_MEETING).findMany({
     where,
     orderBy: [{ heldOn: 'asc' }, { id: 'asc' }],
-    populate: { association: { select: ['name'] }, decisions: { populate: { executor: { select: ['username'] } } } },
+    populate: { association: { select: ['name'] }, decisions: { populate: { executor: { select: ['fullName', 'username'] } } } },
   })) as StoredRecord[];
   const rows: MeetingDecisionRow[] = [];
   for (const meeting of meetings) {
@@ -52,7 +53,7 @@ export const meetingDecisions = async (
         },
         number: index + 1,
         text: String(decision.text),
-        executor: ((decision.executor as StoredRecord | null)?.username as string | undefined) ?? null,
+        executor: staffNameOrNull(decision.executor as StoredRecord | null),
         dueOn,
         doneOn,
         overdue,

@@ -4,11 +4,12 @@ import { CONTENT_WIDTH, createPdf, drawTable, numberPages, sectionHeading } from
 import { BOLD_FONT, REGULAR_FONT } from '../../school/pdf-fonts';
 import { MEETING_KIND_LABELS, RESULTS_MEETING } from '../../school/records/results-meeting-rules';
 import { getSchoolSettings } from '../../school/settings';
+import { staffNameOf } from '../../access/staff-name';
 
 type Row = Record<string, unknown>;
-type Named = { username?: string | null; name?: string | null; title?: string | null } | null | undefined;
+type Named = { fullName?: string | null; username?: string | null; name?: string | null; title?: string | null } | null | undefined;
 
-const nameOf = (value: Named): string => String(value?.username ?? value?.name ?? value?.title ?? '');
+const nameOf = (value: Named): string => staffNameOf(value) || String(value?.name ?? value?.title ?? '');
 const dayOf = (value: unknown): string => (value ? formatLocalDate(String(value).slice(0, 10)) : '');
 
 /**
@@ -24,11 +25,13 @@ export const meetingProtocolPdf = async (strapi: Core.Strapi, meetingId: number)
       association: { select: ['name'] },
       academicYear: { select: ['title'] },
       studyPeriod: { select: ['title'] },
-      chair: { select: ['username'] },
-      secretary: { select: ['username'] },
-      signedBy: { select: ['username'] },
-      reports: { populate: { schoolClass: { select: ['name'] }, subject: { select: ['name'] }, speaker: { select: ['username'] } } },
-      decisions: { populate: { executor: { select: ['username'] } } },
+      chair: { select: ['fullName', 'username'] },
+      secretary: { select: ['fullName', 'username'] },
+      signedBy: { select: ['fullName', 'username'] },
+      reports: {
+        populate: { schoolClass: { select: ['name'] }, subject: { select: ['name'] }, speaker: { select: ['fullName', 'username'] } },
+      },
+      decisions: { populate: { executor: { select: ['fullName', 'username'] } } },
     },
   })) as Row & { reports?: Row[]; decisions?: Row[] };
   const schoolName = getSchoolSettings(strapi).name;

@@ -13,6 +13,7 @@ import { competencyGroupsOf, readableJournals, resolveYear, subjectMarksOf, visi
 import { sanitiseAndLog, specialConditionsOf } from '../special-condition/reading';
 import { TRAJECTORY_POPULATE, trajectoryView, type TrajectoryRow } from '../learning-trajectory/view';
 import { numberOrNull } from '../../school/stored-values';
+import { staffNameOrNull } from '../../access/staff-name';
 
 /**
  * The whole pupil on one page (issue 11): a school year's subject marks (averages, period and annual
@@ -46,14 +47,14 @@ const classInYear = async (strapi: Core.Strapi, pupilId: number, year: Row) => {
       schoolClass: { academicYear: { id: year.id } },
     },
     orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
-    populate: { schoolClass: { select: ['documentId', 'name'], populate: { classTeacher: { select: ['username'] } } } },
-  })) as (Row & { schoolClass: (Row & { classTeacher: { username: string } | null }) | null }) | null;
+    populate: { schoolClass: { select: ['documentId', 'name'], populate: { classTeacher: { select: ['fullName', 'username'] } } } },
+  })) as (Row & { schoolClass: (Row & { classTeacher: { fullName?: string | null; username: string } | null }) | null }) | null;
   const schoolClass = enrollment?.schoolClass;
   return schoolClass
     ? {
         documentId: schoolClass.documentId,
         name: String(schoolClass.name),
-        classTeacher: schoolClass.classTeacher?.username ?? null,
+        classTeacher: staffNameOrNull(schoolClass.classTeacher),
         onListUntil: (enrollment.endDate as string | null) ?? null,
       }
     : null;

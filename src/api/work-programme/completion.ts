@@ -4,6 +4,7 @@ import { parseLocalDate, todayInZone, type LocalDate } from '../../school/calend
 import { programmeCompletion, type PlanTopic, type ProgrammeCompletion } from '../../school/rules/programme-completion';
 import { plannedResultsOf } from '../../school/rules/programme-mastery';
 import { getSchoolSettings } from '../../school/settings';
+import { staffNameOrNull } from '../../access/staff-name';
 
 /**
  * Reading work programmes with their completion (R12): the family's view in the diary and the
@@ -33,15 +34,15 @@ export const completionDate = (strapi: Core.Strapi, input: unknown): LocalDate =
 const PROGRAMME_POPULATE = {
   plan: true,
   file: { select: ['name', 'url', 'mime', 'size'] },
-  teacher: { select: ['id', 'username'] },
-  approvedBy: { select: ['id', 'username'] },
+  teacher: { select: ['id', 'fullName', 'username'] },
+  approvedBy: { select: ['id', 'fullName', 'username'] },
   journal: {
     select: ['id', 'documentId', 'title', 'kind', 'subgroup'],
     populate: {
       schoolClass: { select: ['id', 'documentId', 'name', 'grade', 'letter'] },
       subject: { select: ['id', 'name'] },
       academicYear: { select: ['id', 'title'] },
-      teachers: { select: ['id', 'username'] },
+      teachers: { select: ['id', 'fullName', 'username'] },
     },
   },
 } as const;
@@ -131,11 +132,11 @@ export const programmesWithCompletion = async (
       subject: ((journal?.subject as Row | null)?.name as string | undefined) ?? null,
       schoolClass: ((journal?.schoolClass as Row | null)?.name as string | undefined) ?? null,
       journal: journal?.documentId ?? null,
-      teacher: ((programme.teacher as Row | null)?.username as string | undefined) ?? null,
+      teacher: staffNameOrNull(programme.teacher as Row | null),
       approval: {
         document: (programme.approvalDocument as string | null) ?? null,
         approvedOn: (programme.approvedOn as string | null) ?? null,
-        approvedBy: ((programme.approvedBy as Row | null)?.username as string | undefined) ?? null,
+        approvedBy: staffNameOrNull(programme.approvedBy as Row | null),
       },
       hoursPerYear: (programme.hoursPerYear as number | null) ?? null,
       file: file ? { name: String(file.name), url: String(file.url) } : null,

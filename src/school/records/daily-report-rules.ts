@@ -111,7 +111,7 @@ export const dailyReportRules = async (draft: RecordDraft): Promise<Derived> => 
   const teacher = teacherId === null ? null : await accountOf(strapi, teacherId);
   return {
     teacher: { id: teacherId },
-    teacherName: teacher?.username ?? null,
+    teacherName: teacher?.name ?? null,
     date,
     lessons: lessons.map((lesson) => ({ id: lesson.id })),
     deputy: deputyId === null ? null : { id: deputyId },

@@ -15,6 +15,7 @@ import { getSchoolSettings } from '../settings';
 import { currentRestAccount } from './author';
 import { relationId, type RecordDraft, type StoredRecord } from './draft';
 import { JOURNAL_CONTEXT, type JournalContext } from './lookups';
+import { staffNameOf } from '../../access/staff-name';
 
 type Derived = Record<string, unknown>;
 
@@ -27,15 +28,19 @@ export const REVIEW_COMMENT_MAX = 2000;
 const STAFF_ROLES = new Set(['teacher', 'class-teacher']);
 
 /** The account with its role type and name (null when there is none). */
-export const accountOf = async (strapi: Core.Strapi, id: number): Promise<{ id: number; username: string; roleType: string } | null> => {
+export const accountOf = async (
+  strapi: Core.Strapi,
+  id: number,
+): Promise<{ id: number; username: string; name: string; roleType: string } | null> => {
   const account = (await strapi.db
     .query(USER)
-    .findOne({ where: { id }, select: ['id', 'username'], populate: { role: { select: ['type'] } } })) as {
+    .findOne({ where: { id }, select: ['id', 'fullName', 'username'], populate: { role: { select: ['type'] } } })) as {
     id: number;
+    fullName: string | null;
     username: string;
     role: { type: string } | null;
   } | null;
-  return account ? { id: account.id, username: account.username, roleType: account.role?.type ?? '' } : null;
+  return account ? { id: account.id, username: account.username, name: staffNameOf(account), roleType: account.role?.type ?? '' } : null;
 };
 
 /**
@@ -63,24 +68,24 @@ export const methodicalAssociationRules = async (draft: RecordDraft): Promise<De
   if (members.length > 0) {
     const withRoles = (await strapi.db.query(USER).findMany({
       where: { id: { $in: members.map((member) => member.id) } },
-      select: ['id', 'username'],
+      select: ['id', 'fullName', 'username'],
       populate: { role: { select: ['type'] } },
-    })) as Array<{ id: number; username: string; role: { type: string } | null }>;
+    })) as Array<{ id: number; fullName: string | null; username: string; role: { type: string } | null }>;
     const notTeachers = withRoles.filter((member) => !STAFF_ROLES.has(member.role?.type ?? ''));
     if (notTeachers.length > 0) {
-      draft.report('members', `В объединение входят учителя; не учителя: ${notTeachers.map((member) => member.username).join(', ')}`);
+      draft.report('members', `В объединение входят учителя; не учителя: ${notTeachers.map((member) => staffNameOf(member)).join(', ')}`);
     }
     const elsewhere = (await strapi.db.query(ASSOCIATION).findMany({
       where: { members: { id: { $in: members.map((member) => member.id) } }, ...draft.notSelf() },
       select: ['id', 'name'],
-      populate: { members: { select: ['id', 'username'] } },
-    })) as Array<{ name: string; members: Array<{ id: number; username: string }> }>;
+      populate: { members: { select: ['id', 'fullName', 'username'] } },
+    })) as Array<{ name: string; members: Array<{ id: number; fullName: string | null; username: string }> }>;
     for (const other of elsewhere) {
       const both = other.members.filter((member) => members.some((own) => own.id === member.id));
       if (both.length > 0) {
         draft.report(
           'members',
-          `${both.map((member) => member.username).join(', ')} уже в объединении «${other.name}»: учитель состоит в одном`,
+          `${both.map((member) => staffNameOf(member)).join(', ')} уже в объединении «${other.name}»: учитель состоит в одном`,
         );
       }
     }
@@ -209,7 +214,7 @@ export const lessonPlanRules = async (draft: RecordDraft): Promise<Derived> => {
   const history = historyOf(stored);
   const derived: Derived = {
     teacher: teacherId === null ? null : { id: teacherId },
-    teacherName: teacher?.username ?? null,
+    teacherName: teacher?.name ?? null,
     journal: { id: journal.id },
     lesson: lesson ? { id: lesson.id } : null,
     lessonDate,
@@ -226,7 +231,7 @@ export const lessonPlanRules = async (draft: RecordDraft): Promise<Derived> => {
   };
   if (draft.isNew && !step) {
     derived.state = 'draft';
-    derived.history = [{ action: 'create', state: 'draft', by: teacherId, byName: teacher?.username ?? '', at: now, comment: null }];
+    derived.history = [{ action: 'create', state: 'draft', by: teacherId, byName: teacher?.name ?? '', at: now, comment: null }];
   }
   if (step) {
     const moved = nextLessonPlanState(state, step.action);

@@ -57,6 +57,7 @@ import { APPROVED } from '../../portfolio-entry/portfolio';
 import { knexOf } from '../../../school/sql/connection';
 import { columnOf, linkOf, tableOf } from '../../../school/sql/model-tables';
 import { numberOrNull } from '../../../school/stored-values';
+import { staffNameOf } from '../../../access/staff-name';
 
 /**
  * Analytics of results (issue 8): measures of pupils, classes, subjects, parallels, teachers and the
@@ -295,7 +296,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
       populate: {
         schoolClass: { select: ['id', 'documentId', 'name', 'grade', 'profile'] },
         subject: { select: ['id', 'documentId', 'name', 'scale'] },
-        teachers: { select: ['id', 'username'] },
+        teachers: { select: ['id', 'fullName', 'username'] },
       },
     })) as Array<Row & { schoolClass: Row | null; subject: Row | null; teachers: Row[] }>;
     const map = new Map<number, JournalInfo>();
@@ -313,7 +314,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         scale: String(journal.subject.scale ?? 'five-point'),
         studyLevel: String(journal.studyLevel ?? 'basic'),
         classProfile: String(journal.schoolClass.profile ?? '').trim(),
-        teachers: (journal.teachers ?? []).map((teacher) => ({ id: Number(teacher.id), name: String(teacher.username ?? '') })),
+        teachers: (journal.teachers ?? []).map((teacher) => ({ id: Number(teacher.id), name: staffNameOf(teacher) })),
       });
     }
     return map;
@@ -1498,7 +1499,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
               populate: {
                 schoolClass: { select: ['id', 'documentId', 'name', 'grade'] },
                 academicYear: { select: ['documentId', 'title'] },
-                teachers: { select: ['id', 'username'] },
+                teachers: { select: ['id', 'fullName', 'username'] },
               },
             },
           },
@@ -1561,7 +1562,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
             journal: { documentId: String(journal.documentId) },
             class: { documentId: String(schoolClass.documentId), name: String(schoolClass.name ?? ''), grade: Number(schoolClass.grade) },
             year: journal.academicYear ? String(journal.academicYear.title ?? '') : null,
-            teachers: (journal.teachers ?? []).map((teacher) => String(teacher.username ?? '')),
+            teachers: (journal.teachers ?? []).map((teacher) => staffNameOf(teacher)),
             maxPoints: work.maxPoints,
             thresholds: work.thresholds,
             ...results.works[index],

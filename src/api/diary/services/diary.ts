@@ -7,6 +7,7 @@ import { DIARY_ENTRY_KIND_LABELS, type DiaryEntryKind } from '../../../school/re
 import { getSchoolSettings } from '../../../school/settings';
 import { familyMaterialLink } from '../../assignment/distance';
 import { numberOrNull } from '../../../school/stored-values';
+import { staffNameOrNull } from '../../../access/staff-name';
 
 /** The REST account asking: its id and its users-permissions role type. */
 export interface DiaryReader {
@@ -104,7 +105,7 @@ const createDiaryService = ({ strapi }: { strapi: Core.Strapi }) => {
       populate: {
         student: { select: ['id'] },
         journal: { select: ['id'], populate: { subject: { select: ['name'] } } },
-        author: { select: ['id', 'username'] },
+        author: { select: ['id', 'fullName', 'username'] },
       },
     });
 
@@ -134,7 +135,7 @@ const createDiaryService = ({ strapi }: { strapi: Core.Strapi }) => {
     kindLabel: DIARY_ENTRY_KIND_LABELS[entry.kind as DiaryEntryKind] ?? entry.kind,
     text: entry.text,
     subject: (((entry.journal as Row | null)?.subject as Row | null)?.name as string | undefined) ?? null,
-    author: ((entry.author as Row | null)?.username as string | undefined) ?? null,
+    author: staffNameOrNull(entry.author as Row | null),
     confirmed: coveredBy(entry, confirmations),
   });
 

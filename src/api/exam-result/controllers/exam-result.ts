@@ -42,7 +42,7 @@ export default factories.createCoreController(EXAM_RESULT, ({ strapi }) => ({
     const updated = await runAcknowledge(user?.id ?? null, () =>
       strapi
         .documents(EXAM_RESULT)
-        .update({ documentId, data: { acknowledgedOn: on }, populate: { acknowledgedBy: { fields: ['username'] } } } as never),
+        .update({ documentId, data: { acknowledgedOn: on }, populate: { acknowledgedBy: { fields: ['fullName', 'username'] } } } as never),
     );
     ctx.body = { data: updated };
   },

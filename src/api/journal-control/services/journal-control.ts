@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { formatLocalDate, parseLocalDate, todayInZone } from '../../../school/calendar';
 import { getSchoolSettings } from '../../../school/settings';
+import { staffNameOf } from '../../../access/staff-name';
 
 export interface ControlReader {
   id: number;
@@ -55,7 +56,7 @@ const createJournalControlService = ({ strapi }: { strapi: Core.Strapi }) => ({
         journal: {
           select: ['id', 'documentId', 'title'],
           populate: {
-            teachers: { select: ['id', 'username', 'email'] },
+            teachers: { select: ['id', 'fullName', 'username', 'email'] },
             schoolClass: { select: ['id', 'name', 'grade'] },
             subject: { select: ['name'] },
           },
@@ -81,7 +82,7 @@ const createJournalControlService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const marks = await countsBy('api::mark.mark');
     const absences = await countsBy('api::attendance.attendance');
 
-    type TeacherGroup = { teacher: { id: number; username: string } | null; checked: number; lessons: unknown[] };
+    type TeacherGroup = { teacher: { id: number; username: string; name: string } | null; checked: number; lessons: unknown[] };
     const groups = new Map<number, TeacherGroup>();
     let unfilled = 0;
     for (const lesson of lessons) {
@@ -99,7 +100,11 @@ const createJournalControlService = ({ strapi }: { strapi: Core.Strapi }) => ({
       for (const teacher of teachers.length ? teachers : [null]) {
         const key = teacher?.id ?? 0;
         if (!groups.has(key))
-          groups.set(key, { teacher: teacher ? { id: teacher.id, username: String(teacher.username) } : null, checked: 0, lessons: [] });
+          groups.set(key, {
+            teacher: teacher ? { id: teacher.id, username: String(teacher.username), name: staffNameOf(teacher) } : null,
+            checked: 0,
+            lessons: [],
+          });
         const group = groups.get(key) as TeacherGroup;
         group.checked += 1;
         if (missing.length === 0) continue;
@@ -115,7 +120,7 @@ const createJournalControlService = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const teachers = [...groups.values()]
       .filter((group) => group.lessons.length > 0)
-      .sort((a, b) => (a.teacher?.username ?? '').localeCompare(b.teacher?.username ?? '', 'ru'));
+      .sort((a, b) => (a.teacher?.name ?? '').localeCompare(b.teacher?.name ?? '', 'ru'));
     return {
       date,
       scope: wholeSchool ? 'school' : 'own',

@@ -9,6 +9,7 @@ import { allowedMarkValues, normalizeMarkValue, type SubjectScale } from '../../
 import { schemeForGrade } from '../../../school/rules/study-periods';
 import { getSchoolSettings } from '../../../school/settings';
 import { columnOf, linkOf, tableOf } from '../../../school/sql/model-tables';
+import { staffNameOf } from '../../../access/staff-name';
 
 /**
  * The teacher's journal grid (pupils × lessons of one journal and study period) for the admin
@@ -136,7 +137,7 @@ interface StoredJournal {
   subject: { id: number; name: string; scale: SubjectScale } | null;
   academicYear: { id: number; title: string; startDate: string; endDate: string } | null;
   pupils: Array<{ id: number }>;
-  teachers: Array<{ id: number; username: string; email: string }>;
+  teachers: Array<{ id: number; fullName: string | null; username: string; email: string }>;
 }
 
 type Row = Record<string, unknown>;
@@ -164,7 +165,7 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
         subject: { select: ['id', 'name', 'scale'] },
         academicYear: { select: ['id', 'title', 'startDate', 'endDate'] },
         pupils: { select: ['id'] },
-        teachers: { select: ['id', 'username', 'email'] },
+        teachers: { select: ['id', 'fullName', 'username', 'email'] },
       },
     })) as StoredJournal | null;
     if (!journal) throw new errors.NotFoundError('Журнал не найден');
@@ -526,7 +527,7 @@ const createJournalGridService = ({ strapi }: { strapi: Core.Strapi }) => {
         subjectName: journal.subject?.name ?? null,
         scale: journal.subject?.scale ?? null,
         yearTitle: journal.academicYear?.title ?? null,
-        teachers: journal.teachers.map((teacher) => teacher.username),
+        teachers: journal.teachers.map((teacher) => staffNameOf(teacher)),
       },
       period: { ...period, locked },
       periods,

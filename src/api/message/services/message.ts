@@ -4,6 +4,7 @@ import { todayInZone } from '../../../school/calendar';
 import { readTextInput } from '../../../school/records/text-input';
 import { getSchoolSettings } from '../../../school/settings';
 import { MESSAGE_MAX_LENGTH, MESSAGE_UID, SUBJECT_MAX_LENGTH, THREAD_KINDS, THREAD_UID, type ThreadKind } from '../../../messaging/rules';
+import { staffNameOf } from '../../../access/staff-name';
 
 /** The REST account writing or reading: its id and users-permissions role type. */
 export interface Sender {
@@ -22,7 +23,7 @@ const issue = (path: string, message: string): Issue => ({ path: [path], message
 const notFound = () => new errors.NotFoundError('Переписка не найдена');
 const refused = (message: string) => new errors.ForbiddenError(message);
 
-const PARTICIPANT_SELECT = { select: ['id', 'documentId', 'username'] };
+const PARTICIPANT_SELECT = { select: ['id', 'documentId', 'fullName', 'username'] };
 
 const threadView = (thread: Row) => ({
   documentId: thread.documentId,
@@ -31,14 +32,16 @@ const threadView = (thread: Row) => ({
   lastMessageAt: thread.lastMessageAt ?? null,
   student: thread.student ? { documentId: (thread.student as Row).documentId, fullName: (thread.student as Row).fullName } : null,
   schoolClass: thread.schoolClass ? { documentId: (thread.schoolClass as Row).documentId, name: (thread.schoolClass as Row).name } : null,
-  participants: ((thread.participants as Row[]) ?? []).map((user) => ({ id: user.id, username: user.username })),
+  participants: ((thread.participants as Row[]) ?? []).map((user) => ({ id: user.id, username: user.username, name: staffNameOf(user) })),
 });
 
 const messageView = (message: Row) => ({
   documentId: message.documentId,
   text: message.text,
   sentAt: message.sentAt,
-  author: message.author ? { id: (message.author as Row).id, username: (message.author as Row).username } : null,
+  author: message.author
+    ? { id: (message.author as Row).id, username: (message.author as Row).username, name: staffNameOf(message.author as Row) }
+    : null,
 });
 
 const createMessagingService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -184,7 +187,7 @@ const createMessagingService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const me = (await one('plugin::users-permissions.user', {
         where: { id: sender.id },
-        select: ['id', 'documentId', 'username'],
+        select: ['id', 'documentId', 'fullName', 'username'],
       })) as Row;
       let participants: Row[] = [me];
       let student: Row | null = null;
@@ -229,7 +232,7 @@ const createMessagingService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!student || (studentRef && student.documentId !== studentRef)) throw invalid([issue('student', 'Обучающийся не найден')]);
         const teacher = await one('plugin::users-permissions.user', {
           where: { documentId: teacherRef, role: { type: { $in: [...STAFF] } } },
-          select: ['id', 'documentId', 'username'],
+          select: ['id', 'documentId', 'fullName', 'username'],
         });
         if (!teacher || !(await teaches(teacher.id, student.id))) {
           throw invalid([issue('teacher', 'Учитель не найден среди учителей обучающегося')]);

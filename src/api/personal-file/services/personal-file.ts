@@ -14,6 +14,7 @@ import {
 import { readUpload } from '../../../school/private-uploads';
 import { getSchoolSettings } from '../../../school/settings';
 import { renderPersonalCardPdf, type PersonalCard } from '../card-pdf';
+import { staffNameOrNull } from '../../../access/staff-name';
 
 const ACADEMIC_YEAR = 'api::academic-year.academic-year';
 
@@ -175,7 +176,7 @@ const createPersonalFileService = ({ strapi }: { strapi: Core.Strapi }) => ({
       populate: {
         academicYear: { select: ['title', 'startDate'] },
         schoolClass: { select: ['name'] },
-        certifiedBy: { select: ['username'] },
+        certifiedBy: { select: ['fullName', 'username'] },
       },
     })) as StoredRecord[];
     const atLocal = (value: unknown): string | null =>
@@ -210,7 +211,7 @@ const createPersonalFileService = ({ strapi }: { strapi: Core.Strapi }) => ({
             ? { number: String(year.councilProtocolNumber), date: (year.councilProtocolDate as LocalDate | null) ?? null }
             : null,
           certifiedOn: atLocal(year.certifiedAt),
-          certifiedBy: ((year.certifiedBy as StoredRecord | null)?.username as string | undefined) ?? null,
+          certifiedBy: staffNameOrNull(year.certifiedBy as StoredRecord | null),
         }))
         .sort((a, b) => a.startDate.localeCompare(b.startDate)),
       printedOn: DateTime.now().setZone(settings.timeZone).toFormat('dd.MM.yyyy'),

@@ -13,6 +13,7 @@ import { renderJournalPdf, renderSummaryPdf, type PrintedRemark } from '../archi
 import { renderSummaryWorkbook } from '../archive/xlsx';
 import { buildZip } from '../archive/zip';
 import { getService } from '../utils';
+import { staffNameOf } from '../../../../../access/staff-name';
 
 /**
  * The secretary's «Документы» page: a pupil's personal file with every year's results as filled
@@ -259,7 +260,7 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
               populate: {
                 academicYear: { select: ['title', 'startDate'] },
                 schoolClass: { select: ['name'] },
-                certifiedBy: { select: ['username'] },
+                certifiedBy: { select: ['fullName', 'username'] },
               },
             })
           : Promise.resolve([]),
@@ -326,7 +327,7 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
             councilProtocolNumber: text(year.councilProtocolNumber),
             councilProtocolDate: text(year.councilProtocolDate),
             certifiedAt: text(year.certifiedAt),
-            certifiedBy: text((year.certifiedBy as Row | null)?.username),
+            certifiedBy: text(staffNameOf(year.certifiedBy as Row | null)),
           })),
         certificates: certificates.map((entry) => ({
           documentId: entry.documentId,
@@ -560,12 +561,12 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
           inspectedOn: { $gte: String(period.startDate), $lte: String(period.endDate) },
         },
         select: ['inspectedOn', 'remarks', 'fixBy', 'state'],
-        populate: { journal: { select: ['id', 'title'] }, inspector: { select: ['username'] } },
+        populate: { journal: { select: ['id', 'title'] }, inspector: { select: ['fullName', 'username'] } },
       })) as Row[];
       const printed: PrintedRemark[] = remarks.map((remark) => ({
         journal: String((remark.journal as Row | null)?.title ?? '—'),
         inspectedOn: String(remark.inspectedOn),
-        inspector: String((remark.inspector as Row | null)?.username ?? '—'),
+        inspector: staffNameOf(remark.inspector as Row | null) || '—',
         remarks: String(remark.remarks ?? ''),
         fixBy: text(remark.fixBy),
         state: String(remark.state ?? 'open'),

@@ -24,6 +24,7 @@ import type {
 import { schemeForGrade } from '../../../../../school/rules/study-periods';
 import { getSchoolSettings } from '../../../../../school/settings';
 import { numberOrNull } from '../../../../../school/stored-values';
+import { staffNameOf } from '../../../../../access/staff-name';
 
 /**
  * Reads what an archive package holds — a class's journals for a study period, or a class's
@@ -250,7 +251,7 @@ const createJournalExportService = ({ strapi }: { strapi: Core.Strapi }) => {
           select: ['id', 'documentId', 'title', 'kind', 'subgroup'],
           populate: {
             subject: { select: SUBJECT_FIELDS },
-            teachers: { select: ['id', 'username'] },
+            teachers: { select: ['id', 'fullName', 'username'] },
             pupils: { select: ['id', 'documentId'] },
           },
         }),
@@ -325,7 +326,7 @@ const createJournalExportService = ({ strapi }: { strapi: Core.Strapi }) => {
             kind: String(journal.kind),
             subgroup: str(journal.subgroup),
             subject: toSubject(subject),
-            teachers: ((journal.teachers as Row[] | null) ?? []).map((teacher) => String(teacher.username)).sort(),
+            teachers: ((journal.teachers as Row[] | null) ?? []).map((teacher) => staffNameOf(teacher)).sort(),
             pupils: ((journal.pupils as Row[] | null) ?? []).map((pupil) => pupil.documentId).sort(),
             lessons: lessonsOf.get(journal.id) ?? [],
             marks: marksOf.get(journal.id) ?? [],
