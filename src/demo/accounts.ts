@@ -4,15 +4,20 @@
  * are given real journals and a class of the generated school.
  */
 import type { Core } from '@strapi/strapi';
+import { fullNameOf, patronymicOf, surnameForGender, type Gender } from './names';
+
+/** A staff member's full name from the demo's name lists: surname in the masculine form, gender, name, father's name. */
+const demoName = (surname: string, gender: Gender, firstName: string, fatherName: string): string =>
+  fullNameOf({ lastName: surnameForGender(surname, gender), firstName, patronymic: patronymicOf(fatherName, gender) });
 
 export const DEMO_ACCOUNTS = [
-  { username: 'teacher1', role: 'teacher' },
-  { username: 'classteacher1', role: 'class-teacher' },
-  { username: 'deputy', role: 'deputy-director' },
-  { username: 'director', role: 'director' },
-  { username: 'secretary', role: 'secretary' },
-  { username: 'archivist', role: 'archivist' },
-  { username: 'methodologist', role: 'methodologist' },
+  { username: 'teacher1', role: 'teacher', fullName: demoName('Смирнов', 'female', 'Анна', 'Сергей') },
+  { username: 'classteacher1', role: 'class-teacher', fullName: demoName('Кузнецов', 'female', 'Елена', 'Владимир') },
+  { username: 'deputy', role: 'deputy-director', fullName: demoName('Попов', 'female', 'Ольга', 'Николай') },
+  { username: 'director', role: 'director', fullName: demoName('Волков', 'male', 'Андрей', 'Михаил') },
+  { username: 'secretary', role: 'secretary', fullName: demoName('Соколов', 'female', 'Наталья', 'Иван') },
+  { username: 'archivist', role: 'archivist', fullName: demoName('Морозов', 'female', 'Татьяна', 'Пётр') },
+  { username: 'methodologist', role: 'methodologist', fullName: demoName('Лебедев', 'female', 'Ирина', 'Алексей') },
 ] as const;
 
 export interface DemoAccount {
@@ -119,7 +124,7 @@ export const ensureDemoAccounts = async (strapi: Core.Strapi, password: string):
   const users = strapi.plugin('users-permissions').service('user');
   const result: DemoAccount[] = [];
   const created = new Map<string, number>();
-  for (const { username, role } of DEMO_ACCOUNTS) {
+  for (const { username, role, fullName } of DEMO_ACCOUNTS) {
     const email = `${username}@school.local`;
     const existing = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { $or: [{ username }, { email }] } });
     if (existing) {
@@ -128,7 +133,16 @@ export const ensureDemoAccounts = async (strapi: Core.Strapi, password: string):
     }
     const roleRow = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: role } });
     if (!roleRow) throw new Error(`Нет роли ${role}`);
-    const user = (await users.add({ username, email, password, provider: 'local', confirmed: true, blocked: false, role: roleRow.id })) as {
+    const user = (await users.add({
+      username,
+      fullName,
+      email,
+      password,
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: roleRow.id,
+    })) as {
       id: number;
     };
     created.set(username, user.id);

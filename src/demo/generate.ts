@@ -164,6 +164,7 @@ export const generateSchool = async (strapi: Core.Strapi, options: GenerateSchoo
       UIDS.user,
       plan.staff.map((member) => ({
         username: member.username,
+        fullName: member.fullName,
         email: member.email,
         provider: 'local',
         password: passwordHash,
