@@ -334,3 +334,54 @@ describe('the flag cannot be set through the API', () => {
     expect(await flagOf(account.id)).toBe(false);
   });
 });
+
+describe('the full name of an account (fullName, «ФИО») through the API', () => {
+  const grant = async (roleType: string, action: string) => {
+    const role = (await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } })) as Row;
+    return (await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } })) as Row;
+  };
+  const revoke = (permission: Row) => strapi.db.query('plugin::users-permissions.permission').delete({ where: { id: permission.id } });
+  const fullNameOf = async (id: number) => ((await strapi.db.query(USER).findOne({ where: { id } })) as Row).fullName;
+  const put = (jwt: string, id: number, body: Record<string, unknown>) =>
+    supertest(strapi.server.httpServer).put(`/api/users/${id}`).set('Authorization', `Bearer ${jwt}`).send(body);
+
+  it('is set by whoever may edit accounts, at most 200 characters (400 naming the field)', async () => {
+    const permission = await grant('deputy-director', 'plugin::users-permissions.user.update');
+    try {
+      const jwt = world.accounts.deputy.jwt;
+      const tooLong = await put(jwt, world.teacherA.id, { fullName: 'Я'.repeat(201) });
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.error.details.errors[0].path).toEqual(['fullName']);
+      expect(await fullNameOf(world.teacherA.id)).toBeNull();
+
+      const named = await put(jwt, world.teacherA.id, { fullName: 'Иванова Мария Ивановна' });
+      expect(named.status).toBe(200);
+      expect(await fullNameOf(world.teacherA.id)).toBe('Иванова Мария Ивановна');
+      expect((await put(jwt, world.teacherA.id, { fullName: 'Я'.repeat(200) })).status).toBe(200);
+      expect((await put(jwt, world.teacherA.id, { fullName: null })).status).toBe(200);
+      expect(await fullNameOf(world.teacherA.id)).toBeNull();
+    } finally {
+      await revoke(permission);
+    }
+  });
+
+  it('is never set on one’s own account, even where the role may edit accounts', async () => {
+    const permission = await grant('deputy-director', 'plugin::users-permissions.user.update');
+    try {
+      const own = await put(world.accounts.deputy.jwt, world.accounts.deputy.id, { fullName: 'Самозванцев Пётр Петрович' });
+      expect(own.status).toBe(400);
+      expect(own.body.error.details.errors[0].path).toEqual(['fullName']);
+      expect(await fullNameOf(world.accounts.deputy.id)).toBeNull();
+    } finally {
+      await revoke(permission);
+    }
+  });
+
+  it('registration refuses it', async () => {
+    const response = await supertest(strapi.server.httpServer)
+      .post('/api/auth/local/register')
+      .send({ username: 'named.intruder', email: 'named@example.com', password: 'Secret-pass-123', fullName: 'Директор Школы' });
+    expect(response.status).toBe(400);
+    expect(await strapi.db.query(USER).count({ where: { username: 'named.intruder' } })).toBe(0);
+  });
+});

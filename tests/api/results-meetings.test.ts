@@ -275,4 +275,27 @@ describe('meetings on the results of a period', () => {
     expect((await protocol(world.accounts.parentA.jwt)).status).toBe(403);
     expect((await protocol()).status).toBe(403);
   });
+
+  it('names the chair by the full name of their account, and the secretary by the login while they have none', async () => {
+    const USER = 'plugin::users-permissions.user';
+    await strapi.db.query(USER).update({ where: { id: world.accounts.director.id }, data: { fullName: 'Волкова Ирина Андреевна' } });
+    try {
+      const printed = await apiAs(strapi)
+        .raw.get(`/api/results-meetings/${council}/protocol.pdf`)
+        .set('Authorization', `Bearer ${world.accounts.director.jwt}`)
+        .buffer(true)
+        .parse((res, callback) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => callback(null, Buffer.concat(chunks)));
+        });
+      expect(printed.status).toBe(200);
+      const text = pdfText(printed.body as Buffer).replace(/\s+/g, ' ');
+      const deputy = (await strapi.db.query(USER).findOne({ where: { id: world.accounts.deputy.id } })) as { username: string };
+      expect(text).toContain('Председатель: Волкова Ирина Андреевна');
+      expect(text).toContain(`Секретарь: ${deputy.username}`);
+    } finally {
+      await strapi.db.query(USER).update({ where: { id: world.accounts.director.id }, data: { fullName: null } });
+    }
+  });
 });

@@ -253,6 +253,32 @@ describe('the deputy director’s completion report', () => {
     expect(without).not.toContain(world.school.mathJournal.documentId);
   });
 
+  it('names the teacher and the approver by their full name, or by the login when none is set', async () => {
+    const USER = 'plugin::users-permissions.user';
+    await strapi.db.query(USER).update({ where: { id: world.teacherA.id }, data: { fullName: ' Иванова Мария Ивановна ' } });
+    await strapi.db.query(USER).update({ where: { id: world.accounts.deputy.id }, data: { fullName: 'Петров Сергей Николаевич' } });
+    try {
+      const response = await as('deputy').get('/api/work-programmes/completion?date=2025-11-12');
+      expect(response.status).toBe(200);
+      const byClass = new Map(
+        response.body.data.programmes.map((row: { schoolClass: string; teacher: string; approval: { approvedBy: string | null } }) => [
+          row.schoolClass,
+          row,
+        ]),
+      );
+      expect(byClass.get('5А')).toMatchObject({ teacher: 'Иванова Мария Ивановна', approval: { approvedBy: 'Петров Сергей Николаевич' } });
+      // The 5Б teacher has no full name: the login stands in.
+      const other = (await strapi.db.query(USER).findOne({ where: { id: world.classTeacherB.id } })) as { username: string };
+      expect(byClass.get('5Б')).toMatchObject({ teacher: other.username });
+      // The family's diary shows the same name.
+      const diary = await as('parentA').get(`/api/diary/${world.school.pupils5a[0].documentId}/programmes?date=2025-11-12`);
+      expect(diary.body.data[0].teacher).toBe('Иванова Мария Ивановна');
+    } finally {
+      await strapi.db.query(USER).update({ where: { id: world.teacherA.id }, data: { fullName: null } });
+      await strapi.db.query(USER).update({ where: { id: world.accounts.deputy.id }, data: { fullName: null } });
+    }
+  });
+
   it('is the deputy’s and the director’s: a teacher gets 403, a family 403', async () => {
     expect((await as('director').get('/api/work-programmes/completion?date=2025-11-12')).status).toBe(200);
     expect((await as('teacherA').get('/api/work-programmes/completion')).status).toBe(403);
