@@ -197,4 +197,6 @@ it('serves the generated marks over REST, and the generated staff can log in', a
   const login = await apiAs(strapi).raw.post('/api/auth/local').send({ identifier: teacher.username, password: 'Demo-2025!' });
   expect(login.status).toBe(200);
   expect(typeof login.body.jwt).toBe('string');
+  // Each generated staff member carries a Russian full name: «Фамилия Имя Отчество».
+  expect(String(teacher.fullName)).toMatch(/^[А-ЯЁ][а-яё]+(-[А-ЯЁ][а-яё]+)? [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+$/);
 });
