@@ -115,5 +115,15 @@ export const FormError = ({ error }: { error: string | null }) =>
     </Typography>
   ) : null;
 
+/**
+ * Today's date as ГГГГ-ММ-ДД on the user's own calendar (their computer's time zone, the school's for
+ * its staff), the default of a form's date: not `toISOString()`, which is the UTC date and is
+ * yesterday in Moscow from midnight to 3 a.m.
+ */
+export const localToday = (): string => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
+
 /** A date (or date-time) as «ДД.ММ.ГГГГ», «—» when empty. */
 export const russian = (iso: string | null | undefined) => (iso ? iso.slice(0, 10).split('-').reverse().join('.') : '—');

@@ -23,7 +23,7 @@ import { Check, Cross, FilePdf, Lock, Plus, Trash } from '@strapi/icons';
 import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { BASE, errorMessage, useDownload, useLoad, useReportError, type ListResponse } from '../api/client';
 import type { DestructionAct, DisposableType, DueGroup, DueItem, LegalHold } from '../api/types';
-import { ListState, Muted, Section, StatusBadge } from '../components/common';
+import { ListState, localToday, Muted, Section, StatusBadge } from '../components/common';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ACT_STATUS, RECORD_TYPE } from '../components/labels';
 import { Pager } from '../components/Pager';
@@ -31,7 +31,6 @@ import { PAGE_PERMISSIONS } from '../constants';
 import { useT } from '../utils/translations';
 
 const keyOf = (item: { recordType: string; documentId: string }) => `${item.recordType}:${item.documentId}`;
-const today = () => new Date().toISOString().slice(0, 10);
 
 type Pending =
   | { kind: 'reject' | 'execute'; act: DestructionAct }
@@ -52,7 +51,7 @@ const DraftActModal = ({
   onSubmit: (body: { date: string; legalBasis: string; notes: string }) => Promise<string | null>;
 }) => {
   const { t, tm } = useT();
-  const [form, setForm] = React.useState({ date: today(), legalBasis, notes: '' });
+  const [form, setForm] = React.useState({ date: localToday(), legalBasis, notes: '' });
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const submit = async () => {

@@ -22,7 +22,7 @@ import {
 import { Check, FilePdf, Pencil, Plus, Play } from '@strapi/icons';
 import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { BASE, errorMessage, useDownload, useLoad, useReportError, type ListResponse } from '../api/client';
-import { FormError, ListState, Muted, russian, Section, Select, StatusBadge } from '../components/common';
+import { FormError, ListState, localToday, Muted, russian, Section, Select, StatusBadge } from '../components/common';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Pager } from '../components/Pager';
 import { PAGE_PERMISSIONS } from '../constants';
@@ -115,8 +115,6 @@ const CHECK_STATE: Record<string, [Message, 'secondary' | 'success']> = {
   draft: [msg('paper.check.draft', 'Черновик'), 'secondary'],
   signed: [msg('paper.check.signed', 'Подписан'), 'success'],
 };
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 interface CarrierForm {
   recordType: string;
@@ -269,7 +267,7 @@ const CarrierModal = ({
 const StartCheckModal = ({ places, onClose, onStarted }: { places: string[]; onClose: () => void; onStarted: () => void }) => {
   const { t } = useT();
   const { post } = useFetchClient();
-  const [form, setForm] = React.useState({ date: today(), commission: '', scope: 'all', storagePlace: '' });
+  const [form, setForm] = React.useState({ date: localToday(), commission: '', scope: 'all', storagePlace: '' });
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const submit = async () => {

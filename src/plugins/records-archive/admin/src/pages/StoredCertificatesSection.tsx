@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Badge, Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { BASE, useDownload, useLoad } from '../api/client';
-import { ListState, Muted, russian, Section, Select } from '../components/common';
+import { ListState, localToday, Muted, russian, Section, Select } from '../components/common';
 import { useT } from '../utils/translations';
 import { FormModal, TextField } from './documents/FormModal';
 
@@ -46,17 +46,12 @@ interface StoredCertificates {
   returned: ReturnedCertificate[];
 }
 
-const todayIso = (): string => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
-
 /** «Вернуть»: the hand-back of one held аттестат, recorded against the receiver's signature. */
 const ReturnModal = ({ certificate, onClose, onDone }: { certificate: HeldCertificate; onClose: () => void; onDone: () => void }) => {
   const { t } = useT();
   const { post } = useFetchClient();
   const [form, setForm] = React.useState({
-    returnedOn: todayIso(),
+    returnedOn: localToday(),
     receivedBy: '',
     receiverKind: 'parent' as ReceiverKind,
     receiverDocument: '',
