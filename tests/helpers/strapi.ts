@@ -1,26 +1,13 @@
 import { randomUUID } from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import { Client } from 'pg';
 import { createStrapi, type Core } from '@strapi/strapi';
 import supertest from 'supertest';
+import { postgresAdmin } from './postgres-admin';
 
 const APP_DIR = path.resolve(__dirname, '../..');
 
 const usesPostgres = () => process.env.DATABASE_CLIENT === 'postgres';
-
-/** The maintenance connection of the test cluster (see scripts/with-postgres.sh). */
-const postgresAdmin = async () => {
-  const client = new Client({
-    host: process.env.DATABASE_HOST,
-    port: Number(process.env.DATABASE_PORT),
-    user: process.env.DATABASE_USERNAME,
-    password: process.env.DATABASE_PASSWORD || undefined,
-    database: 'postgres',
-  });
-  await client.connect();
-  return client;
-};
 
 /**
  * A fresh database for one test file: a copy of the run's template database (see

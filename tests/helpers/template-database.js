@@ -7,23 +7,11 @@
 require('./env');
 const fs = require('fs');
 const path = require('path');
-const { Client } = require('pg');
 const { createStrapi } = require('@strapi/strapi');
+const { postgresAdmin } = require('./postgres-admin');
 
 const APP_DIR = path.resolve(__dirname, '../..');
 const usesPostgres = process.env.DATABASE_CLIENT === 'postgres';
-
-const postgresAdmin = async () => {
-  const client = new Client({
-    host: process.env.DATABASE_HOST,
-    port: Number(process.env.DATABASE_PORT),
-    user: process.env.DATABASE_USERNAME,
-    password: process.env.DATABASE_PASSWORD || undefined,
-    database: 'postgres',
-  });
-  await client.connect();
-  return client;
-};
 
 const main = async () => {
   const template = process.env.TEST_TEMPLATE_DATABASE;
