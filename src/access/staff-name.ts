@@ -6,9 +6,6 @@
 /** Any account row (or none); only its `fullName` and `username` are read. */
 export type StaffNamed = object | null | undefined;
 
-/** The fields a query selects to name a staff account. */
-export const STAFF_NAME_FIELDS = ['fullName', 'username'] as const;
-
 export const staffNameOf = (user: StaffNamed): string => {
   const account = (user ?? {}) as { fullName?: unknown; username?: unknown };
   const fullName = typeof account.fullName === 'string' ? account.fullName.trim() : '';

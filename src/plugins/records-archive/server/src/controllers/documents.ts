@@ -6,6 +6,7 @@ import { assertAdminAppointed } from '../policies/appointed';
 import { getService } from '../utils';
 import { staffAccountOf } from '../utils/staff';
 import {
+  validateBlankListPage,
   validateClassCards,
   validateFillYear,
   validateIssueFile,
@@ -152,7 +153,8 @@ const documentsController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async blanks(ctx: Context) {
-      const { pagination, ...register } = await documents().blanks(ctx.query.level, ctx.query.state, ctx.query.page, ctx.query.pageSize);
+      const page = await validateBlankListPage(ctx.query);
+      const { pagination, ...register } = await documents().blanks(ctx.query.level, ctx.query.state, page);
       ctx.body = { data: register, meta: { pagination } };
     },
 

@@ -98,14 +98,6 @@ export interface PupilDocuments {
 /** The register of blanks is shown 50 to a page unless asked otherwise. */
 const BLANKS_PAGE_SIZE = 50;
 
-/** A whole number from 1 out of a query parameter (the default when absent), else a 400 on the parameter. */
-const positiveWhole = (value: unknown, path: string, message: string, fallback: number): number => {
-  if (value === undefined || value === '') return fallback;
-  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : typeof value === 'number' ? value : NaN;
-  if (!Number.isSafeInteger(number) || number < 1) throw fieldError(path, message);
-  return number;
-};
-
 const text = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
 
 const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -506,10 +498,11 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * gives it, and one page (50 by default, at most 100) of the blanks of a level (both when empty) in a
      * state (any when empty), in register order.
      */
-    async blanks(levelParam: unknown, stateParam: unknown, pageParam?: unknown, pageSizeParam?: unknown) {
-      const page = positiveWhole(pageParam, 'page', 'Номер страницы — целое число от 1', 1);
-      const pageSize = positiveWhole(pageSizeParam, 'pageSize', 'Размер страницы — целое число от 1 до 100', BLANKS_PAGE_SIZE);
-      if (pageSize > 100) throw fieldError('pageSize', 'Не больше 100 бланков на странице');
+    async blanks(
+      levelParam: unknown,
+      stateParam: unknown,
+      { page = 1, pageSize = BLANKS_PAGE_SIZE }: { page?: number; pageSize?: number } = {},
+    ) {
       const selection = registerSelectionOf(levelParam, undefined);
       let state: RegisterState | null = null;
       if (stateParam !== undefined && stateParam !== '') {

@@ -2,6 +2,7 @@ import { validateYupSchema, yup } from '@strapi/utils';
 import type { PackageKind, PackageStatus } from '../../services/archive-package';
 import type { FixityCheckRow } from '../../services/fixity';
 import type { ClosingRunRow } from '../../services/period-closing';
+import { pagination } from './keeping';
 
 /**
  * Request schemas of the archive's admin API: packages, period closing, year archiving, integrity
@@ -13,11 +14,6 @@ const UNKNOWN = 'Неизвестное поле: ${unknown}';
 const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
 
 const documentId = (message: string) => yup.string().matches(DOCUMENT_ID, message);
-
-const pagination = {
-  page: yup.number().integer('Номер страницы — целое число').min(1, 'Номер страницы начинается с 1'),
-  pageSize: yup.number().integer('Размер страницы — целое число').min(1).max(100, 'Не больше 100 записей на странице'),
-};
 
 const notBlank = (schema: yup.StringSchema) =>
   schema.test('not-blank', 'Поле не может быть пустым', (value) => !value || value.trim() !== '');

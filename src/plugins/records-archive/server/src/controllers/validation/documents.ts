@@ -1,5 +1,5 @@
 import { yup, validateYupSchema } from '@strapi/utils';
-import { UNKNOWN_FIELD } from './keeping';
+import { pagination, UNKNOWN_FIELD } from './keeping';
 
 /** Request schemas of the «Документы» admin API (messages in Russian: the page shows them). */
 
@@ -33,6 +33,7 @@ const ISSUE_FILE = yup
     issuedTo: yup.string().trim().max(200, 'Не больше 200 символов').required('Укажите, кому выдано личное дело'),
   })
   .noUnknown(true, UNKNOWN_FIELD);
+const BLANK_LIST_PAGE = yup.object(pagination);
 const CLASS_CARDS = yup.object({ schoolClass: documentId('Неверный класс').required('Укажите класс') }).noUnknown(true, UNKNOWN_FIELD);
 
 const PROGRESS_CERTIFICATE = yup
@@ -58,6 +59,12 @@ export const validateIssueFile = validateYupSchema(ISSUE_FILE) as (
   body: unknown,
 ) => Promise<{ issuedOn: string; applicationNumber: string; orderNumber: string; issuedTo: string }>;
 export const validateClassCards = validateYupSchema(CLASS_CARDS, { strict: false }) as (query: unknown) => Promise<{ schoolClass: string }>;
+/** The page of the register of blanks asked for (query strings cast to numbers; absent or empty: the service's default). */
+export const validateBlankListPage = (query: { page?: unknown; pageSize?: unknown }) =>
+  validateYupSchema(BLANK_LIST_PAGE, { strict: false })({
+    page: query.page === '' ? undefined : query.page,
+    pageSize: query.pageSize === '' ? undefined : query.pageSize,
+  }) as Promise<{ page?: number; pageSize?: number }>;
 export const validateSearch = validateYupSchema(SEARCH, { strict: false }) as (query: unknown) => Promise<{ q: string }>;
 /** Route parameters: the router adds its own, so only `student` is read. */
 export const validateStudentParams = (params: unknown) =>

@@ -9,6 +9,15 @@ export const idParams = yup
   .noUnknown(true, UNKNOWN_FIELD);
 
 export const pagination = {
-  page: yup.number().integer().min(1, 'Номер страницы начинается с 1'),
-  pageSize: yup.number().integer().min(1).max(100, 'Не больше 100 записей на странице'),
+  page: yup
+    .number()
+    .typeError('Номер страницы — целое число')
+    .integer('Номер страницы — целое число')
+    .min(1, 'Номер страницы начинается с 1'),
+  pageSize: yup
+    .number()
+    .typeError('Размер страницы — целое число')
+    .integer('Размер страницы — целое число')
+    .min(1, 'Размер страницы — от 1 до 100')
+    .max(100, 'Не больше 100 записей на странице'),
 };

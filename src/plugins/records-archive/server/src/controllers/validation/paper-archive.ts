@@ -1,17 +1,12 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import type { CarrierInput, CarrierQuery, CertificateReturnInput, CheckInput } from '../../services/paper-archive';
-import { idParams, UNKNOWN_FIELD } from './keeping';
+import { idParams, pagination, UNKNOWN_FIELD } from './keeping';
 
 /** Request schemas of the paper archive's admin API (messages in Russian: the page shows them). */
 
 const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SCHOOL_YEAR = /^\d{4}\/\d{4}$/;
-
-const pagination = {
-  page: yup.number().integer('Номер страницы — целое число').min(1, 'Номер страницы начинается с 1'),
-  pageSize: yup.number().integer('Размер страницы — целое число').min(1).max(100, 'Не больше 100 записей на странице'),
-};
 
 const date = (message: string) => yup.string().matches(DATE, message);
 const text = (max: number) => yup.string().trim().max(max, `Не больше ${max} символов`);
