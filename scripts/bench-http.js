@@ -39,13 +39,15 @@ const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
 
 /**
  * The mark-entry burst, run in a worker thread: \`clients\` concurrent keep-alive clients post the
- * bodies in turn, each waiting for its answer before the next. The clients have a thread (a core) of
+ * bodies to \`route\` in turn, each waiting for its answer before the next. The clients have a thread (a core) of
  * their own, as real teachers' browsers are not on the server; the server's thread serves only.
  */
-const postMarks = async ({ port, jwt, bodies, clients }) => {
+const postMarks = async ({ port, jwt, bodies, clients, route = '/api/marks' }) => {
   const client = httpClient(port, Math.max(clients, 1));
   const latencies = [];
   const errors = [];
+  // Marks stored: one per post, or the length of a batch (`POST /api/marks/batch`).
+  let stored = 0;
   let next = 0;
   const started = process.hrtime.bigint();
   const worker = async () => {
@@ -55,9 +57,10 @@ const postMarks = async ({ port, jwt, bodies, clients }) => {
       if (index >= bodies.length) return;
       const start = process.hrtime.bigint();
       try {
-        const response = await client.request('POST', '/api/marks', jwt, bodies[index]);
+        const response = await client.request('POST', route, jwt, bodies[index]);
         latencies.push(ms(start));
         if (response.status !== 201 && response.status !== 200) errors.push(`HTTP ${response.status} ${response.text.slice(0, 500)}`);
+        else stored += Array.isArray(bodies[index].data) ? bodies[index].data.length : 1;
       } catch (error) {
         latencies.push(ms(start));
         errors.push(error.message);
@@ -67,7 +70,7 @@ const postMarks = async ({ port, jwt, bodies, clients }) => {
   await Promise.all(Array.from({ length: clients }, worker));
   const seconds = ms(started) / 1000;
   client.close();
-  return { latencies, errors, seconds };
+  return { latencies, errors, seconds, stored };
 };
 
 if (!isMainThread && workerData?.task === 'post-marks') {

@@ -97,17 +97,17 @@ const profileSql = (knex) => {
   knex.on('query', onQuery);
   knex.on('query-response', onResponse);
   return {
-    report(posts) {
+    report(posts, unit = 'post') {
       knex.removeListener('query', onQuery);
       knex.removeListener('query-response', onResponse);
       const rows = [...byText].sort((a, b) => b[1].ms - a[1].ms);
       const count = rows.reduce((sum, [, entry]) => sum + entry.count, 0);
       const total = rows.reduce((sum, [, entry]) => sum + entry.ms, 0);
-      console.log(`  SQL of mark entry: ${(count / posts).toFixed(1)} statements and ${(total / posts).toFixed(2)} ms per post`);
+      console.log(`  SQL of mark entry: ${(count / posts).toFixed(1)} statements and ${(total / posts).toFixed(2)} ms per ${unit}`);
       for (const [sql, entry] of rows) {
         const text = sql.length > 150 ? `${sql.slice(0, 150)}…` : sql;
         console.log(
-          `    ${(entry.count / posts).toFixed(2).padStart(5)}/post ${(entry.ms / entry.count).toFixed(3).padStart(7)} ms  ${text}`,
+          `    ${(entry.count / posts).toFixed(2).padStart(5)}/${unit} ${(entry.ms / entry.count).toFixed(3).padStart(7)} ms  ${text}`,
         );
       }
     },
@@ -584,13 +584,15 @@ const runBench = async (app, options, distDir) => {
     const profiler = options.profileMarks ? await startCpuProfile() : null;
     const sqlProfile = options.profileSql ? profileSql(app.db.connection) : null;
     // The clients post from a worker thread: the server's thread serves only (scripts/bench-http.js).
-    const burst = await new Promise((resolve, reject) => {
-      const clients = new Worker(path.join(__dirname, 'bench-http.js'), {
-        workerData: { task: 'post-marks', port, jwt: teacher.jwt, bodies, clients: options.clients },
+    const postFromWorker = (route, bodiesToPost) =>
+      new Promise((resolve, reject) => {
+        const clients = new Worker(path.join(__dirname, 'bench-http.js'), {
+          workerData: { task: 'post-marks', port, jwt: teacher.jwt, bodies: bodiesToPost, clients: options.clients, route },
+        });
+        clients.once('message', (message) => (message.failed ? reject(new Error(message.failed)) : resolve(message)));
+        clients.once('error', reject);
       });
-      clients.once('message', (message) => (message.failed ? reject(new Error(message.failed)) : resolve(message)));
-      clients.once('error', reject);
-    });
+    const burst = await postFromWorker('/api/marks', bodies);
     const { latencies, errors } = burst;
     const entrySeconds = burst.seconds;
     if (profiler) console.log(`  CPU profile of mark entry: ${await profiler.stop(options.profileMarks)}`);
@@ -618,6 +620,60 @@ const runBench = async (app, options, distDir) => {
     });
     figure({ figure: 'mark entry, p95 ms', value: percentile(latencies, 0.95), baseline: sqlEntry.p95, target: null });
     figure({ figure: 'mark entry, errors', value: errors.length, baseline: null, target: '0' });
+
+    // 3b. The same marks as lesson columns: each post carries the marks of one lesson of the journal
+    // (`POST /api/marks/batch`), as a journal client saves what the teacher filled in for a lesson.
+    // A column holds each pupil once: a mark of a pupil already in the lesson's open column starts a new one.
+    const openColumns = new Map();
+    const batches = [];
+    for (const body of bodies) {
+      let column = openColumns.get(body.data.lesson);
+      if (!column || column.data.some((mark) => mark.student === body.data.student)) {
+        column = { data: [] };
+        openColumns.set(body.data.lesson, column);
+        batches.push(column);
+      }
+      column.data.push(body.data);
+    }
+    const batchSizes = batches.map((batch) => batch.data.length);
+    console.log(
+      `Mark entry in lesson columns: ${options.posts} marks in ${batches.length} batches (${Math.min(...batchSizes)}–${Math.max(...batchSizes)} marks each) by ${options.clients} concurrent clients…`,
+    );
+    const batchSql = options.profileSql ? profileSql(app.db.connection) : null;
+    const batchProfiler = options.profileMarks ? await startCpuProfile() : null;
+    const batchBurst = await postFromWorker('/api/marks/batch', batches);
+    if (batchProfiler) {
+      const batchProfile = options.profileMarks.replace(/(\.cpuprofile)?$/, '-batch.cpuprofile');
+      console.log(`  CPU profile of mark entry in lesson columns: ${await batchProfiler.stop(batchProfile)}`);
+    }
+    if (batchSql) batchSql.report(options.posts, 'mark');
+    const batchRate = batchBurst.stored / batchBurst.seconds;
+    results.markEntryBatch = {
+      marks: options.posts,
+      batches: batches.length,
+      marksPerBatch: { min: Math.min(...batchSizes), median: percentile(batchSizes, 0.5), max: Math.max(...batchSizes) },
+      clients: options.clients,
+      seconds: round(batchBurst.seconds, 2),
+      marksPerSecond: round(batchRate),
+      latency: stats(batchBurst.latencies),
+      errors: batchBurst.errors.length,
+      firstError: batchBurst.errors[0] || null,
+    };
+    if (batchBurst.errors.length > 0) console.error(`  ${batchBurst.errors.length} errors; the first: ${batchBurst.errors[0]}`);
+    figure({
+      figure: 'mark entry in lesson columns (batch), marks/s',
+      value: batchRate,
+      baseline: sqlEntry.marksPerSecond,
+      target: '> 300',
+      higherIsBetter: true,
+    });
+    figure({
+      figure: 'mark entry in lesson columns, p95 ms per batch',
+      value: percentile(batchBurst.latencies, 0.95),
+      baseline: null,
+      target: null,
+    });
+    figure({ figure: 'mark entry in lesson columns, errors', value: batchBurst.errors.length, baseline: null, target: '0' });
   } finally {
     client.close();
     await new Promise((resolve) => server.close(resolve));

@@ -38,6 +38,8 @@ export const write = (...types: string[]): string[] =>
   types.flatMap((type) => [`api::${type}.${type}.create`, `api::${type}.${type}.update`, `api::${type}.${type}.delete`]);
 
 const JOURNAL_ENTRIES = ['lesson', 'mark', 'attendance'];
+/** The current marks of a lesson column in one request (`POST /api/marks/batch`), for whoever writes marks. */
+const MARK_BATCH = ['api::mark.mark.createBatch'];
 const CLASS_LISTS = ['student', 'enrollment', 'guardian'];
 const SCHOOL_STRUCTURE = ['academic-year', 'study-period', 'subject', 'school-class', 'journal'];
 
@@ -382,6 +384,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...TRAJECTORIES_READ,
       ...read(...RECORD_TYPES),
       ...write(...JOURNAL_ENTRIES),
+      ...MARK_BATCH,
       ...GRID_READ,
       ...GRID_WRITE,
       ...UPLOADS,
@@ -415,6 +418,7 @@ export const SCHOOL_ROLES: readonly SchoolRole[] = [
       ...TRAJECTORIES_KEEP,
       ...read(...RECORD_TYPES),
       ...write(...JOURNAL_ENTRIES, ...CLASS_LISTS),
+      ...MARK_BATCH,
       ...GRID_READ,
       ...GRID_WRITE,
       ...UPLOADS,

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { relationId, type RecordDraft, type StoredRecord } from '../school/records/draft';
+import { readKey, sharedRead } from '../school/records/shared-reads';
 import { currentActor } from './request-actor';
 
 /**
@@ -17,7 +18,9 @@ const refused = (message: string) => new errors.PolicyError(message);
 
 const assertTeachesJournals = async (strapi: Core.Strapi, userId: number, journalIds: number[]): Promise<void> => {
   for (const id of new Set(journalIds)) {
-    const taught = await strapi.db.query('api::journal.journal').count({ where: { id, teachers: { id: userId } } });
+    const taught = await sharedRead(readKey('teaches', userId, id), () =>
+      strapi.db.query('api::journal.journal').count({ where: { id, teachers: { id: userId } } }),
+    );
     if (taught === 0) throw refused('Вы не ведёте этот журнал: записи в нём делают его учителя');
   }
 };

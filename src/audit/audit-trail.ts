@@ -92,13 +92,19 @@ const auditedRelationsOf = (strapi: Core.Strapi, uid: UID.ContentType): AuditedR
 type Ref = string | number | null;
 const refOf = (item: { documentId?: string | null; id?: number | null }): Ref => item.documentId ?? item.id ?? null;
 
-/** The to-one relations of one row as document ids, in one query (inside the caller's transaction, if any). */
-const joinedRefs = async (strapi: Core.Strapi, uid: UID.ContentType, id: number, joined: AuditedRelations['joined']): Promise<Snapshot> => {
-  if (joined.length === 0) return {};
+/** The to-one relations of rows as document ids, by row id, in one query (inside the caller's transaction, if any). */
+const joinedRefs = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  ids: number[],
+  joined: AuditedRelations['joined'],
+): Promise<Map<number, Snapshot>> => {
+  const refs = new Map<number, Snapshot>();
+  if (joined.length === 0 || ids.length === 0) return refs;
   const table = (strapi.db.metadata.get(uid) as unknown as { tableName: string }).tableName;
-  const row = (await strapi.db.transaction(({ trx }) => {
-    let query = trx(`${table} as t0`).where('t0.id', id);
-    const columns: string[] = [];
+  const rows = (await strapi.db.transaction(({ trx }) => {
+    let query = trx(`${table} as t0`).whereIn('t0.id', ids);
+    const columns: string[] = ['t0.id as rowId'];
     joined.forEach(({ linkTable, targetTable }, index) => {
       const link = `l${index}`;
       const target = `r${index}`;
@@ -111,49 +117,65 @@ const joinedRefs = async (strapi: Core.Strapi, uid: UID.ContentType, id: number,
         );
       columns.push(`${target}.document_id as d${index}`, `${target}.id as i${index}`);
     });
-    return query.first(columns);
-  })) as Record<string, string | number | null> | undefined;
-  return Object.fromEntries(
-    joined.map(({ name }, index) => {
-      const targetId = row?.[`i${index}`];
-      return [
-        name,
-        targetId === null || targetId === undefined
-          ? null
-          : refOf({ documentId: row?.[`d${index}`] as string | null, id: Number(targetId) }),
-      ];
-    }),
+    return query.select(columns);
+  })) as Array<Record<string, string | number | null>>;
+  for (const row of rows) {
+    refs.set(
+      Number(row.rowId),
+      Object.fromEntries(
+        joined.map(({ name }, index) => {
+          const targetId = row[`i${index}`];
+          return [
+            name,
+            targetId === null || targetId === undefined
+              ? null
+              : refOf({ documentId: row[`d${index}`] as string | null, id: Number(targetId) }),
+          ];
+        }),
+      ),
+    );
+  }
+  return refs;
+};
+
+/** The values of stored rows as the trail keeps them: relations as document ids, secrets left out, by row id. */
+const snapshotsOf = async (strapi: Core.Strapi, uid: UID.ContentType, where: Record<string, unknown>): Promise<AuditSnapshot[]> => {
+  const relations = auditedRelationsOf(strapi, uid);
+  const populate = Object.fromEntries(relations.populated.map((name) => [name, { select: ['id', 'documentId'] }]));
+  const rows = (await strapi.db.query(uid).findMany({ where, populate, orderBy: { id: 'asc' } })) as Array<Record<string, unknown>>;
+  const joined = await joinedRefs(
+    strapi,
+    uid,
+    rows.map((row) => row.id as number),
+    relations.joined,
   );
+  return rows.map((stored) => {
+    const values: Snapshot = {};
+    for (const [name, value] of Object.entries(stored)) {
+      if (AUDIT_REDACTED_FIELDS.has(name) || name === 'id' || name === 'documentId') continue;
+      if (relations.names.has(name)) {
+        values[name] = Array.isArray(value)
+          ? value.map((item: { documentId?: string; id?: number }) => refOf(item))
+          : value
+            ? refOf(value as { documentId?: string; id?: number })
+            : null;
+      } else if (DIGESTED[uid]?.includes(name)) {
+        values[name] = digestOf(value);
+      } else {
+        values[name] = value instanceof Date ? value.toISOString() : value;
+      }
+    }
+    const id = stored.id as number;
+    if (relations.joined.length > 0) {
+      Object.assign(values, joined.get(id) ?? Object.fromEntries(relations.joined.map(({ name }) => [name, null])));
+    }
+    return { id, documentId: stored.documentId as string, values };
+  });
 };
 
 /** The stored record as plain values, relations as document ids, secrets left out. */
-const snapshot = async (
-  strapi: Core.Strapi,
-  uid: UID.ContentType,
-  documentId: string,
-): Promise<{ id: number; values: Snapshot } | null> => {
-  const relations = auditedRelationsOf(strapi, uid);
-  const populate = Object.fromEntries(relations.populated.map((name) => [name, { select: ['id', 'documentId'] }]));
-  const stored = (await strapi.db.query(uid).findOne({ where: { documentId }, populate })) as Record<string, unknown> | null;
-  if (!stored) return null;
-  const values: Snapshot = {};
-  for (const [name, value] of Object.entries(stored)) {
-    if (AUDIT_REDACTED_FIELDS.has(name) || name === 'id' || name === 'documentId') continue;
-    if (relations.names.has(name)) {
-      values[name] = Array.isArray(value)
-        ? value.map((item: { documentId?: string; id?: number }) => refOf(item))
-        : value
-          ? refOf(value as { documentId?: string; id?: number })
-          : null;
-    } else if (DIGESTED[uid]?.includes(name)) {
-      values[name] = digestOf(value);
-    } else {
-      values[name] = value instanceof Date ? value.toISOString() : value;
-    }
-  }
-  Object.assign(values, await joinedRefs(strapi, uid, stored.id as number, relations.joined));
-  return { id: stored.id as number, values };
-};
+const snapshot = async (strapi: Core.Strapi, uid: UID.ContentType, documentId: string): Promise<AuditSnapshot | null> =>
+  (await snapshotsOf(strapi, uid, { documentId }))[0] ?? null;
 
 /** Only the fields that changed, before and after, so an entry reads «value: 4 → 5». */
 const changedFields = (before: Snapshot, after: Snapshot): { before: Snapshot; after: Snapshot } => {
@@ -212,21 +234,37 @@ export const hashAuditEntry = (entry: AuditEntryContent): string =>
 
 const CHAIN_LOCK_KEY = 7_201_501;
 
-/** Appends one entry at the head of the chain; call inside the write's transaction. */
-const appendEntry = async (
+/** Appends entries at the head of the chain, in their order; call inside the write's transaction. */
+const appendEntries = async (
   strapi: Core.Strapi,
   trx: { raw: (sql: string, bindings: unknown[]) => Promise<unknown> },
-  content: Omit<AuditEntryContent, 'sequence' | 'previousHash'>,
+  contents: Array<Omit<AuditEntryContent, 'sequence' | 'previousHash'>>,
 ) => {
+  if (contents.length === 0) return;
   // PostgreSQL: one writer at the head of the chain at a time (SQLite writes are serial anyway).
   if (strapi.db.dialect.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(?)', [CHAIN_LOCK_KEY]);
   const head = (await strapi.db.query(AUDIT_UID).findOne({ select: ['sequence', 'hash'], orderBy: { sequence: 'desc' } })) as {
     sequence: string | number;
     hash: string;
   } | null;
-  const entry: AuditEntryContent = { ...content, sequence: Number(head?.sequence ?? 0) + 1, previousHash: head?.hash ?? GENESIS_HASH };
-  await strapi.db.query(AUDIT_UID).create({ data: { ...entry, hash: hashAuditEntry(entry) } });
+  let sequence = Number(head?.sequence ?? 0);
+  let previousHash = head?.hash ?? GENESIS_HASH;
+  const entries = contents.map((content) => {
+    sequence += 1;
+    const entry: AuditEntryContent = { ...content, sequence, previousHash };
+    previousHash = hashAuditEntry(entry);
+    return { ...entry, hash: previousHash };
+  });
+  if (entries.length === 1) await strapi.db.query(AUDIT_UID).create({ data: entries[0] });
+  else await strapi.db.query(AUDIT_UID).createMany({ data: entries });
 };
+
+/** Appends one entry at the head of the chain; call inside the write's transaction. */
+const appendEntry = (
+  strapi: Core.Strapi,
+  trx: { raw: (sql: string, bindings: unknown[]) => Promise<unknown> },
+  content: Omit<AuditEntryContent, 'sequence' | 'previousHash'>,
+) => appendEntries(strapi, trx, [content]);
 
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone']);
 
@@ -264,8 +302,8 @@ export const logReads = async (
   });
 };
 
-/** A record as the trail stores it (`snapshotForAudit`): its id and its values, relations as document ids. */
-export type AuditSnapshot = { id: number; values: Snapshot };
+/** A record as the trail stores it (`snapshotForAudit`): its ids and its values, relations as document ids. */
+export type AuditSnapshot = { id: number; documentId: string; values: Snapshot };
 
 /** The stored record as the trail sees it; read it before a change to pass as `before` to `auditWrite`. */
 export const snapshotForAudit = snapshot;
@@ -303,6 +341,46 @@ export const auditWrite = async (
     before: diff ? diff.before : (before?.values ?? null),
     after: diff ? diff.after : (after?.values ?? null),
   });
+};
+
+/**
+ * Appends the entries of records just created together (the marks of a batch,
+ * src/api/mark/services/mark-batch.ts), inside their transaction: each entry as `auditWrite` makes it
+ * for one create, the records read in one query and the entries chained in the order of `documentIds`.
+ */
+export const auditCreations = async (
+  strapi: Core.Strapi,
+  trx: { raw: (sql: string, bindings: unknown[]) => Promise<unknown> },
+  uid: UID.ContentType,
+  documentIds: string[],
+): Promise<void> => {
+  if (documentIds.length === 0) return;
+  const stored = new Map((await snapshotsOf(strapi, uid, { documentId: { $in: documentIds } })).map((row) => [row.documentId, row]));
+  const actor = currentActor(strapi);
+  const procedure = currentArchiveProcedure();
+  await appendEntries(
+    strapi,
+    trx,
+    documentIds.map((documentId) => {
+      const after = stored.get(documentId);
+      if (!after) throw new Error(`auditCreations: ${uid} ${documentId} is not stored`);
+      return {
+        occurredAt: new Date().toISOString(),
+        action: 'create' as const,
+        recordType: uid,
+        recordDocumentId: documentId,
+        recordId: after.id,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorName: actor.name,
+        origin: actor.origin,
+        procedure: procedure?.kind ?? null,
+        reason: procedure ? `${procedure.reason} (${procedure.authorisedBy})` : null,
+        before: null,
+        after: after.values,
+      };
+    }),
+  );
 };
 
 /**

@@ -622,6 +622,25 @@ const routes = (): RouteCase[] => [
     expect: { teacherA: 201, others: 403 },
   },
   {
+    name: 'POST /api/marks/batch into 5А maths',
+    call: (api) =>
+      api.post('/api/marks/batch', [
+        {
+          journal: world.school.mathJournal.documentId,
+          lesson: world.school.lessons[1].documentId,
+          student: world.school.pupils5a[0].documentId,
+          value: '5',
+        },
+        {
+          journal: world.school.mathJournal.documentId,
+          lesson: world.school.lessons[1].documentId,
+          student: world.school.pupils5a[1].documentId,
+          value: '4',
+        },
+      ]),
+    expect: { teacherA: 201, others: 403 },
+  },
+  {
     name: 'PUT /api/marks/:markB (5Б) ',
     call: (api) => api.put(`/api/marks/${world.markB.documentId}`, { value: '4' }),
     expect: { classTeacherB: 200, others: 403 },

@@ -3228,6 +3228,48 @@ beforeAll(async () => {
     })
   ).documentId;
 });
+/** The current marks of a lesson column in one request: `POST /api/marks/batch`, all or none. */
+const markBatchCases = (): BadCase[] => {
+  const goodMark = (overrides: Record<string, unknown> = {}) => ({
+    journal: school.mathJournal.documentId,
+    lesson: school.lessons[1].documentId,
+    student: school.pupils5a[2].documentId,
+    value: '4',
+    ...overrides,
+  });
+  const batch = (who: Caller, name: string, body: () => Body, status = 400, paths?: string[]): BadCase => ({
+    name,
+    who,
+    method: 'post',
+    url: () => '/api/marks/batch',
+    body,
+    table: 'api::mark.mark',
+    status,
+    paths,
+  });
+  return [
+    batch('teacherA', 'a batch without a body', () => ({ none: true }), 400, ['data']),
+    batch('teacherA', 'a batch with one mark as an object', () => data(goodMark()), 400, ['data']),
+    batch('teacherA', 'a batch with a malformed JSON body', () => ({ raw: '{"data": [' })),
+    batch('teacherA', 'an empty batch', () => data([]), 400, ['data']),
+    batch('teacherA', 'a batch of 101 marks', () => data(Array.from({ length: 101 }, () => goodMark())), 400, ['data']),
+    batch('teacherA', 'a batch with a number among the marks', () => data([goodMark(), 5]), 400, ['data.1']),
+    batch('teacherA', 'a batch with a huge value string in its second mark', () => data([goodMark(), goodMark({ value: HUGE })]), 400, [
+      'data.1.value',
+    ]),
+    batch('teacherA', 'a batch with an SQL injection as a value', () => data([goodMark({ value: SQL })]), 400, ['data.0.value']),
+    batch('teacherA', 'a batch with an operator as a pupil', () => data([goodMark({ student: { $ne: null } })]), 400, ['data.0.student']),
+    batch('teacherA', 'a batch with a pupil of another class', () => data([goodMark({ student: school.pupil5b.documentId })]), 400, [
+      'data.0.student',
+    ]),
+    batch('teacherA', 'a batch with a final mark', () => data([goodMark({ kind: 'final' })]), 400, ['data.0.kind']),
+    batch('teacherA', 'a batch with a field the mark does not have', () => data([goodMark({ setBy: 1, colour: 'red' })]), 400),
+    batch('teacherA', 'a batch into another class’s journal', () => data([goodMark({ journal: world.journalB.documentId })]), 400),
+    batch('classTeacherB', 'a batch into a journal the caller does not teach', () => data([goodMark()]), 403),
+    batch('parentA', 'a parent’s batch', () => data([goodMark()]), 403),
+  ];
+};
+
 const journalGridCases = (): BadCase[] => {
   const MARKS = 'api::mark.mark' as UID.Schema;
   const ATTENDANCES = 'api::attendance.attendance' as UID.Schema;
@@ -3674,6 +3716,31 @@ describe('writes to portfolios and rewards out of the caller’s reach', () => {
 describe('bad input to the custom write routes and uploads', () => {
   it.each(titled(customCases()))('%s', async (_name, badCase) => {
     await expectRefused(badCase);
+  });
+});
+
+describe('bad input to the batch of current marks', () => {
+  it.each(titled(markBatchCases()))('%s', async (_name, badCase) => {
+    await expectRefused(badCase);
+  });
+  it('takes a good batch, so each refusal above is the bad input’s doing', async () => {
+    const response = await send({
+      name: 'a good batch',
+      who: 'teacherA',
+      method: 'post',
+      url: () => '/api/marks/batch',
+      body: () =>
+        data(
+          school.pupils5a.map((pupil) => ({
+            journal: school.mathJournal.documentId,
+            lesson: school.lessons[1].documentId,
+            student: pupil.documentId,
+            value: '5',
+          })),
+        ),
+      table: 'api::mark.mark',
+    });
+    expect([response.status, response.body.error]).toEqual([201, undefined]);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseLocalDate, type LocalDate } from '../calendar';
 import { readToManyInput, readToOneInput, type RecordRef } from './relation-input';
+import { readKey, sharedRead } from './shared-reads';
 import { NOT_TEXT_MESSAGE, readTextInput } from './text-input';
 
 /** A stored row as the query engine returns it: scalar columns plus whatever was populated. */
@@ -84,7 +85,10 @@ export class RecordDraft {
     const input = readToOneInput(this.data[field], current);
     const ref: RecordRef | null = input === undefined ? (current ? { id: current.id } : null) : input;
     if (!ref) return null;
-    const found = (await this.strapi.db.query(this.targetOf(field)).findOne({ where: ref, populate })) as StoredRecord | null;
+    const target = this.targetOf(field);
+    const found = (await sharedRead(readKey('related', target, ref, populate), () =>
+      this.strapi.db.query(target).findOne({ where: ref, populate }),
+    )) as StoredRecord | null;
     if (!found) this.fail(field, 'Связанная запись не найдена');
     return found;
   }

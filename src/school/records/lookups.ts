@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { LocalDate } from '../calendar';
 import type { PeriodScheme } from '../settings';
 import type { StoredRecord } from './draft';
+import { readKey, sharedRead } from './shared-reads';
 
 /**
  * Whether the pupil belongs to the class at some day of [from, to] (one day when `to` is omitted),
@@ -14,14 +15,16 @@ export const isEnrolledInClass = async (
   from: LocalDate,
   to: LocalDate = from,
 ): Promise<boolean> => {
-  const count = await strapi.db.query('api::enrollment.enrollment').count({
-    where: {
-      student: { id: studentId },
-      schoolClass: { id: classId },
-      startDate: { $lte: to },
-      $or: [{ endDate: { $null: true } }, { endDate: { $gte: from } }],
-    },
-  });
+  const count = await sharedRead(readKey('enrolled', studentId, classId, from, to), () =>
+    strapi.db.query('api::enrollment.enrollment').count({
+      where: {
+        student: { id: studentId },
+        schoolClass: { id: classId },
+        startDate: { $lte: to },
+        $or: [{ endDate: { $null: true } }, { endDate: { $gte: from } }],
+      },
+    }),
+  );
   return count > 0;
 };
 
@@ -32,14 +35,16 @@ export const findStudyPeriodOn = async (
   scheme: PeriodScheme,
   date: LocalDate,
 ): Promise<StoredRecord | null> =>
-  (await strapi.db.query('api::study-period.study-period').findOne({
-    where: {
-      academicYear: { id: academicYearId },
-      scheme,
-      startDate: { $lte: date },
-      endDate: { $gte: date },
-    },
-  })) as StoredRecord | null;
+  (await sharedRead(readKey('period-on', academicYearId, scheme, date), () =>
+    strapi.db.query('api::study-period.study-period').findOne({
+      where: {
+        academicYear: { id: academicYearId },
+        scheme,
+        startDate: { $lte: date },
+        endDate: { $gte: date },
+      },
+    }),
+  )) as StoredRecord | null;
 
 /** The journal with everything our rules about its entries need. */
 export const JOURNAL_CONTEXT = {

@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { relationId } from './draft';
 import { currentArchiveProcedure } from './procedure';
+import { readKey, sharedRead } from './shared-reads';
 
 /** Records that belong to a study period and become read-only when it is closed. */
 export const PERIOD_BOUND_TYPES = new Set<UID.ContentType>(['api::lesson.lesson', 'api::mark.mark', 'api::attendance.attendance']);
@@ -27,10 +28,12 @@ export const assertPeriodsOpen = async (strapi: Core.Strapi, periods: unknown[])
   if (currentArchiveProcedure()?.kind === 'correction') return;
   const ids = [...new Set(periods.map(relationId).filter((id): id is number => id !== null))];
   if (ids.length === 0) return;
-  const closed = await strapi.db.query('api::study-period.study-period').findOne({
-    where: { id: { $in: ids }, state: 'closed' },
-    populate: { academicYear: { select: ['title'] } },
-  });
+  const closed = await sharedRead(readKey('closed-period', ids.sort()), () =>
+    strapi.db.query('api::study-period.study-period').findOne({
+      where: { id: { $in: ids }, state: 'closed' },
+      populate: { academicYear: { select: ['title'] } },
+    }),
+  );
   if (closed) throw new PeriodClosedError(`${String(closed.title)} ${String(closed.academicYear?.title ?? '')}`.trim());
 };
 

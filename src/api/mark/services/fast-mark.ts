@@ -1,4 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core, Schema, UID } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
 import { auditWrite } from '../../../audit/audit-trail';
 import { isEventListened } from '../../../events/listened-events';
@@ -49,7 +49,7 @@ interface MarkRelations {
 
 const relationsByInstance = new WeakMap<Core.Strapi, MarkRelations>();
 
-const markRelations = (strapi: Core.Strapi): MarkRelations => {
+export const markRelations = (strapi: Core.Strapi): MarkRelations => {
   let relations = relationsByInstance.get(strapi);
   if (!relations) {
     const names = Object.entries(strapi.getModel(MARK).attributes as Record<string, { type: string }>)
@@ -62,11 +62,48 @@ const markRelations = (strapi: Core.Strapi): MarkRelations => {
 };
 
 /**
+ * The mark's model without its relations, for Strapi's entity validation of the fields: the relations
+ * are the records the rules have just loaded (they refuse one that names nothing), so validating them
+ * again would only repeat the existence reads — and building their validators is a third of the cost
+ * of a validation, which Strapi builds anew on every call.
+ */
+const fieldsModelByInstance = new WeakMap<Core.Strapi, Schema.ContentType>();
+
+const fieldsModelOf = (strapi: Core.Strapi): Schema.ContentType => {
+  let fieldsModel = fieldsModelByInstance.get(strapi);
+  if (!fieldsModel) {
+    const model = strapi.getModel(MARK);
+    const relations = markRelations(strapi).names;
+    fieldsModel = {
+      ...model,
+      attributes: Object.fromEntries(Object.entries(model.attributes).filter(([name]) => !relations.has(name))),
+    } as Schema.ContentType;
+    fieldsModelByInstance.set(strapi, fieldsModel);
+  }
+  return fieldsModel;
+};
+
+/** What the mark will hold, split: its fields validated by Strapi's entity validation, its relations as the rules gave them. */
+export const validateMarkData = async (
+  strapi: Core.Strapi,
+  data: Record<string, unknown>,
+): Promise<{ fields: Record<string, unknown>; links: Record<string, unknown> }> => {
+  const relations = markRelations(strapi).names;
+  const fields = Object.fromEntries(Object.entries(data).filter(([name]) => !relations.has(name)));
+  const valid = (await strapi.entityValidator.validateEntityCreation(
+    fieldsModelOf(strapi),
+    fields as never,
+    { isDraft: false } as never,
+  )) as Record<string, unknown>;
+  return { fields: valid, links: Object.fromEntries(Object.entries(data).filter(([name]) => relations.has(name))) };
+};
+
+/**
  * Emits `entry.create` after the commit, with the entry as the document service's event manager sends
  * it — when anything receives it (a webhook of `entry.create`, src/events/listened-events.ts): else
  * the mark is not read back with its relations for nobody.
  */
-const emitCreated = (strapi: Core.Strapi, id: number): void => {
+export const emitCreated = (strapi: Core.Strapi, id: number): void => {
   if (!isEventListened(strapi, 'entry.create')) return;
   const model = strapi.getModel(MARK);
   const emit = async () => {
@@ -91,19 +128,9 @@ const emitCreated = (strapi: Core.Strapi, id: number): void => {
 export const createCurrentMark = async (strapi: Core.Strapi, input: Record<string, unknown>): Promise<Record<string, unknown>> => {
   const created = (await strapi.db.transaction(async ({ trx }) => {
     const prepared = (await prepareRecordWrite(strapi, MARK, 'create', input)) ?? input;
-    const model = strapi.getModel(MARK);
     // The document service sets publishedAt on every write of a type without drafts.
-    const data: Record<string, unknown> = { ...prepared, publishedAt: new Date() };
-    // Strapi's validation of the fields; the relations are the records the rules have just loaded
-    // (they refuse one that names nothing), so the validator's existence counts are not repeated.
-    const relations = markRelations(strapi).names;
-    const fields = Object.fromEntries(Object.entries(data).filter(([name]) => !relations.has(name)));
-    const valid = (await strapi.entityValidator.validateEntityCreation(model, fields as never, { isDraft: false } as never)) as Record<
-      string,
-      unknown
-    >;
-    const links = Object.fromEntries(Object.entries(data).filter(([name]) => relations.has(name)));
-    const row = (await strapi.db.query(MARK).create({ data: { ...valid, ...links } })) as Record<string, unknown> & {
+    const { fields, links } = await validateMarkData(strapi, { ...prepared, publishedAt: new Date() });
+    const row = (await strapi.db.query(MARK).create({ data: { ...fields, ...links } })) as Record<string, unknown> & {
       id: number;
       documentId: string;
     };
