@@ -152,6 +152,59 @@ describe('a batch of current marks', () => {
     expect((await verifyAuditTrail(strapi)).intact).toBe(true);
   });
 
+  it('reads the pupils, the class list, the journal and the lesson once per batch, so a column costs the statements of one mark', async () => {
+    const statementsOf = async (marks: unknown[]) => {
+      let statements = 0;
+      const count = () => {
+        statements += 1;
+      };
+      strapi.db.connection.on('query', count);
+      try {
+        expect((await postBatch(teacher, marks)).status).toBe(201);
+      } finally {
+        strapi.db.connection.removeListener('query', count);
+      }
+      return statements;
+    };
+    const lesson = await make(strapi, 'api::lesson.lesson', { journal: school.mathJournal.documentId, date: '2025-09-12', number: 1 });
+    await statementsOf(column(lesson.documentId));
+    const one = await statementsOf(column(lesson.documentId).slice(0, 1));
+    const whole = await statementsOf(column(lesson.documentId));
+    expect(school.pupils5a.length).toBeGreaterThan(1);
+    expect(whole).toBeLessThanOrEqual(one);
+  });
+
+  it('judges each pupil by one enrolment: a pupil moved to 5Б is on the 5А list only until the move', async () => {
+    const moved = await make(strapi, 'api::student.student', {
+      lastName: 'Орлов',
+      firstName: 'Илья',
+      birthDate: '2014-06-06',
+      gender: 'male',
+    });
+    await make(strapi, 'api::enrollment.enrollment', {
+      student: moved.documentId,
+      schoolClass: school.class5a.documentId,
+      startDate: '2025-09-01',
+      endDate: '2025-09-02',
+    });
+    await make(strapi, 'api::enrollment.enrollment', {
+      student: moved.documentId,
+      schoolClass: school.class5b.documentId,
+      startDate: '2025-09-03',
+    });
+    const before = await counts();
+    const afterTheMove = await postBatch(teacher, [
+      ...column(school.lessons[2].documentId),
+      currentMark({ lesson: school.lessons[2].documentId, student: moved.documentId }),
+    ]);
+    expect(afterTheMove.status).toBe(400);
+    expect(afterTheMove.body.error?.details?.errors?.map((issue) => issue.path)).toEqual([
+      ['data', String(school.pupils5a.length), 'student'],
+    ]);
+    expect(await counts()).toEqual(before);
+    expect((await postBatch(teacher, [currentMark({ student: moved.documentId })])).status).toBe(201);
+  });
+
   it('gives each new mark the weight and work type of its lesson column', async () => {
     const controlWork = await make(strapi, 'api::lesson.lesson', {
       journal: school.mathJournal.documentId,

@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseLocalDate, type LocalDate } from '../calendar';
 import { readToManyInput, readToOneInput, type RecordRef } from './relation-input';
-import { readKey, sharedRead } from './shared-reads';
+import { primeSharedRead, readKey, sharedRead } from './shared-reads';
 import { NOT_TEXT_MESSAGE, readTextInput } from './text-input';
 
 /** A stored row as the query engine returns it: scalar columns plus whatever was populated. */
@@ -27,6 +27,37 @@ export const recordValidationError = (issues: FieldIssue[]): errors.ValidationEr
   new errors.ValidationError(issues.map((issue) => issue.message).join('; '), { errors: issues });
 
 export type Populate = Record<string, true | { select?: readonly string[]; populate?: Populate }>;
+
+const targetOfRelation = (strapi: Core.Strapi, uid: UID.ContentType, field: string): UID.Schema => {
+  const attribute = strapi.getModel(uid).attributes[field] as { target?: UID.Schema };
+  if (!attribute?.target) throw new Error(`${uid}.${field} is not a relation`);
+  return attribute.target;
+};
+
+/** The key under which `RecordDraft.related` shares its read of a relation's record in a batch. */
+const relatedReadKey = (target: UID.Schema, ref: RecordRef, populate: Populate): string => readKey('related', target, ref, populate);
+
+/**
+ * Reads in one query the records that new records of `uid` name in the to-one relation `field` (the
+ * pupils of a lesson column of marks), so that each write's `related(field)` — with no populate — finds
+ * its record among them instead of reading it alone. Only inside a `withSharedReads` scope
+ * (src/school/records/shared-reads.ts); a name that finds nothing is left to `related` to refuse.
+ */
+export const preloadRelated = async (strapi: Core.Strapi, uid: UID.ContentType, field: string, inputs: unknown[]): Promise<void> => {
+  const target = targetOfRelation(strapi, uid, field);
+  const refs = inputs.map((input) => readToOneInput(input, null)).filter((ref): ref is RecordRef => !!ref);
+  const ids = [...new Set(refs.filter((ref): ref is { id: number } => 'id' in ref).map((ref) => ref.id))];
+  const documentIds = [...new Set(refs.filter((ref): ref is { documentId: string } => 'documentId' in ref).map((ref) => ref.documentId))];
+  if (ids.length + documentIds.length === 0) return;
+  const found = (await strapi.db.query(target).findMany({
+    where: { $or: [{ id: { $in: ids } }, { documentId: { $in: documentIds } }] },
+    orderBy: { id: 'asc' },
+  })) as StoredRecord[];
+  for (const ref of refs) {
+    const record = found.find((row) => ('id' in ref ? row.id === ref.id : row.documentId === ref.documentId));
+    if (record) primeSharedRead(relatedReadKey(target, ref, {}), record);
+  }
+};
 
 /**
  * One write (create, update or clone) as our rules see it: each field is what the record will hold
@@ -74,9 +105,7 @@ export class RecordDraft {
   }
 
   private targetOf(field: string): UID.Schema {
-    const attribute = this.strapi.getModel(this.uid).attributes[field] as { target?: UID.Schema };
-    if (!attribute?.target) throw new Error(`${this.uid}.${field} is not a relation`);
-    return attribute.target;
+    return targetOfRelation(this.strapi, this.uid, field);
   }
 
   /** The record a to-one relation will point to, loaded with `populate`; null when empty. */
@@ -86,7 +115,7 @@ export class RecordDraft {
     const ref: RecordRef | null = input === undefined ? (current ? { id: current.id } : null) : input;
     if (!ref) return null;
     const target = this.targetOf(field);
-    const found = (await sharedRead(readKey('related', target, ref, populate), () =>
+    const found = (await sharedRead(relatedReadKey(target, ref, populate), () =>
       this.strapi.db.query(target).findOne({ where: ref, populate }),
     )) as StoredRecord | null;
     if (!found) this.fail(field, 'Связанная запись не найдена');

@@ -6,7 +6,8 @@ import { readKey, sharedRead } from './shared-reads';
 
 /**
  * Whether the pupil belongs to the class at some day of [from, to] (one day when `to` is omitted),
- * by the class list (enrollments with their start and end dates).
+ * by the class list (enrollments with their start and end dates). The pupils on the list for those
+ * days are read in one query, so the marks of a batch (a lesson column) share it.
  */
 export const isEnrolledInClass = async (
   strapi: Core.Strapi,
@@ -15,17 +16,23 @@ export const isEnrolledInClass = async (
   from: LocalDate,
   to: LocalDate = from,
 ): Promise<boolean> => {
-  const count = await sharedRead(readKey('enrolled', studentId, classId, from, to), () =>
-    strapi.db.query('api::enrollment.enrollment').count({
+  const onList = await sharedRead(readKey('class-list', classId, from, to), async () => {
+    const pupils = (await strapi.db.query('api::student.student').findMany({
       where: {
-        student: { id: studentId },
-        schoolClass: { id: classId },
-        startDate: { $lte: to },
-        $or: [{ endDate: { $null: true } }, { endDate: { $gte: from } }],
+        // One enrolment meets all three (Strapi does not mix operators with fields in a relation's where).
+        enrollments: {
+          $and: [
+            { schoolClass: { id: classId } },
+            { startDate: { $lte: to } },
+            { $or: [{ endDate: { $null: true } }, { endDate: { $gte: from } }] },
+          ],
+        },
       },
-    }),
-  );
-  return count > 0;
+      select: ['id'],
+    })) as Array<{ id: number }>;
+    return new Set(pupils.map((pupil) => pupil.id));
+  });
+  return onList.has(studentId);
 };
 
 /** The study period of the year and scheme that contains the date, if any (holidays fall between). */

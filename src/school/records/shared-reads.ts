@@ -26,5 +26,14 @@ export const sharedRead = <T>(key: string, read: () => Promise<T>): Promise<T> =
   return answer;
 };
 
+/**
+ * Gives the read under `key` its answer in advance (records read together for the whole batch, such as
+ * the pupils of a lesson column); no effect outside a `withSharedReads` scope or when already read.
+ */
+export const primeSharedRead = (key: string, answer: unknown): void => {
+  const reads = scope.getStore();
+  if (reads && !reads.has(key)) reads.set(key, Promise.resolve(answer));
+};
+
 /** A key of a read from its parts (the query's uid, where and populate). */
 export const readKey = (...parts: unknown[]): string => JSON.stringify(parts);

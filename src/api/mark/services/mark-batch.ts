@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { auditCreations } from '../../../audit/audit-trail';
 import { prepareRecordWrite } from '../../../school/records';
-import type { FieldIssue } from '../../../school/records/draft';
+import { preloadRelated, type FieldIssue } from '../../../school/records/draft';
 import { withSharedReads } from '../../../school/records/shared-reads';
 import { emitCreated, markRelations, validateMarkData } from './fast-mark';
 
@@ -124,10 +124,31 @@ export const createMarkBatch = async (
   return (await strapi.db.transaction(async ({ trx }) => {
     const judged = await withSharedReads(async () => {
       const issues: FieldIssue[] = [];
-      const marks: Array<{ fields: Record<string, unknown>; relations: Record<string, unknown> }> = [];
+      const refuse = (index: number, error: unknown) => {
+        const itemIssues = issuesOfItem(index, error);
+        if (!itemIssues) throw error;
+        issues.push(...itemIssues);
+      };
+      const inputs: Array<Record<string, unknown> | null> = [];
       for (const [index, item] of items.entries()) {
         try {
-          const input = await checkInput(item);
+          inputs.push(await checkInput(item));
+        } catch (error) {
+          refuse(index, error);
+          inputs.push(null);
+        }
+      }
+      // The pupils of the column in one read; the rules of each mark find theirs among them.
+      await preloadRelated(
+        strapi,
+        MARK,
+        'student',
+        inputs.map((input) => input?.student),
+      );
+      const marks: Array<{ fields: Record<string, unknown>; relations: Record<string, unknown> }> = [];
+      for (const [index, input] of inputs.entries()) {
+        if (!input) continue;
+        try {
           const prepared = (await prepareRecordWrite(strapi, MARK, 'create', input)) ?? input;
           const { fields, links: relationValues } = await validateMarkData(strapi, { ...prepared, publishedAt: new Date() });
           // Relations kept in a link table are written below; any other (none from REST) stays in the row.
@@ -135,12 +156,14 @@ export const createMarkBatch = async (
           const inRow = Object.fromEntries(Object.entries(relationValues).filter(([name]) => !links.has(name)));
           marks.push({ fields: { ...fields, ...inRow }, relations: linked });
         } catch (error) {
-          const itemIssues = issuesOfItem(index, error);
-          if (!itemIssues) throw error;
-          issues.push(...itemIssues);
+          refuse(index, error);
         }
       }
-      if (issues.length > 0) throw new errors.ValidationError(issues.map((issue) => issue.message).join('; '), { errors: issues });
+      if (issues.length > 0) {
+        // In the order of the batch (its input checks ran before the rules).
+        issues.sort((a, b) => Number(a.path[1]) - Number(b.path[1]));
+        throw new errors.ValidationError(issues.map((issue) => issue.message).join('; '), { errors: issues });
+      }
       return marks;
     });
 
