@@ -1,6 +1,14 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { ADMIN_LAYOUTS, ADMIN_LAYOUTS_VERSION, COMPONENT_LAYOUTS, SYSTEM_LABELS, mainFieldOf, type TypeLayout } from './layouts';
+import {
+  ADMIN_LAYOUTS,
+  ADMIN_LAYOUTS_VERSION,
+  COMPONENT_LAYOUTS,
+  PLUGIN_LAYOUTS,
+  SYSTEM_LABELS,
+  mainFieldOf,
+  type TypeLayout,
+} from './layouts';
 
 /**
  * Writes `layouts.ts` into the content manager's configuration (core store keys
@@ -176,7 +184,11 @@ export const applyAdminLayouts = async (strapi: Core.Strapi, { force = false } =
   const marker = ((await store.get({ key: MARKER_KEY })) as Marker | null) ?? { version: 0, written: {} };
   const report: ApplyReport = { applied: [], keptUserChanges: [] };
   const layouts = [
-    ...Object.entries(ADMIN_LAYOUTS).map(([uid, layout]) => ({ uid, layout, service: contentTypesService(strapi) })),
+    ...Object.entries({ ...ADMIN_LAYOUTS, ...PLUGIN_LAYOUTS }).map(([uid, layout]) => ({
+      uid,
+      layout,
+      service: contentTypesService(strapi),
+    })),
     ...Object.entries(COMPONENT_LAYOUTS).map(([uid, layout]) => ({ uid, layout, service: componentsService(strapi) })),
   ];
   const settled = (uid: string) => uid in marker.written || (marker.kept ?? []).includes(uid);

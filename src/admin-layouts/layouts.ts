@@ -9,7 +9,7 @@
  * ours (or Strapi's generated default) then get the new version at the next start.
  */
 
-export const ADMIN_LAYOUTS_VERSION = 33;
+export const ADMIN_LAYOUTS_VERSION = 34;
 
 /** Widths on the content manager's 12-column grid. */
 export type FieldSize = 4 | 6 | 8 | 12;
@@ -2345,4 +2345,46 @@ export const COMPONENT_LAYOUTS: Record<string, TypeLayout> = {
 };
 
 /** The main field of a relation's target: ours from the table above, else a known one, else `id`. */
+/**
+ * Types of Strapi's plugins that staff edit in the content manager: the school's accounts (users-permissions
+ * users, «Пользователи»), with the full name our extension adds (src/extensions/users-permissions).
+ */
+export const PLUGIN_LAYOUTS: Record<string, TypeLayout> = {
+  'plugin::users-permissions.user': {
+    labels: {
+      username: 'Логин',
+      fullName: 'ФИО',
+      email: 'Электронная почта',
+      provider: 'Способ входа',
+      password: 'Пароль',
+      resetPasswordToken: 'Код сброса пароля',
+      confirmationToken: 'Код подтверждения почты',
+      confirmed: 'Почта подтверждена',
+      blocked: 'Заблокирован',
+      role: 'Роль',
+      mustChangePassword: 'Сменить пароль при входе',
+    },
+    mainField: 'username',
+    list: ['username', 'fullName', 'email', 'role', 'blocked'],
+    defaultSort: { field: 'username', order: 'ASC' },
+    edit: [
+      [['fullName', 12]],
+      [
+        ['username', 6],
+        ['email', 6],
+      ],
+      [
+        ['password', 6],
+        ['role', 6],
+      ],
+      [
+        ['confirmed', 4],
+        ['blocked', 4],
+        ['mustChangePassword', 4],
+      ],
+      [['provider', 6]],
+    ],
+  },
+};
+
 export const mainFieldOf = (uid: string): string => ADMIN_LAYOUTS[uid]?.mainField ?? FOREIGN_MAIN_FIELDS[uid] ?? 'id';

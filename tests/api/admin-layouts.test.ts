@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import supertest from 'supertest';
 import { applyAdminLayouts } from '../../src/admin-layouts/apply-layouts';
-import { ADMIN_LAYOUTS, ADMIN_LAYOUTS_VERSION } from '../../src/admin-layouts/layouts';
+import { ADMIN_LAYOUTS, ADMIN_LAYOUTS_VERSION, PLUGIN_LAYOUTS } from '../../src/admin-layouts/layouts';
 import { adminLogin } from '../helpers/admin';
 import { bootStrapi, stopStrapi } from '../helpers/strapi';
 
@@ -69,8 +69,8 @@ describe('content-manager configuration of a fresh install', () => {
     );
   });
 
-  it('gives every field of every record type a Russian label', async () => {
-    for (const uid of Object.keys(ADMIN_LAYOUTS)) {
+  it('gives every field of every record type a Russian label, the school’s accounts included', async () => {
+    for (const uid of [...Object.keys(ADMIN_LAYOUTS), ...Object.keys(PLUGIN_LAYOUTS)]) {
       const configuration = await readConfiguration(uid);
       const latin = Object.entries(configuration.metadatas)
         .filter(([name]) => name !== 'documentId')
@@ -78,6 +78,15 @@ describe('content-manager configuration of a fresh install', () => {
         .map(([name]) => `${uid}.${name}`);
       expect(latin).toEqual([]);
     }
+  });
+
+  it('shows the school’s accounts with their full name («ФИО») in the list and first in the form', async () => {
+    const account = await readConfiguration('plugin::users-permissions.user');
+    expect(account.metadatas.fullName.edit.label).toBe('ФИО');
+    expect(account.metadatas.username.list.label).toBe('Логин');
+    expect(account.layouts.list).toEqual(['username', 'fullName', 'email', 'role', 'blocked']);
+    expect(account.layouts.edit[0]).toEqual([{ name: 'fullName', size: 12 }]);
+    expect(account.settings.mainField).toBe('username');
   });
 
   it('labels the fields of the components in Russian too (the admission documents of a personal file)', async () => {
