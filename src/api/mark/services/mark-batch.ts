@@ -58,6 +58,14 @@ const linkTablesOf = (strapi: Core.Strapi): Map<string, LinkTable> => {
   return tables;
 };
 
+/** A new document id, made as the query engine makes one for a row without it (the attribute's default). */
+const newDocumentId = (strapi: Core.Strapi): string => {
+  const attribute = (strapi.db.metadata.get(MARK) as unknown as { attributes: { documentId?: { default?: unknown } } }).attributes
+    .documentId;
+  if (typeof attribute?.default !== 'function') throw new Error('mark batch: the mark has no document id default');
+  return String((attribute.default as () => unknown)());
+};
+
 /** What one mark of the batch was refused for, its fields' paths placed under `data.<index>`. */
 const issuesOfItem = (index: number, error: unknown): FieldIssue[] | null => {
   if (!(error instanceof errors.ValidationError)) return null;
@@ -167,20 +175,26 @@ export const createMarkBatch = async (
       return marks;
     });
 
-    const { ids } = (await strapi.db.query(MARK).createMany({ data: judged.map((mark) => mark.fields) })) as { ids: number[] };
-    if (ids.length !== judged.length) throw new Error(`mark batch: ${judged.length} marks written, ${ids.length} ids returned`);
-    for (const [name, table] of links) {
-      const rows = judged.flatMap((mark, index) => {
-        const target = (mark.relations[name] as { id?: number } | null | undefined)?.id;
-        return typeof target === 'number' ? [{ [table.joinColumn.name]: ids[index], [table.inverseJoinColumn.name]: target }] : [];
-      });
-      if (rows.length > 0) await trx(table.name).insert(rows);
-    }
-    const stored = (await strapi.db.query(MARK).findMany({ where: { id: { $in: ids } } })) as Array<
-      Record<string, unknown> & { id: number }
+    // Each mark gets its document id here (as the query engine would), so the stored rows are found by
+    // it: the ids an insert of many rows returns are not promised in the order of its rows.
+    const documentIds = judged.map(() => newDocumentId(strapi));
+    await strapi.db.query(MARK).createMany({ data: judged.map((mark, index) => ({ ...mark.fields, documentId: documentIds[index] })) });
+    const stored = (await strapi.db.query(MARK).findMany({ where: { documentId: { $in: documentIds } } })) as Array<
+      Record<string, unknown> & { id: number; documentId: string }
     >;
-    const byId = new Map(stored.map((row) => [row.id, row]));
-    const rows = ids.map((id) => byId.get(id) as Record<string, unknown> & { id: number; documentId: string });
+    const byDocumentId = new Map(stored.map((row) => [row.documentId, row]));
+    const rows = documentIds.map((documentId) => {
+      const row = byDocumentId.get(documentId);
+      if (!row) throw new Error(`mark batch: the mark ${documentId} was not stored`);
+      return row;
+    });
+    for (const [name, table] of links) {
+      const linkRows = judged.flatMap((mark, index) => {
+        const target = (mark.relations[name] as { id?: number } | null | undefined)?.id;
+        return typeof target === 'number' ? [{ [table.joinColumn.name]: rows[index].id, [table.inverseJoinColumn.name]: target }] : [];
+      });
+      if (linkRows.length > 0) await trx(table.name).insert(linkRows);
+    }
     await auditCreations(
       strapi,
       trx as never,
