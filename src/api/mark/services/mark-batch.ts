@@ -14,8 +14,9 @@ import { emitCreated, markRelations, validateMarkData } from './fast-mark';
  * (`prepareRecordWrite`) and Strapi's entity validation — and all are judged before anything is
  * written, so the batch is all or nothing: one refused mark refuses the batch (HTTP 400 naming each
  * refused mark's place and field, `data.3.value`), and nothing is stored. Inside the batch the rules'
- * common reads (the journal, the lesson, the period, «teaches this journal», the period lock) are made
- * once (`withSharedReads`). The rows are then written together: the marks in one insert, each relation's
+ * common reads (the journal, the lesson, the period, «teaches this journal», the period lock, the class
+ * list on the lesson's date) are made once (`withSharedReads`), and the pupils are read in one query
+ * (`preloadRelated`). The rows are then written together: the marks in one insert, each relation's
  * link rows in one insert, and the audit entries chained in the order of the batch (`auditCreations`),
  * all in one transaction. Tests: tests/api/mark-batch.test.ts compares every mark with the same mark
  * posted alone.
