@@ -308,6 +308,22 @@ export type AuditSnapshot = { id: number; documentId: string; values: Snapshot }
 /** The stored record as the trail sees it; read it before a change to pass as `before` to `auditWrite`. */
 export const snapshotForAudit = snapshot;
 
+/** Who makes the current write, through which door, and in which archive procedure (with its reason). */
+const writeContext = (
+  strapi: Core.Strapi,
+): Pick<AuditEntryContent, 'actorKind' | 'actorId' | 'actorName' | 'origin' | 'procedure' | 'reason'> => {
+  const actor = currentActor(strapi);
+  const procedure = currentArchiveProcedure();
+  return {
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorName: actor.name,
+    origin: actor.origin,
+    procedure: procedure?.kind ?? null,
+    reason: procedure ? `${procedure.reason} (${procedure.authorisedBy})` : null,
+  };
+};
+
 /**
  * Appends the entry of one write that has just been made, inside its transaction: reads the record
  * as it is now (none after a delete), keeps only the changed fields of an update (no entry when
@@ -324,20 +340,13 @@ export const auditWrite = async (
   const after = action === 'delete' ? null : await snapshot(strapi, uid, documentId);
   const diff = action === 'update' && before && after ? changedFields(before.values, after.values) : null;
   if (diff && Object.keys(diff.after).length === 0) return;
-  const actor = currentActor(strapi);
-  const procedure = currentArchiveProcedure();
   await appendEntry(strapi, trx, {
+    ...writeContext(strapi),
     occurredAt: new Date().toISOString(),
     action,
     recordType: uid,
     recordDocumentId: documentId,
     recordId: after?.id ?? before?.id ?? null,
-    actorKind: actor.kind,
-    actorId: actor.id,
-    actorName: actor.name,
-    origin: actor.origin,
-    procedure: procedure?.kind ?? null,
-    reason: procedure ? `${procedure.reason} (${procedure.authorisedBy})` : null,
     before: diff ? diff.before : (before?.values ?? null),
     after: diff ? diff.after : (after?.values ?? null),
   });
@@ -356,8 +365,7 @@ export const auditCreations = async (
 ): Promise<void> => {
   if (documentIds.length === 0) return;
   const stored = new Map((await snapshotsOf(strapi, uid, { documentId: { $in: documentIds } })).map((row) => [row.documentId, row]));
-  const actor = currentActor(strapi);
-  const procedure = currentArchiveProcedure();
+  const context = writeContext(strapi);
   await appendEntries(
     strapi,
     trx,
@@ -365,17 +373,12 @@ export const auditCreations = async (
       const after = stored.get(documentId);
       if (!after) throw new Error(`auditCreations: ${uid} ${documentId} is not stored`);
       return {
+        ...context,
         occurredAt: new Date().toISOString(),
         action: 'create' as const,
         recordType: uid,
         recordDocumentId: documentId,
         recordId: after.id,
-        actorKind: actor.kind,
-        actorId: actor.id,
-        actorName: actor.name,
-        origin: actor.origin,
-        procedure: procedure?.kind ?? null,
-        reason: procedure ? `${procedure.reason} (${procedure.authorisedBy})` : null,
         before: null,
         after: after.values,
       };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { verifyAuditTrail } from '../../src/audit/audit-trail';
 import { runArchiveProcedure } from '../../src/school/records/procedure';
 import { apiAs, bootStrapi, createAccount, stopStrapi, type Api } from '../helpers/strapi';
+import { markAnswerOf, markCreationEntryOf, storedMarkOf } from '../helpers/mark-comparison';
 import { buildMiniSchool, make, type MiniSchool } from '../helpers/school-fixture';
 
 /**
@@ -33,56 +34,9 @@ const counts = async () => ({ marks: await strapi.db.query(MARK).count({}), audi
 
 const postBatch = async (api: Api, data: unknown): Promise<Answer> => (await api.post('/api/marks/batch', data)) as unknown as Answer;
 
-/** A stored mark with its relations as ids, without what differs between any two rows (ids, times). */
-const storedMark = async (documentId: string) => {
-  const row = (await strapi.db.query(MARK).findOne({
-    where: { documentId },
-    populate: {
-      student: { select: ['id'] },
-      journal: { select: ['id'] },
-      lesson: { select: ['id'] },
-      studyPeriod: { select: ['id'] },
-      setBy: { select: ['id'] },
-    },
-  })) as Record<string, unknown>;
-  const { id, documentId: _documentId, createdAt, updatedAt, publishedAt, setAt, ...rest } = row;
-  expect([id, createdAt, updatedAt, publishedAt, setAt].every((value) => value !== null && value !== undefined)).toBe(true);
-  return rest;
-};
-
-/** The audit entry of a mark's creation, without its place in the chain and its moment. */
-const creationEntry = async (documentId: string) => {
-  const entries = (await strapi.db.query(AUDIT).findMany({ where: { recordDocumentId: documentId } })) as Array<Record<string, unknown>>;
-  expect(entries).toHaveLength(1);
-  const {
-    id: _id,
-    documentId: _documentId,
-    sequence: _sequence,
-    hash: _hash,
-    previousHash: _previousHash,
-    occurredAt: _occurredAt,
-    createdAt: _createdAt,
-    updatedAt: _updatedAt,
-    publishedAt: _publishedAt,
-    recordDocumentId: _recordDocumentId,
-    recordId,
-    ...rest
-  } = entries[0];
-  expect(typeof recordId).toBe('number');
-  const after = { ...(rest.after as Record<string, unknown>) };
-  expect(typeof after.setAt).toBe('string');
-  for (const moment of ['setAt', 'createdAt', 'updatedAt', 'publishedAt']) delete after[moment];
-  return { ...rest, after };
-};
-
-/** A created mark's answer without what differs between any two rows. */
-const answerData = (data: Record<string, unknown>) => {
-  const { id, documentId, createdAt, updatedAt, publishedAt, setAt, ...rest } = data;
-  expect(
-    [id, documentId, createdAt, updatedAt, publishedAt, setAt].every((value) => typeof value === 'number' || typeof value === 'string'),
-  ).toBe(true);
-  return rest;
-};
+const storedMark = (documentId: string) => storedMarkOf(strapi, documentId);
+const creationEntry = (documentId: string) => markCreationEntryOf(strapi, documentId);
+const answerData = markAnswerOf;
 
 const currentMark = (overrides: Record<string, unknown> = {}) => ({
   journal: school.mathJournal.documentId,

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { verifyAuditTrail } from '../../src/audit/audit-trail';
 import { runArchiveProcedure } from '../../src/school/records/procedure';
 import { apiAs, bootStrapi, createAccount, stopStrapi, type Api } from '../helpers/strapi';
+import { markAnswerOf, markCreationEntryOf, storedMarkOf } from '../helpers/mark-comparison';
 import { buildMiniSchool, make, type MiniSchool } from '../helpers/school-fixture';
 
 /**
@@ -50,58 +51,9 @@ const postBothWays = async (api: Api, data: unknown): Promise<{ fast: Answer; sl
 
 const counts = async () => ({ marks: await strapi.db.query(MARK).count({}), audit: await strapi.db.query(AUDIT).count({}) });
 
-/** A stored mark with its relations as ids, without what differs between any two rows (ids, times). */
-const storedMark = async (documentId: string) => {
-  const row = (await strapi.db.query(MARK).findOne({
-    where: { documentId },
-    populate: {
-      student: { select: ['id'] },
-      journal: { select: ['id'] },
-      lesson: { select: ['id'] },
-      studyPeriod: { select: ['id'] },
-      setBy: { select: ['id'] },
-    },
-  })) as Record<string, unknown>;
-  const { id, documentId: _documentId, createdAt, updatedAt, publishedAt, setAt, ...rest } = row;
-  expect([id, createdAt, updatedAt, publishedAt, setAt].every((value) => value !== null && value !== undefined)).toBe(true);
-  return rest;
-};
-
-/** The audit entry of a record's creation, without its place in the chain and its moment. */
-const creationEntry = async (documentId: string) => {
-  const entries = (await strapi.db.query(AUDIT).findMany({ where: { recordDocumentId: documentId } })) as Array<Record<string, unknown>>;
-  expect(entries).toHaveLength(1);
-  const {
-    id,
-    documentId: _documentId,
-    sequence,
-    hash,
-    previousHash,
-    occurredAt,
-    createdAt: _createdAt,
-    updatedAt: _updatedAt,
-    publishedAt: _publishedAt,
-    recordDocumentId,
-    recordId,
-    ...rest
-  } = entries[0];
-  expect(
-    [id, sequence, hash, previousHash, occurredAt, recordDocumentId, recordId].every((value) => value !== null && value !== undefined),
-  ).toBe(true);
-  const after = { ...(rest.after as Record<string, unknown>) };
-  expect(typeof after.setAt).toBe('string');
-  delete after.setAt;
-  return { ...rest, after };
-};
-
-/** A created mark's answer without what differs between any two rows. */
-const answerData = (answer: Answer) => {
-  const { id, documentId, createdAt, updatedAt, publishedAt, setAt, ...rest } = answer.body.data as Record<string, unknown>;
-  expect(
-    [id, documentId, createdAt, updatedAt, publishedAt, setAt].every((value) => typeof value === 'number' || typeof value === 'string'),
-  ).toBe(true);
-  return rest;
-};
+const storedMark = (documentId: string) => storedMarkOf(strapi, documentId);
+const creationEntry = (documentId: string) => markCreationEntryOf(strapi, documentId);
+const answerData = (answer: Answer) => markAnswerOf(answer.body.data as Record<string, unknown>);
 
 const currentMark = (overrides: Record<string, unknown> = {}) => ({
   journal: school.mathJournal.documentId,
