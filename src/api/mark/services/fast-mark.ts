@@ -64,8 +64,8 @@ export const markRelations = (strapi: Core.Strapi): MarkRelations => {
 /**
  * The mark's model without its relations, for Strapi's entity validation of the fields: the relations
  * are the records the rules have just loaded (they refuse one that names nothing), so validating them
- * again would only repeat the existence reads — and building their validators is a third of the cost
- * of a validation, which Strapi builds anew on every call.
+ * again would only repeat the existence reads, and Strapi builds every attribute's validator anew on
+ * each call.
  */
 const fieldsModelByInstance = new WeakMap<Core.Strapi, Schema.ContentType>();
 
