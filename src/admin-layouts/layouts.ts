@@ -39,9 +39,8 @@ export const SYSTEM_LABELS: Record<string, string> = {
   localizations: 'Переводы',
 };
 
-/** Main fields of relation targets that are not ours. */
+/** Main fields of relation targets that have no layout here (neither ours nor in PLUGIN_LAYOUTS). */
 export const FOREIGN_MAIN_FIELDS: Record<string, string> = {
-  'plugin::users-permissions.user': 'username',
   'plugin::upload.file': 'name',
   'admin::user': 'firstname',
   'plugin::records-archive.paper-carrier': 'title',
@@ -2387,4 +2386,5 @@ export const PLUGIN_LAYOUTS: Record<string, TypeLayout> = {
   },
 };
 
-export const mainFieldOf = (uid: string): string => ADMIN_LAYOUTS[uid]?.mainField ?? FOREIGN_MAIN_FIELDS[uid] ?? 'id';
+export const mainFieldOf = (uid: string): string =>
+  (ADMIN_LAYOUTS[uid] ?? PLUGIN_LAYOUTS[uid])?.mainField ?? FOREIGN_MAIN_FIELDS[uid] ?? 'id';

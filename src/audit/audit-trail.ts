@@ -271,7 +271,7 @@ const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone']);
 /**
  * Records that someone read records of a special category of personal data (health, 152-ФЗ ст. 10):
  * one entry with action `read` per record disclosed, chained like every other entry, in one
- * transaction. `after` names the fields shown (a teacher is not shown the diagnosis).
+ * transaction (the head of the chain read once, the entries written in one insert). `after` names the fields shown (a teacher is not shown the diagnosis).
  */
 export const logReads = async (
   strapi: Core.Strapi,
@@ -282,10 +282,12 @@ export const logReads = async (
   if (reads.length === 0) return;
   const actor = currentActor(strapi);
   await strapi.db.transaction(async ({ trx }) => {
-    for (const read of reads) {
-      await appendEntry(strapi, trx as never, {
+    await appendEntries(
+      strapi,
+      trx as never,
+      reads.map((read) => ({
         occurredAt: new Date().toISOString(),
-        action: 'read',
+        action: 'read' as const,
         recordType: uid,
         recordDocumentId: read.documentId,
         recordId: read.id,
@@ -297,8 +299,8 @@ export const logReads = async (
         reason: route,
         before: null,
         after: { fields: read.fields, student: read.student ?? null },
-      });
-    }
+      })),
+    );
   });
 };
 

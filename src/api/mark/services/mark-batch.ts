@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { auditCreations } from '../../../audit/audit-trail';
 import { prepareRecordWrite } from '../../../school/records';
-import { preloadRelated, type FieldIssue } from '../../../school/records/draft';
+import { preloadRelated, recordValidationError, type FieldIssue } from '../../../school/records/draft';
 import { withSharedReads } from '../../../school/records/shared-reads';
 import { emitCreated, markRelations, validateMarkData } from './fast-mark';
 
@@ -94,7 +94,7 @@ export const assertBatchShape = (data: unknown): Array<Record<string, unknown>> 
   }
   if (data.length === 0 || data.length > MARK_BATCH_LIMIT) {
     const message = `В пакете от 1 до ${MARK_BATCH_LIMIT} отметок, а передано ${data.length}`;
-    throw new errors.ValidationError(message, { errors: [{ path: ['data'], message, name: 'ValidationError' }] });
+    throw recordValidationError([{ path: ['data'], message, name: 'ValidationError' }]);
   }
   const issues: FieldIssue[] = [];
   data.forEach((item, index) => {
@@ -115,7 +115,7 @@ export const assertBatchShape = (data: unknown): Array<Record<string, unknown>> 
       });
     }
   });
-  if (issues.length > 0) throw new errors.ValidationError(issues.map((issue) => issue.message).join('; '), { errors: issues });
+  if (issues.length > 0) throw recordValidationError(issues);
   return data as Array<Record<string, unknown>>;
 };
 
@@ -171,7 +171,7 @@ export const createMarkBatch = async (
       if (issues.length > 0) {
         // In the order of the batch (its input checks ran before the rules).
         issues.sort((a, b) => Number(a.path[1]) - Number(b.path[1]));
-        throw new errors.ValidationError(issues.map((issue) => issue.message).join('; '), { errors: issues });
+        throw recordValidationError(issues);
       }
       return marks;
     });
